@@ -8,11 +8,16 @@
 
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "upp-error.h"
+#include "upp-import.h"
+#include "upp-store.h"
+#include "upp-watch.h"
 #include "upp-week.h"
 
 /* Exit codes: 0 success, 1 the job failed (or some files were rejected),
@@ -26,7 +31,568 @@ typedef struct
   int (*run) (int argc, char **argv);
 } Command;
 
+static char *db_path;
+
+static const GOptionEntry db_option[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+    N_("The database (default: the app’s database in the user data folder)"), N_("PATH") },
+  { NULL }
+};
+
+static int G_GNUC_PRINTF (1, 2)
+fail (const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "uppfoljning-cli: %s\n", message);
+  return EXIT_FAILED;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  fprintf (stderr, "uppfoljning-cli: %s\n\n%s", message, help);
+  return EXIT_USAGE;
+}
+
+/* Parses a subcommand's options; returns -1 when parsing succeeded. */
+static int
+parse_options (GOptionContext  *context,
+               const GOptionEntry *entries,
+               int             *argc,
+               char          ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, db_option, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return usage_error (context, error->message);
+  return -1;
+}
+
+/* Opens an existing database; the CLI does not create one by accident,
+ * except for `demo` and `import`. */
+static UppStore *
+open_store (gboolean create)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_path = upp_store_get_default_path ();
+  const char *path = db_path != NULL ? db_path : default_path;
+  UppStore *store;
+
+  if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      fail (_("there is no database at %s; create one with “uppfoljning-cli demo” or "
+              "“uppfoljning-cli import”"), path);
+      return NULL;
+    }
+
+  store = upp_store_open (path, &error);
+  if (store == NULL)
+    fail ("%s", error->message);
+  return store;
+}
+
+static gboolean
+parse_week_option (const char *text,
+                   UppWeek    *out_week)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (text == NULL)
+    {
+      *out_week = upp_week_today ();
+      return TRUE;
+    }
+  if (!upp_week_parse (text, out_week, &error))
+    {
+      fail ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Pads or cuts @text to @width characters (not bytes: åäö are one each). */
+static void
+print_cell (const char *text,
+            int         width)
+{
+  glong length = g_utf8_strlen (text != NULL ? text : "", -1);
+
+  if (text == NULL)
+    text = "";
+  if (length > width)
+    {
+      g_autofree char *cut = g_utf8_substring (text, 0, width - 1);
+      printf ("%s… ", cut);
+    }
+  else
+    printf ("%s%*s ", text, (int) (width - length), "");
+}
+
+/* import */
+
+static int
+print_results (GPtrArray *results)
+{
+  guint counts[UPP_IMPORT_REJECTED + 1] = { 0 };
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const UppImportResult *result = g_ptr_array_index (results, i);
+      g_autofree char *line = upp_import_result_format (result);
+
+      counts[result->status]++;
+      fprintf (result->status == UPP_IMPORT_REJECTED ? stderr : stdout, "%s\n", line);
+    }
+
+  printf (_("%u imported, %u already imported, %u superseded earlier revisions, "
+            "%u kept as older revisions, %u rejected\n"),
+          counts[UPP_IMPORT_IMPORTED], counts[UPP_IMPORT_DUPLICATE],
+          counts[UPP_IMPORT_SUPERSEDED], counts[UPP_IMPORT_KEPT_OLDER],
+          counts[UPP_IMPORT_REJECTED]);
+  return counts[UPP_IMPORT_REJECTED] > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+static void
+print_watch_batch (GPtrArray *results,
+                   gpointer   user_data)
+{
+  print_results (results);
+  fflush (stdout);
+}
+
+static gboolean
+quit_loop (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static int
+watch_folder (UppStore   *store,
+              const char *folder)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(UppWatch) watch = NULL;
+  g_autoptr(GError) error = NULL;
+
+  watch = upp_watch_new (store, folder, &error);
+  if (watch == NULL)
+    return fail ("%s", error->message);
+  g_signal_connect (watch, "imported", G_CALLBACK (print_watch_batch), NULL);
+
+  printf (_("Watching %s for new reports; press Ctrl+C to stop.\n"), folder);
+  fflush (stdout);
+  g_unix_signal_add (SIGINT, quit_loop, loop);
+  g_unix_signal_add (SIGTERM, quit_loop, loop);
+  g_main_loop_run (loop);
+  return EXIT_OK;
+}
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *watch_dir = NULL;
+  const GOptionEntry entries[] = {
+    { "watch", 0, 0, G_OPTION_ARG_FILENAME, &watch_dir,
+      N_("Keep importing files that appear in this folder until interrupted"), N_("FOLDER") },
+    { NULL }
+  };
+  int rc;
+
+  context = g_option_context_new (_("FILE|FOLDER… — import package definitions and reports"));
+  g_option_context_set_summary (context,
+                                _("Folders: every *.json file in them. Package definitions are "
+                                  "imported first, then reports, in any order given.\n"
+                                  "Exit status: 0 all imported, 1 some rejected, 2 usage error."));
+  if ((rc = parse_options (context, entries, &argc, &argv)) >= 0)
+    return rc;
+  if (argc < 2 && watch_dir == NULL)
+    return usage_error (context, _("name at least one file or folder"));
+
+  store = open_store (TRUE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (argc >= 2)
+    {
+      files = upp_import_collect_files ((const char * const *) argv + 1, &error);
+      if (files == NULL)
+        return fail ("%s", error->message);
+      results = upp_import_files (store, files, NULL, NULL, NULL);
+      rc = print_results (results);
+    }
+  else
+    rc = EXIT_OK;
+
+  if (watch_dir != NULL)
+    return watch_folder (store, watch_dir);
+  return rc;
+}
+
+/* check */
+
+static int
+cmd_check (int    argc,
+           char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean standalone = FALSE;
+  const GOptionEntry entries[] = {
+    { "standalone", 0, 0, G_OPTION_ARG_NONE, &standalone,
+      N_("Check the format only, without a database"), NULL },
+    { NULL }
+  };
+  guint n_bad = 0;
+  int rc;
+
+  context = g_option_context_new (_("FILE… — validate files without importing them"));
+  g_option_context_set_summary (context,
+                                _("Lists every problem of every file. With a database (the "
+                                  "default one, or --db) the files are also checked against the "
+                                  "package: departments, actions, indicators, weeks."));
+  if ((rc = parse_options (context, entries, &argc, &argv)) >= 0)
+    return rc;
+  if (argc < 2)
+    return usage_error (context, _("name at least one file"));
+
+  if (!standalone)
+    {
+      store = open_store (FALSE);
+      if (store == NULL)
+        return EXIT_FAILED;
+    }
+
+  files = upp_import_collect_files ((const char * const *) argv + 1, &error);
+  if (files == NULL)
+    return fail ("%s", error->message);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(UppDocument) document = upp_document_load (g_ptr_array_index (files, i), store);
+
+      if (document->problems->len == 0)
+        {
+          printf (_("%s: OK\n"), document->path);
+          continue;
+        }
+      n_bad++;
+      for (guint j = 0; j < document->problems->len; j++)
+        fprintf (stderr, "%s\n", (char *) g_ptr_array_index (document->problems, j));
+    }
+
+  return n_bad > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+/* template */
+
+static int
+cmd_template (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *department = NULL;
+  g_autofree char *week_text = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *json = NULL;
+  const GOptionEntry entries[] = {
+    { "department", 0, 0, G_OPTION_ARG_STRING, &department, N_("The department’s code"),
+      N_("CODE") },
+    { "week", 0, 0, G_OPTION_ARG_STRING, &week_text, N_("The week (default: this week)"),
+      N_("2026-W25") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (default: standard output)"),
+      N_("FILE") },
+    { NULL }
+  };
+  UppWeek week;
+  int rc;
+
+  context = g_option_context_new (_("— write a report skeleton for a department and week"));
+  if ((rc = parse_options (context, entries, &argc, &argv)) >= 0)
+    return rc;
+  if (department == NULL)
+    return usage_error (context, _("--department is required"));
+  if (!parse_week_option (week_text, &week))
+    return EXIT_FAILED;
+
+  store = open_store (FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  json = upp_report_template (store, department, week, &error);
+  if (json == NULL)
+    return fail ("%s", error->message);
+
+  if (output == NULL || g_str_equal (output, "-"))
+    fputs (json, stdout);
+  else if (!g_file_set_contents (output, json, -1, &error))
+    return fail ("%s", error->message);
+  return EXIT_OK;
+}
+
+/* demo */
+
+static char *
+find_demo_folder (void)
+{
+  const char *candidates[] = {
+    g_getenv ("UPP_DEMO_DIR"),
+    PKGDATADIR "/demo",
+    SOURCE_DEMO_DIR,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (candidates[i] != NULL && g_file_test (candidates[i], G_FILE_TEST_IS_DIR))
+      return g_strdup (candidates[i]);
+  return NULL;
+}
+
+static int
+cmd_demo (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = find_demo_folder ();
+  g_autofree char *reports = NULL;
+  const char *paths[3] = { NULL };
+  guint rejected = 0;
+  int rc;
+
+  context = g_option_context_new (_("— create a database filled with the demo action package"));
+  if ((rc = parse_options (context, NULL, &argc, &argv)) >= 0)
+    return rc;
+  if (folder == NULL)
+    return fail (_("the demo data is not installed (set UPP_DEMO_DIR to its folder)"));
+
+  store = open_store (TRUE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  reports = g_build_filename (folder, "reports", NULL);
+  paths[0] = folder;
+  paths[1] = reports;
+  files = upp_import_collect_files (paths, &error);
+  if (files == NULL)
+    return fail ("%s", error->message);
+
+  results = upp_import_files (store, files, NULL, NULL, NULL);
+  for (guint i = 0; i < results->len; i++)
+    {
+      const UppImportResult *result = g_ptr_array_index (results, i);
+
+      if (result->status == UPP_IMPORT_REJECTED)
+        {
+          g_autofree char *line = upp_import_result_format (result);
+          fprintf (stderr, "%s\n", line);
+          rejected++;
+        }
+    }
+  if (rejected > 0)
+    return fail (_("%u demo files were rejected"), rejected);
+
+  printf (_("Created %s with the demo package and %u files.\n"), upp_store_get_path (store),
+          results->len);
+  return EXIT_OK;
+}
+
+/* status */
+
+static int
+cmd_status (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *week_text = NULL;
+  g_autofree char *department = NULL;
+  g_autofree char *week_label = NULL;
+  const GOptionEntry entries[] = {
+    { "week", 0, 0, G_OPTION_ARG_STRING, &week_text, N_("As of this week (default: this week)"),
+      N_("2026-W25") },
+    { "department", 0, 0, G_OPTION_ARG_STRING, &department,
+      N_("Only the actions this department leads"), N_("CODE") },
+    { NULL }
+  };
+  UppStateCounts counts;
+  UppWeek week;
+  int rc;
+
+  context = g_option_context_new (_("— the state of every action as of a week"));
+  if ((rc = parse_options (context, entries, &argc, &argv)) >= 0)
+    return rc;
+  if (!parse_week_option (week_text, &week))
+    return EXIT_FAILED;
+
+  store = open_store (FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  if (department != NULL && (!upp_store_has_package (store) ||
+                             upp_package_find_department (upp_store_peek_package (store),
+                                                          department) == NULL))
+    return fail (_("“%s” is not one of the package’s departments"), department);
+
+  rows = upp_store_query_status (store, week, department, &error);
+  if (rows == NULL)
+    return fail ("%s", error->message);
+
+  week_label = upp_week_format (week);
+  printf (_("Status as of %s\n\n"), week_label);
+  print_cell (C_("column", "Code"), 6);
+  print_cell (C_("column", "Action"), 40);
+  print_cell (C_("column", "Lead"), 5);
+  print_cell (C_("column", "Deadline"), 10);
+  print_cell (C_("column", "Status"), 14);
+  printf ("%s\n", C_("column", "Reason"));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const UppActionStatus *row = g_ptr_array_index (rows, i);
+      g_autofree char *deadline = upp_date_format (&row->deadline);
+      g_autofree char *status = g_strdup_printf ("%s %s", upp_state_get_symbol (row->state),
+                                                 upp_state_get_label (row->state));
+
+      print_cell (row->code, 6);
+      print_cell (row->title, 40);
+      print_cell (row->lead, 5);
+      print_cell (deadline, 10);
+      print_cell (status, 14);
+      printf ("%s%s\n", row->reason != NULL ? row->reason : "",
+              row->contradiction ? _(" (contradiction: reported on track)") : "");
+    }
+
+  upp_store_count_states (rows, &counts);
+  printf ("\n");
+  for (guint s = 0; s < UPP_N_STATES; s++)
+    printf ("%s%s %d", s > 0 ? ", " : "", upp_state_get_label (s), counts.counts[s]);
+  printf (g_dngettext (GETTEXT_PACKAGE, " — %d action\n", " — %d actions\n", counts.total),
+          counts.total);
+  return EXIT_OK;
+}
+
+/* weeks */
+
+static int
+cmd_weeks (int    argc,
+           char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *week_text = NULL;
+  int n_weeks = 8;
+  const GOptionEntry entries[] = {
+    { "week", 0, 0, G_OPTION_ARG_STRING, &week_text, N_("The last week (default: this week)"),
+      N_("2026-W25") },
+    { "count", 'n', 0, G_OPTION_ARG_INT, &n_weeks, N_("How many weeks (default: 8)"), N_("N") },
+    { NULL }
+  };
+  UppWeek week;
+  int rc;
+
+  context = g_option_context_new (_("— which departments reported on time, late, or not at all"));
+  if ((rc = parse_options (context, entries, &argc, &argv)) >= 0)
+    return rc;
+  if (n_weeks < 1 || n_weeks > 520)
+    return usage_error (context, _("--count must be between 1 and 520"));
+  if (!parse_week_option (week_text, &week))
+    return EXIT_FAILED;
+
+  store = open_store (FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  rows = upp_store_query_compliance (store, week, n_weeks, &error);
+  if (rows == NULL)
+    return fail ("%s", error->message);
+
+  print_cell (C_("column", "Department"), 30);
+  for (int w = 0; w < n_weeks; w++)
+    {
+      g_autofree char *label = g_strdup_printf ("v%02d", upp_week_add (week, w - n_weeks + 1).week);
+      print_cell (label, 10);
+    }
+  printf ("\n");
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const UppComplianceRow *row = g_ptr_array_index (rows, i);
+
+      print_cell (row->department_name, 30);
+      for (guint w = 0; w < row->n_weeks; w++)
+        print_cell (upp_compliance_get_label (row->cells[w]), 10);
+      printf ("\n");
+    }
+  return EXIT_OK;
+}
+
+/* backup */
+
+static int
+cmd_backup (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  context = g_option_context_new (_("FILE — copy the database, consistently, while in use"));
+  g_option_context_set_summary (context, _("Restore by opening the copy with --db, or by "
+                                           "copying it over the database while the app is "
+                                           "closed."));
+  if ((rc = parse_options (context, NULL, &argc, &argv)) >= 0)
+    return rc;
+  if (argc != 2)
+    return usage_error (context, _("name the backup file"));
+
+  store = open_store (FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  if (!upp_store_backup (store, argv[1], &error))
+    return fail ("%s", error->message);
+  printf (_("Backed up %s to %s\n"), upp_store_get_path (store), argv[1]);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
+  { "demo", N_("Create a database filled with the demo data"), cmd_demo },
+  { "import", N_("Import package definitions and weekly reports"), cmd_import },
+  { "check", N_("Validate files without importing them"), cmd_check },
+  { "status", N_("The state of every action as of a week"), cmd_status },
+  { "weeks", N_("Reporting compliance per department and week"), cmd_weeks },
+  { "template", N_("Write a report skeleton for a department and week"), cmd_template },
+  { "backup", N_("Copy the database while it is in use"), cmd_backup },
   { NULL, NULL, NULL },
 };
 
@@ -36,7 +602,7 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n\n", _("Usage: uppfoljning-cli COMMAND [OPTION…]"));
   fprintf (stream, "%s\n", _("Commands:"));
   for (guint i = 0; commands[i].name != NULL; i++)
-    fprintf (stream, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “uppfoljning-cli COMMAND --help” for a command’s options."));
 }
 
@@ -66,9 +632,13 @@ main (int   argc,
 
   for (guint i = 0; commands[i].name != NULL; i++)
     if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].run (argc - 1, argv + 1);
+      {
+        int rc = commands[i].run (argc - 1, argv + 1);
+        g_clear_pointer (&db_path, g_free);
+        return rc;
+      }
 
-  fprintf (stderr, _("uppfoljning-cli: unknown command “%s”\n"), argv[1]);
+  fprintf (stderr, _("uppfoljning-cli: unknown command “%s”\n\n"), argv[1]);
   print_usage (stderr);
   return EXIT_USAGE;
 }

@@ -1,0 +1,1800 @@
+/* upp-import.c — documents in: read, parse, validate, guard, store
+ *
+ * Copyright 2026 The Uppföljning authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "upp-import"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "upp-error.h"
+#include "upp-guard.h"
+#include "upp-import.h"
+#include "upp-store-private.h"
+
+#define MAX_CODE_LENGTH 32
+#define MAX_TITLE_LENGTH 300
+#define MAX_TEXT_LENGTH 4000
+#define MAX_ENTRIES 10000
+
+static const char * const status_list = "not-started, on-track, at-risk, delayed, done";
+
+/* A checker collects every problem of one document, each prefixed with the
+ * file's name, so that `check` can list them all at once. */
+typedef struct
+{
+  const char *name;
+  GPtrArray  *problems;
+} Checker;
+
+static void problem (Checker    *checker,
+                     const char *where,
+                     const char *format,
+                     ...) G_GNUC_PRINTF (3, 4);
+
+static void
+problem (Checker    *checker,
+         const char *where,
+         const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (where != NULL && *where != '\0')
+    g_ptr_array_add (checker->problems, g_strdup_printf ("%s: %s: %s", checker->name, where, message));
+  else
+    g_ptr_array_add (checker->problems, g_strdup_printf ("%s: %s", checker->name, message));
+}
+
+static char *
+path_join (const char *parent,
+           const char *member)
+{
+  if (parent == NULL || *parent == '\0')
+    return g_strdup (member);
+  return g_strconcat (parent, ".", member, NULL);
+}
+
+static char *
+path_index (const char *parent,
+            guint       index)
+{
+  return g_strdup_printf ("%s[%u]", parent, index);
+}
+
+/* Reading */
+
+static void
+document_problem (UppDocument *document,
+                  const char  *message)
+{
+  g_ptr_array_add (document->problems, g_strdup_printf ("%s: %s", document->path, message));
+}
+
+/* Reads at most UPP_IMPORT_MAX_BYTES from a regular file. Special files
+ * (a symlink to /dev/zero, a FIFO) are refused before reading: they would
+ * never end or block. */
+static GBytes *
+read_document_bytes (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *buffer = NULL;
+  struct stat st;
+  gsize length = 0;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, UPP_ERROR, UPP_ERROR_IO, _("cannot be read: %s"), g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, UPP_ERROR, UPP_ERROR_IO, _("is not a regular file"));
+      return NULL;
+    }
+
+  if (st.st_size > UPP_IMPORT_MAX_BYTES)
+    {
+      close (fd);
+      g_set_error (error, UPP_ERROR, UPP_ERROR_TOO_LARGE,
+                   _("is %.1f MB; reports and packages may be at most %d MB"),
+                   st.st_size / (1024.0 * 1024.0), UPP_IMPORT_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  /* One byte more than allowed, to notice a file that grew since fstat. */
+  buffer = g_malloc (st.st_size + 2);
+  while (length < (gsize) st.st_size + 1)
+    {
+      gssize n = read (fd, buffer + length, st.st_size + 1 - length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+          close (fd);
+          g_set_error (error, UPP_ERROR, UPP_ERROR_IO, _("cannot be read: %s"),
+                       g_strerror (saved_errno));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      length += n;
+    }
+  close (fd);
+
+  if (length > (gsize) st.st_size)
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_IO,
+                   _("changed while it was read; is it still being written?"));
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&buffer), length);
+}
+
+static void
+line_and_column (const char *data,
+                 gsize       offset,
+                 guint      *out_line,
+                 guint      *out_column)
+{
+  guint line = 1;
+  guint column = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          line++;
+          column = 1;
+        }
+      else if (((guchar) data[i] & 0xC0) != 0x80)
+        column++;
+    }
+  *out_line = line;
+  *out_column = column;
+}
+
+/* Checks what JSON parsers are lenient about: NUL bytes and invalid UTF-8.
+ * Skips a UTF-8 byte order mark. Returns the text to parse, or NULL. */
+static const char *
+check_encoding (UppDocument *document,
+                gsize       *out_length)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (document->bytes, &length);
+  const char *nul;
+  const char *end = NULL;
+  guint line, column;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  nul = memchr (data, '\0', length);
+  if (nul != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      line_and_column (data, nul - data, &line, &column);
+      message = g_strdup_printf (_("%u:%u: contains a NUL byte; expected UTF-8 text"), line, column);
+      /* FILE:LINE:COL, without the space after FILE: */
+      g_ptr_array_add (document->problems, g_strdup_printf ("%s:%s", document->path, message));
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      line_and_column (data, end - data, &line, &column);
+      g_ptr_array_add (document->problems,
+                       g_strdup_printf (_("%s:%u:%u: invalid UTF-8; documents must be UTF-8 "
+                                          "(save the file as UTF-8)"),
+                                        document->path, line, column));
+      return NULL;
+    }
+
+  if (length == 0)
+    {
+      document_problem (document, _("is empty; expected a JSON document"));
+      return NULL;
+    }
+
+  *out_length = length;
+  return data;
+}
+
+/* json-glib keeps the last of duplicate keys silently. Counting the members
+ * it reports per object against the object's size finds them. */
+typedef struct
+{
+  GHashTable *member_counts;
+  char       *duplicate;
+} DuplicateWatch;
+
+static void
+on_object_member (JsonParser     *parser,
+                  JsonObject     *object,
+                  const char     *member_name,
+                  DuplicateWatch *watch)
+{
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (watch->member_counts, object)) + 1;
+
+  g_hash_table_insert (watch->member_counts, object, GUINT_TO_POINTER (count));
+  if (count > json_object_get_size (object) && watch->duplicate == NULL)
+    watch->duplicate = g_strdup (member_name);
+}
+
+static JsonNode *
+parse_json (UppDocument *document,
+            const char  *data,
+            gsize        length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
+  DuplicateWatch watch = { g_hash_table_new (NULL, NULL), NULL };
+  JsonNode *root = NULL;
+
+  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &watch);
+  if (!json_parser_load_from_data (parser, data, length, &error))
+    {
+      /* json-glib says "<data>:LINE:COL: Parse error: …"; name the file. */
+      const char *message = error->message;
+
+      if (g_str_has_prefix (message, "<data>"))
+        message += strlen ("<data>");
+      else
+        message = g_strdup_printf (": %s", message);
+      g_ptr_array_add (document->problems, g_strdup_printf ("%s%s", document->path, message));
+    }
+  else if (watch.duplicate != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("the key “%s” appears twice in one object; "
+                                                    "each key may appear once"),
+                                                  watch.duplicate);
+      document_problem (document, message);
+    }
+  else
+    root = json_node_ref (json_parser_get_root (parser));
+
+  g_hash_table_unref (watch.member_counts);
+  g_free (watch.duplicate);
+  return root;
+}
+
+/* Typed access with messages */
+
+static gboolean
+check_members (Checker          *checker,
+               JsonObject       *object,
+               const char       *where,
+               const char * const *allowed)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  gboolean ok = TRUE;
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (allowed, l->data))
+      {
+        g_autofree char *path = path_join (where, l->data);
+        g_autofree char *expected = g_strjoinv (", ", (char **) allowed);
+
+        /* A typo must not vanish silently. */
+        problem (checker, path, _("unknown field; expected one of %s"), expected);
+        ok = FALSE;
+      }
+  return ok;
+}
+
+static JsonNode *
+get_member (Checker    *checker,
+            JsonObject *object,
+            const char *where,
+            const char *name,
+            gboolean    required)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL && required)
+    {
+      g_autofree char *path = path_join (where, name);
+      problem (checker, path, _("missing; this field is required"));
+    }
+  return node;
+}
+
+static const char *
+get_string (Checker    *checker,
+            JsonObject *object,
+            const char *where,
+            const char *name,
+            gboolean    required,
+            guint       max_length)
+{
+  JsonNode *node = get_member (checker, object, where, name, required);
+  g_autofree char *path = NULL;
+  const char *value;
+
+  if (node == NULL)
+    return NULL;
+
+  path = path_join (where, name);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      problem (checker, path, _("expected a string"));
+      return NULL;
+    }
+
+  value = json_node_get_string (node);
+  if (required && *value == '\0')
+    {
+      problem (checker, path, _("is empty; this field is required"));
+      return NULL;
+    }
+  if (g_utf8_strlen (value, -1) > max_length)
+    {
+      problem (checker, path, _("is %ld characters long; at most %u are allowed"),
+               g_utf8_strlen (value, -1), max_length);
+      return NULL;
+    }
+  return value;
+}
+
+static gboolean
+is_code (const char *text)
+{
+  if (!g_ascii_isalnum (text[0]))
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '.' && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+get_code (Checker    *checker,
+          JsonObject *object,
+          const char *where,
+          const char *name,
+          gboolean    required)
+{
+  const char *value = get_string (checker, object, where, name, required, MAX_CODE_LENGTH);
+
+  if (value != NULL && !is_code (value))
+    {
+      g_autofree char *path = path_join (where, name);
+      problem (checker, path, _("“%s” is not a code; expected letters, digits, “_”, “.” or “-”"),
+               value);
+      return NULL;
+    }
+  return g_strdup (value);
+}
+
+static gboolean
+get_number (Checker    *checker,
+            JsonObject *object,
+            const char *where,
+            const char *name,
+            gboolean    required,
+            double     *out_value)
+{
+  JsonNode *node = get_member (checker, object, where, name, required);
+  g_autofree char *path = NULL;
+  GType type;
+
+  if (node == NULL)
+    return FALSE;
+
+  path = path_join (where, name);
+  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+    {
+      problem (checker, path, _("expected a number"));
+      return FALSE;
+    }
+
+  *out_value = json_node_get_double (node);
+  if (!isfinite (*out_value))
+    {
+      problem (checker, path, _("is not a finite number"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+get_integer (Checker    *checker,
+             JsonObject *object,
+             const char *where,
+             const char *name,
+             gboolean    required,
+             gint64      min,
+             gint64      max,
+             int        *out_value)
+{
+  g_autofree char *path = path_join (where, name);
+  double value;
+
+  if (!get_number (checker, object, where, name, required, &value))
+    return FALSE;
+  if (value != floor (value))
+    {
+      problem (checker, path, _("%g is not a whole number"), value);
+      return FALSE;
+    }
+  if (value < min || value > max)
+    {
+      problem (checker, path, _("%g is out of range; expected %" G_GINT64_FORMAT " to %"
+                                G_GINT64_FORMAT), value, min, max);
+      return FALSE;
+    }
+  *out_value = (int) value;
+  return TRUE;
+}
+
+static gboolean
+get_date (Checker    *checker,
+          JsonObject *object,
+          const char *where,
+          const char *name,
+          gboolean    required,
+          GDate      *out_date)
+{
+  const char *text = get_string (checker, object, where, name, required, 10);
+
+  if (text == NULL)
+    return FALSE;
+  if (!upp_date_parse (text, out_date))
+    {
+      g_autofree char *path = path_join (where, name);
+      problem (checker, path, _("“%s” is not a date; expected YYYY-MM-DD, such as 2026-06-11"),
+               text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+get_week (Checker    *checker,
+          JsonObject *object,
+          const char *where,
+          const char *name,
+          UppWeek    *out_week)
+{
+  const char *text = get_string (checker, object, where, name, TRUE, 8);
+  g_autoptr(GError) error = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  if (!upp_week_parse (text, out_week, &error))
+    {
+      g_autofree char *path = path_join (where, name);
+      problem (checker, path, "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonObject *
+get_object (Checker    *checker,
+            JsonNode   *node,
+            const char *where)
+{
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      problem (checker, where, _("expected an object"));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static JsonArray *
+get_array (Checker    *checker,
+           JsonObject *object,
+           const char *where,
+           const char *name,
+           gboolean    required)
+{
+  JsonNode *node = get_member (checker, object, where, name, required);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *path = path_join (where, name);
+      problem (checker, path, _("expected an array"));
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+static gboolean
+get_boolean (Checker    *checker,
+             JsonObject *object,
+             const char *where,
+             const char *name,
+             gboolean    fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL)
+    return fallback;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_autofree char *path = path_join (where, name);
+      problem (checker, path, _("expected true or false"));
+      return fallback;
+    }
+  return json_node_get_boolean (node);
+}
+
+/* The sensitive-data guard over one text field. */
+static void
+guard_text (Checker    *checker,
+            const char *where,
+            const char *text)
+{
+  g_autofree char *masked = upp_guard_check_text (text);
+
+  if (masked != NULL)
+    problem (checker, where,
+             _("contains a personal identity number (%s); reports give counts and progress, "
+               "never names or identity numbers"), masked);
+}
+
+static char *
+get_text (Checker    *checker,
+          JsonObject *object,
+          const char *where,
+          const char *name,
+          gboolean    required,
+          guint       max_length)
+{
+  const char *value = get_string (checker, object, where, name, required, max_length);
+
+  if (value != NULL)
+    {
+      g_autofree char *path = path_join (where, name);
+      guard_text (checker, path, value);
+    }
+  return g_strdup (value);
+}
+
+static gboolean
+check_header (Checker    *checker,
+              JsonObject *root)
+{
+  int version = 0;
+
+  if (!get_integer (checker, root, "", "version", TRUE, 0, G_MAXINT, &version))
+    return FALSE;
+  if (version != 1)
+    {
+      problem (checker, "version",
+               _("version %d is not known; this version of Uppföljning reads version 1"), version);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The package definition */
+
+static void
+parse_indicators (Checker    *checker,
+                  JsonObject *object,
+                  const char *where,
+                  UppAction  *action)
+{
+  static const char * const allowed[] = { "code", "name", "unit", "target", "direction", NULL };
+  JsonArray *array = get_array (checker, object, where, "indicators", FALSE);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *list = path_join (where, "indicators");
+      g_autofree char *path = path_index (list, i);
+      JsonObject *o = get_object (checker, json_array_get_element (array, i), path);
+      g_autoptr(UppIndicator) indicator = NULL;
+      const char *direction;
+
+      if (o == NULL)
+        continue;
+      check_members (checker, o, path, allowed);
+      indicator = upp_indicator_new ();
+      indicator->code = get_code (checker, o, path, "code", TRUE);
+      indicator->name = get_text (checker, o, path, "name", TRUE, MAX_TITLE_LENGTH);
+      indicator->unit = get_text (checker, o, path, "unit", FALSE, MAX_CODE_LENGTH);
+      indicator->has_target = json_object_has_member (o, "target") &&
+                              get_number (checker, o, path, "target", FALSE, &indicator->target);
+      direction = get_string (checker, o, path, "direction", FALSE, 8);
+      if (direction != NULL && !g_str_equal (direction, "up") && !g_str_equal (direction, "down"))
+        {
+          g_autofree char *dpath = path_join (path, "direction");
+          problem (checker, dpath, _("“%s” is not a direction; expected up or down"), direction);
+        }
+      indicator->direction = g_strcmp0 (direction, "down") == 0 ? UPP_DIRECTION_DOWN
+                                                                  : UPP_DIRECTION_UP;
+      if (indicator->code != NULL && upp_action_find_indicator (action, indicator->code) != NULL)
+        {
+          g_autofree char *cpath = path_join (path, "code");
+          problem (checker, cpath, _("the indicator “%s” is defined twice"), indicator->code);
+        }
+      else if (indicator->code != NULL && indicator->name != NULL)
+        g_ptr_array_add (action->indicators, g_steal_pointer (&indicator));
+    }
+}
+
+static void
+parse_contributors (Checker    *checker,
+                    JsonObject *object,
+                    const char *where,
+                    UppAction  *action)
+{
+  JsonArray *array = get_array (checker, object, where, "contributors", FALSE);
+  g_autofree char *list = path_join (where, "contributors");
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = path_index (list, i);
+      JsonNode *node = json_array_get_element (array, i);
+      const char *code;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          problem (checker, path, _("expected a department code"));
+          continue;
+        }
+      code = json_node_get_string (node);
+      if (upp_action_involves (action, code))
+        problem (checker, path, _("“%s” is listed twice (or is also the lead)"), code);
+      else
+        g_ptr_array_add (action->contributors, g_strdup (code));
+    }
+}
+
+static UppAction *
+parse_action (Checker    *checker,
+              JsonObject *o,
+              const char *path)
+{
+  static const char * const allowed[] = { "code", "title", "description", "goal", "lead",
+                                          "contributors", "start", "deadline", "indicators",
+                                          NULL };
+  g_autoptr(UppAction) action = upp_action_new ();
+
+  check_members (checker, o, path, allowed);
+  action->code = get_code (checker, o, path, "code", TRUE);
+  action->title = get_text (checker, o, path, "title", TRUE, MAX_TITLE_LENGTH);
+  action->description = get_text (checker, o, path, "description", FALSE, MAX_TEXT_LENGTH);
+  action->goal = get_code (checker, o, path, "goal", TRUE);
+  action->lead = get_code (checker, o, path, "lead", TRUE);
+  get_date (checker, o, path, "start", FALSE, &action->start);
+  get_date (checker, o, path, "deadline", TRUE, &action->deadline);
+  parse_contributors (checker, o, path, action);
+  parse_indicators (checker, o, path, action);
+
+  if (g_date_valid (&action->start) && g_date_valid (&action->deadline) &&
+      g_date_compare (&action->start, &action->deadline) > 0)
+    {
+      g_autofree char *dpath = path_join (path, "deadline");
+      problem (checker, dpath, _("is before the start date"));
+    }
+
+  if (action->code == NULL || action->title == NULL || action->goal == NULL ||
+      action->lead == NULL || !g_date_valid (&action->deadline))
+    return NULL;
+  return g_steal_pointer (&action);
+}
+
+static void
+parse_goals_and_departments (Checker    *checker,
+                             JsonObject *root,
+                             UppPackage *package)
+{
+  static const char * const goal_fields[] = { "code", "title", NULL };
+  static const char * const department_fields[] = { "code", "name", "partner", NULL };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *goals = get_array (checker, root, "", "goals", TRUE);
+  JsonArray *departments = get_array (checker, root, "", "departments", TRUE);
+
+  for (guint i = 0; goals != NULL && i < json_array_get_length (goals); i++)
+    {
+      g_autofree char *path = path_index ("goals", i);
+      JsonObject *o = get_object (checker, json_array_get_element (goals, i), path);
+      g_autoptr(UppGoal) goal = upp_goal_new ();
+
+      if (o == NULL)
+        continue;
+      check_members (checker, o, path, goal_fields);
+      goal->code = get_code (checker, o, path, "code", TRUE);
+      goal->title = get_text (checker, o, path, "title", TRUE, MAX_TITLE_LENGTH);
+      if (goal->code != NULL && !g_hash_table_add (seen, goal->code))
+        problem (checker, path, _("the goal “%s” is defined twice"), goal->code);
+      else if (goal->code != NULL && goal->title != NULL)
+        g_ptr_array_add (package->goals, g_steal_pointer (&goal));
+    }
+
+  g_hash_table_remove_all (seen);
+  for (guint i = 0; departments != NULL && i < json_array_get_length (departments); i++)
+    {
+      g_autofree char *path = path_index ("departments", i);
+      JsonObject *o = get_object (checker, json_array_get_element (departments, i), path);
+      g_autoptr(UppDepartment) department = upp_department_new ();
+
+      if (o == NULL)
+        continue;
+      check_members (checker, o, path, department_fields);
+      department->code = get_code (checker, o, path, "code", TRUE);
+      department->name = get_text (checker, o, path, "name", TRUE, MAX_TITLE_LENGTH);
+      department->partner = get_boolean (checker, o, path, "partner", FALSE);
+      if (department->code != NULL && !g_hash_table_add (seen, department->code))
+        problem (checker, path, _("the department “%s” is defined twice"), department->code);
+      else if (department->code != NULL && department->name != NULL)
+        g_ptr_array_add (package->departments, g_steal_pointer (&department));
+    }
+
+  if (goals != NULL && package->goals->len == 0 && json_array_get_length (goals) == 0)
+    problem (checker, "goals", _("is empty; a package has at least one goal"));
+  if (departments != NULL && json_array_get_length (departments) == 0)
+    problem (checker, "departments", _("is empty; a package has at least one department"));
+}
+
+static gboolean
+has_goal (const UppPackage *package,
+          const char       *code)
+{
+  for (guint i = 0; i < package->goals->len; i++)
+    if (g_str_equal (((UppGoal *) g_ptr_array_index (package->goals, i))->code, code))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+parse_actions (Checker    *checker,
+               JsonObject *root,
+               UppPackage *package)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *actions = get_array (checker, root, "", "actions", TRUE);
+
+  for (guint i = 0; actions != NULL && i < json_array_get_length (actions); i++)
+    {
+      g_autofree char *path = path_index ("actions", i);
+      JsonObject *o = get_object (checker, json_array_get_element (actions, i), path);
+      g_autoptr(UppAction) action = o != NULL ? parse_action (checker, o, path) : NULL;
+
+      if (action == NULL)
+        continue;
+      if (!g_hash_table_add (seen, action->code))
+        {
+          problem (checker, path, _("the action “%s” is defined twice"), action->code);
+          continue;
+        }
+      if (!has_goal (package, action->goal))
+        {
+          g_autofree char *gpath = path_join (path, "goal");
+          problem (checker, gpath, _("“%s” is not one of the package’s goals"), action->goal);
+        }
+      if (upp_package_find_department (package, action->lead) == NULL)
+        {
+          g_autofree char *lpath = path_join (path, "lead");
+          problem (checker, lpath, _("“%s” is not one of the package’s departments"), action->lead);
+        }
+      for (guint j = 0; j < action->contributors->len; j++)
+        if (upp_package_find_department (package, g_ptr_array_index (action->contributors, j)) ==
+            NULL)
+          {
+            g_autofree char *list = path_join (path, "contributors");
+            g_autofree char *cpath = path_index (list, j);
+            problem (checker, cpath, _("“%s” is not one of the package’s departments"),
+                     (char *) g_ptr_array_index (action->contributors, j));
+          }
+      g_ptr_array_add (package->actions, g_steal_pointer (&action));
+    }
+
+  if (actions != NULL && json_array_get_length (actions) == 0)
+    problem (checker, "actions", _("is empty; a package has at least one action"));
+}
+
+static UppPackage *
+parse_package (Checker    *checker,
+               JsonObject *root)
+{
+  static const char * const allowed[] = { "format", "version", "code", "revision", "title",
+                                          "organisation", "decided", "decided_by", "reporting",
+                                          "goals", "departments", "actions", NULL };
+  static const char * const reporting_fields[] = { "first_week", "due_weekday", NULL };
+  g_autoptr(UppPackage) package = upp_package_new ();
+  JsonObject *reporting;
+  guint n_problems = checker->problems->len;
+
+  check_members (checker, root, "", allowed);
+  if (!check_header (checker, root))
+    return NULL;
+
+  package->code = get_code (checker, root, "", "code", TRUE);
+  get_integer (checker, root, "", "revision", TRUE, 1, G_MAXINT, &package->revision);
+  package->title = get_text (checker, root, "", "title", TRUE, MAX_TITLE_LENGTH);
+  package->organisation = get_text (checker, root, "", "organisation", TRUE, MAX_TITLE_LENGTH);
+  get_date (checker, root, "", "decided", FALSE, &package->decided);
+  package->decided_by = get_text (checker, root, "", "decided_by", FALSE, MAX_TITLE_LENGTH);
+
+  reporting = get_object (checker, get_member (checker, root, "", "reporting", TRUE), "reporting");
+  if (reporting != NULL)
+    {
+      check_members (checker, reporting, "reporting", reporting_fields);
+      get_week (checker, reporting, "reporting", "first_week", &package->first_week);
+      get_integer (checker, reporting, "reporting", "due_weekday", FALSE, 1, 7,
+                   &package->due_weekday);
+    }
+
+  parse_goals_and_departments (checker, root, package);
+  parse_actions (checker, root, package);
+
+  if (checker->problems->len > n_problems)
+    return NULL;
+  return g_steal_pointer (&package);
+}
+
+/* The weekly report */
+
+static void
+parse_entry_indicators (Checker    *checker,
+                        JsonObject *o,
+                        const char *path,
+                        UppEntry   *entry)
+{
+  g_autofree char *ipath = path_join (path, "indicators");
+  JsonObject *values;
+  g_autoptr(GList) members = NULL;
+
+  values = get_object (checker, json_object_get_member (o, "indicators"), ipath);
+  if (values == NULL)
+    return;
+
+  members = json_object_get_members (values);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      g_autoptr(UppIndicatorValue) value = upp_indicator_value_new ();
+
+      if (get_number (checker, values, ipath, l->data, TRUE, &value->value))
+        {
+          value->indicator = g_strdup (l->data);
+          g_ptr_array_add (entry->indicators, g_steal_pointer (&value));
+        }
+    }
+}
+
+static UppEntry *
+parse_entry (Checker    *checker,
+             JsonObject *o,
+             const char *path)
+{
+  static const char * const allowed[] = { "action", "status", "progress", "comment",
+                                          "next_steps", "risks", "indicators", NULL };
+  g_autoptr(UppEntry) entry = upp_entry_new ();
+  const char *status;
+  gboolean ok = TRUE;
+
+  check_members (checker, o, path, allowed);
+  entry->action = get_code (checker, o, path, "action", TRUE);
+  status = get_string (checker, o, path, "status", TRUE, 32);
+  if (status != NULL && !upp_status_from_string (status, &entry->status))
+    {
+      g_autofree char *spath = path_join (path, "status");
+      problem (checker, spath, _("“%s” is not a status; expected one of %s"), status, status_list);
+      ok = FALSE;
+    }
+  ok &= get_integer (checker, o, path, "progress", TRUE, 0, 100, &entry->progress);
+  if (ok && entry->status == UPP_STATUS_DONE && entry->progress != 100)
+    {
+      g_autofree char *ppath = path_join (path, "progress");
+      problem (checker, ppath, _("is %d, but the status is done; a done action is at 100"),
+               entry->progress);
+    }
+  entry->comment = get_text (checker, o, path, "comment", FALSE, MAX_TEXT_LENGTH);
+  entry->next_steps = get_text (checker, o, path, "next_steps", FALSE, MAX_TEXT_LENGTH);
+  entry->risks = get_text (checker, o, path, "risks", FALSE, MAX_TEXT_LENGTH);
+  parse_entry_indicators (checker, o, path, entry);
+
+  if (entry->action == NULL || status == NULL || !ok)
+    return NULL;
+  return g_steal_pointer (&entry);
+}
+
+static void
+parse_submitted (Checker    *checker,
+                 JsonObject *root,
+                 UppReport  *report)
+{
+  const char *text = get_string (checker, root, "", "submitted", TRUE, 40);
+  g_autoptr(GDateTime) when = NULL;
+  int y, m, d;
+
+  if (text == NULL)
+    return;
+  /* With a UTC offset only: a time without one means different moments on
+   * different desktops, and import order must not matter. */
+  if (strlen (text) >= 20 && (text[strlen (text) - 1] == 'Z' || strchr (text + 19, '+') ||
+                              strchr (text + 19, '-')))
+    when = g_date_time_new_from_iso8601 (text, NULL);
+  if (when == NULL)
+    {
+      problem (checker, "submitted",
+               _("“%s” is not a date and time with a UTC offset; "
+                 "expected such as 2026-06-19T15:30:00+02:00"), text);
+      return;
+    }
+
+  report->submitted = g_strdup (text);
+  report->submitted_unix = g_date_time_to_unix (when);
+  g_date_time_get_ymd (when, &y, &m, &d);
+  g_date_set_dmy (&report->submitted_date, d, m, y);
+}
+
+static UppReport *
+parse_report (Checker    *checker,
+              JsonObject *root)
+{
+  static const char * const allowed[] = { "format", "version", "package", "department", "week",
+                                          "submitted", "reporter", "summary", "entries", NULL };
+  g_autoptr(UppReport) report = upp_report_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *entries;
+  guint n_problems = checker->problems->len;
+
+  check_members (checker, root, "", allowed);
+  if (!check_header (checker, root))
+    return NULL;
+
+  report->package = get_code (checker, root, "", "package", TRUE);
+  report->department = get_code (checker, root, "", "department", TRUE);
+  get_week (checker, root, "", "week", &report->week);
+  parse_submitted (checker, root, report);
+  report->reporter = get_text (checker, root, "", "reporter", FALSE, MAX_TITLE_LENGTH);
+  report->summary = get_text (checker, root, "", "summary", FALSE, MAX_TEXT_LENGTH);
+
+  entries = get_array (checker, root, "", "entries", TRUE);
+  if (entries != NULL && json_array_get_length (entries) > MAX_ENTRIES)
+    {
+      problem (checker, "entries", _("has %u entries; at most %d are allowed"),
+               json_array_get_length (entries), MAX_ENTRIES);
+      return NULL;
+    }
+
+  for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
+    {
+      g_autofree char *path = path_index ("entries", i);
+      JsonObject *o = get_object (checker, json_array_get_element (entries, i), path);
+      g_autoptr(UppEntry) entry = o != NULL ? parse_entry (checker, o, path) : NULL;
+
+      if (entry == NULL)
+        continue;
+      if (!g_hash_table_add (seen, entry->action))
+        {
+          g_autofree char *apath = path_join (path, "action");
+          problem (checker, apath, _("“%s” has a second entry; one entry per action"),
+                   entry->action);
+          continue;
+        }
+      g_ptr_array_add (report->entries, g_steal_pointer (&entry));
+    }
+
+  if (checker->problems->len > n_problems)
+    return NULL;
+  return g_steal_pointer (&report);
+}
+
+/* Checks against what the store holds */
+
+static void
+validate_report_against_package (Checker          *checker,
+                                 UppReport        *report,
+                                 const UppPackage *package,
+                                 GHashTable       *actions)
+{
+  UppWeek today = upp_week_today ();
+
+  if (package == NULL)
+    {
+      problem (checker, "package",
+               _("the database holds no package yet; import the package definition first"));
+      return;
+    }
+  if (!g_str_equal (report->package, package->code))
+    problem (checker, "package", _("“%s” is not the package this database follows (%s)"),
+             report->package, package->code);
+  if (upp_package_find_department (package, report->department) == NULL)
+    problem (checker, "department", _("“%s” is not one of the package’s departments"),
+             report->department);
+  if (upp_week_compare (report->week, package->first_week) < 0)
+    problem (checker, "week", _("week %d-W%02d is before the first reporting week %d-W%02d"),
+             report->week.year, report->week.week, package->first_week.year,
+             package->first_week.week);
+  if (upp_week_compare (report->week, today) > 0)
+    problem (checker, "week", _("week %d-W%02d is in the future"), report->week.year,
+             report->week.week);
+
+  for (guint i = 0; i < report->entries->len; i++)
+    {
+      const UppEntry *entry = g_ptr_array_index (report->entries, i);
+      const UppAction *action = g_hash_table_lookup (actions, entry->action);
+      g_autofree char *path = path_index ("entries", i);
+
+      if (action == NULL)
+        {
+          g_autofree char *apath = path_join (path, "action");
+          problem (checker, apath, _("“%s” is not an action of the package"), entry->action);
+          continue;
+        }
+      if (!upp_action_involves (action, report->department))
+        {
+          g_autofree char *apath = path_join (path, "action");
+          problem (checker, apath,
+                   _("%s neither leads nor contributes to “%s”; report only on your own actions"),
+                   report->department, entry->action);
+        }
+      for (guint j = 0; j < entry->indicators->len; j++)
+        {
+          const UppIndicatorValue *value = g_ptr_array_index (entry->indicators, j);
+
+          if (upp_action_find_indicator (action, value->indicator) == NULL)
+            {
+              g_autofree char *ipath = path_join (path, "indicators");
+              g_autofree char *vpath = path_join (ipath, value->indicator);
+              problem (checker, vpath, _("“%s” is not an indicator of %s"), value->indicator,
+                       entry->action);
+            }
+        }
+    }
+}
+
+static void
+validate_package_against_store (Checker          *checker,
+                                const UppPackage *package,
+                                UppStore         *store)
+{
+  const UppPackage *current = store != NULL ? upp_store_peek_package (store) : NULL;
+  g_autoptr(GHashTable) reported = NULL;
+  g_autoptr(GHashTable) ignore = NULL;
+  GHashTableIter iter;
+  gpointer code;
+
+  if (current == NULL)
+    return;
+  if (!g_str_equal (current->code, package->code))
+    {
+      problem (checker, "code", _("this database follows the package %s, not %s"),
+               current->code, package->code);
+      return;
+    }
+  if (package->revision <= current->revision)
+    return; /* kept as an older revision; nothing in force changes */
+
+  reported = upp_store_get_reported_actions (store);
+  g_hash_table_iter_init (&iter, reported);
+  while (g_hash_table_iter_next (&iter, &code, NULL))
+    if (upp_package_find_action (package, code) == NULL)
+      problem (checker, "actions",
+               _("revision %d drops the action “%s”, which has reports; "
+                 "keep it in the package (it may be marked done in reports)"),
+               package->revision, (const char *) code);
+}
+
+static GHashTable *
+index_actions (const UppPackage *package)
+{
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; package != NULL && i < package->actions->len; i++)
+    {
+      UppAction *action = g_ptr_array_index (package->actions, i);
+      g_hash_table_insert (index, action->code, action);
+    }
+  return index;
+}
+
+/* Documents */
+
+void
+upp_document_free (UppDocument *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->path);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_free (self->sha256);
+  g_clear_pointer (&self->package, upp_package_free);
+  g_clear_pointer (&self->report, upp_report_free);
+  g_ptr_array_unref (self->problems);
+  g_free (self);
+}
+
+static UppDocument *
+document_new (const char *path)
+{
+  UppDocument *document = g_new0 (UppDocument, 1);
+
+  document->path = g_strdup (path);
+  document->problems = g_ptr_array_new_with_free_func (g_free);
+  return document;
+}
+
+/* Parses and checks a document by itself, without the store. */
+static void
+parse_document (UppDocument *document)
+{
+  g_autoptr(JsonNode) root = NULL;
+  Checker checker = { document->path, document->problems };
+  const char *data;
+  const char *format;
+  gsize length = 0;
+
+  document->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, document->bytes);
+
+  data = check_encoding (document, &length);
+  if (data == NULL)
+    return;
+  root = parse_json (document, data, length);
+  if (root == NULL)
+    return;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      document_problem (document, _("expected a JSON object with a “format” field"));
+      return;
+    }
+
+  format = get_string (&checker, json_node_get_object (root), "", "format", TRUE, 64);
+  if (format == NULL)
+    return;
+  if (g_str_equal (format, "uppfoljning-package"))
+    {
+      document->kind = UPP_DOCUMENT_PACKAGE;
+      document->package = parse_package (&checker, json_node_get_object (root));
+    }
+  else if (g_str_equal (format, "uppfoljning-report"))
+    {
+      document->kind = UPP_DOCUMENT_REPORT;
+      document->report = parse_report (&checker, json_node_get_object (root));
+    }
+  else
+    problem (&checker, "format",
+             _("“%s” is not a known format; expected uppfoljning-package or uppfoljning-report"),
+             format);
+}
+
+/* Checks a parsed document against the store's package definition. */
+static void
+validate_document (UppDocument *document,
+                   UppStore    *store,
+                   GHashTable  *actions)
+{
+  Checker checker = { document->path, document->problems };
+
+  if (document->package != NULL)
+    validate_package_against_store (&checker, document->package, store);
+  else if (document->report != NULL)
+    validate_report_against_package (&checker, document->report,
+                                     store != NULL ? upp_store_peek_package (store) : NULL,
+                                     actions);
+}
+
+/**
+ * upp_document_parse:
+ * @display_name: the file's name, for messages
+ * @bytes: the document
+ * @store: (nullable): the store to check against; %NULL checks the document
+ *   by itself
+ *
+ * Parses and validates a document without storing it — what `check` does.
+ *
+ * Returns: (transfer full): the document with its problems (empty if valid)
+ */
+UppDocument *
+upp_document_parse (const char *display_name,
+                    GBytes     *bytes,
+                    UppStore   *store)
+{
+  UppDocument *document = document_new (display_name);
+  g_autoptr(GHashTable) actions = NULL;
+
+  document->bytes = g_bytes_ref (bytes);
+  parse_document (document);
+  if (document->problems->len == 0 && store != NULL)
+    {
+      actions = index_actions (upp_store_peek_package (store));
+      validate_document (document, store, actions);
+    }
+  return document;
+}
+
+/**
+ * upp_document_load:
+ * @path: a file
+ * @store: (nullable): as for upp_document_parse()
+ *
+ * Reads (safely: size limit, regular files only) and parses a document.
+ *
+ * Returns: (transfer full): the document with its problems
+ */
+UppDocument *
+upp_document_load (const char *path,
+                   UppStore   *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = read_document_bytes (path, &error);
+  UppDocument *document;
+
+  if (bytes == NULL)
+    {
+      document = document_new (path);
+      document_problem (document, error->message);
+      return document;
+    }
+  return upp_document_parse (path, bytes, store);
+}
+
+/* Batches */
+
+void
+upp_import_result_free (UppImportResult *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->path);
+  g_ptr_array_unref (self->problems);
+  g_free (self);
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * upp_import_collect_files:
+ * @paths: files and folders
+ * @error: a #GError
+ *
+ * Expands folders to the `*.json` files directly in them (sorted, hidden
+ * files skipped) and keeps files as given.
+ *
+ * Returns: (transfer full) (element-type filename): the files
+ */
+GPtrArray *
+upp_import_collect_files (const char * const  *paths,
+                          GError             **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GDir) dir = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+      const char *name;
+
+      if (!g_file_test (paths[i], G_FILE_TEST_IS_DIR))
+        {
+          g_ptr_array_add (files, g_strdup (paths[i]));
+          continue;
+        }
+
+      dir = g_dir_open (paths[i], 0, error);
+      if (dir == NULL)
+        return NULL;
+      found = g_ptr_array_new ();
+      while ((name = g_dir_read_name (dir)) != NULL)
+        if (name[0] != '.' && g_str_has_suffix (name, ".json"))
+          g_ptr_array_add (found, g_build_filename (paths[i], name, NULL));
+      g_ptr_array_sort (found, compare_paths);
+      for (guint j = 0; j < found->len; j++)
+        g_ptr_array_add (files, g_ptr_array_index (found, j));
+    }
+
+  return g_steal_pointer (&files);
+}
+
+static UppImportResult *
+result_new (UppDocument *document)
+{
+  UppImportResult *result = g_new0 (UppImportResult, 1);
+
+  result->path = g_strdup (document->path);
+  result->kind = document->kind;
+  result->problems = g_ptr_array_ref (document->problems);
+  result->status = UPP_IMPORT_REJECTED;
+  return result;
+}
+
+static UppImportStatus
+status_from_outcome (UppStoreOutcome outcome)
+{
+  switch (outcome)
+    {
+    case UPP_STORE_ADDED: return UPP_IMPORT_IMPORTED;
+    case UPP_STORE_DUPLICATE: return UPP_IMPORT_DUPLICATE;
+    case UPP_STORE_SUPERSEDED: return UPP_IMPORT_SUPERSEDED;
+    case UPP_STORE_KEPT_OLDER: return UPP_IMPORT_KEPT_OLDER;
+    default:
+      g_return_val_if_reached (UPP_IMPORT_REJECTED);
+    }
+}
+
+/* Stores one valid document inside the batch's transaction, under a
+ * savepoint: a failure takes back this file only. */
+static void
+store_document (UppStore        *store,
+                UppDocument     *document,
+                UppImportResult *result)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (document->path);
+  UppStoreOutcome outcome = UPP_STORE_ADDED;
+  gboolean ok;
+
+  if (!upp_store_savepoint (store, "document", &error))
+    goto failed;
+
+  if (document->package != NULL)
+    ok = upp_store_add_package (store, document->package, document->bytes, document->sha256,
+                                name, &outcome, &error);
+  else
+    ok = upp_store_add_report (store, document->report, document->bytes, document->sha256,
+                               name, &outcome, &error);
+
+  if (!ok)
+    {
+      upp_store_rollback_to (store, "document");
+      goto failed;
+    }
+  if (!upp_store_release (store, "document", &error))
+    goto failed;
+
+  result->status = status_from_outcome (outcome);
+  return;
+
+failed:
+  g_ptr_array_add (result->problems, g_strdup_printf ("%s: %s", document->path, error->message));
+  result->status = UPP_IMPORT_REJECTED;
+}
+
+typedef struct
+{
+  GPtrArray         *files;
+  GPtrArray         *documents;
+  UppImportProgress  progress;
+  gpointer           user_data;
+  guint              done;
+  guint              total;
+  GMutex             mutex;
+} Batch;
+
+static void
+report_progress (Batch *batch)
+{
+  guint done;
+
+  g_mutex_lock (&batch->mutex);
+  done = ++batch->done;
+  g_mutex_unlock (&batch->mutex);
+  if (batch->progress != NULL)
+    batch->progress (done, batch->total, batch->user_data);
+}
+
+static void
+parse_worker (gpointer data,
+              gpointer user_data)
+{
+  Batch *batch = user_data;
+  guint index = GPOINTER_TO_UINT (data) - 1;
+  const char *path = g_ptr_array_index (batch->files, index);
+
+  /* Each worker writes only its own slot. */
+  batch->documents->pdata[index] = upp_document_load (path, NULL);
+  report_progress (batch);
+}
+
+/* Reads and parses every file, in parallel: this is where the time goes. */
+static void
+parse_all (Batch *batch)
+{
+  GThreadPool *pool;
+  guint n_threads = MAX (1, MIN (g_get_num_processors (), 8));
+
+  g_ptr_array_set_size (batch->documents, batch->files->len);
+  pool = g_thread_pool_new (parse_worker, batch, n_threads, FALSE, NULL);
+  for (guint i = 0; i < batch->files->len; i++)
+    g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);
+}
+
+#define FILES_PER_TRANSACTION 128
+
+/* Validates against the store and writes the documents of one kind, in
+ * transactions of up to FILES_PER_TRANSACTION files. */
+static void
+store_all_of_kind (UppStore        *store,
+                   Batch           *batch,
+                   UppDocumentKind  kind,
+                   GPtrArray       *results,
+                   GCancellable    *cancellable)
+{
+  g_autoptr(GHashTable) actions = NULL;
+  gboolean in_transaction = FALSE;
+  guint in_this_transaction = 0;
+
+  for (guint i = 0; i < batch->documents->len; i++)
+    {
+      UppDocument *document = g_ptr_array_index (batch->documents, i);
+      UppImportResult *result;
+      g_autoptr(GError) error = NULL;
+
+      if (document->kind != kind)
+        continue;
+
+      result = result_new (document);
+      results->pdata[i] = result;
+      if (document->problems->len > 0 || g_cancellable_is_cancelled (cancellable))
+        {
+          if (document->problems->len == 0)
+            g_ptr_array_add (result->problems, g_strdup_printf ("%s: %s", document->path,
+                                                                _("import cancelled")));
+          continue;
+        }
+
+      /* Packages change what reports are checked against: one at a time. */
+      if (actions == NULL || kind == UPP_DOCUMENT_PACKAGE)
+        {
+          g_clear_pointer (&actions, g_hash_table_unref);
+          actions = index_actions (upp_store_peek_package (store));
+        }
+
+      if (!in_transaction)
+        {
+          if (!upp_store_begin (store, &error))
+            {
+              g_ptr_array_add (result->problems,
+                               g_strdup_printf ("%s: %s", document->path, error->message));
+              continue;
+            }
+          in_transaction = TRUE;
+        }
+
+      validate_document (document, store, actions);
+      if (document->problems->len == 0)
+        store_document (store, document, result);
+      if (kind == UPP_DOCUMENT_PACKAGE)
+        g_clear_pointer (&actions, g_hash_table_unref);
+
+      if (++in_this_transaction >= FILES_PER_TRANSACTION || kind == UPP_DOCUMENT_PACKAGE)
+        {
+          if (!upp_store_commit (store, &error))
+            g_warning ("Commit failed: %s", error->message);
+          in_transaction = FALSE;
+          in_this_transaction = 0;
+        }
+    }
+
+  if (in_transaction)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!upp_store_commit (store, &error))
+        g_warning ("Commit failed: %s", error->message);
+    }
+}
+
+/**
+ * upp_import_files:
+ * @store: a #UppStore
+ * @files: (element-type filename): files, e.g. from upp_import_collect_files()
+ * @progress: (nullable) (scope call): called after each file is read
+ * @user_data: for @progress
+ * @cancellable: (nullable): a #GCancellable; files not yet stored are
+ *   rejected as cancelled
+ *
+ * Imports a batch: every file is read and parsed (in parallel), package
+ * definitions are stored first, then reports. Each file is stored whole or
+ * not at all.
+ *
+ * Returns: (transfer full) (element-type UppImportResult): one result per
+ *   file, in the order of @files
+ */
+GPtrArray *
+upp_import_files (UppStore          *store,
+                  GPtrArray         *files,
+                  UppImportProgress  progress,
+                  gpointer           user_data,
+                  GCancellable      *cancellable)
+{
+  Batch batch = { 0 };
+  GPtrArray *results;
+
+  g_return_val_if_fail (UPP_IS_STORE (store), NULL);
+  g_return_val_if_fail (files != NULL, NULL);
+
+  batch.files = files;
+  batch.documents = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_document_free);
+  batch.progress = progress;
+  batch.user_data = user_data;
+  batch.total = files->len;
+  g_mutex_init (&batch.mutex);
+
+  parse_all (&batch);
+
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_import_result_free);
+  g_ptr_array_set_size (results, files->len);
+  store_all_of_kind (store, &batch, UPP_DOCUMENT_PACKAGE, results, cancellable);
+  store_all_of_kind (store, &batch, UPP_DOCUMENT_REPORT, results, cancellable);
+  store_all_of_kind (store, &batch, UPP_DOCUMENT_UNKNOWN, results, cancellable);
+
+  g_ptr_array_unref (batch.documents);
+  g_mutex_clear (&batch.mutex);
+  return results;
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  g_task_return_pointer (task,
+                         upp_import_files (source_object, task_data, NULL, NULL, cancellable),
+                         (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * upp_import_files_async:
+ * @store: a #UppStore
+ * @files: (element-type filename): the files
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the batch is done
+ * @user_data: for @callback
+ *
+ * Runs upp_import_files() in a worker thread.
+ */
+void
+upp_import_files_async (UppStore            *store,
+                        GPtrArray           *files,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (UPP_IS_STORE (store));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, upp_import_files_async);
+  g_task_set_task_data (task, g_ptr_array_ref (files), (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * upp_import_files_finish:
+ * @store: a #UppStore
+ * @result: the #GAsyncResult given to the callback
+ * @error: a #GError
+ *
+ * Returns: (transfer full) (element-type UppImportResult): one result per file
+ */
+GPtrArray *
+upp_import_files_finish (UppStore      *store,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == upp_import_files_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+upp_import_status_get_label (UppImportStatus status)
+{
+  switch (status)
+    {
+    case UPP_IMPORT_IMPORTED: return _("imported");
+    case UPP_IMPORT_DUPLICATE: return _("already imported");
+    case UPP_IMPORT_SUPERSEDED: return _("imported, supersedes an earlier revision");
+    case UPP_IMPORT_KEPT_OLDER: return _("kept, a later revision counts");
+    case UPP_IMPORT_REJECTED: return _("rejected");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * upp_import_result_format:
+ * @result: a result
+ *
+ * Returns: (transfer full): one line per file, “FILE: imported”, or the
+ *   problems of a rejected file, one per line
+ */
+char *
+upp_import_result_format (const UppImportResult *result)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (result->status != UPP_IMPORT_REJECTED)
+    {
+      g_string_printf (text, "%s: %s", result->path, upp_import_status_get_label (result->status));
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
+  for (guint i = 0; i < result->problems->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "",
+                            (const char *) g_ptr_array_index (result->problems, i));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Templates */
+
+static void
+add_entry_skeleton (JsonBuilder           *builder,
+                    UppStore              *store,
+                    const UppAction       *action,
+                    const UppHistoryEntry *last,
+                    const char            *department)
+{
+  UppStatus status = last != NULL ? last->status : UPP_STATUS_NOT_STARTED;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "action");
+  json_builder_add_string_value (builder, action->code);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, upp_status_to_string (status));
+  json_builder_set_member_name (builder, "progress");
+  json_builder_add_int_value (builder, last != NULL ? last->progress : 0);
+  json_builder_set_member_name (builder, "comment");
+  json_builder_add_string_value (builder, "");
+  json_builder_set_member_name (builder, "next_steps");
+  json_builder_add_string_value (builder, "");
+  json_builder_set_member_name (builder, "risks");
+  json_builder_add_string_value (builder, "");
+
+  if (action->indicators->len > 0)
+    {
+      g_autoptr(GHashTable) values = NULL;
+
+      if (last != NULL)
+        values = upp_store_get_indicator_values (store, department, last->week, action->code);
+      json_builder_set_member_name (builder, "indicators");
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < action->indicators->len; i++)
+        {
+          const UppIndicator *indicator = g_ptr_array_index (action->indicators, i);
+          const double *value = values != NULL ? g_hash_table_lookup (values, indicator->code)
+                                               : NULL;
+
+          json_builder_set_member_name (builder, indicator->code);
+          if (value != NULL && *value == floor (*value) && fabs (*value) < 1e15)
+            json_builder_add_int_value (builder, (gint64) *value);
+          else
+            json_builder_add_double_value (builder, value != NULL ? *value : 0);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+/**
+ * upp_report_template:
+ * @store: a #UppStore
+ * @department: a department code
+ * @week: the week to report on
+ * @error: a #GError
+ *
+ * A report skeleton with one entry per action @department leads (first)
+ * or contributes to, in package order, pre-filled with the department's
+ * latest status, progress and indicator values before @week. Texts are
+ * left empty for the department to write.
+ *
+ * Returns: (transfer full): the JSON text
+ */
+char *
+upp_report_template (UppStore    *store,
+                     const char  *department,
+                     UppWeek      week,
+                     GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) latest = NULL;
+  g_autoptr(GHashTable) by_action = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *submitted = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+  g_autofree char *week_text = upp_week_format (week);
+  const UppPackage *package = upp_store_peek_package (store);
+
+  if (package == NULL)
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_NOT_FOUND,
+                   _("The database holds no action package yet; import one first"));
+      return NULL;
+    }
+  if (upp_package_find_department (package, department) == NULL)
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not one of the package’s departments"), department);
+      return NULL;
+    }
+
+  latest = upp_store_query_latest_entries (store, department, week, error);
+  if (latest == NULL)
+    return NULL;
+  for (guint i = 0; i < latest->len; i++)
+    {
+      UppHistoryEntry *entry = g_ptr_array_index (latest, i);
+      g_hash_table_insert (by_action, entry->action, entry);
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "uppfoljning-report");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "package");
+  json_builder_add_string_value (builder, package->code);
+  json_builder_set_member_name (builder, "department");
+  json_builder_add_string_value (builder, department);
+  json_builder_set_member_name (builder, "week");
+  json_builder_add_string_value (builder, week_text);
+  json_builder_set_member_name (builder, "submitted");
+  json_builder_add_string_value (builder, submitted);
+  json_builder_set_member_name (builder, "reporter");
+  json_builder_add_string_value (builder, "");
+  json_builder_set_member_name (builder, "summary");
+  json_builder_add_string_value (builder, "");
+  json_builder_set_member_name (builder, "entries");
+  json_builder_begin_array (builder);
+  /* Lead actions first, then contributions, each in package order. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < package->actions->len; i++)
+      {
+        const UppAction *action = g_ptr_array_index (package->actions, i);
+        gboolean leads = g_str_equal (action->lead, department);
+
+        if ((pass == 0) != leads || !upp_action_involves (action, department))
+          continue;
+        add_entry_skeleton (builder, store, action, g_hash_table_lookup (by_action, action->code),
+                            department);
+      }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  return g_strconcat (json_generator_to_data (generator, NULL), "\n", NULL);
+}

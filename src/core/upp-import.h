@@ -1,0 +1,125 @@
+/* upp-import.h — documents in: read, parse, validate, guard, store
+ *
+ * Copyright 2026 The Uppföljning authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "upp-store.h"
+
+G_BEGIN_DECLS
+
+/* Reports and packages larger than this are refused without being read. */
+#define UPP_IMPORT_MAX_BYTES (8 * 1024 * 1024)
+
+typedef enum
+{
+  UPP_DOCUMENT_UNKNOWN,
+  UPP_DOCUMENT_PACKAGE,
+  UPP_DOCUMENT_REPORT,
+} UppDocumentKind;
+
+/**
+ * UppImportStatus:
+ * @UPP_IMPORT_IMPORTED: stored and in force
+ * @UPP_IMPORT_DUPLICATE: the same bytes were imported before
+ * @UPP_IMPORT_SUPERSEDED: stored; it supersedes an earlier revision
+ * @UPP_IMPORT_KEPT_OLDER: stored, but a later revision already counts
+ * @UPP_IMPORT_REJECTED: nothing stored; see the problems
+ */
+typedef enum
+{
+  UPP_IMPORT_IMPORTED,
+  UPP_IMPORT_DUPLICATE,
+  UPP_IMPORT_SUPERSEDED,
+  UPP_IMPORT_KEPT_OLDER,
+  UPP_IMPORT_REJECTED,
+} UppImportStatus;
+
+/**
+ * UppDocument:
+ * @path: the file it came from
+ * @kind: package or report, once that much is known
+ * @bytes: (nullable): the file's bytes, once read
+ * @sha256: (nullable): their SHA-256
+ * @package: (nullable): the parsed definition
+ * @report: (nullable): the parsed report
+ * @problems: (element-type utf8): one message per problem, each naming the
+ *   file and the place; empty when the document is valid
+ */
+typedef struct
+{
+  char            *path;
+  UppDocumentKind  kind;
+  GBytes          *bytes;
+  char            *sha256;
+  UppPackage      *package;
+  UppReport       *report;
+  GPtrArray       *problems;
+} UppDocument;
+
+/**
+ * UppImportResult:
+ * @path: the file
+ * @kind: what it was
+ * @status: what happened
+ * @problems: (element-type utf8): why it was rejected
+ */
+typedef struct
+{
+  char            *path;
+  UppDocumentKind  kind;
+  UppImportStatus  status;
+  GPtrArray       *problems;
+} UppImportResult;
+
+/**
+ * UppImportProgress:
+ * @done: files handled so far
+ * @total: files in the batch
+ * @user_data: closure
+ *
+ * Called from the thread that runs the import.
+ */
+typedef void (*UppImportProgress) (guint    done,
+                                   guint    total,
+                                   gpointer user_data);
+
+void             upp_document_free            (UppDocument     *self);
+void             upp_import_result_free       (UppImportResult *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UppDocument, upp_document_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UppImportResult, upp_import_result_free)
+
+UppDocument     *upp_document_load            (const char          *path,
+                                               UppStore            *store);
+UppDocument     *upp_document_parse           (const char          *display_name,
+                                               GBytes              *bytes,
+                                               UppStore            *store);
+GPtrArray       *upp_import_collect_files     (const char * const  *paths,
+                                               GError             **error);
+GPtrArray       *upp_import_files             (UppStore            *store,
+                                               GPtrArray           *files,
+                                               UppImportProgress    progress,
+                                               gpointer             user_data,
+                                               GCancellable        *cancellable);
+void             upp_import_files_async       (UppStore            *store,
+                                               GPtrArray           *files,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+GPtrArray       *upp_import_files_finish      (UppStore            *store,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+const char      *upp_import_status_get_label  (UppImportStatus      status);
+char            *upp_import_result_format     (const UppImportResult *result);
+
+char            *upp_report_template          (UppStore            *store,
+                                               const char          *department,
+                                               UppWeek              week,
+                                               GError             **error);
+
+G_END_DECLS

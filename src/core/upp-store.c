@@ -1,0 +1,2577 @@
+/* upp-store.c — the SQLite store
+ *
+ * Copyright 2026 The Uppföljning authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "upp-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "upp-error.h"
+#include "upp-store-private.h"
+
+struct _UppStore
+{
+  GObject     parent_instance;
+
+  /* owned */
+  sqlite3    *db;
+  char       *path;
+  UppPackage *package;      /* cache of the definition in force, or NULL */
+
+  /* The GUI queries from worker threads; one statement sequence at a time. */
+  GRecMutex   lock;
+};
+
+G_DEFINE_FINAL_TYPE (UppStore, upp_store, G_TYPE_OBJECT)
+
+/* Each entry takes the schema from version i to i + 1. Add a migration by
+ * appending to this array and raising UPP_STORE_SCHEMA_VERSION; never edit
+ * one that has shipped. */
+static const char * const migrations[] = {
+  /* 0 → 1: the first schema */
+  "CREATE TABLE document ("
+  "  id INTEGER PRIMARY KEY,"
+  "  sha256 TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('package', 'report')),"
+  "  filename TEXT NOT NULL,"
+  "  imported TEXT NOT NULL,"
+  "  bytes BLOB NOT NULL"
+  ");"
+  "CREATE TABLE package_revision ("
+  "  document_id INTEGER PRIMARY KEY REFERENCES document (id),"
+  "  code TEXT NOT NULL,"
+  "  revision INTEGER NOT NULL,"
+  "  UNIQUE (code, revision)"
+  ");"
+  "CREATE TABLE package ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  document_id INTEGER NOT NULL REFERENCES document (id),"
+  "  code TEXT NOT NULL,"
+  "  revision INTEGER NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  organisation TEXT NOT NULL,"
+  "  decided TEXT,"
+  "  decided_by TEXT,"
+  "  first_week INTEGER NOT NULL,"
+  "  due_weekday INTEGER NOT NULL CHECK (due_weekday BETWEEN 1 AND 7)"
+  ");"
+  "CREATE TABLE goal ("
+  "  code TEXT PRIMARY KEY,"
+  "  title TEXT NOT NULL,"
+  "  position INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE department ("
+  "  code TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  partner INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE action ("
+  "  code TEXT PRIMARY KEY,"
+  "  title TEXT NOT NULL,"
+  "  description TEXT,"
+  "  goal TEXT NOT NULL REFERENCES goal (code),"
+  "  lead TEXT NOT NULL REFERENCES department (code),"
+  "  start TEXT,"
+  "  deadline TEXT NOT NULL,"
+  "  position INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE action_contributor ("
+  "  action TEXT NOT NULL REFERENCES action (code) ON DELETE CASCADE,"
+  "  department TEXT NOT NULL REFERENCES department (code),"
+  "  PRIMARY KEY (action, department)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE indicator ("
+  "  action TEXT NOT NULL REFERENCES action (code) ON DELETE CASCADE,"
+  "  code TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  unit TEXT,"
+  "  target REAL,"
+  "  direction TEXT NOT NULL CHECK (direction IN ('up', 'down')),"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (action, code)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE report ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL UNIQUE REFERENCES document (id),"
+  "  department TEXT NOT NULL REFERENCES department (code),"
+  "  week INTEGER NOT NULL,"
+  "  submitted TEXT NOT NULL,"
+  "  submitted_unix INTEGER NOT NULL,"
+  "  submitted_date TEXT NOT NULL,"
+  "  reporter TEXT,"
+  "  summary TEXT,"
+  "  revision INTEGER NOT NULL DEFAULT 1,"
+  "  is_current INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX report_by_department_week ON report (department, week);"
+  "CREATE INDEX report_by_week ON report (week);"
+  "CREATE TABLE entry ("
+  "  report_id INTEGER NOT NULL REFERENCES report (id) ON DELETE CASCADE,"
+  "  action TEXT NOT NULL REFERENCES action (code),"
+  "  department TEXT NOT NULL,"
+  "  week INTEGER NOT NULL,"
+  "  status TEXT NOT NULL"
+  "    CHECK (status IN ('not-started', 'on-track', 'at-risk', 'delayed', 'done')),"
+  "  progress INTEGER NOT NULL CHECK (progress BETWEEN 0 AND 100),"
+  "  comment TEXT,"
+  "  next_steps TEXT,"
+  "  risks TEXT,"
+  "  is_current INTEGER NOT NULL DEFAULT 0,"
+  "  is_lead INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (report_id, action)"
+  ");"
+  /* The lead's entries in force, by action and week: what every "as of
+   * week W" status lookup seeks. */
+  "CREATE INDEX entry_lead_history ON entry (action, week) WHERE is_current AND is_lead;"
+  "CREATE INDEX entry_by_action ON entry (action, week);"
+  "CREATE TABLE entry_indicator ("
+  "  report_id INTEGER NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  indicator TEXT NOT NULL,"
+  "  value REAL NOT NULL,"
+  "  PRIMARY KEY (report_id, action, indicator),"
+  "  FOREIGN KEY (report_id, action) REFERENCES entry (report_id, action) ON DELETE CASCADE"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE note ("
+  "  action TEXT NOT NULL REFERENCES action (code),"
+  "  week INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  PRIMARY KEY (action, week)"
+  ");",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == UPP_STORE_SCHEMA_VERSION);
+
+static gboolean
+set_sqlite_error (GError  **error,
+                  sqlite3  *db,
+                  const char *doing)
+{
+  g_set_error (error, UPP_ERROR, UPP_ERROR_DATABASE,
+               /* Translators: “Could not read the status: database is locked” */
+               _("Could not %s: %s"), doing, sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (UppStore    *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_critical ("Bad SQL: %s: %s", sqlite3_errmsg (self->db), sql);
+      set_sqlite_error (error, self->db, _("prepare a query"));
+      return NULL;
+    }
+  return stmt;
+}
+
+static gboolean
+exec (UppStore    *self,
+      const char  *sql,
+      GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_sqlite_error (error, self->db, _("write to the database"));
+  return TRUE;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_date (sqlite3_stmt *stmt,
+           int           index,
+           const GDate  *date)
+{
+  g_autofree char *text = NULL;
+
+  if (date != NULL && g_date_valid (date))
+    text = upp_date_format (date);
+  bind_text (stmt, index, text);
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static void
+column_date (sqlite3_stmt *stmt,
+             int           column,
+             GDate        *out_date)
+{
+  if (!upp_date_parse ((const char *) sqlite3_column_text (stmt, column), out_date))
+    g_date_clear (out_date, 1);
+}
+
+static UppStatus
+column_status (sqlite3_stmt *stmt,
+               int           column)
+{
+  UppStatus status = UPP_STATUS_NOT_STARTED;
+
+  /* The CHECK constraint keeps the column to the five strings. */
+  upp_status_from_string ((const char *) sqlite3_column_text (stmt, column), &status);
+  return status;
+}
+
+static gboolean
+step_done (UppStore      *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, _("write to the database"));
+  return TRUE;
+}
+
+/* Schema */
+
+static int
+get_user_version (UppStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self, "PRAGMA user_version", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int (stmt, 0);
+}
+
+static gboolean
+migrate (UppStore  *self,
+         GError   **error)
+{
+  int version = get_user_version (self);
+
+  if (version < 0)
+    return set_sqlite_error (error, self->db, _("read the schema version"));
+
+  if (version > UPP_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_SCHEMA_TOO_NEW,
+                   _("%s was written by a newer version of Uppföljning "
+                     "(schema %d; this version knows up to %d). It was not changed."),
+                   self->path, version, UPP_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  for (; version < UPP_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+
+      if (!upp_store_begin (self, error))
+        return FALSE;
+      if (!exec (self, migrations[version], error) || !exec (self, bump, error))
+        {
+          upp_store_rollback (self);
+          return FALSE;
+        }
+      if (!upp_store_commit (self, error))
+        return FALSE;
+      g_debug ("Migrated %s to schema %d", self->path, version + 1);
+    }
+
+  return TRUE;
+}
+
+/* Create the file ourselves so that it is 0600 from the first byte: the
+ * reports concern young people, and SQLite would use the umask. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, UPP_ERROR, UPP_ERROR_IO, _("Could not create the folder %s: %s"),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, UPP_ERROR, UPP_ERROR_IO, _("Could not create the database %s: %s"),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+/**
+ * upp_store_get_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/uppfoljning/uppfoljning.db`
+ */
+char *
+upp_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "uppfoljning", "uppfoljning.db", NULL);
+}
+
+/**
+ * upp_store_open:
+ * @path: (nullable): a database file, created if missing; %NULL for the
+ *   default path, ":memory:" for a throw-away store
+ * @error: a #GError
+ *
+ * Opens the store, creating and migrating its schema as needed. A database
+ * from a newer schema is refused and left alone.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+UppStore *
+upp_store_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(UppStore) self = NULL;
+  g_autofree char *default_path = NULL;
+  gboolean in_memory;
+
+  if (path == NULL)
+    path = default_path = upp_store_get_default_path ();
+  in_memory = g_str_equal (path, ":memory:");
+
+  self = g_object_new (UPP_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!in_memory && !g_file_test (path, G_FILE_TEST_EXISTS) && !create_private_file (path, error))
+    return NULL;
+
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) !=
+      SQLITE_OK)
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_DATABASE, _("Could not open the database %s: %s"),
+                   path, self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+
+  /* Another process (the CLI importing while the app reads) may hold the
+   * write lock for a while: wait instead of failing. */
+  sqlite3_busy_timeout (self->db, 10000);
+
+  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
+      (!in_memory && !exec (self, "PRAGMA journal_mode = WAL", error)) ||
+      !exec (self, "PRAGMA synchronous = NORMAL", error))
+    goto not_a_database;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+
+not_a_database:
+  g_prefix_error (error, _("%s is not an Uppföljning database: "), path);
+  return NULL;
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  UppStore *store = upp_store_open (task_data, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+/**
+ * upp_store_open_async:
+ * @path: (nullable): as for upp_store_open()
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the store is open
+ * @user_data: for @callback
+ *
+ * Opens (and if needed migrates) the store in a worker thread.
+ */
+void
+upp_store_open_async (const char          *path,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, upp_store_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+/**
+ * upp_store_open_finish:
+ * @result: the #GAsyncResult given to the callback
+ * @error: a #GError
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+UppStore *
+upp_store_open_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == upp_store_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+upp_store_get_path (UppStore *self)
+{
+  g_return_val_if_fail (UPP_IS_STORE (self), NULL);
+  return self->path;
+}
+
+static void
+upp_store_finalize (GObject *object)
+{
+  UppStore *self = UPP_STORE (object);
+
+  g_clear_pointer (&self->package, upp_package_free);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  g_rec_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (upp_store_parent_class)->finalize (object);
+}
+
+static void
+upp_store_class_init (UppStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = upp_store_finalize;
+}
+
+static void
+upp_store_init (UppStore *self)
+{
+  g_rec_mutex_init (&self->lock);
+}
+
+/* Transactions */
+
+gboolean
+upp_store_begin (UppStore  *self,
+                 GError   **error)
+{
+  g_rec_mutex_lock (&self->lock);
+  /* IMMEDIATE: take the write lock now, so a concurrent writer makes us wait
+   * (busy timeout) here rather than fail half-way. */
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    {
+      g_rec_mutex_unlock (&self->lock);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+upp_store_commit (UppStore  *self,
+                  GError   **error)
+{
+  gboolean ok = exec (self, "COMMIT", error);
+
+  if (!ok)
+    exec (self, "ROLLBACK", NULL);
+  g_rec_mutex_unlock (&self->lock);
+  return ok;
+}
+
+void
+upp_store_rollback (UppStore *self)
+{
+  exec (self, "ROLLBACK", NULL);
+  /* The cached definition may hold what was rolled back. */
+  g_clear_pointer (&self->package, upp_package_free);
+  g_rec_mutex_unlock (&self->lock);
+}
+
+gboolean
+upp_store_savepoint (UppStore    *self,
+                     const char  *name,
+                     GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SAVEPOINT %s", name);
+  return exec (self, sql, error);
+}
+
+gboolean
+upp_store_release (UppStore    *self,
+                   const char  *name,
+                   GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("RELEASE %s", name);
+  return exec (self, sql, error);
+}
+
+void
+upp_store_rollback_to (UppStore   *self,
+                       const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("ROLLBACK TO %s; RELEASE %s", name, name);
+
+  exec (self, sql, NULL);
+  g_clear_pointer (&self->package, upp_package_free);
+}
+
+/* The package definition */
+
+static gboolean
+load_package_header (UppStore    *self,
+                     UppPackage  *package)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self, "SELECT code, revision, title, organisation, decided, decided_by,"
+                        " first_week, due_weekday FROM package WHERE id = 1", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+
+  package->code = column_text (stmt, 0);
+  package->revision = sqlite3_column_int (stmt, 1);
+  package->title = column_text (stmt, 2);
+  package->organisation = column_text (stmt, 3);
+  column_date (stmt, 4, &package->decided);
+  package->decided_by = column_text (stmt, 5);
+  package->first_week = upp_week_from_key (sqlite3_column_int (stmt, 6));
+  package->due_weekday = sqlite3_column_int (stmt, 7);
+  return TRUE;
+}
+
+static void
+load_goals_and_departments (UppStore   *self,
+                            UppPackage *package)
+{
+  g_autoptr(sqlite3_stmt) goals = NULL;
+  g_autoptr(sqlite3_stmt) departments = NULL;
+
+  goals = prepare (self, "SELECT code, title FROM goal ORDER BY position", NULL);
+  while (sqlite3_step (goals) == SQLITE_ROW)
+    {
+      UppGoal *goal = upp_goal_new ();
+
+      goal->code = column_text (goals, 0);
+      goal->title = column_text (goals, 1);
+      g_ptr_array_add (package->goals, goal);
+    }
+
+  departments = prepare (self, "SELECT code, name, partner FROM department ORDER BY position",
+                         NULL);
+  while (sqlite3_step (departments) == SQLITE_ROW)
+    {
+      UppDepartment *department = upp_department_new ();
+
+      department->code = column_text (departments, 0);
+      department->name = column_text (departments, 1);
+      department->partner = sqlite3_column_int (departments, 2);
+      g_ptr_array_add (package->departments, department);
+    }
+}
+
+static void
+load_actions (UppStore   *self,
+              UppPackage *package)
+{
+  g_autoptr(sqlite3_stmt) actions = NULL;
+  g_autoptr(sqlite3_stmt) contributors = NULL;
+  g_autoptr(sqlite3_stmt) indicators = NULL;
+  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+
+  actions = prepare (self, "SELECT code, title, description, goal, lead, start, deadline"
+                           " FROM action ORDER BY position", NULL);
+  while (sqlite3_step (actions) == SQLITE_ROW)
+    {
+      UppAction *action = upp_action_new ();
+
+      action->code = column_text (actions, 0);
+      action->title = column_text (actions, 1);
+      action->description = column_text (actions, 2);
+      action->goal = column_text (actions, 3);
+      action->lead = column_text (actions, 4);
+      column_date (actions, 5, &action->start);
+      column_date (actions, 6, &action->deadline);
+      g_ptr_array_add (package->actions, action);
+      g_hash_table_insert (by_code, action->code, action);
+    }
+
+  contributors = prepare (self, "SELECT c.action, c.department FROM action_contributor c"
+                                " JOIN department d ON d.code = c.department"
+                                " ORDER BY c.action, d.position", NULL);
+  while (sqlite3_step (contributors) == SQLITE_ROW)
+    {
+      UppAction *action = g_hash_table_lookup (by_code, sqlite3_column_text (contributors, 0));
+
+      if (action != NULL)
+        g_ptr_array_add (action->contributors, column_text (contributors, 1));
+    }
+
+  indicators = prepare (self, "SELECT action, code, name, unit, target, direction"
+                              " FROM indicator ORDER BY action, position", NULL);
+  while (sqlite3_step (indicators) == SQLITE_ROW)
+    {
+      UppAction *action = g_hash_table_lookup (by_code, sqlite3_column_text (indicators, 0));
+      UppIndicator *indicator;
+
+      if (action == NULL)
+        continue;
+      indicator = upp_indicator_new ();
+      indicator->code = column_text (indicators, 1);
+      indicator->name = column_text (indicators, 2);
+      indicator->unit = column_text (indicators, 3);
+      indicator->has_target = sqlite3_column_type (indicators, 4) != SQLITE_NULL;
+      indicator->target = sqlite3_column_double (indicators, 4);
+      indicator->direction = g_strcmp0 ((const char *) sqlite3_column_text (indicators, 5),
+                                        "down") == 0 ? UPP_DIRECTION_DOWN : UPP_DIRECTION_UP;
+      g_ptr_array_add (action->indicators, indicator);
+    }
+}
+
+/**
+ * upp_store_peek_package:
+ * @self: a #UppStore
+ *
+ * The package definition in force, cached until the next package import.
+ *
+ * Returns: (transfer none) (nullable): the definition, or %NULL if the
+ *   store holds no package yet
+ */
+const UppPackage *
+upp_store_peek_package (UppStore *self)
+{
+  g_autoptr(UppPackage) package = NULL;
+
+  if (self->package != NULL)
+    return self->package;
+
+  g_rec_mutex_lock (&self->lock);
+  package = upp_package_new ();
+  if (load_package_header (self, package))
+    {
+      load_goals_and_departments (self, package);
+      load_actions (self, package);
+      self->package = g_steal_pointer (&package);
+    }
+  g_rec_mutex_unlock (&self->lock);
+
+  return self->package;
+}
+
+gboolean
+upp_store_has_package (UppStore *self)
+{
+  g_return_val_if_fail (UPP_IS_STORE (self), FALSE);
+  return upp_store_peek_package (self) != NULL;
+}
+
+static UppPackage *
+copy_package (const UppPackage *src);
+
+/**
+ * upp_store_get_package:
+ * @self: a #UppStore
+ * @error: a #GError
+ *
+ * Returns: (transfer full): a copy of the package definition in force, or
+ *   %NULL with %UPP_ERROR_NOT_FOUND when nothing was imported yet
+ */
+UppPackage *
+upp_store_get_package (UppStore  *self,
+                       GError   **error)
+{
+  const UppPackage *package;
+
+  g_return_val_if_fail (UPP_IS_STORE (self), NULL);
+
+  package = upp_store_peek_package (self);
+  if (package == NULL)
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_NOT_FOUND,
+                   _("The database %s holds no action package yet; import one first"),
+                   self->path);
+      return NULL;
+    }
+  return copy_package (package);
+}
+
+int
+upp_store_get_package_revision (UppStore *self)
+{
+  const UppPackage *package = upp_store_peek_package (self);
+
+  return package != NULL ? package->revision : 0;
+}
+
+UppWeek
+upp_store_get_first_week (UppStore *self)
+{
+  const UppPackage *package = upp_store_peek_package (self);
+
+  return package != NULL ? package->first_week : UPP_WEEK_INIT (0, 0);
+}
+
+/**
+ * upp_store_get_last_report_week:
+ * @self: a #UppStore
+ *
+ * Returns: the latest week any report was imported for, or the package's
+ *   first week when there are none
+ */
+UppWeek
+upp_store_get_last_report_week (UppStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  UppWeek week = upp_store_get_first_week (self);
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = prepare (self, "SELECT MAX(week) FROM report", NULL);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    week = upp_week_from_key (sqlite3_column_int (stmt, 0));
+  g_rec_mutex_unlock (&self->lock);
+
+  return week;
+}
+
+static UppPackage *
+copy_package (const UppPackage *src)
+{
+  UppPackage *dst = upp_package_new ();
+
+  dst->code = g_strdup (src->code);
+  dst->revision = src->revision;
+  dst->title = g_strdup (src->title);
+  dst->organisation = g_strdup (src->organisation);
+  dst->decided = src->decided;
+  dst->decided_by = g_strdup (src->decided_by);
+  dst->first_week = src->first_week;
+  dst->due_weekday = src->due_weekday;
+
+  for (guint i = 0; i < src->goals->len; i++)
+    {
+      const UppGoal *goal = g_ptr_array_index (src->goals, i);
+      UppGoal *copy = upp_goal_new ();
+
+      copy->code = g_strdup (goal->code);
+      copy->title = g_strdup (goal->title);
+      g_ptr_array_add (dst->goals, copy);
+    }
+
+  for (guint i = 0; i < src->departments->len; i++)
+    {
+      const UppDepartment *department = g_ptr_array_index (src->departments, i);
+      UppDepartment *copy = upp_department_new ();
+
+      copy->code = g_strdup (department->code);
+      copy->name = g_strdup (department->name);
+      copy->partner = department->partner;
+      g_ptr_array_add (dst->departments, copy);
+    }
+
+  for (guint i = 0; i < src->actions->len; i++)
+    {
+      const UppAction *action = g_ptr_array_index (src->actions, i);
+      UppAction *copy = upp_action_new ();
+
+      copy->code = g_strdup (action->code);
+      copy->title = g_strdup (action->title);
+      copy->description = g_strdup (action->description);
+      copy->goal = g_strdup (action->goal);
+      copy->lead = g_strdup (action->lead);
+      copy->start = action->start;
+      copy->deadline = action->deadline;
+      for (guint j = 0; j < action->contributors->len; j++)
+        g_ptr_array_add (copy->contributors, g_strdup (g_ptr_array_index (action->contributors, j)));
+      for (guint j = 0; j < action->indicators->len; j++)
+        {
+          const UppIndicator *indicator = g_ptr_array_index (action->indicators, j);
+          UppIndicator *icopy = upp_indicator_new ();
+
+          icopy->code = g_strdup (indicator->code);
+          icopy->name = g_strdup (indicator->name);
+          icopy->unit = g_strdup (indicator->unit);
+          icopy->has_target = indicator->has_target;
+          icopy->target = indicator->target;
+          icopy->direction = indicator->direction;
+          g_ptr_array_add (copy->indicators, icopy);
+        }
+      g_ptr_array_add (dst->actions, copy);
+    }
+
+  return dst;
+}
+
+/* Writing documents */
+
+gboolean
+upp_store_has_document (UppStore   *self,
+                        const char *sha256)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean found;
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = prepare (self, "SELECT 1 FROM document WHERE sha256 = ?1", NULL);
+  bind_text (stmt, 1, sha256);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  g_rec_mutex_unlock (&self->lock);
+
+  return found;
+}
+
+/**
+ * upp_store_get_reported_actions:
+ * @self: a #UppStore
+ *
+ * Returns: (transfer full): a set of the action codes that any report
+ *   entry refers to
+ */
+GHashTable *
+upp_store_get_reported_actions (UppStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = prepare (self, "SELECT DISTINCT action FROM entry", NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (set, column_text (stmt, 0));
+  g_rec_mutex_unlock (&self->lock);
+
+  return set;
+}
+
+static gint64
+insert_document (UppStore    *self,
+                 const char  *kind,
+                 GBytes      *bytes,
+                 const char  *sha256,
+                 const char  *filename,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *imported = g_date_time_format_iso8601 (now);
+  gsize size;
+  gconstpointer data = g_bytes_get_data (bytes, &size);
+
+  stmt = prepare (self, "INSERT INTO document (sha256, kind, filename, imported, bytes)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return 0;
+  bind_text (stmt, 1, sha256);
+  bind_text (stmt, 2, kind);
+  bind_text (stmt, 3, filename);
+  bind_text (stmt, 4, imported);
+  sqlite3_bind_blob64 (stmt, 5, data, size, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+static gboolean
+write_definition_header (UppStore          *self,
+                         const UppPackage  *package,
+                         gint64             document_id,
+                         GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self, "INSERT OR REPLACE INTO package (id, document_id, code, revision, title,"
+                        " organisation, decided, decided_by, first_week, due_weekday)"
+                        " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  bind_text (stmt, 2, package->code);
+  sqlite3_bind_int (stmt, 3, package->revision);
+  bind_text (stmt, 4, package->title);
+  bind_text (stmt, 5, package->organisation);
+  bind_date (stmt, 6, &package->decided);
+  bind_text (stmt, 7, package->decided_by);
+  sqlite3_bind_int (stmt, 8, upp_week_to_key (package->first_week));
+  sqlite3_bind_int (stmt, 9, package->due_weekday);
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+write_goals_and_departments (UppStore          *self,
+                             const UppPackage  *package,
+                             GError           **error)
+{
+  g_autoptr(sqlite3_stmt) goal = NULL;
+  g_autoptr(sqlite3_stmt) department = NULL;
+
+  /* Upserts keep the codes that reports refer to stable across revisions. */
+  goal = prepare (self, "INSERT INTO goal (code, title, position) VALUES (?1, ?2, ?3)"
+                        " ON CONFLICT (code) DO UPDATE SET title = ?2, position = ?3", error);
+  department = prepare (self, "INSERT INTO department (code, name, partner, position)"
+                              " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (code) DO UPDATE"
+                              " SET name = ?2, partner = ?3, position = ?4", error);
+  if (goal == NULL || department == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < package->goals->len; i++)
+    {
+      const UppGoal *g = g_ptr_array_index (package->goals, i);
+
+      sqlite3_reset (goal);
+      bind_text (goal, 1, g->code);
+      bind_text (goal, 2, g->title);
+      sqlite3_bind_int (goal, 3, i);
+      if (!step_done (self, goal, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < package->departments->len; i++)
+    {
+      const UppDepartment *d = g_ptr_array_index (package->departments, i);
+
+      sqlite3_reset (department);
+      bind_text (department, 1, d->code);
+      bind_text (department, 2, d->name);
+      sqlite3_bind_int (department, 3, d->partner);
+      sqlite3_bind_int (department, 4, i);
+      if (!step_done (self, department, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_action (UppStore         *self,
+              const UppAction  *a,
+              guint             position,
+              GError          **error)
+{
+  g_autoptr(sqlite3_stmt) action = NULL;
+  g_autoptr(sqlite3_stmt) contributor = NULL;
+  g_autoptr(sqlite3_stmt) indicator = NULL;
+  g_autoptr(sqlite3_stmt) clear = NULL;
+
+  action = prepare (self, "INSERT INTO action (code, title, description, goal, lead, start,"
+                          " deadline, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                          " ON CONFLICT (code) DO UPDATE SET title = ?2, description = ?3,"
+                          " goal = ?4, lead = ?5, start = ?6, deadline = ?7, position = ?8",
+                    error);
+  clear = prepare (self, "DELETE FROM action_contributor WHERE action = ?1;", error);
+  contributor = prepare (self, "INSERT INTO action_contributor (action, department)"
+                               " VALUES (?1, ?2)", error);
+  indicator = prepare (self, "INSERT INTO indicator (action, code, name, unit, target,"
+                             " direction, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  if (action == NULL || clear == NULL || contributor == NULL || indicator == NULL)
+    return FALSE;
+
+  bind_text (action, 1, a->code);
+  bind_text (action, 2, a->title);
+  bind_text (action, 3, a->description);
+  bind_text (action, 4, a->goal);
+  bind_text (action, 5, a->lead);
+  bind_date (action, 6, &a->start);
+  bind_date (action, 7, &a->deadline);
+  sqlite3_bind_int (action, 8, position);
+  if (!step_done (self, action, error))
+    return FALSE;
+
+  bind_text (clear, 1, a->code);
+  if (!step_done (self, clear, error))
+    return FALSE;
+  for (guint i = 0; i < a->contributors->len; i++)
+    {
+      sqlite3_reset (contributor);
+      bind_text (contributor, 1, a->code);
+      bind_text (contributor, 2, g_ptr_array_index (a->contributors, i));
+      if (!step_done (self, contributor, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < a->indicators->len; i++)
+    {
+      const UppIndicator *ind = g_ptr_array_index (a->indicators, i);
+
+      sqlite3_reset (indicator);
+      bind_text (indicator, 1, a->code);
+      bind_text (indicator, 2, ind->code);
+      bind_text (indicator, 3, ind->name);
+      bind_text (indicator, 4, ind->unit);
+      if (ind->has_target)
+        sqlite3_bind_double (indicator, 5, ind->target);
+      else
+        sqlite3_bind_null (indicator, 5);
+      bind_text (indicator, 6, ind->direction == UPP_DIRECTION_DOWN ? "down" : "up");
+      sqlite3_bind_int (indicator, 7, i);
+      if (!step_done (self, indicator, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+delete_codes_not_in (UppStore    *self,
+                     const char  *table,
+                     GHashTable  *keep,
+                     GError     **error)
+{
+  g_autofree char *select_sql = g_strdup_printf ("SELECT code FROM %s", table);
+  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM %s WHERE code = ?1", table);
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(sqlite3_stmt) delete = NULL;
+  g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func (g_free);
+
+  /* The table names are our own constants; only codes are data, and bound. */
+  select = prepare (self, select_sql, error);
+  delete = prepare (self, delete_sql, error);
+  if (select == NULL || delete == NULL)
+    return FALSE;
+
+  while (sqlite3_step (select) == SQLITE_ROW)
+    if (!g_hash_table_contains (keep, sqlite3_column_text (select, 0)))
+      g_ptr_array_add (stale, column_text (select, 0));
+
+  for (guint i = 0; i < stale->len; i++)
+    {
+      sqlite3_reset (delete);
+      bind_text (delete, 1, g_ptr_array_index (stale, i));
+      if (!step_done (self, delete, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Removes what the new revision no longer defines. The importer refuses
+ * revisions that drop an action or department with reports; the foreign
+ * keys catch anything else. */
+static gboolean
+remove_undefined (UppStore          *self,
+                  const UppPackage  *package,
+                  GError           **error)
+{
+  g_autoptr(GHashTable) actions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) goals = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) departments = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < package->actions->len; i++)
+    g_hash_table_add (actions, ((UppAction *) g_ptr_array_index (package->actions, i))->code);
+  for (guint i = 0; i < package->goals->len; i++)
+    g_hash_table_add (goals, ((UppGoal *) g_ptr_array_index (package->goals, i))->code);
+  for (guint i = 0; i < package->departments->len; i++)
+    g_hash_table_add (departments,
+                      ((UppDepartment *) g_ptr_array_index (package->departments, i))->code);
+
+  return delete_codes_not_in (self, "action", actions, error) &&
+         delete_codes_not_in (self, "goal", goals, error) &&
+         delete_codes_not_in (self, "department", departments, error);
+}
+
+static gboolean
+apply_package (UppStore          *self,
+               const UppPackage  *package,
+               gint64             document_id,
+               GError           **error)
+{
+  if (!write_definition_header (self, package, document_id, error) ||
+      !write_goals_and_departments (self, package, error))
+    return FALSE;
+
+  for (guint i = 0; i < package->actions->len; i++)
+    if (!write_action (self, g_ptr_array_index (package->actions, i), i, error))
+      return FALSE;
+
+  if (!remove_undefined (self, package, error))
+    return FALSE;
+
+  /* A revision may move an action to another lead department. */
+  if (!exec (self, "UPDATE entry SET is_lead = (department ="
+                   " (SELECT lead FROM action WHERE action.code = entry.action))", error))
+    return FALSE;
+
+  g_clear_pointer (&self->package, upp_package_free);
+  return TRUE;
+}
+
+/**
+ * upp_store_add_package:
+ * @self: a #UppStore inside upp_store_begin()
+ * @package: a validated definition
+ * @bytes: the document as read
+ * @sha256: its SHA-256, lower-case hex
+ * @filename: its file name, for people
+ * @out_outcome: (out): what happened
+ * @error: a #GError
+ *
+ * Stores a package document. The highest revision is the one in force,
+ * whatever order revisions arrive in.
+ */
+gboolean
+upp_store_add_package (UppStore          *self,
+                       const UppPackage  *package,
+                       GBytes            *bytes,
+                       const char        *sha256,
+                       const char        *filename,
+                       UppStoreOutcome   *out_outcome,
+                       GError           **error)
+{
+  g_autoptr(sqlite3_stmt) revision = NULL;
+  const UppPackage *current = upp_store_peek_package (self);
+  gint64 document_id;
+
+  if (upp_store_has_document (self, sha256))
+    {
+      *out_outcome = UPP_STORE_DUPLICATE;
+      return TRUE;
+    }
+
+  if (current != NULL && g_strcmp0 (current->code, package->code) != 0)
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_INVALID_DOCUMENT,
+                   _("this database follows the package %s, not %s"),
+                   current->code, package->code);
+      return FALSE;
+    }
+
+  if (current != NULL && current->revision == package->revision)
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_INVALID_DOCUMENT,
+                   _("revision %d of %s was already imported with other content; "
+                     "a changed package needs a higher revision"),
+                   package->revision, package->code);
+      return FALSE;
+    }
+
+  document_id = insert_document (self, "package", bytes, sha256, filename, error);
+  if (document_id == 0)
+    return FALSE;
+
+  revision = prepare (self, "INSERT INTO package_revision (document_id, code, revision)"
+                            " VALUES (?1, ?2, ?3)", error);
+  if (revision == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (revision, 1, document_id);
+  bind_text (revision, 2, package->code);
+  sqlite3_bind_int (revision, 3, package->revision);
+  if (sqlite3_step (revision) != SQLITE_DONE)
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_INVALID_DOCUMENT,
+                   _("revision %d of %s was already imported with other content; "
+                     "a changed package needs a higher revision"),
+                   package->revision, package->code);
+      return FALSE;
+    }
+
+  if (current != NULL && current->revision > package->revision)
+    {
+      *out_outcome = UPP_STORE_KEPT_OLDER;
+      return TRUE;
+    }
+
+  *out_outcome = current != NULL ? UPP_STORE_SUPERSEDED : UPP_STORE_ADDED;
+  return apply_package (self, package, document_id, error);
+}
+
+static gboolean
+insert_entries (UppStore         *self,
+                const UppReport  *report,
+                gint64            report_id,
+                GError          **error)
+{
+  g_autoptr(sqlite3_stmt) entry = NULL;
+  g_autoptr(sqlite3_stmt) value = NULL;
+  const UppPackage *package = upp_store_peek_package (self);
+  g_autoptr(GHashTable) leads = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < package->actions->len; i++)
+    {
+      const UppAction *action = g_ptr_array_index (package->actions, i);
+      g_hash_table_insert (leads, action->code, action->lead);
+    }
+
+  entry = prepare (self, "INSERT INTO entry (report_id, action, department, week, status,"
+                         " progress, comment, next_steps, risks, is_lead)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+  value = prepare (self, "INSERT INTO entry_indicator (report_id, action, indicator, value)"
+                         " VALUES (?1, ?2, ?3, ?4)", error);
+  if (entry == NULL || value == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < report->entries->len; i++)
+    {
+      const UppEntry *e = g_ptr_array_index (report->entries, i);
+
+      sqlite3_reset (entry);
+      sqlite3_bind_int64 (entry, 1, report_id);
+      bind_text (entry, 2, e->action);
+      bind_text (entry, 3, report->department);
+      sqlite3_bind_int (entry, 4, upp_week_to_key (report->week));
+      bind_text (entry, 5, upp_status_to_string (e->status));
+      sqlite3_bind_int (entry, 6, e->progress);
+      bind_text (entry, 7, e->comment);
+      bind_text (entry, 8, e->next_steps);
+      bind_text (entry, 9, e->risks);
+      sqlite3_bind_int (entry, 10,
+                        g_strcmp0 (g_hash_table_lookup (leads, e->action), report->department) == 0);
+      if (!step_done (self, entry, error))
+        return FALSE;
+
+      for (guint j = 0; j < e->indicators->len; j++)
+        {
+          const UppIndicatorValue *v = g_ptr_array_index (e->indicators, j);
+
+          sqlite3_reset (value);
+          sqlite3_bind_int64 (value, 1, report_id);
+          bind_text (value, 2, e->action);
+          bind_text (value, 3, v->indicator);
+          sqlite3_bind_double (value, 4, v->value);
+          if (!step_done (self, value, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Numbers the reports of one department and week by (submitted, sha256) —
+ * a total order that does not depend on import order — and lets the last
+ * one count. Returns the number of reports and the current one's id. */
+static gboolean
+renumber_revisions (UppStore    *self,
+                    const char  *department,
+                    UppWeek      week,
+                    int         *out_count,
+                    gint64      *out_current,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(sqlite3_stmt) entries = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  select = prepare (self, "SELECT r.id FROM report r JOIN document d ON d.id = r.document_id"
+                          " WHERE r.department = ?1 AND r.week = ?2"
+                          " ORDER BY r.submitted_unix, d.sha256", error);
+  update = prepare (self, "UPDATE report SET revision = ?2, is_current = ?3 WHERE id = ?1", error);
+  entries = prepare (self, "UPDATE entry SET is_current = ?2 WHERE report_id = ?1", error);
+  if (select == NULL || update == NULL || entries == NULL)
+    return FALSE;
+
+  bind_text (select, 1, department);
+  sqlite3_bind_int (select, 2, upp_week_to_key (week));
+  while (sqlite3_step (select) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (select, 0);
+      g_array_append_val (ids, id);
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      gboolean current = i + 1 == ids->len;
+
+      sqlite3_reset (update);
+      sqlite3_bind_int64 (update, 1, id);
+      sqlite3_bind_int (update, 2, i + 1);
+      sqlite3_bind_int (update, 3, current);
+      sqlite3_reset (entries);
+      sqlite3_bind_int64 (entries, 1, id);
+      sqlite3_bind_int (entries, 2, current);
+      if (!step_done (self, update, error) || !step_done (self, entries, error))
+        return FALSE;
+    }
+
+  *out_count = ids->len;
+  *out_current = ids->len > 0 ? g_array_index (ids, gint64, ids->len - 1) : 0;
+  return TRUE;
+}
+
+/**
+ * upp_store_add_report:
+ * @self: a #UppStore inside upp_store_begin()
+ * @report: a validated report
+ * @bytes: the document as read
+ * @sha256: its SHA-256, lower-case hex
+ * @filename: its file name, for people
+ * @out_outcome: (out): what happened
+ * @error: a #GError
+ *
+ * Stores a report. A second, different report for the same department and
+ * week is a correction: both are kept, the later `submitted` counts.
+ */
+gboolean
+upp_store_add_report (UppStore          *self,
+                      const UppReport   *report,
+                      GBytes            *bytes,
+                      const char        *sha256,
+                      const char        *filename,
+                      UppStoreOutcome   *out_outcome,
+                      GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *submitted_date = NULL;
+  gint64 document_id;
+  gint64 report_id;
+  gint64 current_id;
+  int count;
+
+  if (upp_store_has_document (self, sha256))
+    {
+      *out_outcome = UPP_STORE_DUPLICATE;
+      return TRUE;
+    }
+
+  document_id = insert_document (self, "report", bytes, sha256, filename, error);
+  if (document_id == 0)
+    return FALSE;
+
+  stmt = prepare (self, "INSERT INTO report (document_id, department, week, submitted,"
+                        " submitted_unix, submitted_date, reporter, summary)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (stmt == NULL)
+    return FALSE;
+  submitted_date = upp_date_format (&report->submitted_date);
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  bind_text (stmt, 2, report->department);
+  sqlite3_bind_int (stmt, 3, upp_week_to_key (report->week));
+  bind_text (stmt, 4, report->submitted);
+  sqlite3_bind_int64 (stmt, 5, report->submitted_unix);
+  bind_text (stmt, 6, submitted_date);
+  bind_text (stmt, 7, report->reporter);
+  bind_text (stmt, 8, report->summary);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  report_id = sqlite3_last_insert_rowid (self->db);
+
+  if (!insert_entries (self, report, report_id, error) ||
+      !renumber_revisions (self, report->department, report->week, &count, &current_id, error))
+    return FALSE;
+
+  if (count == 1)
+    *out_outcome = UPP_STORE_ADDED;
+  else if (current_id == report_id)
+    *out_outcome = UPP_STORE_SUPERSEDED;
+  else
+    *out_outcome = UPP_STORE_KEPT_OLDER;
+  return TRUE;
+}
+
+/* Queries "as of week W" */
+
+void
+upp_action_status_free (UppActionStatus *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->code);
+  g_free (self->title);
+  g_free (self->goal);
+  g_free (self->lead);
+  g_free (self->lead_name);
+  g_free (self->reason);
+  g_free (self->comment);
+  g_free (self->next_steps);
+  g_free (self->risks);
+  g_free (self);
+}
+
+void
+upp_status_change_free (UppStatusChange *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->code);
+  g_free (self->title);
+  g_free (self->lead);
+  g_free (self);
+}
+
+void
+upp_history_entry_free (UppHistoryEntry *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->action);
+  g_free (self->department);
+  g_free (self->comment);
+  g_free (self->next_steps);
+  g_free (self->risks);
+  g_free (self->submitted);
+  g_free (self);
+}
+
+void
+upp_note_free (UppNote *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->action);
+  g_free (self->text);
+  g_free (self->updated);
+  g_free (self);
+}
+
+void
+upp_document_info_free (UppDocumentInfo *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->kind);
+  g_free (self->filename);
+  g_free (self->sha256);
+  g_free (self->imported);
+  g_free (self->department);
+  g_free (self->submitted);
+  g_free (self);
+}
+
+static gboolean
+check_week (UppWeek   week,
+            GError  **error)
+{
+  if (upp_week_is_valid (week))
+    return TRUE;
+  g_set_error (error, UPP_ERROR, UPP_ERROR_INVALID_WEEK, _("%d-W%02d is not a week"),
+               week.year, week.week);
+  return FALSE;
+}
+
+static gboolean
+require_package (UppStore  *self,
+                 GError   **error)
+{
+  if (upp_store_peek_package (self) != NULL)
+    return TRUE;
+  g_set_error (error, UPP_ERROR, UPP_ERROR_NOT_FOUND,
+               _("The database %s holds no action package yet; import one first"), self->path);
+  return FALSE;
+}
+
+/**
+ * upp_store_query_status:
+ * @self: a #UppStore
+ * @week: the week
+ * @lead: (nullable): only the actions this department leads
+ * @error: a #GError
+ *
+ * Every action's state as of @week, in package order. One index seek per
+ * action finds the lead's latest entry at or before @week.
+ *
+ * Returns: (transfer full) (element-type UppActionStatus): the rows
+ */
+GPtrArray *
+upp_store_query_status (UppStore    *self,
+                        UppWeek      week,
+                        const char  *lead,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (UPP_IS_STORE (self), NULL);
+
+  if (!check_week (week, error) || !require_package (self, error))
+    return NULL;
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = prepare (self,
+                  "SELECT a.code, a.title, a.goal, a.lead, d.name, a.start, a.deadline,"
+                  "       e.week, e.status, e.progress, e.comment, e.next_steps, e.risks"
+                  " FROM action a JOIN department d ON d.code = a.lead"
+                  " LEFT JOIN entry e ON e.rowid ="
+                  "   (SELECT rowid FROM entry WHERE action = a.code AND is_current AND is_lead"
+                  "    AND week <= ?1 ORDER BY week DESC LIMIT 1)"
+                  " WHERE ?2 IS NULL OR a.lead = ?2"
+                  " ORDER BY a.position", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int (stmt, 1, upp_week_to_key (week));
+  bind_text (stmt, 2, lead);
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_action_status_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      UppActionStatus *row = g_new0 (UppActionStatus, 1);
+      UppLatestEntry latest = { 0 };
+      g_auto(UppDerivedState) derived = { 0 };
+
+      row->code = column_text (stmt, 0);
+      row->title = column_text (stmt, 1);
+      row->goal = column_text (stmt, 2);
+      row->lead = column_text (stmt, 3);
+      row->lead_name = column_text (stmt, 4);
+      column_date (stmt, 5, &row->start);
+      column_date (stmt, 6, &row->deadline);
+      row->has_entry = sqlite3_column_type (stmt, 7) != SQLITE_NULL;
+      if (row->has_entry)
+        {
+          row->entry_week = upp_week_from_key (sqlite3_column_int (stmt, 7));
+          row->entry_status = column_status (stmt, 8);
+          row->progress = sqlite3_column_int (stmt, 9);
+          row->comment = column_text (stmt, 10);
+          row->next_steps = column_text (stmt, 11);
+          row->risks = column_text (stmt, 12);
+        }
+
+      latest = (UppLatestEntry) { row->has_entry, row->entry_week, row->entry_status,
+                                  row->progress };
+      upp_derive_state (&row->start, &row->deadline, week, &latest, TRUE, &derived);
+      row->state = derived.state;
+      row->contradiction = derived.contradiction;
+      row->reason = g_steal_pointer (&derived.reason);
+      g_ptr_array_add (rows, row);
+    }
+
+out:
+  g_rec_mutex_unlock (&self->lock);
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * upp_store_count_states:
+ * @statuses: (element-type UppActionStatus): rows of upp_store_query_status()
+ * @out_counts: (out caller-allocates): the counts
+ */
+void
+upp_store_count_states (GPtrArray      *statuses,
+                        UppStateCounts *out_counts)
+{
+  memset (out_counts, 0, sizeof *out_counts);
+  for (guint i = 0; i < statuses->len; i++)
+    upp_state_counts_add (out_counts, ((UppActionStatus *) g_ptr_array_index (statuses, i))->state);
+}
+
+/**
+ * upp_store_query_department_counts:
+ * @self: a #UppStore
+ * @week: the week
+ * @error: a #GError
+ *
+ * Returns: (transfer full) (element-type UppDepartmentCounts): every
+ *   department, in package order, with the states of the actions it leads
+ */
+GPtrArray *
+upp_store_query_department_counts (UppStore  *self,
+                                   UppWeek    week,
+                                   GError   **error)
+{
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  const UppPackage *package;
+  GPtrArray *rows;
+
+  statuses = upp_store_query_status (self, week, NULL, error);
+  if (statuses == NULL)
+    return NULL;
+
+  package = upp_store_peek_package (self);
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_department_counts_free);
+  for (guint i = 0; i < package->departments->len; i++)
+    {
+      const UppDepartment *department = g_ptr_array_index (package->departments, i);
+      UppDepartmentCounts *row = g_new0 (UppDepartmentCounts, 1);
+
+      row->code = g_strdup (department->code);
+      row->name = g_strdup (department->name);
+      row->partner = department->partner;
+      g_ptr_array_add (rows, row);
+      g_hash_table_insert (by_code, row->code, row);
+    }
+
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      const UppActionStatus *status = g_ptr_array_index (statuses, i);
+      UppDepartmentCounts *row = g_hash_table_lookup (by_code, status->lead);
+
+      if (row != NULL)
+        upp_state_counts_add (&row->counts, status->state);
+    }
+
+  return rows;
+}
+
+static gboolean
+department_has_actions (const UppPackage *package,
+                        const char       *department)
+{
+  for (guint i = 0; i < package->actions->len; i++)
+    if (upp_action_involves (g_ptr_array_index (package->actions, i), department))
+      return TRUE;
+  return FALSE;
+}
+
+static UppCompliance
+judge_compliance (const UppPackage *package,
+                  UppWeek           week,
+                  int               n_reports,
+                  const char       *submitted_date)
+{
+  GDate due;
+  GDate submitted;
+
+  if (upp_week_compare (week, package->first_week) < 0)
+    return UPP_COMPLIANCE_NOT_DUE;
+  if (n_reports == 0)
+    return UPP_COMPLIANCE_MISSING;
+  if (n_reports > 1)
+    return UPP_COMPLIANCE_CORRECTED;
+
+  upp_week_get_day (week, package->due_weekday, &due);
+  if (upp_date_parse (submitted_date, &submitted) && g_date_compare (&submitted, &due) > 0)
+    return UPP_COMPLIANCE_LATE;
+  return UPP_COMPLIANCE_ON_TIME;
+}
+
+/**
+ * upp_store_query_compliance:
+ * @self: a #UppStore
+ * @last_week: the newest week (the right-most column)
+ * @n_weeks: how many weeks, @last_week included
+ * @error: a #GError
+ *
+ * How each department that has actions reported in each week: on time (by
+ * the package's due weekday, in the time zone the report was written in),
+ * late, corrected (more than one report), missing, or not due (before the
+ * package's first reporting week).
+ *
+ * Returns: (transfer full) (element-type UppComplianceRow): one row per
+ *   department with actions, in package order
+ */
+GPtrArray *
+upp_store_query_compliance (UppStore  *self,
+                            UppWeek    last_week,
+                            guint      n_weeks,
+                            GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) rows = NULL;
+  const UppPackage *package;
+  UppWeek first_week;
+
+  g_return_val_if_fail (UPP_IS_STORE (self), NULL);
+  g_return_val_if_fail (n_weeks > 0 && n_weeks <= 1000, NULL);
+
+  if (!check_week (last_week, error) || !require_package (self, error))
+    return NULL;
+
+  package = upp_store_peek_package (self);
+  first_week = upp_week_add (last_week, -(int) (n_weeks - 1));
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_compliance_row_free);
+
+  for (guint i = 0; i < package->departments->len; i++)
+    {
+      const UppDepartment *department = g_ptr_array_index (package->departments, i);
+      UppComplianceRow *row;
+
+      if (!department_has_actions (package, department->code))
+        continue;
+      row = g_new0 (UppComplianceRow, 1);
+      row->department_code = g_strdup (department->code);
+      row->department_name = g_strdup (department->name);
+      row->partner = department->partner;
+      row->first_week = first_week;
+      row->n_weeks = n_weeks;
+      row->cells = g_new (UppCompliance, n_weeks);
+      for (guint w = 0; w < n_weeks; w++)
+        row->cells[w] = judge_compliance (package, upp_week_add (first_week, w), 0, NULL);
+      g_ptr_array_add (rows, row);
+      g_hash_table_insert (by_code, row->department_code, row);
+    }
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = prepare (self, "SELECT department, week, COUNT(*),"
+                        "  MAX(CASE WHEN is_current THEN submitted_date END)"
+                        " FROM report WHERE week BETWEEN ?1 AND ?2"
+                        " GROUP BY department, week", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int (stmt, 1, upp_week_to_key (first_week));
+      sqlite3_bind_int (stmt, 2, upp_week_to_key (last_week));
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          UppComplianceRow *row = g_hash_table_lookup (by_code, sqlite3_column_text (stmt, 0));
+          UppWeek week = upp_week_from_key (sqlite3_column_int (stmt, 1));
+
+          if (row == NULL)
+            continue;
+          row->cells[upp_week_diff (week, first_week)] =
+            judge_compliance (package, week, sqlite3_column_int (stmt, 2),
+                              (const char *) sqlite3_column_text (stmt, 3));
+        }
+    }
+  g_rec_mutex_unlock (&self->lock);
+
+  return stmt != NULL ? g_steal_pointer (&rows) : NULL;
+}
+
+/**
+ * upp_store_list_missing_reports:
+ * @self: a #UppStore
+ * @week: the week
+ * @error: a #GError
+ *
+ * Returns: (transfer full) (element-type UppComplianceRow): the departments
+ *   whose report for @week is missing (one-column rows)
+ */
+GPtrArray *
+upp_store_list_missing_reports (UppStore  *self,
+                                UppWeek    week,
+                                GError   **error)
+{
+  g_autoptr(GPtrArray) rows = upp_store_query_compliance (self, week, 1, error);
+
+  if (rows == NULL)
+    return NULL;
+  for (guint i = rows->len; i > 0; i--)
+    if (((UppComplianceRow *) g_ptr_array_index (rows, i - 1))->cells[0] != UPP_COMPLIANCE_MISSING)
+      g_ptr_array_remove_index (rows, i - 1);
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * upp_store_query_changes:
+ * @self: a #UppStore
+ * @week: the week
+ * @error: a #GError
+ *
+ * Returns: (transfer full) (element-type UppStatusChange): the actions
+ *   whose state as of @week differs from the week before, in package order
+ */
+GPtrArray *
+upp_store_query_changes (UppStore  *self,
+                         UppWeek    week,
+                         GError   **error)
+{
+  g_autoptr(GPtrArray) now = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  GPtrArray *changes;
+
+  if (!check_week (week, error))
+    return NULL;
+  now = upp_store_query_status (self, week, NULL, error);
+  if (now == NULL)
+    return NULL;
+  before = upp_store_query_status (self, upp_week_add (week, -1), NULL, error);
+  if (before == NULL)
+    return NULL;
+
+  /* Both lists hold every action in the same (package) order. */
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_status_change_free);
+  for (guint i = 0; i < now->len && i < before->len; i++)
+    {
+      const UppActionStatus *a = g_ptr_array_index (before, i);
+      const UppActionStatus *b = g_ptr_array_index (now, i);
+      UppStatusChange *change;
+
+      if (a->state == b->state)
+        continue;
+      change = g_new0 (UppStatusChange, 1);
+      change->code = g_strdup (b->code);
+      change->title = g_strdup (b->title);
+      change->lead = g_strdup (b->lead);
+      change->from = a->state;
+      change->to = b->state;
+      g_ptr_array_add (changes, change);
+    }
+  return changes;
+}
+
+static int
+compare_deadlines (gconstpointer a,
+                   gconstpointer b)
+{
+  const UppDeadline *da = *(UppDeadline * const *) a;
+  const UppDeadline *db = *(UppDeadline * const *) b;
+  int by_date = g_date_compare (&da->deadline, &db->deadline);
+
+  return by_date != 0 ? by_date : g_strcmp0 (da->action_code, db->action_code);
+}
+
+/**
+ * upp_store_query_deadlines:
+ * @self: a #UppStore
+ * @week: the week ("today")
+ * @n_weeks: how many weeks ahead, @week included
+ * @error: a #GError
+ *
+ * Returns: (transfer full) (element-type UppDeadline): the overdue actions
+ *   and those whose deadline falls in the @n_weeks weeks from @week, by
+ *   deadline
+ */
+GPtrArray *
+upp_store_query_deadlines (UppStore  *self,
+                           UppWeek    week,
+                           guint      n_weeks,
+                           GError   **error)
+{
+  g_autoptr(GPtrArray) statuses = NULL;
+  GPtrArray *rows;
+  UppWeek last = upp_week_add (week, (int) n_weeks - 1);
+
+  statuses = upp_store_query_status (self, week, NULL, error);
+  if (statuses == NULL)
+    return NULL;
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_deadline_free);
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      const UppActionStatus *status = g_ptr_array_index (statuses, i);
+      UppWeek due = upp_week_from_date (&status->deadline);
+      UppDeadline *row;
+
+      if (status->state != UPP_STATE_OVERDUE &&
+          (upp_week_compare (due, week) < 0 || upp_week_compare (due, last) > 0))
+        continue;
+      row = g_new0 (UppDeadline, 1);
+      row->action_code = g_strdup (status->code);
+      row->title = g_strdup (status->title);
+      row->lead_code = g_strdup (status->lead);
+      row->deadline = status->deadline;
+      row->state = status->state;
+      g_ptr_array_add (rows, row);
+    }
+
+  g_ptr_array_sort (rows, compare_deadlines);
+  return rows;
+}
+
+/**
+ * upp_store_query_trend:
+ * @self: a #UppStore
+ * @week: the last week
+ * @error: a #GError
+ *
+ * The state counts of every week from the package's first reporting week to
+ * @week. One pass over the lead entries in force, ordered by action and
+ * week, instead of one status query per week.
+ *
+ * Returns: (transfer full) (element-type UppTrendPoint): oldest first;
+ *   empty when @week is before the first reporting week
+ */
+GPtrArray *
+upp_store_query_trend (UppStore  *self,
+                       UppWeek    week,
+                       GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) points = NULL;
+  g_autoptr(GHashTable) actions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const UppPackage *package;
+  UppWeek first;
+  int n_weeks;
+  const UppAction *action = NULL;
+  UppLatestEntry latest = { 0 };
+  int next_week = 0;
+
+  if (!check_week (week, error) || !require_package (self, error))
+    return NULL;
+
+  package = upp_store_peek_package (self);
+  first = package->first_week;
+  n_weeks = MAX (0, upp_week_diff (week, first) + 1);
+  points = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_trend_point_free);
+  for (int w = 0; w < n_weeks; w++)
+    {
+      UppTrendPoint *point = g_new0 (UppTrendPoint, 1);
+
+      point->week = upp_week_add (first, w);
+      g_ptr_array_add (points, point);
+    }
+  for (guint i = 0; i < package->actions->len; i++)
+    {
+      UppAction *a = g_ptr_array_index (package->actions, i);
+      g_hash_table_insert (actions, a->code, a);
+    }
+
+  /* Fills the weeks [next_week, until) of @action with its state given
+   * @latest, the entry in force for those weeks. */
+#define FILL_UNTIL(until)                                                      \
+  for (; next_week < (until); next_week++)                                      \
+    {                                                                           \
+      UppTrendPoint *point = g_ptr_array_index (points, next_week);             \
+      g_auto(UppDerivedState) derived = { 0 };                                  \
+      upp_derive_state (&action->start, &action->deadline, point->week,         \
+                        &latest, FALSE, &derived);                              \
+      upp_state_counts_add (&point->counts, derived.state);                     \
+    }
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = prepare (self, "SELECT action, week, status, progress FROM entry"
+                        " WHERE is_current AND is_lead AND week <= ?1"
+                        " ORDER BY action, week", error);
+  if (stmt == NULL)
+    {
+      g_rec_mutex_unlock (&self->lock);
+      return NULL;
+    }
+  sqlite3_bind_int (stmt, 1, upp_week_to_key (week));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const UppAction *row_action = g_hash_table_lookup (actions, sqlite3_column_text (stmt, 0));
+      UppWeek entry_week = upp_week_from_key (sqlite3_column_int (stmt, 1));
+      int index = upp_week_diff (entry_week, first);
+
+      if (row_action == NULL)
+        continue;
+      if (row_action != action)
+        {
+          if (action != NULL)
+            FILL_UNTIL (n_weeks);
+          action = row_action;
+          g_hash_table_add (seen, action->code);
+          latest = (UppLatestEntry) { 0 };
+          next_week = 0;
+        }
+      FILL_UNTIL (MIN (MAX (index, 0), n_weeks));
+      latest = (UppLatestEntry) { TRUE, entry_week, column_status (stmt, 2),
+                                  sqlite3_column_int (stmt, 3) };
+    }
+  g_rec_mutex_unlock (&self->lock);
+  if (action != NULL)
+    FILL_UNTIL (n_weeks);
+
+  /* Actions nobody ever reported on. */
+  for (guint i = 0; i < package->actions->len; i++)
+    {
+      action = g_ptr_array_index (package->actions, i);
+      if (g_hash_table_contains (seen, action->code))
+        continue;
+      latest = (UppLatestEntry) { 0 };
+      next_week = 0;
+      FILL_UNTIL (n_weeks);
+    }
+#undef FILL_UNTIL
+
+  return g_steal_pointer (&points);
+}
+
+/**
+ * upp_store_query_indicator_series:
+ * @self: a #UppStore
+ * @week: the last week
+ * @action: (nullable): one action's indicators, or all
+ * @error: a #GError
+ *
+ * The values the lead department reported for each indicator, up to
+ * @week. Indicators without any value are included with no points.
+ *
+ * Returns: (transfer full) (element-type UppIndicatorSeries): in package
+ *   order
+ */
+GPtrArray *
+upp_store_query_indicator_series (UppStore    *self,
+                                  UppWeek      week,
+                                  const char  *action,
+                                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) weeks = g_array_new (FALSE, FALSE, sizeof (UppWeek));
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  const UppPackage *package;
+  UppIndicatorSeries *current = NULL;
+
+  if (!check_week (week, error) || !require_package (self, error))
+    return NULL;
+
+  package = upp_store_peek_package (self);
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_indicator_series_free);
+  for (guint i = 0; i < package->actions->len; i++)
+    {
+      const UppAction *a = g_ptr_array_index (package->actions, i);
+
+      if (action != NULL && g_strcmp0 (a->code, action) != 0)
+        continue;
+      for (guint j = 0; j < a->indicators->len; j++)
+        {
+          const UppIndicator *indicator = g_ptr_array_index (a->indicators, j);
+          UppIndicatorSeries *series = g_new0 (UppIndicatorSeries, 1);
+
+          series->action_code = g_strdup (a->code);
+          series->indicator_code = g_strdup (indicator->code);
+          series->name = g_strdup (indicator->name);
+          series->unit = g_strdup (indicator->unit);
+          series->has_target = indicator->has_target;
+          series->target = indicator->target;
+          series->direction = indicator->direction;
+          g_ptr_array_add (rows, series);
+          g_hash_table_insert (by_key, g_strconcat (a->code, "\n", indicator->code, NULL), series);
+        }
+    }
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = prepare (self, "SELECT e.action, v.indicator, e.week, v.value"
+                        " FROM entry e JOIN entry_indicator v"
+                        "   ON v.report_id = e.report_id AND v.action = e.action"
+                        " WHERE e.is_current AND e.is_lead AND e.week <= ?1"
+                        "   AND (?2 IS NULL OR e.action = ?2)"
+                        " ORDER BY e.action, v.indicator, e.week", error);
+  if (stmt == NULL)
+    {
+      g_rec_mutex_unlock (&self->lock);
+      return NULL;
+    }
+  sqlite3_bind_int (stmt, 1, upp_week_to_key (week));
+  bind_text (stmt, 2, action);
+
+#define FLUSH_SERIES()                                                           \
+  if (current != NULL)                                                           \
+    {                                                                            \
+      current->n_points = weeks->len;                                            \
+      current->weeks = (UppWeek *) g_array_steal (weeks, NULL);                  \
+      current->values = (double *) g_array_steal (values, NULL);                 \
+    }
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *key = g_strconcat ((const char *) sqlite3_column_text (stmt, 0), "\n",
+                                          (const char *) sqlite3_column_text (stmt, 1), NULL);
+      UppIndicatorSeries *series = g_hash_table_lookup (by_key, key);
+      UppWeek entry_week = upp_week_from_key (sqlite3_column_int (stmt, 2));
+      double value = sqlite3_column_double (stmt, 3);
+
+      if (series == NULL)
+        continue;
+      if (series != current)
+        {
+          FLUSH_SERIES ();
+          current = series;
+        }
+      g_array_append_val (weeks, entry_week);
+      g_array_append_val (values, value);
+    }
+  FLUSH_SERIES ();
+#undef FLUSH_SERIES
+  g_rec_mutex_unlock (&self->lock);
+
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * upp_store_query_history:
+ * @self: a #UppStore
+ * @action: an action code
+ * @week: the last week
+ * @error: a #GError
+ *
+ * Every entry on @action up to @week from any department, newest week
+ * first, lead first, corrections after what they correct.
+ *
+ * Returns: (transfer full) (element-type UppHistoryEntry): the entries
+ */
+GPtrArray *
+upp_store_query_history (UppStore    *self,
+                         const char  *action,
+                         UppWeek      week,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *rows;
+
+  g_return_val_if_fail (action != NULL, NULL);
+  if (!check_week (week, error))
+    return NULL;
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = prepare (self, "SELECT e.week, e.department, e.is_lead, e.status, e.progress,"
+                        "  e.comment, e.next_steps, e.risks, r.submitted, r.revision,"
+                        "  r.is_current"
+                        " FROM entry e JOIN report r ON r.id = e.report_id"
+                        " WHERE e.action = ?1 AND e.week <= ?2"
+                        " ORDER BY e.week DESC, e.is_lead DESC, e.department, r.revision DESC",
+                  error);
+  if (stmt == NULL)
+    {
+      g_rec_mutex_unlock (&self->lock);
+      return NULL;
+    }
+  bind_text (stmt, 1, action);
+  sqlite3_bind_int (stmt, 2, upp_week_to_key (week));
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_history_entry_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      UppHistoryEntry *row = g_new0 (UppHistoryEntry, 1);
+
+      row->action = g_strdup (action);
+      row->week = upp_week_from_key (sqlite3_column_int (stmt, 0));
+      row->department = column_text (stmt, 1);
+      row->is_lead = sqlite3_column_int (stmt, 2);
+      row->status = column_status (stmt, 3);
+      row->progress = sqlite3_column_int (stmt, 4);
+      row->comment = column_text (stmt, 5);
+      row->next_steps = column_text (stmt, 6);
+      row->risks = column_text (stmt, 7);
+      row->submitted = column_text (stmt, 8);
+      row->revision = sqlite3_column_int (stmt, 9);
+      row->is_current = sqlite3_column_int (stmt, 10);
+      g_ptr_array_add (rows, row);
+    }
+  g_rec_mutex_unlock (&self->lock);
+
+  return rows;
+}
+
+/**
+ * upp_store_query_latest_entries:
+ * @self: a #UppStore
+ * @department: a department code
+ * @before: entries before this week count
+ * @error: a #GError
+ *
+ * The department's own latest entry on each action, from the reports in
+ * force before @before — what a new report is pre-filled with.
+ *
+ * Returns: (transfer full) (element-type UppHistoryEntry): one per action
+ *   the department ever reported on
+ */
+GPtrArray *
+upp_store_query_latest_entries (UppStore    *self,
+                                const char  *department,
+                                UppWeek      before,
+                                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *rows;
+
+  g_rec_mutex_lock (&self->lock);
+  /* SQLite takes the bare columns from the row that holds MAX(week). */
+  stmt = prepare (self, "SELECT action, MAX(week), status, progress, comment, next_steps, risks,"
+                        "  is_lead FROM entry"
+                        " WHERE department = ?1 AND week < ?2 AND is_current GROUP BY action",
+                  error);
+  if (stmt == NULL)
+    {
+      g_rec_mutex_unlock (&self->lock);
+      return NULL;
+    }
+  bind_text (stmt, 1, department);
+  sqlite3_bind_int (stmt, 2, upp_week_to_key (before));
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_history_entry_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      UppHistoryEntry *row = g_new0 (UppHistoryEntry, 1);
+
+      row->action = column_text (stmt, 0);
+      row->week = upp_week_from_key (sqlite3_column_int (stmt, 1));
+      row->department = g_strdup (department);
+      row->status = column_status (stmt, 2);
+      row->progress = sqlite3_column_int (stmt, 3);
+      row->comment = column_text (stmt, 4);
+      row->next_steps = column_text (stmt, 5);
+      row->risks = column_text (stmt, 6);
+      row->is_lead = sqlite3_column_int (stmt, 7);
+      row->is_current = TRUE;
+      g_ptr_array_add (rows, row);
+    }
+  g_rec_mutex_unlock (&self->lock);
+
+  return rows;
+}
+
+/**
+ * upp_store_get_indicator_values:
+ * @self: a #UppStore
+ * @department: a department code
+ * @week: the week
+ * @action: an action code
+ *
+ * Returns: (transfer full): indicator code → (double *) value, as the
+ *   department reported them in its report in force for @week
+ */
+GHashTable *
+upp_store_get_indicator_values (UppStore   *self,
+                                const char *department,
+                                UppWeek     week,
+                                const char *action)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = prepare (self, "SELECT v.indicator, v.value FROM entry_indicator v"
+                        " JOIN report r ON r.id = v.report_id"
+                        " WHERE r.department = ?1 AND r.week = ?2 AND r.is_current"
+                        "   AND v.action = ?3", NULL);
+  bind_text (stmt, 1, department);
+  sqlite3_bind_int (stmt, 2, upp_week_to_key (week));
+  bind_text (stmt, 3, action);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (values, column_text (stmt, 0),
+                         g_memdup2 (&(double) { sqlite3_column_double (stmt, 1) },
+                                    sizeof (double)));
+  g_rec_mutex_unlock (&self->lock);
+
+  return values;
+}
+
+/* Leadership notes */
+
+char *
+upp_store_get_note (UppStore    *self,
+                    const char  *action,
+                    UppWeek      week,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *text = NULL;
+
+  g_return_val_if_fail (UPP_IS_STORE (self), NULL);
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = prepare (self, "SELECT text FROM note WHERE action = ?1 AND week = ?2", error);
+  if (stmt != NULL)
+    {
+      bind_text (stmt, 1, action);
+      sqlite3_bind_int (stmt, 2, upp_week_to_key (week));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        text = column_text (stmt, 0);
+    }
+  g_rec_mutex_unlock (&self->lock);
+
+  return text;
+}
+
+/**
+ * upp_store_set_note:
+ * @self: a #UppStore
+ * @action: an action code
+ * @week: the week the note belongs to
+ * @text: (nullable): the note; %NULL or empty removes it
+ * @error: a #GError
+ *
+ * Returns: %TRUE if the note was stored
+ */
+gboolean
+upp_store_set_note (UppStore    *self,
+                    const char  *action,
+                    UppWeek      week,
+                    const char  *text,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *updated = g_date_time_format_iso8601 (now);
+  gboolean remove = text == NULL || *text == '\0';
+
+  g_return_val_if_fail (UPP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  if (!check_week (week, error) || !upp_store_begin (self, error))
+    return FALSE;
+
+  stmt = prepare (self, remove ? "DELETE FROM note WHERE action = ?1 AND week = ?2"
+                               : "INSERT INTO note (action, week, text, updated)"
+                                 " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (action, week)"
+                                 " DO UPDATE SET text = ?3, updated = ?4", error);
+  if (stmt == NULL)
+    {
+      upp_store_rollback (self);
+      return FALSE;
+    }
+  bind_text (stmt, 1, action);
+  sqlite3_bind_int (stmt, 2, upp_week_to_key (week));
+  if (!remove)
+    {
+      bind_text (stmt, 3, text);
+      bind_text (stmt, 4, updated);
+    }
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_NOT_FOUND,
+                   _("Could not store the note: %s"), sqlite3_errmsg (self->db));
+      upp_store_rollback (self);
+      return FALSE;
+    }
+  return upp_store_commit (self, error);
+}
+
+/**
+ * upp_store_list_notes:
+ * @self: a #UppStore
+ * @week: the week
+ * @error: a #GError
+ *
+ * Returns: (transfer full) (element-type UppNote): the notes of @week, in
+ *   package order of their actions
+ */
+GPtrArray *
+upp_store_list_notes (UppStore  *self,
+                      UppWeek    week,
+                      GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *rows;
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = prepare (self, "SELECT n.action, n.week, n.text, n.updated FROM note n"
+                        " JOIN action a ON a.code = n.action"
+                        " WHERE n.week = ?1 ORDER BY a.position", error);
+  if (stmt == NULL)
+    {
+      g_rec_mutex_unlock (&self->lock);
+      return NULL;
+    }
+  sqlite3_bind_int (stmt, 1, upp_week_to_key (week));
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_note_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      UppNote *note = g_new0 (UppNote, 1);
+
+      note->action = column_text (stmt, 0);
+      note->week = upp_week_from_key (sqlite3_column_int (stmt, 1));
+      note->text = column_text (stmt, 2);
+      note->updated = column_text (stmt, 3);
+      g_ptr_array_add (rows, note);
+    }
+  g_rec_mutex_unlock (&self->lock);
+
+  return rows;
+}
+
+/* Documents */
+
+/**
+ * upp_store_list_documents:
+ * @self: a #UppStore
+ * @error: a #GError
+ *
+ * Returns: (transfer full) (element-type UppDocumentInfo): every imported
+ *   document, package definitions first, then reports by week and department
+ */
+GPtrArray *
+upp_store_list_documents (UppStore  *self,
+                          GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *rows;
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = prepare (self,
+                  "SELECT d.id, d.kind, d.filename, d.sha256, d.imported, r.department, r.week,"
+                  "  r.submitted, COALESCE (r.revision, p.revision),"
+                  "  COALESCE (r.is_current, p.revision = (SELECT revision FROM package))"
+                  " FROM document d"
+                  " LEFT JOIN report r ON r.document_id = d.id"
+                  " LEFT JOIN package_revision p ON p.document_id = d.id"
+                  " ORDER BY d.kind = 'report', r.week DESC, r.department, r.revision DESC,"
+                  "   p.revision DESC", error);
+  if (stmt == NULL)
+    {
+      g_rec_mutex_unlock (&self->lock);
+      return NULL;
+    }
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_document_info_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      UppDocumentInfo *info = g_new0 (UppDocumentInfo, 1);
+
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->kind = column_text (stmt, 1);
+      info->filename = column_text (stmt, 2);
+      info->sha256 = column_text (stmt, 3);
+      info->imported = column_text (stmt, 4);
+      info->department = column_text (stmt, 5);
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+        info->week = upp_week_from_key (sqlite3_column_int (stmt, 6));
+      info->submitted = column_text (stmt, 7);
+      info->revision = sqlite3_column_int (stmt, 8);
+      info->is_current = sqlite3_column_int (stmt, 9);
+      g_ptr_array_add (rows, info);
+    }
+  g_rec_mutex_unlock (&self->lock);
+
+  return rows;
+}
+
+/**
+ * upp_store_get_document_bytes:
+ * @self: a #UppStore
+ * @id: a document id from upp_store_list_documents()
+ * @error: a #GError
+ *
+ * Returns: (transfer full): the document exactly as imported
+ */
+GBytes *
+upp_store_get_document_bytes (UppStore  *self,
+                              gint64     id,
+                              GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GBytes *bytes = NULL;
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = prepare (self, "SELECT bytes FROM document WHERE id = ?1", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+      else
+        g_set_error (error, UPP_ERROR, UPP_ERROR_NOT_FOUND, _("No document %" G_GINT64_FORMAT),
+                     id);
+    }
+  g_rec_mutex_unlock (&self->lock);
+
+  return bytes;
+}
+
+/* Each query lists natural keys and values only — no row ids, file names or
+ * import times — so two stores that imported the same documents in any
+ * order dump the same text. */
+static const char * const dump_queries[] = {
+  "SELECT code, revision, title, organisation, decided, decided_by, first_week, due_weekday"
+  " FROM package",
+  "SELECT code, title, position FROM goal ORDER BY code",
+  "SELECT code, name, partner, position FROM department ORDER BY code",
+  "SELECT code, title, description, goal, lead, start, deadline, position FROM action"
+  " ORDER BY code",
+  "SELECT action, department FROM action_contributor ORDER BY action, department",
+  "SELECT action, code, name, unit, target, direction, position FROM indicator"
+  " ORDER BY action, code",
+  "SELECT sha256, kind FROM document ORDER BY sha256",
+  "SELECT d.sha256, p.code, p.revision FROM package_revision p"
+  " JOIN document d ON d.id = p.document_id ORDER BY d.sha256",
+  "SELECT d.sha256, r.department, r.week, r.submitted, r.submitted_date, r.reporter,"
+  " r.summary, r.revision, r.is_current FROM report r JOIN document d ON d.id = r.document_id"
+  " ORDER BY d.sha256",
+  "SELECT d.sha256, e.action, e.department, e.week, e.status, e.progress, e.comment,"
+  " e.next_steps, e.risks, e.is_current, e.is_lead FROM entry e"
+  " JOIN report r ON r.id = e.report_id JOIN document d ON d.id = r.document_id"
+  " ORDER BY d.sha256, e.action",
+  "SELECT d.sha256, v.action, v.indicator, v.value FROM entry_indicator v"
+  " JOIN report r ON r.id = v.report_id JOIN document d ON d.id = r.document_id"
+  " ORDER BY d.sha256, v.action, v.indicator",
+  "SELECT action, week, text FROM note ORDER BY action, week",
+};
+
+/**
+ * upp_store_dump:
+ * @self: a #UppStore
+ * @error: a #GError
+ *
+ * A canonical text form of everything the store knows, for comparing two
+ * stores (tests of import order) and for people debugging.
+ *
+ * Returns: (transfer full): the dump
+ */
+char *
+upp_store_dump (UppStore  *self,
+                GError   **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_rec_mutex_lock (&self->lock);
+  for (guint q = 0; q < G_N_ELEMENTS (dump_queries); q++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = prepare (self, dump_queries[q], error);
+
+      if (stmt == NULL)
+        {
+          g_rec_mutex_unlock (&self->lock);
+          return NULL;
+        }
+      g_string_append_printf (out, "# %s\n", dump_queries[q]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const char *text = (const char *) sqlite3_column_text (stmt, c);
+
+              g_string_append (out, c > 0 ? "\t" : "");
+              g_string_append (out, text != NULL ? text : "∅");
+            }
+          g_string_append_c (out, '\n');
+        }
+    }
+  g_rec_mutex_unlock (&self->lock);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * upp_store_backup:
+ * @self: a #UppStore
+ * @path: where to write the copy (overwritten)
+ * @error: a #GError
+ *
+ * Copies the whole database with SQLite's online backup API: consistent
+ * even while another process writes.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+upp_store_backup (UppStore    *self,
+                  const char  *path,
+                  GError     **error)
+{
+  sqlite3 *target = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (UPP_IS_STORE (self), FALSE);
+
+  g_unlink (path);
+  if (!create_private_file (path, error))
+    return FALSE;
+  if (sqlite3_open (path, &target) != SQLITE_OK)
+    {
+      set_sqlite_error (error, target, _("create the backup"));
+      sqlite3_close (target);
+      return FALSE;
+    }
+
+  g_rec_mutex_lock (&self->lock);
+  backup = sqlite3_backup_init (target, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      set_sqlite_error (error, target, _("create the backup"));
+      g_rec_mutex_unlock (&self->lock);
+      sqlite3_close (target);
+      return FALSE;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  g_rec_mutex_unlock (&self->lock);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, target, _("write the backup"));
+      sqlite3_close (target);
+      return FALSE;
+    }
+  sqlite3_close (target);
+  return TRUE;
+}
