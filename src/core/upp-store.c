@@ -148,6 +148,15 @@ static const char * const migrations[] = {
   "  updated TEXT NOT NULL,"
   "  PRIMARY KEY (action, week)"
   ");",
+
+  /* 1 → 2: report drafts, kept until saved as a file or discarded */
+  "CREATE TABLE draft ("
+  "  department TEXT NOT NULL,"
+  "  week INTEGER NOT NULL,"
+  "  json TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  PRIMARY KEY (department, week)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == UPP_STORE_SCHEMA_VERSION);
@@ -2574,4 +2583,121 @@ upp_store_backup (UppStore    *self,
     }
   sqlite3_close (target);
   return TRUE;
+}
+
+/* Report drafts */
+
+/**
+ * upp_store_save_draft:
+ * @self: a #UppStore
+ * @department: the department writing the report
+ * @week: the week reported on
+ * @json: the draft report as JSON text (need not be valid yet)
+ * @error: a #GError
+ *
+ * Keeps a report being written, so that it survives closing the app. A
+ * draft is not a report: no query sees it.
+ *
+ * Returns: %TRUE if stored
+ */
+gboolean
+upp_store_save_draft (UppStore    *self,
+                      const char  *department,
+                      UppWeek      week,
+                      const char  *json,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *updated = g_date_time_format_iso8601 (now);
+
+  g_return_val_if_fail (UPP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (department != NULL && json != NULL, FALSE);
+
+  if (!check_week (week, error) || !upp_store_begin (self, error))
+    return FALSE;
+  stmt = prepare (self, "INSERT INTO draft (department, week, json, updated)"
+                        " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (department, week)"
+                        " DO UPDATE SET json = ?3, updated = ?4", error);
+  if (stmt == NULL)
+    {
+      upp_store_rollback (self);
+      return FALSE;
+    }
+  bind_text (stmt, 1, department);
+  sqlite3_bind_int (stmt, 2, upp_week_to_key (week));
+  bind_text (stmt, 3, json);
+  bind_text (stmt, 4, updated);
+  if (!step_done (self, stmt, error))
+    {
+      upp_store_rollback (self);
+      return FALSE;
+    }
+  return upp_store_commit (self, error);
+}
+
+/**
+ * upp_store_get_draft:
+ * @self: a #UppStore
+ * @department: a department code
+ * @week: the week
+ *
+ * Returns: (transfer full) (nullable): the draft's JSON text, or %NULL
+ */
+char *
+upp_store_get_draft (UppStore   *self,
+                     const char *department,
+                     UppWeek     week)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *json = NULL;
+
+  g_return_val_if_fail (UPP_IS_STORE (self), NULL);
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = prepare (self, "SELECT json FROM draft WHERE department = ?1 AND week = ?2", NULL);
+  bind_text (stmt, 1, department);
+  sqlite3_bind_int (stmt, 2, upp_week_to_key (week));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    json = column_text (stmt, 0);
+  g_rec_mutex_unlock (&self->lock);
+
+  return json;
+}
+
+/**
+ * upp_store_delete_draft:
+ * @self: a #UppStore
+ * @department: a department code
+ * @week: the week
+ * @error: a #GError
+ *
+ * Returns: %TRUE if no such draft remains
+ */
+gboolean
+upp_store_delete_draft (UppStore    *self,
+                        const char  *department,
+                        UppWeek      week,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (UPP_IS_STORE (self), FALSE);
+
+  if (!upp_store_begin (self, error))
+    return FALSE;
+  stmt = prepare (self, "DELETE FROM draft WHERE department = ?1 AND week = ?2", error);
+  if (stmt == NULL)
+    {
+      upp_store_rollback (self);
+      return FALSE;
+    }
+  bind_text (stmt, 1, department);
+  sqlite3_bind_int (stmt, 2, upp_week_to_key (week));
+  if (!step_done (self, stmt, error))
+    {
+      upp_store_rollback (self);
+      return FALSE;
+    }
+  return upp_store_commit (self, error);
 }

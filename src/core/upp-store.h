@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define UPP_STORE_SCHEMA_VERSION 1
+#define UPP_STORE_SCHEMA_VERSION 2
 
 #define UPP_TYPE_STORE (upp_store_get_type ())
 
@@ -197,6 +197,19 @@ gboolean    upp_store_set_note                (UppStore     *self,
                                                const char   *text,
                                                GError      **error);
 GPtrArray  *upp_store_list_notes              (UppStore     *self,
+                                               UppWeek       week,
+                                               GError      **error);
+
+gboolean    upp_store_save_draft              (UppStore     *self,
+                                               const char   *department,
+                                               UppWeek       week,
+                                               const char   *json,
+                                               GError      **error);
+char       *upp_store_get_draft               (UppStore     *self,
+                                               const char   *department,
+                                               UppWeek       week);
+gboolean    upp_store_delete_draft            (UppStore     *self,
+                                               const char   *department,
                                                UppWeek       week,
                                                GError      **error);
 
