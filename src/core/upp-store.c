@@ -25,6 +25,7 @@ struct _UppStore
   sqlite3    *db;
   char       *path;
   UppPackage *package;      /* cache of the definition in force, or NULL */
+  GPtrArray  *retired;      /* earlier caches: other threads may still read them */
 
   /* The GUI queries from worker threads; one statement sequence at a time. */
   GRecMutex   lock;
@@ -472,6 +473,7 @@ upp_store_finalize (GObject *object)
   UppStore *self = UPP_STORE (object);
 
   g_clear_pointer (&self->package, upp_package_free);
+  g_ptr_array_unref (self->retired);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -490,6 +492,18 @@ static void
 upp_store_init (UppStore *self)
 {
   g_rec_mutex_init (&self->lock);
+  self->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_package_free);
+}
+
+/* The cached definition is handed out by upp_store_peek_package() without a
+ * copy; a query in another thread may still read it when a package import
+ * replaces it. Package imports are rare, so the old ones are kept until the
+ * store goes away. */
+static void
+retire_package (UppStore *self)
+{
+  if (self->package != NULL)
+    g_ptr_array_add (self->retired, g_steal_pointer (&self->package));
 }
 
 /* Transactions */
@@ -526,7 +540,7 @@ upp_store_rollback (UppStore *self)
 {
   exec (self, "ROLLBACK", NULL);
   /* The cached definition may hold what was rolled back. */
-  g_clear_pointer (&self->package, upp_package_free);
+  retire_package (self);
   g_rec_mutex_unlock (&self->lock);
 }
 
@@ -555,7 +569,7 @@ upp_store_rollback_to (UppStore   *self,
   g_autofree char *sql = g_strdup_printf ("ROLLBACK TO %s; RELEASE %s", name, name);
 
   exec (self, sql, NULL);
-  g_clear_pointer (&self->package, upp_package_free);
+  retire_package (self);
 }
 
 /* The package definition */
@@ -688,8 +702,9 @@ upp_store_peek_package (UppStore *self)
     return self->package;
 
   g_rec_mutex_lock (&self->lock);
-  package = upp_package_new ();
-  if (load_package_header (self, package))
+  /* Another thread may have loaded it while we waited for the lock. */
+  package = self->package == NULL ? upp_package_new () : NULL;
+  if (package != NULL && load_package_header (self, package))
     {
       load_goals_and_departments (self, package);
       load_actions (self, package);
@@ -1127,7 +1142,7 @@ apply_package (UppStore          *self,
                    " (SELECT lead FROM action WHERE action.code = entry.action))", error))
     return FALSE;
 
-  g_clear_pointer (&self->package, upp_package_free);
+  retire_package (self);
   return TRUE;
 }
 
