@@ -38,6 +38,49 @@ typedef struct
   GPtrArray  *problems;
 } Checker;
 
+/* Every problem message passes through here. A message may quote what the
+ * file says (a status, a code, a key, or json-glib quoting a bad string);
+ * it is made valid UTF-8, for the window and the terminal, and a personal
+ * identity number in it is masked, so that error output and logs never
+ * repeat one. Takes @message. */
+static void
+add_problem (GPtrArray *problems,
+             char      *message)
+{
+  g_auto(UppGuardMatch) match = { 0 };
+  g_autoptr(GString) masked = NULL;
+  const char *p;
+
+  if (!g_utf8_validate (message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (message, -1);
+
+      g_free (message);
+      message = valid;
+    }
+
+  p = message;
+
+  while (upp_guard_find (p, -1, &match))
+    {
+      if (masked == NULL)
+        masked = g_string_new (NULL);
+      g_string_append_len (masked, p, match.offset);
+      g_string_append (masked, match.masked);
+      p += match.offset + match.length;
+      upp_guard_match_clear (&match);
+    }
+
+  if (masked == NULL)
+    {
+      g_ptr_array_add (problems, message);
+      return;
+    }
+  g_string_append (masked, p);
+  g_free (message);
+  g_ptr_array_add (problems, g_string_free (g_steal_pointer (&masked), FALSE));
+}
+
 static void problem (Checker    *checker,
                      const char *where,
                      const char *format,
@@ -57,9 +100,9 @@ problem (Checker    *checker,
   va_end (args);
 
   if (where != NULL && *where != '\0')
-    g_ptr_array_add (checker->problems, g_strdup_printf ("%s: %s: %s", checker->name, where, message));
+    add_problem (checker->problems, g_strdup_printf ("%s: %s: %s", checker->name, where, message));
   else
-    g_ptr_array_add (checker->problems, g_strdup_printf ("%s: %s", checker->name, message));
+    add_problem (checker->problems, g_strdup_printf ("%s: %s", checker->name, message));
 }
 
 static char *
@@ -78,13 +121,32 @@ path_index (const char *parent,
   return g_strdup_printf ("%s[%u]", parent, index);
 }
 
+/* A set of codes seen so far, which owns copies of them: the goal, entry…
+ * a code came from may be dropped later (a duplicate, a missing field). */
+static GHashTable *
+code_set_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* Returns FALSE if @code was in @seen already. */
+static gboolean
+add_unique (GHashTable *seen,
+            const char *code)
+{
+  if (g_hash_table_contains (seen, code))
+    return FALSE;
+  g_hash_table_add (seen, g_strdup (code));
+  return TRUE;
+}
+
 /* Reading */
 
 static void
 document_problem (UppDocument *document,
                   const char  *message)
 {
-  g_ptr_array_add (document->problems, g_strdup_printf ("%s: %s", document->path, message));
+  add_problem (document->problems, g_strdup_printf ("%s: %s", document->path, message));
 }
 
 /* Reads at most UPP_IMPORT_MAX_BYTES from a regular file. Special files
@@ -196,6 +258,13 @@ check_encoding (UppDocument *document,
       length -= 3;
     }
 
+  /* Before anything looks at the bytes: an empty GBytes may hold NULL. */
+  if (length == 0)
+    {
+      document_problem (document, _("is empty; expected a JSON document"));
+      return NULL;
+    }
+
   nul = memchr (data, '\0', length);
   if (nul != NULL)
     {
@@ -204,28 +273,79 @@ check_encoding (UppDocument *document,
       line_and_column (data, nul - data, &line, &column);
       message = g_strdup_printf (_("%u:%u: contains a NUL byte; expected UTF-8 text"), line, column);
       /* FILE:LINE:COL, without the space after FILE: */
-      g_ptr_array_add (document->problems, g_strdup_printf ("%s:%s", document->path, message));
+      add_problem (document->problems, g_strdup_printf ("%s:%s", document->path, message));
       return NULL;
     }
 
   if (!g_utf8_validate_len (data, length, &end))
     {
       line_and_column (data, end - data, &line, &column);
-      g_ptr_array_add (document->problems,
-                       g_strdup_printf (_("%s:%u:%u: invalid UTF-8; documents must be UTF-8 "
-                                          "(save the file as UTF-8)"),
-                                        document->path, line, column));
-      return NULL;
-    }
-
-  if (length == 0)
-    {
-      document_problem (document, _("is empty; expected a JSON document"));
+      add_problem (document->problems,
+                   g_strdup_printf (_("%s:%u:%u: invalid UTF-8; documents must be UTF-8 "
+                                      "(save the file as UTF-8)"),
+                                    document->path, line, column));
       return NULL;
     }
 
   *out_length = length;
   return data;
+}
+
+/* json-glib's parser recurses once per level of nesting, and so does
+ * freeing its tree: 100,000 nested arrays overflow the stack. A report is
+ * four levels deep and a package five; anything much deeper is refused in
+ * one pass over the bytes, before the parser sees it. The same pass finds
+ * the escape \u0000, which json-glib would silently cut a text at. */
+#define MAX_DEPTH 32
+
+static gboolean
+check_structure (UppDocument *document,
+                 const char  *data,
+                 gsize        length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint line, column;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '"')
+            in_string = FALSE;
+          else if (c == '\\' && i + 1 < length)
+            {
+              if (length - i >= 6 && memcmp (data + i + 1, "u0000", 5) == 0)
+                {
+                  line_and_column (data, i, &line, &column);
+                  add_problem (document->problems,
+                               g_strdup_printf (_("%s:%u:%u: the escape \\u0000 (a NUL character) "
+                                                  "is not allowed in a text"),
+                                                document->path, line, column));
+                  return FALSE;
+                }
+              i++;
+            }
+          continue;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
+      else if ((c == '[' || c == '{') && ++depth > MAX_DEPTH)
+        {
+          line_and_column (data, i, &line, &column);
+          add_problem (document->problems,
+                       g_strdup_printf (_("%s:%u:%u: nested more than %d levels deep; "
+                                          "reports and packages need at most 5"),
+                                        document->path, line, column, MAX_DEPTH));
+          return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
 }
 
 /* json-glib keeps the last of duplicate keys silently. Counting the members
@@ -234,6 +354,8 @@ typedef struct
 {
   GHashTable *member_counts;
   char       *duplicate;
+  guint       line;
+  guint       column;
 } DuplicateWatch;
 
 static void
@@ -246,7 +368,12 @@ on_object_member (JsonParser     *parser,
 
   g_hash_table_insert (watch->member_counts, object, GUINT_TO_POINTER (count));
   if (count > json_object_get_size (object) && watch->duplicate == NULL)
-    watch->duplicate = g_strdup (member_name);
+    {
+      watch->duplicate = g_strdup (member_name);
+      /* Where the parser is now: just after the second value. */
+      watch->line = json_parser_get_current_line (parser);
+      watch->column = json_parser_get_current_pos (parser);
+    }
 }
 
 static JsonNode *
@@ -263,21 +390,22 @@ parse_json (UppDocument *document,
   if (!json_parser_load_from_data (parser, data, length, &error))
     {
       /* json-glib says "<data>:LINE:COL: Parse error: …"; name the file. */
-      const char *message = error->message;
-
-      if (g_str_has_prefix (message, "<data>"))
-        message += strlen ("<data>");
+      if (g_str_has_prefix (error->message, "<data>:"))
+        add_problem (document->problems, g_strdup_printf ("%s%s", document->path,
+                                                          error->message + strlen ("<data>")));
       else
-        message = g_strdup_printf (": %s", message);
-      g_ptr_array_add (document->problems, g_strdup_printf ("%s%s", document->path, message));
+        document_problem (document, error->message);
     }
   else if (watch.duplicate != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("the key “%s” appears twice in one object; "
-                                                    "each key may appear once"),
-                                                  watch.duplicate);
-      document_problem (document, message);
+      add_problem (document->problems,
+                   g_strdup_printf (_("%s:%u:%u: the key “%s” appears twice in one object; "
+                                      "each key may appear once"),
+                                    document->path, watch.line, watch.column, watch.duplicate));
     }
+  else if (json_parser_get_root (parser) == NULL)
+    /* json-glib takes white space alone for an empty, valid document. */
+    document_problem (document, _("holds only white space; expected a JSON document"));
   else
     root = json_node_ref (json_parser_get_root (parser));
 
@@ -554,18 +682,91 @@ get_boolean (Checker    *checker,
   return json_node_get_boolean (node);
 }
 
-/* The sensitive-data guard over one text field. */
-static void
-guard_text (Checker    *checker,
-            const char *where,
-            const char *text)
+/* Walks every key and value of the document: each text must be valid
+ * UTF-8 (an escaped lone surrogate such as \ud800 decodes to bytes that are
+ * not) and no text, key or whole number may hold a personal identity
+ * number, wherever it is. Returns FALSE if a text is not UTF-8: messages
+ * quote texts, so the checks that follow must not run on it. */
+static gboolean
+check_texts (Checker    *checker,
+             JsonNode   *node,
+             const char *where)
 {
-  g_autofree char *masked = upp_guard_check_text (text);
+  gboolean ok = TRUE;
 
-  if (masked != NULL)
-    problem (checker, where,
-             _("contains a personal identity number (%s); reports give counts and progress, "
-               "never names or identity numbers"), masked);
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        for (const GList *l = members; l != NULL; l = l->next)
+          {
+            const char *key = l->data;
+            g_autofree char *path = NULL;
+            g_autofree char *masked = NULL;
+
+            if (!g_utf8_validate (key, -1, NULL))
+              {
+                problem (checker, where, _("a key is not valid UTF-8 text"));
+                ok = FALSE;
+                continue;
+              }
+            path = path_join (where, key);
+            masked = upp_guard_check_text (key);
+            if (masked != NULL)
+              problem (checker, path,
+                       _("the key contains a personal identity number (%s); reports give "
+                         "counts and progress, never names or identity numbers"), masked);
+            ok &= check_texts (checker, json_object_get_member (object, key), path);
+          }
+        break;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            g_autofree char *path = path_index (where, i);
+            ok &= check_texts (checker, json_array_get_element (array, i), path);
+          }
+        break;
+      }
+
+    case JSON_NODE_VALUE:
+      {
+        g_autofree char *number = NULL;
+        g_autofree char *masked = NULL;
+        const char *text = NULL;
+
+        if (json_node_get_value_type (node) == G_TYPE_STRING)
+          {
+            text = json_node_get_string (node);
+            if (!g_utf8_validate (text, -1, NULL))
+              {
+                problem (checker, where, _("is not valid UTF-8 text (an escaped lone surrogate?)"));
+                return FALSE;
+              }
+          }
+        else if (json_node_get_value_type (node) == G_TYPE_INT64)
+          text = number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+        masked = text != NULL ? upp_guard_check_text (text) : NULL;
+        if (masked != NULL)
+          problem (checker, where,
+                   _("contains a personal identity number (%s); reports give counts and "
+                     "progress, never names or identity numbers"), masked);
+        break;
+      }
+
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+  return ok;
 }
 
 static char *
@@ -576,14 +777,8 @@ get_text (Checker    *checker,
           gboolean    required,
           guint       max_length)
 {
-  const char *value = get_string (checker, object, where, name, required, max_length);
-
-  if (value != NULL)
-    {
-      g_autofree char *path = path_join (where, name);
-      guard_text (checker, path, value);
-    }
-  return g_strdup (value);
+  /* check_texts() has run the sensitive-data guard over every text. */
+  return g_strdup (get_string (checker, object, where, name, required, max_length));
 }
 
 static gboolean
@@ -718,7 +913,7 @@ parse_goals_and_departments (Checker    *checker,
 {
   static const char * const goal_fields[] = { "code", "title", NULL };
   static const char * const department_fields[] = { "code", "name", "partner", NULL };
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = code_set_new ();
   JsonArray *goals = get_array (checker, root, "", "goals", TRUE);
   JsonArray *departments = get_array (checker, root, "", "departments", TRUE);
 
@@ -733,7 +928,7 @@ parse_goals_and_departments (Checker    *checker,
       check_members (checker, o, path, goal_fields);
       goal->code = get_code (checker, o, path, "code", TRUE);
       goal->title = get_text (checker, o, path, "title", TRUE, MAX_TITLE_LENGTH);
-      if (goal->code != NULL && !g_hash_table_add (seen, goal->code))
+      if (goal->code != NULL && !add_unique (seen, goal->code))
         problem (checker, path, _("the goal “%s” is defined twice"), goal->code);
       else if (goal->code != NULL && goal->title != NULL)
         g_ptr_array_add (package->goals, g_steal_pointer (&goal));
@@ -752,7 +947,7 @@ parse_goals_and_departments (Checker    *checker,
       department->code = get_code (checker, o, path, "code", TRUE);
       department->name = get_text (checker, o, path, "name", TRUE, MAX_TITLE_LENGTH);
       department->partner = get_boolean (checker, o, path, "partner", FALSE);
-      if (department->code != NULL && !g_hash_table_add (seen, department->code))
+      if (department->code != NULL && !add_unique (seen, department->code))
         problem (checker, path, _("the department “%s” is defined twice"), department->code);
       else if (department->code != NULL && department->name != NULL)
         g_ptr_array_add (package->departments, g_steal_pointer (&department));
@@ -779,7 +974,7 @@ parse_actions (Checker    *checker,
                JsonObject *root,
                UppPackage *package)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = code_set_new ();
   JsonArray *actions = get_array (checker, root, "", "actions", TRUE);
 
   for (guint i = 0; actions != NULL && i < json_array_get_length (actions); i++)
@@ -790,7 +985,7 @@ parse_actions (Checker    *checker,
 
       if (action == NULL)
         continue;
-      if (!g_hash_table_add (seen, action->code))
+      if (!add_unique (seen, action->code))
         {
           problem (checker, path, _("the action “%s” is defined twice"), action->code);
           continue;
@@ -964,7 +1159,7 @@ parse_report (Checker    *checker,
   static const char * const allowed[] = { "format", "version", "package", "department", "week",
                                           "submitted", "reporter", "summary", "entries", NULL };
   g_autoptr(UppReport) report = upp_report_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = code_set_new ();
   JsonArray *entries;
   guint n_problems = checker->problems->len;
 
@@ -995,7 +1190,7 @@ parse_report (Checker    *checker,
 
       if (entry == NULL)
         continue;
-      if (!g_hash_table_add (seen, entry->action))
+      if (!add_unique (seen, entry->action))
         {
           g_autofree char *apath = path_join (path, "action");
           problem (checker, apath, _("“%s” has a second entry; one entry per action"),
@@ -1074,16 +1269,57 @@ validate_report_against_package (Checker          *checker,
     }
 }
 
-static void
-validate_package_against_store (Checker          *checker,
-                                const UppPackage *package,
-                                UppStore         *store)
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
 {
-  const UppPackage *current = store != NULL ? upp_store_peek_package (store) : NULL;
-  g_autoptr(GHashTable) reported = NULL;
-  g_autoptr(GHashTable) ignore = NULL;
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The codes in @set that @is_defined says @package no longer defines, sorted
+ * so that messages come in the same order every time. */
+static GPtrArray *
+find_dropped (GHashTable       *set,
+              const UppPackage *package,
+              gboolean        (*is_defined) (const UppPackage *package, const char *code))
+{
+  GPtrArray *dropped = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer code;
+
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &code, NULL))
+    if (!is_defined (package, code))
+      g_ptr_array_add (dropped, code);
+  g_ptr_array_sort (dropped, compare_strings);
+  return dropped;
+}
+
+static gboolean
+defines_action (const UppPackage *package,
+                const char       *code)
+{
+  return upp_package_find_action (package, code) != NULL;
+}
+
+static gboolean
+defines_department (const UppPackage *package,
+                    const char       *code)
+{
+  return upp_package_find_department (package, code) != NULL;
+}
+
+static void
+validate_package_against_store (Checker           *checker,
+                                const UppDocument *document,
+                                UppStore          *store)
+{
+  const UppPackage *package = document->package;
+  const UppPackage *current = store != NULL ? upp_store_peek_package (store) : NULL;
+  g_autoptr(GHashTable) reported = NULL;
+  g_autoptr(GHashTable) departments = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) dropped = NULL;
 
   if (current == NULL)
     return;
@@ -1093,17 +1329,42 @@ validate_package_against_store (Checker          *checker,
                current->code, package->code);
       return;
     }
+  if (package->revision == current->revision && !upp_store_has_document (store, document->sha256))
+    {
+      problem (checker, "revision",
+               _("revision %d of %s was already imported with other content; "
+                 "a changed package needs a higher revision"),
+               package->revision, package->code);
+      return;
+    }
   if (package->revision <= current->revision)
-    return; /* kept as an older revision; nothing in force changes */
+    return; /* the same file again, or kept as an older revision: nothing in force changes */
 
   reported = upp_store_get_reported_actions (store);
-  g_hash_table_iter_init (&iter, reported);
-  while (g_hash_table_iter_next (&iter, &code, NULL))
-    if (upp_package_find_action (package, code) == NULL)
-      problem (checker, "actions",
-               _("revision %d drops the action “%s”, which has reports; "
-                 "keep it in the package (it may be marked done in reports)"),
-               package->revision, (const char *) code);
+  dropped = find_dropped (reported, package, defines_action);
+  for (guint i = 0; i < dropped->len; i++)
+    problem (checker, "actions",
+             _("revision %d drops the action “%s”, which has reports; "
+               "keep it in the package (it may be marked done in reports)"),
+             package->revision, (const char *) g_ptr_array_index (dropped, i));
+
+  /* The store's foreign keys would refuse it too, but in SQL's words. */
+  departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  documents = upp_store_list_documents (store, NULL);
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      const UppDocumentInfo *info = g_ptr_array_index (documents, i);
+
+      if (info->department != NULL)
+        g_hash_table_add (departments, g_strdup (info->department));
+    }
+  g_clear_pointer (&dropped, g_ptr_array_unref);
+  dropped = find_dropped (departments, package, defines_department);
+  for (guint i = 0; i < dropped->len; i++)
+    problem (checker, "departments",
+             _("revision %d drops the department “%s”, which has sent reports; "
+               "keep it in the package"),
+             package->revision, (const char *) g_ptr_array_index (dropped, i));
 }
 
 static GHashTable *
@@ -1158,7 +1419,7 @@ parse_document (UppDocument *document)
   document->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, document->bytes);
 
   data = check_encoding (document, &length);
-  if (data == NULL)
+  if (data == NULL || !check_structure (document, data, length))
     return;
   root = parse_json (document, data, length);
   if (root == NULL)
@@ -1168,6 +1429,8 @@ parse_document (UppDocument *document)
       document_problem (document, _("expected a JSON object with a “format” field"));
       return;
     }
+  if (!check_texts (&checker, root, ""))
+    return;
 
   format = get_string (&checker, json_node_get_object (root), "", "format", TRUE, 64);
   if (format == NULL)
@@ -1197,7 +1460,7 @@ validate_document (UppDocument *document,
   Checker checker = { document->path, document->problems };
 
   if (document->package != NULL)
-    validate_package_against_store (&checker, document->package, store);
+    validate_package_against_store (&checker, document, store);
   else if (document->report != NULL)
     validate_report_against_package (&checker, document->report,
                                      store != NULL ? upp_store_peek_package (store) : NULL,
@@ -1271,13 +1534,6 @@ upp_import_result_free (UppImportResult *self)
   g_free (self);
 }
 
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
 /**
  * upp_import_collect_files:
  * @paths: files and folders
@@ -1313,7 +1569,7 @@ upp_import_collect_files (const char * const  *paths,
       while ((name = g_dir_read_name (dir)) != NULL)
         if (name[0] != '.' && g_str_has_suffix (name, ".json"))
           g_ptr_array_add (found, g_build_filename (paths[i], name, NULL));
-      g_ptr_array_sort (found, compare_paths);
+      g_ptr_array_sort (found, compare_strings);
       for (guint j = 0; j < found->len; j++)
         g_ptr_array_add (files, g_ptr_array_index (found, j));
     }
@@ -1381,7 +1637,7 @@ store_document (UppStore        *store,
   return;
 
 failed:
-  g_ptr_array_add (result->problems, g_strdup_printf ("%s: %s", document->path, error->message));
+  add_problem (result->problems, g_strdup_printf ("%s: %s", document->path, error->message));
   result->status = UPP_IMPORT_REJECTED;
 }
 
@@ -1461,11 +1717,16 @@ store_all_of_kind (UppStore        *store,
 
       result = result_new (document);
       results->pdata[i] = result;
+      /* Only a package or a report can be stored; parse_document() gives
+       * anything else a problem, this makes sure of it. */
+      if (document->package == NULL && document->report == NULL && document->problems->len == 0)
+        add_problem (result->problems, g_strdup_printf ("%s: %s", document->path,
+                                                        _("is neither a package nor a report")));
       if (document->problems->len > 0 || g_cancellable_is_cancelled (cancellable))
         {
           if (document->problems->len == 0)
-            g_ptr_array_add (result->problems, g_strdup_printf ("%s: %s", document->path,
-                                                                _("import cancelled")));
+            add_problem (result->problems, g_strdup_printf ("%s: %s", document->path,
+                                                            _("import cancelled")));
           continue;
         }
 
@@ -1480,8 +1741,8 @@ store_all_of_kind (UppStore        *store,
         {
           if (!upp_store_begin (store, &error))
             {
-              g_ptr_array_add (result->problems,
-                               g_strdup_printf ("%s: %s", document->path, error->message));
+              add_problem (result->problems,
+                           g_strdup_printf ("%s: %s", document->path, error->message));
               continue;
             }
           in_transaction = TRUE;
@@ -1490,7 +1751,9 @@ store_all_of_kind (UppStore        *store,
       validate_document (document, store, actions);
       if (document->problems->len == 0)
         store_document (store, document, result);
-      if (kind == UPP_DOCUMENT_PACKAGE)
+      /* A new package, or a rollback (which drops the store's cached
+       * definition that @actions points into): index again. */
+      if (kind == UPP_DOCUMENT_PACKAGE || result->status == UPP_IMPORT_REJECTED)
         g_clear_pointer (&actions, g_hash_table_unref);
 
       if (++in_this_transaction >= FILES_PER_TRANSACTION || kind == UPP_DOCUMENT_PACKAGE)
