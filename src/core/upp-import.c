@@ -291,61 +291,370 @@ check_encoding (UppDocument *document,
   return data;
 }
 
-/* json-glib's parser recurses once per level of nesting, and so does
- * freeing its tree: 100,000 nested arrays overflow the stack. A report is
- * four levels deep and a package five; anything much deeper is refused in
- * one pass over the bytes, before the parser sees it. The same pass finds
- * the escape \u0000, which json-glib would silently cut a text at. */
+/* Strict JSON (RFC 8259), checked before json-glib sees the text.
+ *
+ * json-glib 1.6 is lenient where a report must not be: it takes comments,
+ * single quotes, hex numbers and leading zeros, raw control characters in
+ * texts and anything after the document; it wraps integers too large for
+ * 64 bits silently (99999999999999999999 becomes -1); it cuts a text at an
+ * escaped \u0000 and decodes a lone surrogate escape into invalid UTF-8. Its
+ * parser and its tree recurse once per level of nesting, so 100,000 nested
+ * arrays overflow the stack. This checker reads the text once, recursing at
+ * most MAX_DEPTH levels, and names the line and column of the first
+ * problem. A report is four levels deep, a package five. */
 #define MAX_DEPTH 32
+#define MAX_INTEGER_DIGITS 15
+
+typedef struct
+{
+  const char *start;
+  const char *p;
+  const char *end;
+  const char *error_at;
+  char       *error;
+} Syntax;
+
+static gboolean syntax_value (Syntax *syntax,
+                              guint   depth);
+
+static gboolean G_GNUC_PRINTF (3, 4)
+syntax_error (Syntax     *syntax,
+              const char *at,
+              const char *format,
+              ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  syntax->error = g_strdup_vprintf (format, args);
+  va_end (args);
+  syntax->error_at = at;
+  return FALSE;
+}
+
+/* “x” for a printable ASCII character, U+XXXX otherwise. */
+static char *
+describe_char (Syntax *syntax)
+{
+  gunichar c;
+
+  if (syntax->p >= syntax->end)
+    return g_strdup (_("the end of the file"));
+  if (*syntax->p > ' ' && *syntax->p < 0x7F)
+    return g_strdup_printf ("“%c”", *syntax->p);
+  c = g_utf8_get_char_validated (syntax->p, syntax->end - syntax->p);
+  return g_strdup_printf ("U+%04X", c < 0x110000 ? c : 0xFFFD);
+}
 
 static gboolean
-check_structure (UppDocument *document,
-                 const char  *data,
-                 gsize        length)
+syntax_unexpected (Syntax     *syntax,
+                   const char *expected)
 {
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  guint line, column;
+  g_autofree char *what = describe_char (syntax);
 
-  for (gsize i = 0; i < length; i++)
+  if (syntax->p >= syntax->end)
+    return syntax_error (syntax, syntax->p,
+                         _("the file ends too early, expected %s; is it complete?"), expected);
+  if (*syntax->p == '/')
+    return syntax_error (syntax, syntax->p, _("comments are not allowed in JSON"));
+  if (*syntax->p == '\'')
+    return syntax_error (syntax, syntax->p,
+                         _("texts and keys are written in double quotes (\"), not single ones"));
+  return syntax_error (syntax, syntax->p, _("unexpected %s; expected %s"), what, expected);
+}
+
+static void
+syntax_skip_space (Syntax *syntax)
+{
+  while (syntax->p < syntax->end &&
+         (*syntax->p == ' ' || *syntax->p == '\t' || *syntax->p == '\n' || *syntax->p == '\r'))
+    syntax->p++;
+}
+
+static gboolean
+syntax_hex4 (Syntax  *syntax,
+             const char *p,
+             guint   *out_value)
+{
+  guint value = 0;
+
+  if (syntax->end - p < 4)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
     {
-      char c = data[i];
+      if (!g_ascii_isxdigit (p[i]))
+        return FALSE;
+      value = value * 16 + g_ascii_xdigit_value (p[i]);
+    }
+  *out_value = value;
+  return TRUE;
+}
 
-      if (in_string)
+static gboolean
+syntax_string (Syntax *syntax)
+{
+  const char *open = syntax->p;
+
+  syntax->p++;  /* the opening quote */
+  while (syntax->p < syntax->end)
+    {
+      guchar c = *syntax->p;
+      guint value, low;
+
+      if (c == '"')
         {
-          if (c == '"')
-            in_string = FALSE;
-          else if (c == '\\' && i + 1 < length)
-            {
-              if (length - i >= 6 && memcmp (data + i + 1, "u0000", 5) == 0)
-                {
-                  line_and_column (data, i, &line, &column);
-                  add_problem (document->problems,
-                               g_strdup_printf (_("%s:%u:%u: the escape \\u0000 (a NUL character) "
-                                                  "is not allowed in a text"),
-                                                document->path, line, column));
-                  return FALSE;
-                }
-              i++;
-            }
+          syntax->p++;
+          return TRUE;
+        }
+      if (c < 0x20)
+        return syntax_error (syntax, syntax->p,
+                             _("a control character (U+%04X) in a text; write it as an escape "
+                               "such as \\n or \\t"), c);
+      if (c != '\\')
+        {
+          syntax->p++;
           continue;
         }
 
-      if (c == '"')
-        in_string = TRUE;
-      else if ((c == '[' || c == '{') && ++depth > MAX_DEPTH)
+      if (syntax->p + 1 >= syntax->end)
+        break;
+      c = syntax->p[1];
+      if (strchr ("\"\\/bfnrt", c) != NULL && c != '\0')
         {
-          line_and_column (data, i, &line, &column);
-          add_problem (document->problems,
-                       g_strdup_printf (_("%s:%u:%u: nested more than %d levels deep; "
-                                          "reports and packages need at most 5"),
-                                        document->path, line, column, MAX_DEPTH));
-          return FALSE;
+          syntax->p += 2;
+          continue;
         }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+      if (c != 'u')
+        {
+          if (c > ' ' && c < 0x7F)
+            return syntax_error (syntax, syntax->p,
+                                 _("“\\%c” is not an escape; expected one of \\\" \\\\ \\/ \\b "
+                                   "\\f \\n \\r \\t \\uXXXX"), c);
+          return syntax_error (syntax, syntax->p,
+                               _("a backslash must start an escape such as \\n or \\uXXXX"));
+        }
+      if (!syntax_hex4 (syntax, syntax->p + 2, &value))
+        return syntax_error (syntax, syntax->p, _("expected four hex digits after \\u"));
+      if (value == 0)
+        return syntax_error (syntax, syntax->p,
+                             _("the escape \\u0000 (a NUL character) is not allowed in a text"));
+      if (value >= 0xDC00 && value <= 0xDFFF)
+        return syntax_error (syntax, syntax->p,
+                             _("the escape \\u%04X is the second half of a surrogate pair "
+                               "without the first"), value);
+      if (value >= 0xD800 && value <= 0xDBFF)
+        {
+          if (syntax->end - syntax->p < 12 || syntax->p[6] != '\\' || syntax->p[7] != 'u' ||
+              !syntax_hex4 (syntax, syntax->p + 8, &low) || low < 0xDC00 || low > 0xDFFF)
+            return syntax_error (syntax, syntax->p,
+                                 _("the escape \\u%04X is the first half of a surrogate pair "
+                                   "without the second"), value);
+          syntax->p += 6;
+        }
+      syntax->p += 6;
     }
+
+  return syntax_error (syntax, open, _("a text that is never closed; expected a “\"” at its end"));
+}
+
+static gboolean
+syntax_number (Syntax *syntax)
+{
+  const char *start = syntax->p;
+  const char *p = start;
+  const char *digits;
+  gboolean integer = TRUE;
+  gboolean ok = TRUE;
+
+  if (*p == '-')
+    p++;
+  digits = p;
+  if (p < syntax->end && *p == '0')
+    p++;
+  else if (p < syntax->end && *p >= '1' && *p <= '9')
+    while (p < syntax->end && g_ascii_isdigit (*p))
+      p++;
+  else
+    ok = FALSE;
+  if (ok && p < syntax->end && *p == '.')
+    {
+      integer = FALSE;
+      p++;
+      if (p >= syntax->end || !g_ascii_isdigit (*p))
+        ok = FALSE;
+      while (p < syntax->end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (ok && p < syntax->end && (*p == 'e' || *p == 'E'))
+    {
+      integer = FALSE;
+      p++;
+      if (p < syntax->end && (*p == '+' || *p == '-'))
+        p++;
+      if (p >= syntax->end || !g_ascii_isdigit (*p))
+        ok = FALSE;
+      while (p < syntax->end && g_ascii_isdigit (*p))
+        p++;
+    }
+  /* What a person would read as part of the number: 0x10, 05, 1.e3. */
+  if (p < syntax->end && (g_ascii_isalnum (*p) || *p == '.' || *p == '+' || *p == '-'))
+    {
+      ok = FALSE;
+      while (p < syntax->end && (g_ascii_isalnum (*p) || *p == '.' || *p == '+' || *p == '-'))
+        p++;
+    }
+
+  if (!ok)
+    {
+      g_autofree char *text = g_strndup (start, MIN (p - start, 40));
+      return syntax_error (syntax, start, _("“%s” is not a number as JSON writes them"), text);
+    }
+  /* Integers only: 1.5e3 or 12345678901234567.0 are doubles, which
+   * json-glib reads right (or as infinite, which get_number() refuses). */
+  if (integer && p - digits > MAX_INTEGER_DIGITS)
+    {
+      g_autofree char *text = g_strndup (start, MIN (p - start, 40));
+      return syntax_error (syntax, start, _("the number %s is too large; whole numbers may have "
+                                            "at most %d digits"), text, MAX_INTEGER_DIGITS);
+    }
+  syntax->p = p;
   return TRUE;
+}
+
+static gboolean
+syntax_literal (Syntax     *syntax,
+                const char *word)
+{
+  gsize length = strlen (word);
+
+  if ((gsize) (syntax->end - syntax->p) < length || memcmp (syntax->p, word, length) != 0 ||
+      (syntax->p + length < syntax->end && g_ascii_isalnum (syntax->p[length])))
+    return syntax_unexpected (syntax, _("a value (an object, array, text, number, true, false "
+                                        "or null)"));
+  syntax->p += length;
+  return TRUE;
+}
+
+static gboolean
+syntax_container (Syntax *syntax,
+                  guint   depth)
+{
+  g_autoptr(GHashTable) keys = NULL;
+  gboolean object = *syntax->p == '{';
+  char close = object ? '}' : ']';
+
+  if (depth >= MAX_DEPTH)
+    return syntax_error (syntax, syntax->p,
+                         _("nested more than %d levels deep; reports and packages need at "
+                           "most 5"), MAX_DEPTH);
+
+  syntax->p++;
+  syntax_skip_space (syntax);
+  if (syntax->p < syntax->end && *syntax->p == close)
+    {
+      syntax->p++;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      if (object)
+        {
+          const char *key;
+          g_autofree char *name = NULL;
+
+          syntax_skip_space (syntax);
+          key = syntax->p;
+          if (syntax->p >= syntax->end || *syntax->p != '"')
+            return syntax_unexpected (syntax, _("a key in double quotes"));
+          if (!syntax_string (syntax))
+            return FALSE;
+
+          /* json-glib keeps the last of two equal keys silently. Keys
+           * written with escapes are compared by parse_json(). */
+          name = g_strndup (key + 1, syntax->p - key - 2);
+          if (keys == NULL)
+            keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          if (g_hash_table_contains (keys, name))
+            {
+              g_autofree char *shown = g_utf8_substring (name, 0, MIN (g_utf8_strlen (name, -1), 64));
+              return syntax_error (syntax, key, _("the key “%s” appears twice in one object; "
+                                                  "each key may appear once"), shown);
+            }
+          g_hash_table_add (keys, g_steal_pointer (&name));
+          syntax_skip_space (syntax);
+          if (syntax->p >= syntax->end || *syntax->p != ':')
+            return syntax_unexpected (syntax, _("“:” after the key"));
+          syntax->p++;
+        }
+      if (!syntax_value (syntax, depth + 1))
+        return FALSE;
+      syntax_skip_space (syntax);
+      if (syntax->p < syntax->end && *syntax->p == ',')
+        {
+          syntax->p++;
+          continue;
+        }
+      if (syntax->p < syntax->end && *syntax->p == close)
+        {
+          syntax->p++;
+          return TRUE;
+        }
+      return syntax_unexpected (syntax, object ? _("“,” or “}”") : _("“,” or “]”"));
+    }
+}
+
+static gboolean
+syntax_value (Syntax *syntax,
+              guint   depth)
+{
+  syntax_skip_space (syntax);
+  if (syntax->p >= syntax->end)
+    return syntax_unexpected (syntax, _("a value"));
+
+  switch (*syntax->p)
+    {
+    case '{':
+    case '[':
+      return syntax_container (syntax, depth);
+    case '"':
+      return syntax_string (syntax);
+    case 't':
+      return syntax_literal (syntax, "true");
+    case 'f':
+      return syntax_literal (syntax, "false");
+    case 'n':
+      return syntax_literal (syntax, "null");
+    default:
+      if (*syntax->p == '-' || g_ascii_isdigit (*syntax->p))
+        return syntax_number (syntax);
+      return syntax_unexpected (syntax, _("a value (an object, array, text, number, true, false "
+                                          "or null)"));
+    }
+}
+
+static gboolean
+check_syntax (UppDocument *document,
+              const char  *data,
+              gsize        length)
+{
+  Syntax syntax = { data, data, data + length, NULL, NULL };
+  guint line, column;
+
+  if (syntax_value (&syntax, 0))
+    {
+      syntax_skip_space (&syntax);
+      if (syntax.p >= syntax.end)
+        return TRUE;
+      syntax_error (&syntax, syntax.p,
+                    _("more text after the end of the document; a file holds one JSON value"));
+    }
+
+  line_and_column (data, syntax.error_at - data, &line, &column);
+  add_problem (document->problems,
+               g_strdup_printf ("%s:%u:%u: %s", document->path, line, column, syntax.error));
+  g_free (syntax.error);
+  return FALSE;
 }
 
 /* json-glib keeps the last of duplicate keys silently. Counting the members
@@ -571,12 +880,12 @@ get_integer (Checker    *checker,
     return FALSE;
   if (value != floor (value))
     {
-      problem (checker, path, _("%g is not a whole number"), value);
+      problem (checker, path, _("%.15g is not a whole number"), value);
       return FALSE;
     }
   if (value < min || value > max)
     {
-      problem (checker, path, _("%g is out of range; expected %" G_GINT64_FORMAT " to %"
+      problem (checker, path, _("%.15g is out of range; expected %" G_GINT64_FORMAT " to %"
                                 G_GINT64_FORMAT), value, min, max);
       return FALSE;
     }
@@ -1214,6 +1523,7 @@ validate_report_against_package (Checker          *checker,
                                  GHashTable       *actions)
 {
   UppWeek today = upp_week_today ();
+  gboolean known_department;
 
   if (package == NULL)
     {
@@ -1224,7 +1534,8 @@ validate_report_against_package (Checker          *checker,
   if (!g_str_equal (report->package, package->code))
     problem (checker, "package", _("“%s” is not the package this database follows (%s)"),
              report->package, package->code);
-  if (upp_package_find_department (package, report->department) == NULL)
+  known_department = upp_package_find_department (package, report->department) != NULL;
+  if (!known_department)
     problem (checker, "department", _("“%s” is not one of the package’s departments"),
              report->department);
   if (upp_week_compare (report->week, package->first_week) < 0)
@@ -1247,7 +1558,8 @@ validate_report_against_package (Checker          *checker,
           problem (checker, apath, _("“%s” is not an action of the package"), entry->action);
           continue;
         }
-      if (!upp_action_involves (action, report->department))
+      /* An unknown department is one problem, not one per entry. */
+      if (known_department && !upp_action_involves (action, report->department))
         {
           g_autofree char *apath = path_join (path, "action");
           problem (checker, apath,
@@ -1419,7 +1731,7 @@ parse_document (UppDocument *document)
   document->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, document->bytes);
 
   data = check_encoding (document, &length);
-  if (data == NULL || !check_structure (document, data, length))
+  if (data == NULL || !check_syntax (document, data, length))
     return;
   root = parse_json (document, data, length);
   if (root == NULL)
