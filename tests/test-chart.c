@@ -376,6 +376,30 @@ fixture_large (void)
   return f;
 }
 
+/* One action, one department, one week: the other extreme. */
+static Fixture *
+fixture_single (void)
+{
+  static const int one[UPP_N_STATES] = { 0, 0, 0, 1, 0, 0, 0 };
+  Fixture *f = g_new0 (Fixture, 1);
+
+  f->week = UPP_WEEK_INIT (2026, 48);
+  set_counts (&f->counts, one);
+  f->departments = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_department_counts_free);
+  g_ptr_array_add (f->departments, department_new ("KS", "Kommunstyrelsens förvaltning", FALSE, one));
+  f->deadlines = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_deadline_free);
+  g_ptr_array_add (f->deadlines, deadline_new ("A1", "2026-12-09", UPP_STATE_AT_RISK));
+  f->trend = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_trend_point_free);
+  g_ptr_array_add (f->trend, trend_point_new (f->week, one));
+  f->compliance = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_compliance_row_free);
+  g_ptr_array_add (f->compliance, compliance_row_new ("KS", "Kommunstyrelsens förvaltning", FALSE,
+                                                      f->week, "o"));
+  f->indicator = indicator_new (1, 1, 7, 7);
+  f->deadline_weeks = 8;
+  f->compliance_weeks = 8;
+  return f;
+}
+
 static UppChartData
 chart_data (const Fixture *f,
             UppChartKind   kind)
@@ -1046,6 +1070,32 @@ test_draw_large (void)
   draw_all (f, "-large");
 }
 
+static void
+test_draw_single (void)
+{
+  g_autoptr(Fixture) f = fixture_single ();
+
+  draw_all (f, "-single");
+}
+
+/* Whatever the size, even none: no cairo error, no warning. */
+static void
+test_draw_tiny (void)
+{
+  static const int sizes[][2] = { { 1, 1 }, { 24, 16 }, { 90, 60 }, { 2000, 80 }, { 80, 1200 } };
+  g_autoptr(Fixture) f = fixture_large ();
+  UppChartStyle style;
+
+  test_style (&style, UPP_CHART_STYLE_LIGHT);
+  for (guint kind = 0; kind < UPP_N_CHARTS; kind++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      {
+        UppChartData data = chart_data (f, kind);
+
+        cairo_surface_destroy (draw_to_image (&style, &data, sizes[z][0], sizes[z][1], NULL));
+      }
+}
+
 /* Scans the middle row from the left to the first run of ink: the ring's
  * left edge (nine o'clock), and returns the colour in the middle of it. */
 static void
@@ -1175,6 +1225,28 @@ test_empty (void)
       g_assert_true (has_ink (surface, 100, 110, 220, 130));
       cairo_surface_destroy (surface);
     }
+}
+
+/* Deadlines exist, but none in the weeks shown: the axis stays, with a
+ * note instead of marks. */
+static void
+test_deadlines_beyond (void)
+{
+  g_autoptr(GPtrArray) later = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_deadline_free);
+  UppChartData data = { UPP_CHART_DEADLINES, UPP_WEEK_INIT (2026, 48), 4 };
+  UppChartStyle style;
+  cairo_surface_t *surface;
+  g_autofree char *text = NULL;
+
+  g_ptr_array_add (later, deadline_new ("B7", "2027-06-30", UPP_STATE_ON_TRACK));
+  data.deadlines = later;
+  test_style (&style, UPP_CHART_STYLE_PRINT);
+  surface = draw_to_image (&style, &data, 640, 400, "chart-deadlines-none-ahead-print.png");
+  g_assert_true (has_ink (surface, 240, 190, 400, 210));
+  cairo_surface_destroy (surface);
+
+  text = upp_chart_describe (&data);
+  g_assert_cmpstr (text, ==, "Next 4 weeks: 0 deadlines.");
 }
 
 static void
@@ -1366,8 +1438,11 @@ main (int   argc,
   g_test_add_func ("/chart/style/kinds", test_style_kinds);
   g_test_add_func ("/chart/draw/demo", test_draw_demo);
   g_test_add_func ("/chart/draw/large", test_draw_large);
+  g_test_add_func ("/chart/draw/single", test_draw_single);
+  g_test_add_func ("/chart/draw/tiny", test_draw_tiny);
   g_test_add_func ("/chart/draw/ring-pixels", test_ring_pixels);
   g_test_add_func ("/chart/draw/empty", test_empty);
+  g_test_add_func ("/chart/draw/deadlines-beyond", test_deadlines_beyond);
   g_test_add_func ("/chart/draw/transparent", test_transparent_background);
   g_test_add_func ("/chart/draw/device-scale", test_device_scale);
   g_test_add_func ("/chart/draw/time", test_draw_time);

@@ -40,7 +40,8 @@ typedef enum
 {
   ALIGN_START,
   ALIGN_CENTER,
-  ALIGN_END
+  ALIGN_END,
+  ALIGN_CENTER_INSIDE   /* centred, but moved in to stay off the edges */
 } Align;
 
 typedef enum
@@ -389,9 +390,9 @@ path_boxes (Chart     *c,
     }
 }
 
-/* Like fill_area(), but the high-contrast outline is the foreground
- * showing around a fill one hairline smaller: two fills instead of a
- * stroke, which is several times faster for hundreds of boxes. */
+/* Like fill_area(), but the high-contrast outline is a frame one hairline
+ * wide around a fill one hairline smaller: two fills instead of a stroke,
+ * which is several times faster for hundreds of boxes. */
 static void
 fill_boxes (Chart         *c,
             const Box     *boxes,
@@ -406,10 +407,15 @@ fill_boxes (Chart         *c,
     return;
   if (outlines)
     {
+      /* Even-odd over the box and the box inset: just the frame, so a
+       * translucent fill ("not due") does not show black through it. */
+      inset = c->hairline;
       path_boxes (c, boxes, n, 0);
+      path_boxes (c, boxes, n, inset);
+      cairo_set_fill_rule (c->cr, CAIRO_FILL_RULE_EVEN_ODD);
       source_fg (c, 1);
       cairo_fill (c->cr);
-      inset = c->hairline;
+      cairo_set_fill_rule (c->cr, CAIRO_FILL_RULE_WINDING);
     }
   path_boxes (c, boxes, n, inset);
   source_rgba (c, fill, 1);
@@ -478,6 +484,8 @@ text_show (Chart      *c,
     x -= w / 2;
   else if (align == ALIGN_END)
     x -= w;
+  else if (align == ALIGN_CENTER_INSIDE)
+    x = CLAMP (x - w / 2, c->pad / 2, c->width - c->pad / 2 - w);
   cairo_move_to (c->cr, x - logical.x / (double) PANGO_SCALE,
                  cy - c->line_height[font] / 2);
   pango_cairo_show_layout (c->cr, c->layout);
@@ -1044,10 +1052,12 @@ week_label (UppWeek week)
   return g_strdup_printf (C_("chart axis", "W%d"), week.week);
 }
 
+/* With the locale's digit grouping: "2 000" in Swedish, "2,000" in
+ * English, "2000" in C. */
 static char *
 format_count (int count)
 {
-  return g_strdup_printf ("%d", count);
+  return g_strdup_printf ("%'d", count);
 }
 
 /* A y axis of counts: grid lines across the plot and labels on the left. */
@@ -1203,8 +1213,16 @@ ring_center_draw (Chart                *c,
   const char *caption = g_dngettext (GETTEXT_PACKAGE, "action", "actions", counts->total);
   double size = CLAMP (r_inner * 0.62, c->em * 1.2, c->em * 3.4);
   gboolean with_caption = r_inner > c->em * 2.4;
+  double width;
 
   pango_font_description_set_absolute_size (c->fonts[FONT_BIG], size * PANGO_SCALE);
+  /* "2000" must keep clear of the ring, not just fit inside it. */
+  width = text_width (c, FONT_BIG, total);
+  if (width > r_inner * 1.3)
+    {
+      size *= r_inner * 1.3 / width;
+      pango_font_description_set_absolute_size (c->fonts[FONT_BIG], size * PANGO_SCALE);
+    }
   c->line_height[FONT_BIG] = size * 1.17;
   source_fg (c, c->alpha_text);
   text_show (c, FONT_BIG, total, cx,
@@ -1618,7 +1636,7 @@ timeline_draw_axis (Chart          *c,
 
       source_fg (c, i == 0 ? c->alpha_text : c->alpha_secondary);
       text_show (c, i == 0 ? FONT_STRONG : FONT_SMALL, text,
-                 upp_chart_timeline_week_x (tl, i) + week_w / 2, label_y, ALIGN_CENTER, -1);
+                 upp_chart_timeline_week_x (tl, i) + week_w / 2, label_y, ALIGN_CENTER_INSIDE, -1);
     }
   if (tl->has_past)
     {
@@ -1748,23 +1766,63 @@ hidden_counts_draw (Chart                       *c,
     }
 }
 
+/* Labels go to the worst and soonest first; returns the lanes used. */
+static guint
+deadlines_place (Chart                 *c,
+                 const Timeline        *t,
+                 Mark                  *m,
+                 UppChartLaneItem      *items,
+                 guint                  n,
+                 UppChartLanePlacement *placed)
+{
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  UppChartLaneParams params;
+  guint n_lanes = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      order[i] = i;
+      items[i].label_width = code_width (c, m[i].deadline->action_code != NULL
+                                            ? m[i].deadline->action_code : "");
+    }
+  g_qsort_with_data (order, n, sizeof (guint), compare_marks, m);
+
+  params.mark_width = c->chip;
+  params.label_gap = c->em * 0.25;
+  /* Wide enough that a label is read with its own mark, not the next. */
+  params.spacing = c->em * 0.6;
+  params.max_lanes = (guint) MAX (1, floor ((t->axis_y - c->em * 0.3 - t->top) / t->lane_h));
+  upp_chart_layout_lanes (items, order, n, &params, placed);
+  for (guint i = 0; i < n; i++)
+    n_lanes = MAX (n_lanes, (guint) (placed[i].lane + 1));
+  return n_lanes;
+}
+
+static void
+draw_no_deadlines (Chart          *c,
+                   const Timeline *t)
+{
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "No deadlines in the next week",
+                                                        "No deadlines in the next %u weeks",
+                                                        t->n_weeks), t->n_weeks);
+  draw_message (c, text);
+}
+
 static void
 draw_deadlines (Chart              *c,
                 const UppChartData *data)
 {
   g_autoptr(GArray) items = NULL;
   g_autoptr(GArray) marks = NULL;
-  g_autofree guint *order = NULL;
   g_autofree UppChartLanePlacement *placed = NULL;
-  UppChartLaneParams params;
   UppStateCounts present = { { 0 }, 0 };
   LegendItem legend[UPP_N_STATES];
   UppChartRect rects[UPP_N_STATES];
   double legend_h, legend_y;
-  guint n_legend, n_lanes = 0;
+  guint n_legend, n_lanes;
   Timeline t;
   Mark *m;
-  UppChartLaneItem *it;
 
   if (data->deadlines == NULL || data->deadlines->len == 0 || !upp_week_is_valid (data->week))
     {
@@ -1776,61 +1834,39 @@ draw_deadlines (Chart              *c,
   items = g_array_new (FALSE, FALSE, sizeof (UppChartLaneItem));
   marks = collect_marks (data, &t, items);
   m = (Mark *) (gpointer) marks->data;
-  it = (UppChartLaneItem *) (gpointer) items->data;
 
   for (guint i = 0; i < marks->len; i++)
     upp_state_counts_add (&present, m[i].deadline->state);
   n_legend = state_legend_items (c, &present, legend);
   legend_h = legend_layout (c, legend, n_legend, c->width - 2 * c->pad, rects);
+
+  /* Place in all the height there is, then centre the lanes used. */
   timeline_set_rows (c, &t, legend_h, 0);
-
-  order = g_new (guint, MAX (marks->len, 1));
-  for (guint i = 0; i < marks->len; i++)
-    {
-      order[i] = i;
-      it[i].label_width = code_width (c, m[i].deadline->action_code != NULL
-                                         ? m[i].deadline->action_code : "");
-    }
-  g_qsort_with_data (order, marks->len, sizeof (guint), compare_marks, m);
-
-  params.mark_width = c->chip;
-  params.label_gap = c->em * 0.25;
-  /* Wide enough that a label is read with its own mark, not the next. */
-  params.spacing = c->em * 0.6;
-  params.max_lanes = (guint) MAX (1, floor ((t.axis_y - c->em * 0.3 - t.top) / t.lane_h));
   placed = g_new0 (UppChartLanePlacement, MAX (marks->len, 1));
-  upp_chart_layout_lanes (it, order, marks->len, &params, placed);
-  for (guint i = 0; i < marks->len; i++)
-    n_lanes = MAX (n_lanes, (guint) (placed[i].lane + 1));
+  n_lanes = deadlines_place (c, &t, m, (UppChartLaneItem *) (gpointer) items->data,
+                             marks->len, placed);
   legend_y = timeline_set_rows (c, &t, legend_h, MAX (n_lanes, 3));
   for (guint i = 0; i < marks->len; i++)
     m[i].y = t.axis_y - c->em * 0.3 - (placed[i].lane + 0.5) * t.lane_h;
 
   legend_draw (c, legend, n_legend, rects, c->pad, legend_y);
   timeline_draw_axis (c, &t, data->week);
-  marks_draw (c, m, it, placed, marks->len);
+  marks_draw (c, m, (UppChartLaneItem *) (gpointer) items->data, placed, marks->len);
   labels_draw (c, m, placed, marks->len);
   hidden_counts_draw (c, &t, m, placed, marks->len);
-
   if (marks->len == 0)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "No deadlines in the next week",
-                                                            "No deadlines in the next %u weeks",
-                                                            t.n_weeks), t.n_weeks);
-      draw_message (c, text);
-    }
+    draw_no_deadlines (c, &t);
 }
 
 /* ---- 4. Trend ----------------------------------------------------------- */
 
-/* Week labels under equal slots, the last (the "as of" week) always
+/* Week labels under the columns, the last (the "as of" week) always
  * labelled, thinned out backwards from it; the year under the first label
  * and wherever it changes. */
 static void
 draw_week_labels (Chart               *c,
                   const UppChartBands *bands,
-                  UppWeek              first,
+                  GPtrArray           *trend,
                   double               y,
                   gboolean             with_years)
 {
@@ -1849,14 +1885,15 @@ draw_week_labels (Chart               *c,
 
       if (i >= bands->n || k % stride != 0)
         continue;
-      week = upp_week_add (first, i);
+      /* Each column's own week: the store may leave out weeks. */
+      week = ((const UppTrendPoint *) trend->pdata[i])->week;
       cx = upp_chart_bands_center (bands, i);
       text = week_label (week);
-      text_show (c, FONT_SMALL, text, cx, y, ALIGN_CENTER, -1);
+      text_show (c, FONT_SMALL, text, cx, y, ALIGN_CENTER_INSIDE, -1);
       if (with_years && week.year != last_year)
         {
           g_autofree char *year = g_strdup_printf ("%d", week.year);
-          text_show (c, FONT_SMALL, year, cx, y + c->line_height[FONT_SMALL], ALIGN_CENTER, -1);
+          text_show (c, FONT_SMALL, year, cx, y + c->line_height[FONT_SMALL], ALIGN_CENTER_INSIDE, -1);
         }
       last_year = week.year;
     }
@@ -1957,7 +1994,7 @@ draw_trend (Chart              *c,
 
   draw_value_grid (c, &scale, &plot, plot.x - c->em * 0.5);
   trend_draw_columns (c, trend, &scale, &plot, &bands);
-  draw_week_labels (c, &bands, first->week,
+  draw_week_labels (c, &bands, trend,
                     plot.y + plot.height + c->em * 0.4 + c->line_height[FONT_SMALL] / 2, with_years);
 }
 
@@ -2050,7 +2087,7 @@ heat_draw_labels (Chart            *c,
       text = week_label (upp_week_add (l->first_week, i));
       source_fg (c, i == g->n_columns - 1 ? c->alpha_text : c->alpha_secondary);
       text_show (c, i == g->n_columns - 1 ? FONT_STRONG : FONT_SMALL, text,
-                 upp_chart_bands_center (&columns, i), label_y, ALIGN_CENTER, -1);
+                 upp_chart_bands_center (&columns, i), label_y, ALIGN_CENTER_INSIDE, -1);
     }
 
   for (guint r = 0; r < l->n_visible; r++)
@@ -2311,8 +2348,12 @@ draw_indicator (Chart              *c,
   last_label = week_label (s->weeks[s->n_points - 1]);
   source_fg (c, c->alpha_secondary);
   if (s->n_points > 1)
-    text_show (c, FONT_SMALL, first_label, plot.x, axis_y, ALIGN_START, -1);
-  text_show (c, FONT_SMALL, last_label, plot.x + plot.width + c->em * 0.4, axis_y, ALIGN_END, -1);
+    {
+      text_show (c, FONT_SMALL, first_label, plot.x, axis_y, ALIGN_START, -1);
+      text_show (c, FONT_SMALL, last_label, plot.x + plot.width + c->em * 0.4, axis_y, ALIGN_END, -1);
+    }
+  else
+    text_show (c, FONT_SMALL, last_label, plot.x + plot.width / 2, axis_y, ALIGN_CENTER, -1);
 }
 
 /* ---- Text alternatives ------------------------------------------------ */

@@ -214,17 +214,20 @@ upp_chart_layout_percentages (const UppStateCounts *counts,
                               int                   out_percent[UPP_N_STATES])
 {
   double remainders[UPP_N_STATES];
+  int total = 0;
   int sum = 0;
 
   g_return_if_fail (counts != NULL);
 
   memset (out_percent, 0, sizeof (int) * UPP_N_STATES);
-  if (counts->total <= 0)
+  for (guint i = 0; i < UPP_N_STATES; i++)
+    total += MAX (counts->counts[i], 0);
+  if (total <= 0)
     return;
 
   for (guint i = 0; i < UPP_N_STATES; i++)
     {
-      double exact = 100.0 * counts->counts[i] / counts->total;
+      double exact = 100.0 * MAX (counts->counts[i], 0) / total;
 
       out_percent[i] = (int) floor (exact);
       remainders[i] = exact - out_percent[i];
@@ -262,10 +265,15 @@ upp_chart_layout_ring (const UppStateCounts *counts,
 {
   guint n = 0;
   int cumulative = 0;
+  int total = 0;
 
   g_return_val_if_fail (counts != NULL, 0);
 
-  if (counts->total <= 0)
+  /* The sum of the counts, not @counts->total, so that the ring always
+   * closes. */
+  for (guint i = 0; i < UPP_N_STATES; i++)
+    total += MAX (counts->counts[i], 0);
+  if (total <= 0)
     return 0;
 
   for (guint i = 0; i < UPP_N_STATES; i++)
@@ -276,9 +284,9 @@ upp_chart_layout_ring (const UppStateCounts *counts,
         continue;
       out_arcs[n].state = i;
       out_arcs[n].count = count;
-      out_arcs[n].start_angle = start_angle + 2 * G_PI * cumulative / counts->total;
+      out_arcs[n].start_angle = start_angle + 2 * G_PI * cumulative / total;
       cumulative += count;
-      out_arcs[n].end_angle = start_angle + 2 * G_PI * cumulative / counts->total;
+      out_arcs[n].end_angle = start_angle + 2 * G_PI * cumulative / total;
       n++;
     }
 
