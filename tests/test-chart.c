@@ -1287,6 +1287,52 @@ test_device_scale (void)
   cairo_surface_destroy (surface);
 }
 
+/* Small multiples: several indicators side by side in one surface, each
+ * drawn through a translated context, as the briefing lays them out. */
+static void
+test_indicator_multiples (void)
+{
+  g_autoptr(UppIndicatorSeries) up = indicator_new (12, 2, 4, 12);
+  g_autoptr(UppIndicatorSeries) down = indicator_new (20, 1, 48, 21);
+  g_autoptr(UppIndicatorSeries) flat = indicator_new (6, 4, 0.4, 0.6);
+  const UppIndicatorSeries *series[] = { up, down, flat };
+  g_autofree char *path = output_path ("chart-indicator-multiples-light.png");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 3 * 240, 160);
+  cairo_t *cr = cairo_create (surface);
+  UppChartStyle style;
+
+  g_free (down->name);
+  down->name = g_strdup ("Svarstid för anmälningar om oro för barn");
+  g_free (down->unit);
+  down->unit = g_strdup ("dagar");
+  down->direction = UPP_DIRECTION_DOWN;
+  down->target = 28;
+  g_free (flat->name);
+  flat->name = g_strdup ("Andel trygga i enkäten");
+  g_free (flat->unit);
+  flat->unit = NULL;
+  flat->has_target = FALSE;
+  for (guint i = 0; i < flat->n_points; i++)
+    flat->values[i] = 0.62 + 0.03 * (i % 3) + 0.01 * i;
+
+  test_style (&style, UPP_CHART_STYLE_LIGHT);
+  style.fill_background = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (series); i++)
+    {
+      UppChartData data = { UPP_CHART_INDICATOR, UPP_WEEK_INIT (2026, 48) };
+
+      data.indicator = series[i];
+      cairo_save (cr);
+      cairo_translate (cr, i * 240, 0);
+      upp_chart_draw (cr, &style, &data, 240, 160);
+      cairo_restore (cr);
+    }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
 /* Not a benchmark (bench/ has those): a note of how long a draw takes, in
  * the test log. */
 static void
@@ -1445,6 +1491,7 @@ main (int   argc,
   g_test_add_func ("/chart/draw/deadlines-beyond", test_deadlines_beyond);
   g_test_add_func ("/chart/draw/transparent", test_transparent_background);
   g_test_add_func ("/chart/draw/device-scale", test_device_scale);
+  g_test_add_func ("/chart/draw/indicator-multiples", test_indicator_multiples);
   g_test_add_func ("/chart/draw/time", test_draw_time);
   g_test_add_func ("/chart/draw/pdf", test_pdf);
   g_test_add_func ("/chart/describe", test_describe);

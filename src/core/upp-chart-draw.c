@@ -94,6 +94,7 @@ typedef struct
   PangoFontDescription *fonts[N_FONTS];
   Font                  row_font;      /* department names: smaller when many */
   double                partner_w;     /* the "partner" tag, measured once */
+  Font                  legend_font;   /* chosen by legend_layout() */
   double                line_height[N_FONTS];
   double                baseline[N_FONTS];
 
@@ -861,7 +862,19 @@ legend_row_height (Chart *c)
   return MAX (c->chip, c->line_height[FONT_LABEL]);
 }
 
-/* Lays out a flowing legend; returns its height. */
+static void
+legend_widths (Chart            *c,
+               const LegendItem *items,
+               guint             n,
+               Font              font,
+               double           *widths)
+{
+  for (guint i = 0; i < n; i++)
+    widths[i] = c->chip + c->em * 0.4 + text_width (c, font, items[i].label);
+}
+
+/* Lays out a flowing legend; returns its height. More than two rows of it
+ * (a narrow chart) and it takes the small font. */
 static double
 legend_layout (Chart            *c,
                const LegendItem *items,
@@ -869,23 +882,28 @@ legend_layout (Chart            *c,
                double            max_width,
                UppChartRect     *rects)
 {
-  double widths[UPP_N_STATES + UPP_N_COMPLIANCE];
+  double widths[UPP_N_STATES + UPP_N_COMPLIANCE] = { 0 };
   double row_h = legend_row_height (c);
+  double gap_x = c->em * 1.1;
   double gap_y = c->em * 0.35;
+  double lo = 0;
+  double hi = max_width;
   guint rows;
 
-  double gap_x = c->em * 1.1;
-  double lo, hi;
-
   g_assert (n <= G_N_ELEMENTS (widths));
-  for (guint i = 0; i < n; i++)
-    widths[i] = c->chip + c->em * 0.4 + text_width (c, FONT_LABEL, items[i].label);
+  c->legend_font = FONT_LABEL;
+  legend_widths (c, items, n, c->legend_font, widths);
   rows = upp_chart_layout_flow (widths, n, max_width, row_h, gap_x, gap_y, rects);
+  if (rows > 2)
+    {
+      c->legend_font = FONT_SMALL;
+      gap_x = c->em * 0.8;
+      legend_widths (c, items, n, c->legend_font, widths);
+      rows = upp_chart_layout_flow (widths, n, max_width, row_h, gap_x, gap_y, rects);
+    }
 
   /* Balance wrapped rows (4 + 3 rather than 6 + 1): the narrowest line
    * width that needs no more rows. */
-  lo = 0;
-  hi = max_width;
   for (guint i = 0; rows > 1 && i < 12; i++)
     {
       double mid = (lo + hi) / 2;
@@ -916,7 +934,7 @@ legend_draw (Chart              *c,
       source_fg (c, c->alpha_text);
       /* Slack for rounding: only an entry wider than the line (and
        * clamped by the flow) is ellipsized. */
-      text_show (c, FONT_LABEL, items[i].label, tx, cy, ALIGN_START,
+      text_show (c, c->legend_font, items[i].label, tx, cy, ALIGN_START,
                  x + rects[i].x + rects[i].width - tx + c->em * 0.5);
     }
 }
@@ -2172,12 +2190,16 @@ draw_compliance (Chart              *c,
 
 /* ---- 6. Indicator ----------------------------------------------------- */
 
+/* As many decimals as the size of the number calls for: 12, 4.5, 0.73. */
 static char *
 format_value (double value)
 {
-  if (fabs (value - round (value)) < 1e-9)
-    return g_strdup_printf ("%.0f", value);
-  return g_strdup_printf ("%.1f", value);
+  double magnitude = fabs (value);
+  int decimals = fabs (value - round (value)) < 1e-9 ? 0
+               : magnitude < 1 ? 2
+               : magnitude < 100 ? 1 : 0;
+
+  return g_strdup_printf ("%.*f", decimals, value);
 }
 
 static char *
