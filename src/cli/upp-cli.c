@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "upp-briefing.h"
 #include "upp-error.h"
 #include "upp-import.h"
 #include "upp-store.h"
@@ -585,6 +586,84 @@ cmd_backup (int    argc,
   return EXIT_OK;
 }
 
+/* export-pdf */
+
+static int
+cmd_export_pdf (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) generated = NULL;
+  g_autofree char *week_text = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *output = NULL;
+  gboolean summary = FALSE;
+  const GOptionEntry entries[] = {
+    { "week", 0, 0, G_OPTION_ARG_STRING, &week_text, N_("As of this week (default: this week)"),
+      N_("2026-W25") },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &summary,
+      N_("Leave out comments, next steps, risks and leadership notes"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
+      N_("The generated date (default: SOURCE_DATE_EPOCH, or today)"), N_("YYYY-MM-DD") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE; “-” for standard output"), N_("FILE") },
+    { NULL }
+  };
+  UppBriefingOptions options = { 0 };
+  int rc;
+
+  context = g_option_context_new (_("— write the PDF briefing for a week"));
+  g_option_context_set_summary (context,
+                                _("Refuses, and writes nothing, when a text that would go into "
+                                  "the briefing holds a personal identity number.\n"
+                                  "Exit status: 0 written, 1 failed, 2 usage error."));
+  if ((rc = parse_options (context, entries, &argc, &argv)) >= 0)
+    return rc;
+  if (output == NULL)
+    return usage_error (context, _("name the PDF file with -o FILE (or -o - for standard output)"));
+  if (argc > 1)
+    return usage_error (context, _("unexpected arguments"));
+  if (date_text != NULL)
+    {
+      GDate date;
+
+      if (!upp_date_parse (date_text, &date))
+        return usage_error (context, _("--date must be a date such as 2026-06-11"));
+      generated = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                                       g_date_get_day (&date), 0, 0, 0);
+    }
+  if (!parse_week_option (week_text, &options.week))
+    return EXIT_FAILED;
+
+  store = open_store (FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  options.summary = summary;
+  options.generated = generated;
+  if (g_str_equal (output, "-"))
+    {
+      g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+      gconstpointer data;
+      gsize size;
+
+      if (!upp_briefing_write_to_stream (store, &options, memory, NULL, &error) ||
+          !g_output_stream_close (memory, NULL, &error))
+        return fail ("%s", error->message);
+      data = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory));
+      size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));
+      if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+        return fail (_("could not write the PDF to standard output"));
+      return EXIT_OK;
+    }
+
+  if (!upp_briefing_write (store, &options, output, &error))
+    return fail ("%s", error->message);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "demo", N_("Create a database filled with the demo data"), cmd_demo },
   { "import", N_("Import package definitions and weekly reports"), cmd_import },
@@ -593,6 +672,7 @@ static const Command commands[] = {
   { "weeks", N_("Reporting compliance per department and week"), cmd_weeks },
   { "template", N_("Write a report skeleton for a department and week"), cmd_template },
   { "backup", N_("Copy the database while it is in use"), cmd_backup },
+  { "export-pdf", N_("Write the PDF briefing for a week"), cmd_export_pdf },
   { NULL, NULL, NULL },
 };
 

@@ -1,0 +1,271 @@
+/* upp-briefing-private.h — the page layout engine behind the briefing
+ *
+ * Copyright 2026 The Uppföljning authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "upp-briefing.h"
+#include "upp-chart-draw.h"
+#include "upp-chart-style.h"
+
+G_BEGIN_DECLS
+
+/* The engine works in two steps, so that "Page X of Y" and the contents
+ * list know Y and X: content is cut into unbreakable chunks (a heading, a
+ * few lines of a paragraph, a table row, a figure), which a flow places on
+ * pages; then any page can be drawn, as often as wanted, into any cairo_t.
+ * Each chunk's layouts are made once and kept, so drawing never shapes
+ * text again. The PDF writer and the print path draw with the same
+ * function; only the PDF writer passes on the structure tags. */
+
+typedef enum
+{
+  UPP_TEXT_ORGANISATION,
+  UPP_TEXT_TITLE,
+  UPP_TEXT_SUBTITLE,
+  UPP_TEXT_META,
+  UPP_TEXT_H1,
+  UPP_TEXT_H2,
+  UPP_TEXT_H3,
+  UPP_TEXT_BODY,
+  UPP_TEXT_LABEL,
+  UPP_TEXT_SMALL,
+  UPP_TEXT_TABLE,
+  UPP_TEXT_TABLE_HEAD,
+  UPP_TEXT_FIGURE_NUMBER,
+  UPP_TEXT_FIGURE_LABEL,
+  UPP_TEXT_RUNNING,
+  UPP_TEXT_TOC,
+  UPP_N_TEXT_STYLES
+} UppTextStyle;
+
+typedef enum
+{
+  UPP_OP_TEXT,
+  UPP_OP_LINE,
+  UPP_OP_RECT,
+  UPP_OP_FIGURE,
+  UPP_OP_PROGRESS,
+  UPP_OP_TAG_BEGIN,
+  UPP_OP_TAG_END,
+  UPP_OP_DEST,
+  UPP_OP_PAGE_REF,
+} UppOpKind;
+
+/* One drawing operation, relative to its chunk's top until placed, then
+ * in page coordinates. */
+typedef struct
+{
+  UppOpKind    kind;
+  double       x;
+  double       y;
+  double       width;
+  double       height;
+  guint32      color;        /* 0xRRGGBB */
+  double       line_width;
+  PangoLayout *layout;       /* borrowed from UppBriefing.layouts */
+  int          first_line;   /* -1: the whole layout */
+  int          n_lines;
+  const char  *tag;          /* a static structure tag name */
+  char        *attributes;   /* owned: tag attributes, destination name */
+  guint        index;        /* figure or page-ref number; progress in % */
+  gboolean     leaf;         /* for a tag: holds content, not elements */
+} UppOp;
+
+typedef struct _UppChunk UppChunk;
+
+struct _UppChunk
+{
+  double    height;
+  double    space_before;    /* collapses with the previous chunk's space_after */
+  double    space_after;
+  gboolean  keep_with_next;
+  gboolean  is_header;       /* a table's header row */
+  UppChunk *repeat;          /* a header to repeat when a page breaks before this */
+  GArray   *ops;             /* UppOp */
+};
+
+typedef struct
+{
+  GArray *ops;               /* UppOp, in drawing (reading) order */
+} UppPage;
+
+typedef struct
+{
+  UppChartData   data;
+  char          *alt;
+  guint          page;
+  double         x;
+  double         y;
+  double         width;
+  double         height;
+} UppFigure;
+
+typedef struct
+{
+  int       parent;          /* index into outline, or -1 */
+  char     *title;
+  char     *dest;            /* a destination name */
+} UppOutlineEntry;
+
+/* Table columns */
+typedef struct
+{
+  double          width;     /* points */
+  PangoAlignment  align;
+} UppColumn;
+
+typedef struct
+{
+  UppBriefing  *briefing;
+  GPtrArray    *queue;       /* UppChunk, a chain of kept-together chunks */
+  UppPage      *page;
+  double        y;
+  gboolean      page_empty;
+  GArray       *open_tags;   /* UppOp copies of the open TAG_BEGINs */
+  gboolean      break_pending;
+  double        last_after;  /* space_after of the last chunk placed */
+} UppFlow;
+
+/* Page geometry in points */
+#define UPP_MARGIN_LEFT    62.0
+#define UPP_MARGIN_RIGHT   62.0
+#define UPP_MARGIN_TOP     72.0
+#define UPP_MARGIN_BOTTOM  68.0
+#define UPP_TEXT_WIDTH     (UPP_BRIEFING_PAGE_WIDTH - UPP_MARGIN_LEFT - UPP_MARGIN_RIGHT)
+#define UPP_TEXT_BOTTOM    (UPP_BRIEFING_PAGE_HEIGHT - UPP_MARGIN_BOTTOM)
+
+#define UPP_INK            0x1a1a1a
+#define UPP_INK_SECONDARY  0x555555
+#define UPP_RULE           0x9a9a9a
+#define UPP_RULE_LIGHT     0xd0d0d0
+
+struct _UppBriefing
+{
+  /* options, owned copies */
+  UppWeek                week;
+  gboolean               summary;
+  GDateTime             *generated;
+  char                  *organisation;
+  char                  *language;
+  char                  *title;
+  char                  *subject;
+  char                  *keywords;
+
+  /* data, owned */
+  UppPackage            *package;
+  GPtrArray             *statuses;          /* UppActionStatus, week */
+  GPtrArray             *before;            /* UppActionStatus, week - 1 */
+  UppStateCounts         counts;
+  GPtrArray             *department_counts; /* UppDepartmentCounts */
+  GPtrArray             *compliance;        /* UppComplianceRow, 8 weeks */
+  GPtrArray             *deadlines;         /* UppDeadline */
+  GPtrArray             *indicators;        /* UppIndicatorSeries */
+  GPtrArray             *notes;             /* UppNote */
+  GHashTable            *note_by_action;    /* code → UppNote, borrowed */
+  GPtrArray             *corrections;       /* UppDocumentInfo */
+
+  /* layout */
+  PangoFontMap          *font_map;
+  PangoContext          *context;
+  PangoFontDescription  *fonts[UPP_N_TEXT_STYLES];
+  GHashTable            *cell_cache;        /* key → PangoLayout, for repeated cells */
+  GPtrArray             *layouts;           /* PangoLayout, owned */
+  GPtrArray             *chunks;            /* UppChunk, owned */
+  GPtrArray             *pages;             /* UppPage */
+  GPtrArray             *figures;           /* UppFigure */
+  GHashTable            *dest_pages;        /* dest name → page + 1 */
+  GArray                *outline;           /* UppOutlineEntry */
+  GPtrArray             *page_refs;         /* PangoLayout per UPP_OP_PAGE_REF */
+  GPtrArray             *running;           /* PangoLayout ×3 per page: header, footer */
+  UppChartStyle          chart_style;
+};
+
+/* upp-briefing-layout.c */
+void         upp_briefing_layout_init     (UppBriefing     *self);
+void         upp_briefing_layout_clear    (UppBriefing     *self);
+PangoLayout *upp_briefing_text            (UppBriefing     *self,
+                                           UppTextStyle     style,
+                                           const char      *markup,
+                                           double           width,
+                                           PangoAlignment   align);
+PangoLayout *upp_briefing_cached_text     (UppBriefing     *self,
+                                           UppTextStyle     style,
+                                           const char      *markup,
+                                           double           width,
+                                           PangoAlignment   align);
+double       upp_layout_height            (PangoLayout     *layout);
+double       upp_layout_width             (PangoLayout     *layout);
+double       upp_layout_baseline          (PangoLayout     *layout);
+
+UppChunk    *upp_chunk_new                (UppBriefing     *self);
+UppOp       *upp_chunk_add_op             (UppChunk        *chunk,
+                                           UppOpKind        kind);
+void         upp_chunk_add_text           (UppChunk        *chunk,
+                                           PangoLayout     *layout,
+                                           double           x,
+                                           double           y,
+                                           guint32          color);
+void         upp_chunk_add_line           (UppChunk        *chunk,
+                                           double           x1,
+                                           double           y1,
+                                           double           x2,
+                                           double           y2,
+                                           double           width,
+                                           guint32          color);
+void         upp_chunk_add_rect           (UppChunk        *chunk,
+                                           double           x,
+                                           double           y,
+                                           double           width,
+                                           double           height,
+                                           guint32          color);
+void         upp_chunk_tag_begin          (UppChunk        *chunk,
+                                           const char      *tag,
+                                           const char      *attributes,
+                                           gboolean         leaf);
+void         upp_chunk_tag_end            (UppChunk        *chunk,
+                                           const char      *tag);
+void         upp_chunk_add_dest           (UppChunk        *chunk,
+                                           const char      *name,
+                                           double           y);
+
+void         upp_flow_init                (UppFlow         *flow,
+                                           UppBriefing     *self);
+void         upp_flow_add                 (UppFlow         *flow,
+                                           UppChunk        *chunk);
+void         upp_flow_tag_begin           (UppFlow         *flow,
+                                           const char      *tag);
+void         upp_flow_tag_end             (UppFlow         *flow,
+                                           const char      *tag);
+void         upp_flow_page_break          (UppFlow         *flow);
+void         upp_flow_finish              (UppFlow         *flow);
+
+void         upp_flow_paragraph           (UppFlow         *flow,
+                                           UppTextStyle     style,
+                                           const char      *markup,
+                                           double           indent,
+                                           double           space_before,
+                                           const char      *tag,
+                                           gboolean         keep_with_next);
+UppChunk    *upp_table_header             (UppBriefing     *self,
+                                           const UppColumn *columns,
+                                           guint            n_columns,
+                                           const char     **cells);
+UppChunk    *upp_table_row                (UppBriefing     *self,
+                                           const UppColumn *columns,
+                                           guint            n_columns,
+                                           const char     **cells,
+                                           UppChunk        *header);
+
+void         upp_briefing_finish_layout   (UppBriefing     *self);
+void         upp_briefing_render_page     (UppBriefing     *self,
+                                           cairo_t         *cr,
+                                           guint            page,
+                                           gboolean         tagged);
+
+G_END_DECLS

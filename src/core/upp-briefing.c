@@ -1,0 +1,2221 @@
+/* upp-briefing.c — the weekly PDF briefing for the municipal director
+ *
+ * Copyright 2026 The Uppföljning authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "upp-briefing"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "upp-briefing-private.h"
+#include "upp-error.h"
+#include "upp-guard.h"
+#include "upp-pdf-tags.h"
+
+#define N_COMPLIANCE_WEEKS 8
+#define N_DEADLINE_WEEKS   8
+#define MAX_INDICATOR_CHARTS 48
+#define MAX_INDICATOR_VALUES 8
+
+/* Symbols in ink dark enough to read as text on white; the fills of the
+ * charts are lighter and carry an outline instead. */
+static const guint32 state_inks[UPP_N_STATES] = {
+  [UPP_STATE_DONE] = 0x0066a0,
+  [UPP_STATE_ON_TRACK] = 0x00805d,
+  [UPP_STATE_NOT_STARTED] = 0x2c86c0,
+  [UPP_STATE_AT_RISK] = 0x9c8c00,
+  [UPP_STATE_DELAYED] = 0xb97a00,
+  [UPP_STATE_OVERDUE] = 0xc04e00,
+  [UPP_STATE_UNREPORTED] = 0x767676,
+};
+
+/* The order of the key figures and of the state columns: as the legend. */
+static const UppState state_order[UPP_N_STATES] = {
+  UPP_STATE_DONE, UPP_STATE_ON_TRACK, UPP_STATE_NOT_STARTED, UPP_STATE_AT_RISK,
+  UPP_STATE_DELAYED, UPP_STATE_OVERDUE, UPP_STATE_UNREPORTED,
+};
+
+/* Small helpers */
+
+static char *
+esc (const char *text)
+{
+  return g_markup_escape_text (text != NULL ? text : "", -1);
+}
+
+static gboolean
+has_text (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+format_date (const GDate *date)
+{
+  return g_date_valid (date) ? upp_date_format (date) : g_strdup ("–");
+}
+
+/* Destination names go into the PDF as they are: ASCII letters, digits,
+ * '-' and '.', anything else as _XX. */
+static char *
+dest_name (const char *prefix,
+           const char *code)
+{
+  GString *name = g_string_new (prefix);
+
+  for (const guchar *p = (const guchar *) code; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p) || *p == '-' || *p == '.')
+        g_string_append_c (name, *p);
+      else
+        g_string_append_printf (name, "_%02X", *p);
+    }
+  return g_string_free (name, FALSE);
+}
+
+static guint32
+rgba_to_rgb (const UppRgba *rgba)
+{
+  return ((guint32) (rgba->red * 255 + 0.5) << 16) | ((guint32) (rgba->green * 255 + 0.5) << 8) |
+         (guint32) (rgba->blue * 255 + 0.5);
+}
+
+static char *
+state_markup (UppState state)
+{
+  return g_strdup_printf ("<span foreground=\"#%06x\">%s</span> %s", state_inks[state],
+                          upp_state_get_symbol (state), upp_state_get_label (state));
+}
+
+static const char *
+department_name (UppBriefing *self,
+                 const char  *code)
+{
+  const UppDepartment *department = upp_package_find_department (self->package, code);
+
+  return department != NULL ? department->name : code;
+}
+
+/* Options */
+
+static char *
+default_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  if (names[0] != NULL && g_str_has_prefix (names[0], "sv"))
+    return g_strdup ("sv-SE");
+  return g_strdup ("en");
+}
+
+static GDateTime *
+default_generated (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+
+  if (epoch != NULL && *epoch != '\0')
+    {
+      char *end = NULL;
+      gint64 seconds = g_ascii_strtoll (epoch, &end, 10);
+
+      if (end != NULL && *end == '\0' && seconds >= 0)
+        return g_date_time_new_from_unix_utc (seconds);
+      g_warning ("SOURCE_DATE_EPOCH=%s is not a number of seconds; using the time now", epoch);
+    }
+  return g_date_time_new_now_utc ();
+}
+
+/* Data: every query once, then grouping in memory. */
+
+static int
+compare_deadline_rows (gconstpointer a,
+                       gconstpointer b)
+{
+  const UppDeadline *da = *(UppDeadline * const *) a;
+  const UppDeadline *db = *(UppDeadline * const *) b;
+  int by_date = g_date_compare (&da->deadline, &db->deadline);
+
+  return by_date != 0 ? by_date : g_strcmp0 (da->action_code, db->action_code);
+}
+
+static gboolean
+collect (UppBriefing  *self,
+         UppStore     *store,
+         GError      **error)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GHashTable) by_department = g_hash_table_new (g_str_hash, g_str_equal);
+  UppWeek last_deadline_week = upp_week_add (self->week, N_DEADLINE_WEEKS - 1);
+
+  self->package = upp_store_get_package (store, error);
+  if (self->package == NULL)
+    return FALSE;
+
+  self->statuses = upp_store_query_status (store, self->week, NULL, error);
+  if (self->statuses == NULL)
+    return FALSE;
+  self->before = upp_store_query_status (store, upp_week_add (self->week, -1), NULL, error);
+  if (self->before == NULL)
+    return FALSE;
+  upp_store_count_states (self->statuses, &self->counts);
+
+  /* Departments and deadlines, as the store would give them, from the one
+   * status query. */
+  self->department_counts = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_department_counts_free);
+  for (guint i = 0; i < self->package->departments->len; i++)
+    {
+      const UppDepartment *department = g_ptr_array_index (self->package->departments, i);
+      UppDepartmentCounts *row = g_new0 (UppDepartmentCounts, 1);
+
+      row->code = g_strdup (department->code);
+      row->name = g_strdup (department->name);
+      row->partner = department->partner;
+      g_ptr_array_add (self->department_counts, row);
+      g_hash_table_insert (by_department, row->code, row);
+    }
+
+  self->deadlines = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_deadline_free);
+  for (guint i = 0; i < self->statuses->len; i++)
+    {
+      const UppActionStatus *status = g_ptr_array_index (self->statuses, i);
+      UppDepartmentCounts *row = g_hash_table_lookup (by_department, status->lead);
+      UppWeek due = upp_week_from_date (&status->deadline);
+
+      if (row != NULL)
+        upp_state_counts_add (&row->counts, status->state);
+
+      if (status->state == UPP_STATE_OVERDUE ||
+          (upp_week_compare (due, self->week) >= 0 &&
+           upp_week_compare (due, last_deadline_week) <= 0 && status->state != UPP_STATE_DONE))
+        {
+          UppDeadline *deadline = g_new0 (UppDeadline, 1);
+
+          deadline->action_code = g_strdup (status->code);
+          deadline->title = g_strdup (status->title);
+          deadline->lead_code = g_strdup (status->lead);
+          deadline->deadline = status->deadline;
+          deadline->state = status->state;
+          g_ptr_array_add (self->deadlines, deadline);
+        }
+    }
+  g_ptr_array_sort (self->deadlines, compare_deadline_rows);
+
+  self->compliance = upp_store_query_compliance (store, self->week, N_COMPLIANCE_WEEKS, error);
+  if (self->compliance == NULL)
+    return FALSE;
+
+  self->indicators = upp_store_query_indicator_series (store, self->week, NULL, error);
+  if (self->indicators == NULL)
+    return FALSE;
+
+  self->notes = upp_store_list_notes (store, self->week, error);
+  if (self->notes == NULL)
+    return FALSE;
+  self->note_by_action = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      UppNote *note = g_ptr_array_index (self->notes, i);
+
+      if (has_text (note->text))
+        g_hash_table_insert (self->note_by_action, note->action, note);
+    }
+
+  /* Corrections: reports for this week that were corrected, and any
+   * correction sent in this week. */
+  documents = upp_store_list_documents (store, error);
+  if (documents == NULL)
+    return FALSE;
+  self->corrections = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_document_info_free);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      UppDocumentInfo *info = g_ptr_array_index (documents, i);
+      GDate submitted;
+      gboolean sent_this_week = FALSE;
+
+      if (g_strcmp0 (info->kind, "report") != 0 || info->revision < 2 || !info->is_current)
+        continue;
+      if (info->submitted != NULL && strlen (info->submitted) >= 10)
+        {
+          g_autofree char *day = g_strndup (info->submitted, 10);
+
+          sent_this_week = upp_date_parse (day, &submitted) &&
+                           upp_week_compare (upp_week_from_date (&submitted), self->week) == 0;
+        }
+      if (sent_this_week || upp_week_compare (info->week, self->week) == 0)
+        g_ptr_array_add (self->corrections, g_steal_pointer (&g_ptr_array_index (documents, i)));
+    }
+
+  return TRUE;
+}
+
+/* The guard: nothing that goes into the PDF may hold a personal identity
+ * number. The summary leaves the free texts out, so it checks only what it
+ * prints. */
+
+static gboolean
+guard_field (const char  *text,
+             const char  *what,
+             GError     **error)
+{
+  g_autofree char *masked = upp_guard_check_text (text);
+
+  if (masked == NULL)
+    return TRUE;
+  g_set_error (error, UPP_ERROR, UPP_ERROR_SENSITIVE,
+               /* Translators: the first %s names the text, such as “A7 comment (week 40)” */
+               _("%s contains a personal identity number (%s); the briefing was not written. "
+                 "Remove the number, or export the summary, which leaves out comments, risks "
+                 "and notes."),
+               what, masked);
+  return FALSE;
+}
+
+static gboolean
+guard (UppBriefing  *self,
+       GError      **error)
+{
+  if (!guard_field (self->package->title, _("The package title"), error) ||
+      !guard_field (self->organisation, _("The organisation"), error))
+    return FALSE;
+
+  for (guint i = 0; i < self->package->departments->len; i++)
+    {
+      const UppDepartment *department = g_ptr_array_index (self->package->departments, i);
+      g_autofree char *what = g_strdup_printf (_("The name of department %s"), department->code);
+
+      if (!guard_field (department->name, what, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < self->statuses->len; i++)
+    {
+      const UppActionStatus *status = g_ptr_array_index (self->statuses, i);
+      g_autofree char *what = g_strdup_printf (_("%s title"), status->code);
+      const struct { const char *text; const char *format; } fields[] = {
+        /* Translators: “A7 comment (week 40)” */
+        { status->comment, N_("%s comment (week %d)") },
+        { status->next_steps, N_("%s next steps (week %d)") },
+        { status->risks, N_("%s risks (week %d)") },
+      };
+
+      if (!guard_field (status->title, what, error))
+        return FALSE;
+      if (self->summary || !status->has_entry)
+        continue;
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        {
+          g_autofree char *field = NULL;
+
+          if (fields[f].text == NULL)
+            continue;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+          field = g_strdup_printf (_(fields[f].format), status->code, status->entry_week.week);
+#pragma GCC diagnostic pop
+          if (!guard_field (fields[f].text, field, error))
+            return FALSE;
+        }
+    }
+
+  if (!self->summary)
+    for (guint i = 0; i < self->notes->len; i++)
+      {
+        const UppNote *note = g_ptr_array_index (self->notes, i);
+        /* Translators: “A7 leadership note (week 40)” */
+        g_autofree char *what = g_strdup_printf (_("%s leadership note (week %d)"), note->action,
+                                                 note->week.week);
+
+        if (!guard_field (note->text, what, error))
+          return FALSE;
+      }
+
+  return TRUE;
+}
+
+/* Building blocks of the content */
+
+typedef struct
+{
+  UppBriefing *self;
+  UppFlow      flow;
+} Builder;
+
+static int
+add_outline (UppBriefing *self,
+             int          parent,
+             const char  *title,
+             const char  *dest)
+{
+  UppOutlineEntry entry = { parent, g_strdup (title), g_strdup (dest) };
+
+  g_array_append_val (self->outline, entry);
+  return self->outline->len - 1;
+}
+
+static void
+heading (Builder      *b,
+         UppTextStyle  style,
+         const char   *text,
+         const char   *dest)
+{
+  UppBriefing *self = b->self;
+  g_autofree char *markup = esc (text);
+  PangoLayout *layout = upp_briefing_text (self, style, markup, UPP_TEXT_WIDTH, PANGO_ALIGN_LEFT);
+  UppChunk *chunk = upp_chunk_new (self);
+  const char *tag = style == UPP_TEXT_H1 ? "H1" : style == UPP_TEXT_H2 ? "H2" : "H3";
+
+  chunk->height = upp_layout_height (layout);
+  chunk->keep_with_next = TRUE;
+  switch ((int) style)
+    {
+    case UPP_TEXT_H1:
+      chunk->space_before = 0;
+      chunk->space_after = 12;
+      break;
+    case UPP_TEXT_H2:
+      chunk->space_before = 20;
+      chunk->space_after = 7;
+      break;
+    default:
+      chunk->space_before = 14;
+      chunk->space_after = 4;
+      break;
+    }
+  if (dest != NULL)
+    upp_chunk_add_dest (chunk, dest, 0);
+  upp_chunk_tag_begin (chunk, tag, NULL, TRUE);
+  upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 0, UPP_INK);
+  upp_chunk_tag_end (chunk, tag);
+  if (style == UPP_TEXT_H1)
+    {
+      chunk->height += 5;
+      upp_chunk_add_line (chunk, UPP_MARGIN_LEFT, chunk->height, UPP_MARGIN_LEFT + UPP_TEXT_WIDTH,
+                          chunk->height, 0.8, UPP_INK);
+    }
+  upp_flow_add (&b->flow, chunk);
+}
+
+static void
+section_begin (Builder    *b,
+               const char *title,
+               const char *dest)
+{
+  upp_flow_page_break (&b->flow);
+  upp_flow_tag_begin (&b->flow, "Sect");
+  heading (b, UPP_TEXT_H1, title, dest);
+  add_outline (b->self, -1, title, dest);
+}
+
+static void
+section_end (Builder *b)
+{
+  upp_flow_tag_end (&b->flow, "Sect");
+}
+
+static void
+paragraph (Builder    *b,
+           const char *markup)
+{
+  upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, markup, 0, 0, "P", FALSE);
+}
+
+/* A run-in label in the sans face before a text in the serif one. */
+static char *
+labelled (const char *label,
+          const char *text)
+{
+  g_autofree char *label_markup = esc (label);
+  g_autofree char *text_markup = esc (text);
+
+  return g_strdup_printf ("<span font_family=\"DejaVu Sans\" weight=\"bold\" size=\"8.5pt\" "
+                          "foreground=\"#555555\">%s</span>  %s",
+                          label_markup, text_markup);
+}
+
+static void
+empty_note (Builder    *b,
+            const char *text)
+{
+  g_autofree char *markup = esc (text);
+  g_autofree char *italic = g_strdup_printf ("<i>%s</i>", markup);
+
+  upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, italic, 0, 0, "P", FALSE);
+}
+
+typedef struct
+{
+  Builder   *b;
+  UppColumn *columns;
+  guint      n_columns;
+  UppChunk  *header;
+} Table;
+
+static void
+table_begin (Table           *table,
+             Builder         *b,
+             UppColumn       *columns,
+             guint            n_columns,
+             const char     **headers)
+{
+  double fixed = 0;
+  int flexible = -1;
+
+  /* One column may have width 0: it takes what the others leave. */
+  for (guint c = 0; c < n_columns; c++)
+    {
+      if (columns[c].width > 0)
+        fixed += columns[c].width;
+      else
+        flexible = c;
+    }
+  if (flexible >= 0)
+    columns[flexible].width = UPP_TEXT_WIDTH - fixed;
+
+  table->b = b;
+  table->columns = columns;
+  table->n_columns = n_columns;
+  upp_flow_tag_begin (&b->flow, "Table");
+  table->header = upp_table_header (b->self, columns, n_columns, headers);
+  table->header->space_before = 4;
+  upp_flow_add (&b->flow, table->header);
+}
+
+static void
+table_row (Table       *table,
+           const char **cells)
+{
+  upp_flow_add (&table->b->flow, upp_table_row (table->b->self, table->columns, table->n_columns,
+                                                cells, table->header));
+}
+
+static void
+table_end (Table *table)
+{
+  UppChunk *space = upp_chunk_new (table->b->self);
+
+  upp_flow_tag_end (&table->b->flow, "Table");
+  /* Room below the table before what follows. */
+  space->space_after = 10;
+  upp_flow_add (&table->b->flow, space);
+}
+
+static char *
+action_cell (const char *code,
+             const char *title)
+{
+  g_autofree char *code_markup = esc (code);
+  g_autofree char *title_markup = esc (title);
+
+  return g_strdup_printf ("<b>%s</b>  %s", code_markup, title_markup);
+}
+
+static UppFigure *
+figure_new (UppBriefing        *self,
+            const UppChartData *data)
+{
+  UppFigure *figure = g_new0 (UppFigure, 1);
+
+  figure->data = *data;
+  figure->alt = upp_chart_describe (data);
+  g_ptr_array_add (self->figures, figure);
+  return figure;
+}
+
+static void
+chunk_add_figure (UppBriefing *self,
+                  UppChunk    *chunk,
+                  UppFigure   *figure,
+                  double       x,
+                  double       y,
+                  double       width,
+                  double       height)
+{
+  UppOp *op;
+
+  upp_chunk_tag_begin (chunk, "Figure", NULL, TRUE);
+  op = upp_chunk_add_op (chunk, UPP_OP_FIGURE);
+  op->x = x;
+  op->y = y;
+  op->width = width;
+  op->height = height;
+  for (guint i = 0; i < self->figures->len; i++)
+    if (g_ptr_array_index (self->figures, i) == figure)
+      op->index = i;
+  upp_chunk_tag_end (chunk, "Figure");
+}
+
+static void
+figure_block (Builder            *b,
+              const UppChartData *data,
+              double              height)
+{
+  UppChunk *chunk = upp_chunk_new (b->self);
+  UppFigure *figure = figure_new (b->self, data);
+
+  chunk->height = height;
+  chunk->space_before = 6;
+  chunk->space_after = 8;
+  chunk->keep_with_next = TRUE;
+  chunk_add_figure (b->self, chunk, figure, UPP_MARGIN_LEFT, 0, UPP_TEXT_WIDTH, height);
+  upp_flow_add (&b->flow, chunk);
+}
+
+/* 1. The first page */
+
+static char *
+week_range (UppWeek week)
+{
+  GDate monday;
+  GDate sunday;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  upp_week_get_day (week, 1, &monday);
+  upp_week_get_day (week, 7, &sunday);
+  from = upp_date_format (&monday);
+  to = upp_date_format (&sunday);
+  return g_strdup_printf ("%s – %s", from, to);
+}
+
+static guint
+count_needing_attention (UppBriefing *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->statuses->len; i++)
+    if (upp_state_needs_attention (((UppActionStatus *) g_ptr_array_index (self->statuses, i))->state))
+      n++;
+  return n;
+}
+
+static guint
+count_missing (UppBriefing *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->compliance->len; i++)
+    {
+      const UppComplianceRow *row = g_ptr_array_index (self->compliance, i);
+
+      if (row->cells[row->n_weeks - 1] == UPP_COMPLIANCE_MISSING)
+        n++;
+    }
+  return n;
+}
+
+static void
+title_block (Builder *b)
+{
+  UppBriefing *self = b->self;
+  UppChunk *chunk = upp_chunk_new (self);
+  g_autofree char *organisation = esc (self->organisation);
+  g_autofree char *title = esc (self->package->title);
+  g_autofree char *subtitle = g_strdup_printf (_("Situation report week %d"), self->week.week);
+  g_autofree char *subtitle_markup = esc (subtitle);
+  g_autofree char *range = week_range (self->week);
+  g_autofree char *generated_date = g_date_time_format (self->generated, "%Y-%m-%d");
+  g_autofree char *meta = NULL;
+  g_autofree char *meta_markup = NULL;
+  PangoLayout *layout;
+  double y = 0;
+
+  if (self->summary)
+    /* Translators: week 2026-W40: dates; generated: date */
+    meta = g_strdup_printf (_("%d-W%02d: %s · Generated %s · Summary: without comments, next "
+                              "steps, risks and leadership notes"),
+                            self->week.year, self->week.week, range, generated_date);
+  else
+    meta = g_strdup_printf (_("%d-W%02d: %s · Generated %s"), self->week.year, self->week.week,
+                            range, generated_date);
+  meta_markup = esc (meta);
+
+  upp_chunk_tag_begin (chunk, "P", NULL, TRUE);
+  layout = upp_briefing_text (self, UPP_TEXT_ORGANISATION, organisation, UPP_TEXT_WIDTH,
+                              PANGO_ALIGN_LEFT);
+  upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, y, UPP_INK_SECONDARY);
+  y += upp_layout_height (layout) + 6;
+  upp_chunk_tag_end (chunk, "P");
+
+  upp_chunk_add_dest (chunk, "cover", 0);
+  upp_chunk_tag_begin (chunk, "H1", NULL, TRUE);
+  layout = upp_briefing_text (self, UPP_TEXT_TITLE, title, UPP_TEXT_WIDTH, PANGO_ALIGN_LEFT);
+  upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, y, UPP_INK);
+  y += upp_layout_height (layout) + 4;
+  upp_chunk_tag_end (chunk, "H1");
+
+  upp_chunk_tag_begin (chunk, "P", NULL, TRUE);
+  layout = upp_briefing_text (self, UPP_TEXT_SUBTITLE, subtitle_markup, UPP_TEXT_WIDTH,
+                              PANGO_ALIGN_LEFT);
+  upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, y, UPP_INK);
+  y += upp_layout_height (layout) + 6;
+  upp_chunk_tag_end (chunk, "P");
+
+  upp_chunk_tag_begin (chunk, "P", NULL, TRUE);
+  layout = upp_briefing_text (self, UPP_TEXT_META, meta_markup, UPP_TEXT_WIDTH, PANGO_ALIGN_LEFT);
+  upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, y, UPP_INK_SECONDARY);
+  y += upp_layout_height (layout) + 10;
+  upp_chunk_tag_end (chunk, "P");
+
+  upp_chunk_add_line (chunk, UPP_MARGIN_LEFT, y, UPP_MARGIN_LEFT + UPP_TEXT_WIDTH, y, 1.5, UPP_INK);
+  chunk->height = y;
+  chunk->space_after = 18;
+  upp_flow_add (&b->flow, chunk);
+  add_outline (self, -1, subtitle, "cover");
+}
+
+static void
+key_figures (Builder *b)
+{
+  UppBriefing *self = b->self;
+  UppChunk *chunk = upp_chunk_new (self);
+  double cell = UPP_TEXT_WIDTH / (UPP_N_STATES + 1);
+  double height = 0;
+
+  upp_chunk_tag_begin (chunk, "Table", NULL, FALSE);
+  upp_chunk_tag_begin (chunk, "TR", NULL, FALSE);
+  for (int i = -1; i < UPP_N_STATES; i++)
+    {
+      UppState state = i >= 0 ? state_order[i] : UPP_N_STATES;
+      g_autofree char *number = g_strdup_printf ("%d", i >= 0 ? self->counts.counts[state]
+                                                              : self->counts.total);
+      g_autofree char *label = i >= 0 ? state_markup (state) : esc (_("Actions"));
+      double x = UPP_MARGIN_LEFT + (i + 1) * cell;
+      PangoLayout *value = upp_briefing_text (self, UPP_TEXT_FIGURE_NUMBER, number, cell - 6,
+                                              PANGO_ALIGN_LEFT);
+      PangoLayout *caption = upp_briefing_text (self, UPP_TEXT_FIGURE_LABEL, label, cell - 6,
+                                                PANGO_ALIGN_LEFT);
+      double y = 8;
+
+      /* A bar in the state's colour on top: the colour of the charts, with
+       * the symbol and the word below for those who cannot see it. */
+      upp_chunk_add_rect (chunk, x, 0, cell - 6, 3,
+                          i >= 0 ? rgba_to_rgb (&self->chart_style.state_colors[state]) : UPP_INK);
+      upp_chunk_tag_begin (chunk, "TD", NULL, TRUE);
+      upp_chunk_add_text (chunk, value, x, y, UPP_INK);
+      y += upp_layout_height (value) + 1;
+      upp_chunk_add_text (chunk, caption, x, y, UPP_INK_SECONDARY);
+      y += upp_layout_height (caption);
+      upp_chunk_tag_end (chunk, "TD");
+      height = MAX (height, y);
+    }
+  upp_chunk_tag_end (chunk, "TR");
+  upp_chunk_tag_end (chunk, "Table");
+  chunk->height = height;
+  chunk->space_after = 14;
+  upp_flow_add (&b->flow, chunk);
+}
+
+static void
+in_brief (Builder *b)
+{
+  UppBriefing *self = b->self;
+  guint attention = count_needing_attention (self);
+  guint missing = count_missing (self);
+  guint changes = 0;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < self->statuses->len && i < self->before->len; i++)
+    if (((UppActionStatus *) g_ptr_array_index (self->statuses, i))->state !=
+        ((UppActionStatus *) g_ptr_array_index (self->before, i))->state)
+      changes++;
+
+  if (attention == 0)
+    g_ptr_array_add (lines, g_strdup (_("No action needs a decision.")));
+  else
+    g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u action needs a decision: overdue, "
+                                                          "delayed, at risk or unreported.",
+                                                          "%u actions need a decision: overdue, "
+                                                          "delayed, at risk or unreported.",
+                                                          attention), attention));
+  if (missing == 0)
+    g_ptr_array_add (lines, g_strdup_printf (_("Every department has reported for week %d."),
+                                             self->week.week));
+  else
+    g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u department has not reported for "
+                                                          "week %d.",
+                                                          "%u departments have not reported for "
+                                                          "week %d.", missing),
+                                             missing, self->week.week));
+  g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "%u action changed status since week %d.",
+                                                        "%u actions changed status since week %d.",
+                                                        changes),
+                                           changes, upp_week_add (self->week, -1).week));
+  g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "%u deadline is overdue or falls in the "
+                                                        "next %d weeks.",
+                                                        "%u deadlines are overdue or fall in the "
+                                                        "next %d weeks.",
+                                                        self->deadlines->len),
+                                           self->deadlines->len, N_DEADLINE_WEEKS));
+
+  /* The status ring (its legend gives the numbers) and beside it the
+   * week in four sentences: one unbreakable block. */
+  {
+    UppChunk *chunk = upp_chunk_new (self);
+    UppChartData data = { .kind = UPP_CHART_STATUS_RING, .week = self->week,
+                          .counts = &self->counts };
+    UppFigure *figure = figure_new (self, &data);
+    double ring_width = 250;
+    double gutter = 20;
+    double x = UPP_MARGIN_LEFT + ring_width + gutter;
+    double width = UPP_TEXT_WIDTH - ring_width - gutter;
+    g_autofree char *title = esc (_("In brief"));
+    PangoLayout *layout = upp_briefing_text (self, UPP_TEXT_H2, title, width, PANGO_ALIGN_LEFT);
+    double y = 0;
+
+    chunk_add_figure (self, chunk, figure, UPP_MARGIN_LEFT, 0, ring_width, 150);
+
+    upp_chunk_tag_begin (chunk, "H2", NULL, TRUE);
+    upp_chunk_add_text (chunk, layout, x, y, UPP_INK);
+    upp_chunk_tag_end (chunk, "H2");
+    y += upp_layout_height (layout) + 6;
+
+    upp_chunk_tag_begin (chunk, "L", NULL, FALSE);
+    for (guint i = 0; i < lines->len; i++)
+      {
+        g_autofree char *text = esc (g_ptr_array_index (lines, i));
+        g_autofree char *markup = g_strdup_printf ("–\t%s", text);
+        PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 11);
+
+        layout = upp_briefing_text (self, UPP_TEXT_SMALL, markup, width, PANGO_ALIGN_LEFT);
+        pango_layout_set_tabs (layout, tabs);
+        pango_tab_array_free (tabs);
+        pango_layout_set_indent (layout, pango_units_from_double (-11));
+        upp_chunk_tag_begin (chunk, "LI", NULL, TRUE);
+        upp_chunk_add_text (chunk, layout, x, y, UPP_INK);
+        upp_chunk_tag_end (chunk, "LI");
+        y += upp_layout_height (layout) + 4;
+      }
+    upp_chunk_tag_end (chunk, "L");
+    chunk->height = MAX (y, 150);
+    chunk->space_after = 20;
+    upp_flow_add (&b->flow, chunk);
+  }
+}
+
+typedef struct
+{
+  const char *title;
+  const char *dest;
+} TocEntry;
+
+static void
+contents (Builder        *b,
+          const TocEntry *entries,
+          guint           n_entries)
+{
+  UppBriefing *self = b->self;
+  double right = UPP_MARGIN_LEFT + UPP_TEXT_WIDTH;
+
+  heading (b, UPP_TEXT_H2, _("Contents"), NULL);
+  upp_flow_tag_begin (&b->flow, "TOC");
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autofree char *title = esc (entries[i].title);
+      g_autofree char *markup = g_strdup_printf ("%u\t%s", i + 1, title);
+      g_autofree char *link = g_strdup_printf ("dest='%s'", entries[i].dest);
+      PangoLayout *layout = upp_briefing_text (self, UPP_TEXT_TOC, markup, -1, PANGO_ALIGN_LEFT);
+      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 18);
+      UppChunk *chunk = upp_chunk_new (self);
+      double height;
+      UppOp *op;
+
+      pango_layout_set_tabs (layout, tabs);
+      pango_tab_array_free (tabs);
+      height = upp_layout_height (layout);
+      chunk->height = height + 7;
+      chunk->space_after = 0;
+      upp_chunk_tag_begin (chunk, "TOCI", NULL, FALSE);
+      upp_chunk_tag_begin (chunk, CAIRO_TAG_LINK, link, TRUE);
+      upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 3.5, UPP_INK);
+      op = upp_chunk_add_op (chunk, UPP_OP_PAGE_REF);
+      op->attributes = g_strdup (entries[i].dest);
+      op->x = right;
+      op->y = 3.5;
+      op->color = UPP_INK;
+      upp_chunk_tag_end (chunk, CAIRO_TAG_LINK);
+      upp_chunk_tag_end (chunk, "TOCI");
+      /* Dotted leaders would only be noise; a hairline below each entry
+       * carries the eye to the page number. */
+      upp_chunk_add_line (chunk, UPP_MARGIN_LEFT, chunk->height, right, chunk->height, 0.35,
+                          UPP_RULE_LIGHT);
+      upp_flow_add (&b->flow, chunk);
+    }
+  upp_flow_tag_end (&b->flow, "TOC");
+}
+
+/* 2. Needs a decision */
+
+static int
+compare_by_severity (gconstpointer a,
+                     gconstpointer b)
+{
+  const UppActionStatus *sa = *(UppActionStatus * const *) a;
+  const UppActionStatus *sb = *(UppActionStatus * const *) b;
+  int by_severity = upp_state_get_severity (sb->state) - upp_state_get_severity (sa->state);
+
+  if (by_severity != 0)
+    return by_severity;
+  if (sa->contradiction != sb->contradiction)
+    return sa->contradiction ? -1 : 1;
+  return g_date_compare (&sa->deadline, &sb->deadline);
+}
+
+static void
+free_text (Builder    *b,
+           const char *label,
+           const char *text,
+           gboolean    keep_with_next)
+{
+  g_autofree char *markup = NULL;
+
+  if (!has_text (text))
+    return;
+  markup = labelled (label, text);
+  upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, markup, 0, 3, "P", keep_with_next);
+}
+
+#define HANG 34.0
+
+/* The title line of an action: the code hangs in the margin column, the
+ * title wraps beside it. Linked to the action's place in its department's
+ * section when @link is set, else that place itself. */
+static void
+action_title (Builder               *b,
+              const UppActionStatus *status,
+              gboolean               link)
+{
+  UppBriefing *self = b->self;
+  g_autofree char *dest = dest_name ("action-", status->code);
+  g_autofree char *code = esc (status->code);
+  g_autofree char *title = esc (status->title);
+  g_autofree char *markup = g_strdup_printf ("%s\t%s", code, title);
+  g_autofree char *attributes = link ? g_strdup_printf ("dest='%s'", dest) : NULL;
+  PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, HANG);
+  PangoLayout *layout;
+  UppChunk *chunk = upp_chunk_new (self);
+
+  layout = upp_briefing_text (self, UPP_TEXT_H3, markup, UPP_TEXT_WIDTH, PANGO_ALIGN_LEFT);
+  pango_layout_set_tabs (layout, tabs);
+  pango_tab_array_free (tabs);
+  pango_layout_set_indent (layout, pango_units_from_double (-HANG));
+
+  chunk->height = upp_layout_height (layout);
+  chunk->space_before = 14;
+  chunk->space_after = 1;
+  chunk->keep_with_next = TRUE;
+  if (!link)
+    upp_chunk_add_dest (chunk, dest, 0);
+  upp_chunk_tag_begin (chunk, "H3", NULL, !link);
+  if (link)
+    upp_chunk_tag_begin (chunk, CAIRO_TAG_LINK, attributes, TRUE);
+  upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 0, UPP_INK);
+  if (link)
+    upp_chunk_tag_end (chunk, CAIRO_TAG_LINK);
+  upp_chunk_tag_end (chunk, "H3");
+  upp_flow_add (&b->flow, chunk);
+}
+
+static void
+indented_paragraph (Builder      *b,
+                    UppTextStyle  style,
+                    const char   *markup,
+                    double        space_before,
+                    gboolean      keep_with_next)
+{
+  upp_flow_paragraph (&b->flow, style, markup, HANG, space_before, "P", keep_with_next);
+}
+
+static void
+action_free_texts (Builder               *b,
+                   const UppActionStatus *status,
+                   gboolean               next_steps)
+{
+  UppBriefing *self = b->self;
+  const UppNote *note = g_hash_table_lookup (self->note_by_action, status->code);
+  g_autofree char *comment_label = NULL;
+  const struct { const char *label; const char *text; } fields[] = {
+    { NULL, status->comment },
+    { C_("briefing", "Next steps"), next_steps ? status->next_steps : NULL },
+    { C_("briefing", "Risks"), status->risks },
+    { C_("briefing", "Leadership note"), note != NULL ? note->text : NULL },
+  };
+
+  if (self->summary)
+    return;
+  /* An old comment says so: the lead has not reported this week. */
+  if (status->has_entry && upp_week_compare (status->entry_week, self->week) != 0)
+    comment_label = g_strdup_printf (C_("briefing", "Comment, week %d"), status->entry_week.week);
+  else
+    comment_label = g_strdup (C_("briefing", "Comment"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *markup = NULL;
+
+      if (!has_text (fields[i].text))
+        continue;
+      markup = labelled (fields[i].label != NULL ? fields[i].label : comment_label,
+                         fields[i].text);
+      indented_paragraph (b, UPP_TEXT_BODY, markup, 3, FALSE);
+    }
+}
+
+/* The facts line under an action's title: state first, in its ink. */
+static char *
+action_facts (UppBriefing           *self,
+              const UppActionStatus *status,
+              gboolean               with_lead)
+{
+  const UppAction *action = upp_package_find_action (self->package, status->code);
+  g_autofree char *state = state_markup (status->state);
+  g_autofree char *deadline = format_date (&status->deadline);
+  g_autofree char *deadline_text = g_strdup_printf (_("Deadline %s"), deadline);
+  GString *facts = g_string_new (NULL);
+  gboolean as_reported = status->has_entry &&
+                         upp_week_compare (status->entry_week, self->week) == 0 &&
+                         upp_status_to_state (status->entry_status) == status->state;
+
+  g_string_append_printf (facts, "<span foreground=\"#1a1a1a\">%s</span>", state);
+  if (status->has_entry)
+    g_string_append_printf (facts, " · %d %%", status->progress);
+  g_string_append_printf (facts, " · %s", deadline_text);
+  /* The reason only when it says more than the state and the progress. */
+  if (!as_reported && has_text (status->reason))
+    {
+      g_autofree char *reason = esc (status->reason);
+
+      g_string_append_printf (facts, " · %s", reason);
+    }
+  if (with_lead)
+    {
+      g_autofree char *lead = esc (status->lead_name);
+      g_autofree char *text = g_strdup_printf (_("Lead: %s"), lead);
+
+      g_string_append_printf (facts, " · %s", text);
+    }
+  else if (action != NULL && action->contributors->len > 0)
+    {
+      g_autoptr(GString) codes = g_string_new (NULL);
+      g_autofree char *text = NULL;
+
+      for (guint c = 0; c < action->contributors->len; c++)
+        g_string_append_printf (codes, "%s%s", c > 0 ? ", " : "",
+                                (char *) action->contributors->pdata[c]);
+      text = g_markup_printf_escaped (_("With %s"), codes->str);
+      g_string_append_printf (facts, " · %s", text);
+    }
+  return g_string_free (facts, FALSE);
+}
+
+static void
+action_card (Builder               *b,
+             const UppActionStatus *status,
+             gboolean               link)
+{
+  g_autofree char *facts = action_facts (b->self, status, link);
+  g_autofree char *markup = g_strdup_printf ("<span foreground=\"#555555\">%s</span>", facts);
+
+  action_title (b, status, link);
+  indented_paragraph (b, UPP_TEXT_SMALL, markup, 0, FALSE);
+  if (status->contradiction)
+    {
+      g_autofree char *deadline = format_date (&status->deadline);
+      g_autofree char *label = g_strdup_printf (_("Contradiction: the last report says “%s”, "
+                                                  "but the deadline %s has passed."),
+                                                upp_status_get_label (status->entry_status),
+                                                deadline);
+      g_autofree char *label_markup = esc (label);
+      g_autofree char *text = g_strdup_printf ("<b>⚠ %s</b>", label_markup);
+
+      indented_paragraph (b, UPP_TEXT_SMALL, text, 3, FALSE);
+    }
+  action_free_texts (b, status, !link);
+}
+
+static void
+needs_decision (Builder *b)
+{
+  UppBriefing *self = b->self;
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->statuses->len; i++)
+    {
+      UppActionStatus *status = g_ptr_array_index (self->statuses, i);
+
+      if (upp_state_needs_attention (status->state))
+        g_ptr_array_add (items, status);
+    }
+  /* g_ptr_array_sort is not stable; break ties on package order. */
+  g_ptr_array_sort (items, compare_by_severity);
+
+  section_begin (b, _("Needs a decision"), "decisions");
+  if (items->len == 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("No action is overdue, delayed, at risk or "
+                                                 "unreported in week %d."), self->week.week);
+      empty_note (b, text);
+    }
+  else
+    {
+      g_autofree char *intro = g_strdup_printf (_("Overdue, delayed, at-risk and unreported "
+                                                  "actions, the most severe first. Each title "
+                                                  "leads to the action in its department’s "
+                                                  "section."));
+      g_autofree char *intro_markup = esc (intro);
+
+      paragraph (b, intro_markup);
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    action_card (b, g_ptr_array_index (items, i), TRUE);
+  section_end (b);
+}
+
+/* 3. Changes since last week */
+
+static void
+changes (Builder *b)
+{
+  UppBriefing *self = b->self;
+  UppWeek previous = upp_week_add (self->week, -1);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) done = g_ptr_array_new ();
+  g_autoptr(GPtrArray) risks = g_ptr_array_new ();
+  g_autofree char *title = g_strdup_printf (_("Changes since week %d"), previous.week);
+
+  for (guint i = 0; i < self->statuses->len && i < self->before->len; i++)
+    {
+      UppActionStatus *now = g_ptr_array_index (self->statuses, i);
+      UppActionStatus *then = g_ptr_array_index (self->before, i);
+      gboolean reported_now = now->has_entry && upp_week_compare (now->entry_week, self->week) == 0;
+
+      g_assert (g_str_equal (now->code, then->code));
+      if (now->state != then->state)
+        g_ptr_array_add (changed, now);
+      if (now->state == UPP_STATE_DONE && then->state != UPP_STATE_DONE)
+        g_ptr_array_add (done, now);
+      if ((now->state == UPP_STATE_AT_RISK && then->state != UPP_STATE_AT_RISK) ||
+          (reported_now && has_text (now->risks) && g_strcmp0 (now->risks, then->risks) != 0))
+        g_ptr_array_add (risks, now);
+    }
+
+  section_begin (b, title, "changes");
+
+  heading (b, UPP_TEXT_H2, _("Status changes"), NULL);
+  if (changed->len == 0)
+    empty_note (b, _("No action changed status."));
+  else
+    {
+      UppColumn columns[] = {
+        { 0, PANGO_ALIGN_LEFT }, { 44, PANGO_ALIGN_LEFT },
+        { 78, PANGO_ALIGN_LEFT }, { 78, PANGO_ALIGN_LEFT },
+      };
+      g_autofree char *was = g_strdup_printf (_("Week %d"), previous.week);
+      g_autofree char *is = g_strdup_printf (_("Week %d"), self->week.week);
+      const char *headers[] = { _("Action"), _("Lead"), was, is };
+      Table table;
+
+      table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
+      for (guint i = 0; i < changed->len; i++)
+        {
+          UppActionStatus *now = changed->pdata[i];
+          UppActionStatus *then = NULL;
+          g_autofree char *action = action_cell (now->code, now->title);
+          g_autofree char *lead = esc (now->lead);
+          g_autofree char *from = NULL;
+          g_autofree char *to = state_markup (now->state);
+
+          for (guint j = 0; j < self->before->len && then == NULL; j++)
+            if (g_str_equal (((UppActionStatus *) self->before->pdata[j])->code, now->code))
+              then = self->before->pdata[j];
+          from = state_markup (then->state);
+          table_row (&table, (const char *[]) { action, lead, from, to });
+        }
+      table_end (&table);
+    }
+
+  heading (b, UPP_TEXT_H2, _("Newly done"), NULL);
+  if (done->len == 0)
+    empty_note (b, _("No action was reported done this week."));
+  for (guint i = 0; i < done->len; i++)
+    {
+      UppActionStatus *status = done->pdata[i];
+      g_autofree char *markup = action_cell (status->code, status->title);
+      g_autofree char *lead = esc (status->lead_name);
+      g_autofree char *line = g_strdup_printf ("%s <span foreground=\"#555555\">· %s</span>",
+                                               markup, lead);
+
+      upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, line, 0, 2, "P", FALSE);
+    }
+
+  heading (b, UPP_TEXT_H2, _("New risks"), NULL);
+  if (risks->len == 0)
+    empty_note (b, _("No new risks were reported."));
+  for (guint i = 0; i < risks->len; i++)
+    {
+      UppActionStatus *status = risks->pdata[i];
+      g_autofree char *markup = action_cell (status->code, status->title);
+      g_autofree char *state = state_markup (status->state);
+      g_autofree char *line = g_strdup_printf ("%s <span foreground=\"#555555\">· %s</span>",
+                                               markup, state);
+
+      upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, line, 0, 4, "P",
+                          !self->summary && has_text (status->risks));
+      if (!self->summary)
+        free_text (b, C_("briefing", "Risks"), status->risks, FALSE);
+    }
+
+  heading (b, UPP_TEXT_H2, _("Corrected reports"), NULL);
+  if (self->corrections->len == 0)
+    empty_note (b, _("No report was corrected."));
+  for (guint i = 0; i < self->corrections->len; i++)
+    {
+      UppDocumentInfo *info = self->corrections->pdata[i];
+      g_autofree char *text = g_strdup_printf (_("%s corrected its report for week %d "
+                                                 "(revision %d, sent %s)."),
+                                               department_name (self, info->department),
+                                               info->week.week, info->revision,
+                                               info->submitted != NULL ? info->submitted : "–");
+      g_autofree char *markup = esc (text);
+
+      upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, markup, 0, 2, "P", FALSE);
+    }
+  section_end (b);
+}
+
+/* 4. Departments */
+
+static char *
+count_cell (int count)
+{
+  if (count == 0)
+    return g_strdup ("<span foreground=\"#999999\">0</span>");
+  return g_strdup_printf ("%d", count);
+}
+
+static char *
+department_label (const char *name,
+                  gboolean    partner)
+{
+  g_autofree char *markup = esc (name);
+
+  if (partner)
+    return g_strdup_printf ("%s <span foreground=\"#555555\">(%s)</span>", markup,
+                            _("partner"));
+  return g_steal_pointer (&markup);
+}
+
+static void
+departments (Builder *b)
+{
+  UppBriefing *self = b->self;
+  g_autofree char *compliance_title = g_strdup_printf (_("Reporting in the last %d weeks"),
+                                                       N_COMPLIANCE_WEEKS);
+  g_autoptr(GString) missing = g_string_new (NULL);
+  guint n_missing = 0;
+
+  section_begin (b, _("Departments"), "departments");
+
+  heading (b, UPP_TEXT_H2, _("Status by department"), NULL);
+  {
+    UppChartData data = { .kind = UPP_CHART_DEPARTMENTS, .week = self->week,
+                          .departments = self->department_counts };
+
+    figure_block (b, &data, MIN (60 + 20.0 * self->department_counts->len, 420));
+  }
+  {
+    UppColumn columns[2 + UPP_N_STATES] = { { 0, PANGO_ALIGN_LEFT }, { 40, PANGO_ALIGN_RIGHT } };
+    g_autofree char *state_headers[UPP_N_STATES] = { NULL };
+    const char *headers[2 + UPP_N_STATES] = { _("Department"), _("Actions") };
+    UppStateCounts total = { { 0 } };
+    Table table;
+
+    for (guint s = 0; s < UPP_N_STATES; s++)
+      {
+        columns[2 + s] = (UppColumn) { 46, PANGO_ALIGN_RIGHT };
+        /* The symbol above the word: the words are too wide side by side. */
+        state_headers[s] = g_strdup_printf ("<span foreground=\"#%06x\">%s</span>\n%s",
+                                            state_inks[state_order[s]],
+                                            upp_state_get_symbol (state_order[s]),
+                                            upp_state_get_label (state_order[s]));
+        headers[2 + s] = state_headers[s];
+      }
+    table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
+    for (guint i = 0; i < self->department_counts->len; i++)
+      {
+        const UppDepartmentCounts *row = self->department_counts->pdata[i];
+        g_autofree char *name = department_label (row->name, row->partner);
+        g_autofree char *cells[1 + UPP_N_STATES] = { NULL };
+        const char *row_cells[2 + UPP_N_STATES] = { name };
+
+        if (row->counts.total == 0)
+          continue;
+        cells[0] = g_strdup_printf ("%d", row->counts.total);
+        row_cells[1] = cells[0];
+        for (guint s = 0; s < UPP_N_STATES; s++)
+          {
+            cells[1 + s] = count_cell (row->counts.counts[state_order[s]]);
+            row_cells[2 + s] = cells[1 + s];
+            total.counts[s] += row->counts.counts[s];
+          }
+        total.total += row->counts.total;
+        table_row (&table, row_cells);
+      }
+    {
+      g_autofree char *cells[1 + UPP_N_STATES] = { NULL };
+      g_autofree char *label = g_strdup_printf ("<b>%s</b>", _("All departments"));
+      const char *row_cells[2 + UPP_N_STATES] = { label };
+
+      cells[0] = g_strdup_printf ("<b>%d</b>", total.total);
+      row_cells[1] = cells[0];
+      for (guint s = 0; s < UPP_N_STATES; s++)
+        {
+          cells[1 + s] = g_strdup_printf ("<b>%d</b>", total.counts[state_order[s]]);
+          row_cells[2 + s] = cells[1 + s];
+        }
+      table_row (&table, row_cells);
+    }
+    table_end (&table);
+  }
+
+  heading (b, UPP_TEXT_H2, compliance_title, NULL);
+  {
+    UppChartData data = { .kind = UPP_CHART_COMPLIANCE, .week = self->week,
+                          .n_weeks = N_COMPLIANCE_WEEKS, .compliance = self->compliance };
+
+    figure_block (b, &data, MIN (50 + 18.0 * self->compliance->len, 420));
+  }
+  {
+    /* The heat map shows the weeks; the table counts them and names the
+     * weeks that were not on time. */
+    UppColumn columns[] = {
+      { 150, PANGO_ALIGN_LEFT }, { 40, PANGO_ALIGN_RIGHT }, { 40, PANGO_ALIGN_RIGHT },
+      { 52, PANGO_ALIGN_RIGHT }, { 44, PANGO_ALIGN_RIGHT }, { 0, PANGO_ALIGN_LEFT },
+    };
+    const char *headers[] = {
+      _("Department"), upp_compliance_get_label (UPP_COMPLIANCE_ON_TIME),
+      upp_compliance_get_label (UPP_COMPLIANCE_LATE),
+      upp_compliance_get_label (UPP_COMPLIANCE_CORRECTED),
+      upp_compliance_get_label (UPP_COMPLIANCE_MISSING), _("Weeks not on time"),
+    };
+    Table table;
+
+    table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
+    for (guint i = 0; i < self->compliance->len; i++)
+      {
+        const UppComplianceRow *row = self->compliance->pdata[i];
+        g_autofree char *name = department_label (row->department_name, row->partner);
+        int counts[UPP_N_COMPLIANCE] = { 0 };
+        g_autofree char *cells[4] = { NULL };
+        g_autoptr(GString) weeks = g_string_new (NULL);
+        const UppCompliance kinds[4] = {
+          UPP_COMPLIANCE_ON_TIME, UPP_COMPLIANCE_LATE, UPP_COMPLIANCE_CORRECTED,
+          UPP_COMPLIANCE_MISSING,
+        };
+
+        for (guint w = 0; w < row->n_weeks; w++)
+          {
+            UppCompliance c = row->cells[w];
+            UppWeek week = upp_week_add (row->first_week, w);
+            g_autofree char *label = NULL;
+            g_autofree char *week_label = NULL;
+
+            counts[c]++;
+            if (c != UPP_COMPLIANCE_LATE && c != UPP_COMPLIANCE_MISSING)
+              continue;
+            label = g_utf8_strdown (upp_compliance_get_label (c), -1);
+            week_label = g_strdup_printf (C_("short", "W%d"), week.week);
+            if (weeks->len > 0)
+              g_string_append (weeks, ", ");
+            if (c == UPP_COMPLIANCE_MISSING)
+              g_string_append_printf (weeks, "<span foreground=\"#%06x\"><b>%s %s</b></span>",
+                                      state_inks[UPP_STATE_OVERDUE], week_label, label);
+            else
+              g_string_append_printf (weeks, "%s %s", week_label, label);
+          }
+        for (guint k = 0; k < 4; k++)
+          cells[k] = count_cell (counts[kinds[k]]);
+        if (weeks->len == 0)
+          g_string_append (weeks, "–");
+        table_row (&table, (const char *[]) { name, cells[0], cells[1], cells[2], cells[3],
+                                              weeks->str });
+
+        if (row->cells[row->n_weeks - 1] == UPP_COMPLIANCE_MISSING)
+          {
+            if (missing->len > 0)
+              g_string_append (missing, ", ");
+            g_string_append (missing, row->department_name);
+            n_missing++;
+          }
+      }
+    table_end (&table);
+  }
+
+  heading (b, UPP_TEXT_H2, _("Not reported this week"), NULL);
+  if (n_missing == 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("Every department with actions has reported for "
+                                                 "week %d."), self->week.week);
+      empty_note (b, text);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("No report for week %d from: %s."),
+                                               self->week.week, missing->str);
+      g_autofree char *markup = esc (text);
+
+      paragraph (b, markup);
+    }
+  section_end (b);
+}
+
+/* 5. Deadlines */
+
+static void
+deadlines (Builder *b)
+{
+  UppBriefing *self = b->self;
+  UppWeek last = upp_week_add (self->week, N_DEADLINE_WEEKS - 1);
+  g_autofree char *intro = g_strdup_printf (_("Overdue actions, and actions not yet done whose "
+                                              "deadline falls in weeks %d–%d."),
+                                            self->week.week, last.week);
+  g_autofree char *intro_markup = esc (intro);
+
+  section_begin (b, _("Deadlines"), "deadlines");
+  paragraph (b, intro_markup);
+  {
+    UppChartData data = { .kind = UPP_CHART_DEADLINES, .week = self->week,
+                          .n_weeks = N_DEADLINE_WEEKS, .deadlines = self->deadlines };
+
+    figure_block (b, &data, 110);
+  }
+  if (self->deadlines->len == 0)
+    empty_note (b, _("No deadlines in these weeks, and none overdue."));
+  else
+    {
+      UppColumn columns[] = {
+        { 62, PANGO_ALIGN_LEFT }, { 34, PANGO_ALIGN_RIGHT }, { 0, PANGO_ALIGN_LEFT },
+        { 40, PANGO_ALIGN_LEFT }, { 78, PANGO_ALIGN_LEFT },
+      };
+      const char *headers[] = { _("Deadline"), _("Week"), _("Action"), _("Lead"), _("Status") };
+      Table table;
+
+      table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
+      for (guint i = 0; i < self->deadlines->len; i++)
+        {
+          const UppDeadline *row = self->deadlines->pdata[i];
+          g_autofree char *date = format_date (&row->deadline);
+          g_autofree char *week = g_strdup_printf ("%d", upp_week_from_date (&row->deadline).week);
+          g_autofree char *action = action_cell (row->action_code, row->title);
+          g_autofree char *lead = esc (row->lead_code);
+          g_autofree char *state = state_markup (row->state);
+
+          table_row (&table, (const char *[]) { date, week, action, lead, state });
+        }
+      table_end (&table);
+    }
+  section_end (b);
+}
+
+/* 6. Per department */
+
+static void
+department_actions (Builder *b,
+                    int      outline_parent)
+{
+  UppBriefing *self = b->self;
+  g_autoptr(GHashTable) by_lead = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < self->statuses->len; i++)
+    {
+      UppActionStatus *status = self->statuses->pdata[i];
+      GPtrArray *list = g_hash_table_lookup (by_lead, status->lead);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_lead, status->lead, list);
+        }
+      g_ptr_array_add (list, status);
+    }
+
+  for (guint d = 0; d < self->department_counts->len; d++)
+    {
+      const UppDepartmentCounts *department = self->department_counts->pdata[d];
+      GPtrArray *list = g_hash_table_lookup (by_lead, department->code);
+      g_autofree char *dest = dest_name ("department-", department->code);
+      g_autofree char *title = department->partner
+                               ? g_strdup_printf (_("%s (partner)"), department->name)
+                               : g_strdup (department->name);
+      g_autoptr(GString) summary = g_string_new (NULL);
+
+      if (list == NULL)
+        continue;
+
+      upp_flow_tag_begin (&b->flow, "Sect");
+      heading (b, UPP_TEXT_H2, title, dest);
+      add_outline (self, outline_parent, title, dest);
+
+      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "Leads %d action: ",
+                                                    "Leads %d actions: ", department->counts.total),
+                              department->counts.total);
+      for (guint s = 0, n = 0; s < UPP_N_STATES; s++)
+        {
+          UppState state = state_order[s];
+          g_autofree char *label = NULL;
+
+          if (department->counts.counts[state] == 0)
+            continue;
+          label = g_utf8_strdown (upp_state_get_label (state), -1);
+          g_string_append_printf (summary, "%s%d %s", n++ > 0 ? ", " : "",
+                                  department->counts.counts[state], label);
+        }
+      g_string_append (summary, ".");
+      {
+        g_autofree char *markup = esc (summary->str);
+
+        upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, markup, 0, 0, "P", FALSE);
+      }
+
+      for (guint i = 0; i < list->len; i++)
+        action_card (b, list->pdata[i], FALSE);
+      upp_flow_tag_end (&b->flow, "Sect");
+    }
+}
+
+/* 7. Indicators */
+
+static char *
+format_value (double      value,
+              const char *unit)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *number = NULL;
+
+  if (value == (gint64) value)
+    number = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
+  else
+    number = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", value));
+  if (has_text (unit))
+    return g_strdup_printf ("%s %s", number, unit);
+  return g_steal_pointer (&number);
+}
+
+/* How far the latest value is from the target, relative to the target;
+ * 0 when on the right side of it. */
+static double
+distance_from_target (const UppIndicatorSeries *series)
+{
+  double latest = series->values[series->n_points - 1];
+  double gap;
+
+  if (!series->has_target)
+    return 0;
+  gap = series->direction == UPP_DIRECTION_UP ? series->target - latest : latest - series->target;
+  if (gap <= 0)
+    return 0;
+  return gap / MAX (ABS (series->target), 1e-9);
+}
+
+static int
+compare_by_distance (gconstpointer a,
+                     gconstpointer b)
+{
+  double da = distance_from_target (*(UppIndicatorSeries * const *) a);
+  double db = distance_from_target (*(UppIndicatorSeries * const *) b);
+
+  return da < db ? 1 : da > db ? -1 : 0;
+}
+
+static int
+compare_by_position (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  GHashTable *positions = user_data;
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (positions, *(gpointer *) a)) -
+         GPOINTER_TO_INT (g_hash_table_lookup (positions, *(gpointer *) b));
+}
+
+/* The numbers of one small multiple: the last weeks' values and the
+ * target, under the chart. */
+static char *
+indicator_numbers (const UppIndicatorSeries *series)
+{
+  GString *text = g_string_new (NULL);
+  guint first = series->n_points > MAX_INDICATOR_VALUES ? series->n_points - MAX_INDICATOR_VALUES : 0;
+  g_autofree char *unit = esc (series->unit);
+
+  if (series->has_target)
+    {
+      g_autofree char *target = format_value (series->target, NULL);
+
+      g_string_append_printf (text, "%s %s %s%s%s", _("Target"),
+                              series->direction == UPP_DIRECTION_UP ? "≥" : "≤", target,
+                              has_text (unit) ? " " : "", unit);
+    }
+  else
+    g_string_append (text, _("No target"));
+  g_string_append (text, ". ");
+  for (guint i = first; i < series->n_points; i++)
+    {
+      g_autofree char *value = format_value (series->values[i], NULL);
+      g_autofree char *week = g_strdup_printf (C_("short", "W%d"), series->weeks[i].week);
+
+      g_string_append_printf (text, "%s%s <b>%s</b>", i > first ? " · " : "", week, value);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+indicators (Builder *b)
+{
+  UppBriefing *self = b->self;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GHashTable) positions = g_hash_table_new (NULL, NULL);
+  double gutter = 18;
+  double cell = (UPP_TEXT_WIDTH - gutter) / 2;
+  guint n_with_values = 0;
+
+  section_begin (b, _("Indicators"), "indicators");
+  for (guint i = 0; i < self->indicators->len; i++)
+    {
+      UppIndicatorSeries *series = self->indicators->pdata[i];
+
+      g_hash_table_insert (positions, series, GINT_TO_POINTER (i));
+      if (series->n_points > 0)
+        {
+          g_ptr_array_add (shown, series);
+          n_with_values++;
+        }
+    }
+
+  if (n_with_values == 0)
+    {
+      empty_note (b, _("No indicator values have been reported yet."));
+      section_end (b);
+      return;
+    }
+
+  /* Small multiples stop being comparable, and the briefing readable, when
+   * there are hundreds: then the ones furthest from their targets. */
+  if (shown->len > MAX_INDICATOR_CHARTS)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *markup = NULL;
+
+      g_ptr_array_sort (shown, compare_by_distance);
+      g_ptr_array_set_size (shown, MAX_INDICATOR_CHARTS);
+      g_ptr_array_sort_with_data (shown, compare_by_position, positions);
+      text = g_strdup_printf (_("Each chart shows an indicator week by week against its target "
+                                "(the dashed line), with the latest values below it. Of the %u "
+                                "indicators with values, these are the %u furthest from their "
+                                "targets, in package order."), n_with_values, shown->len);
+      markup = esc (text);
+      paragraph (b, markup);
+    }
+  else
+    {
+      g_autofree char *markup = esc (_("Each chart shows an indicator week by week against its "
+                                       "target (the dashed line), with the latest values below "
+                                       "it."));
+      paragraph (b, markup);
+    }
+
+  for (guint i = 0; i < shown->len; i += 2)
+    {
+      UppChunk *chunk = upp_chunk_new (self);
+      double height = 0;
+
+      for (guint k = 0; k < 2 && i + k < shown->len; k++)
+        {
+          const UppIndicatorSeries *series = shown->pdata[i + k];
+          const UppAction *action = upp_package_find_action (self->package, series->action_code);
+          g_autofree char *caption = action_cell (series->action_code,
+                                                  action != NULL ? action->title : "");
+          g_autofree char *numbers = indicator_numbers (series);
+          UppChartData data = { .kind = UPP_CHART_INDICATOR, .week = self->week,
+                                .indicator = series };
+          double x = UPP_MARGIN_LEFT + k * (cell + gutter);
+          PangoLayout *layout;
+          double y = 0;
+
+          layout = upp_briefing_text (self, UPP_TEXT_FIGURE_LABEL, caption, cell, PANGO_ALIGN_LEFT);
+          upp_chunk_add_line (chunk, x, 0, x + cell, 0, 0.5, UPP_RULE);
+          y += 4;
+          upp_chunk_tag_begin (chunk, "P", NULL, TRUE);
+          upp_chunk_add_text (chunk, layout, x, y, UPP_INK_SECONDARY);
+          upp_chunk_tag_end (chunk, "P");
+          y += upp_layout_height (layout) + 2;
+
+          chunk_add_figure (self, chunk, figure_new (self, &data), x, y, cell, 112);
+          y += 112 + 2;
+
+          layout = upp_briefing_text (self, UPP_TEXT_FIGURE_LABEL, numbers, cell, PANGO_ALIGN_LEFT);
+          upp_chunk_tag_begin (chunk, "P", NULL, TRUE);
+          upp_chunk_add_text (chunk, layout, x, y, UPP_INK);
+          upp_chunk_tag_end (chunk, "P");
+          y += upp_layout_height (layout);
+          height = MAX (height, y);
+        }
+      chunk->height = height;
+      chunk->space_before = 16;
+      chunk->space_after = 8;
+      upp_flow_add (&b->flow, chunk);
+    }
+  section_end (b);
+}
+
+/* 8. Appendix */
+
+static void
+appendix (Builder *b)
+{
+  UppBriefing *self = b->self;
+  UppColumn columns[] = {
+    { 0, PANGO_ALIGN_LEFT }, { 40, PANGO_ALIGN_LEFT }, { 62, PANGO_ALIGN_LEFT },
+    { 80, PANGO_ALIGN_LEFT }, { 48, PANGO_ALIGN_RIGHT },
+  };
+  const char *headers[] = { _("Action"), _("Lead"), _("Deadline"), _("Status"), _("Progress") };
+  Table table;
+
+  section_begin (b, _("Appendix: all actions"), "appendix");
+  table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
+  for (guint i = 0; i < self->statuses->len; i++)
+    {
+      const UppActionStatus *status = self->statuses->pdata[i];
+      g_autofree char *action = action_cell (status->code, status->title);
+      g_autofree char *lead = esc (status->lead);
+      g_autofree char *deadline = format_date (&status->deadline);
+      g_autofree char *state = state_markup (status->state);
+      g_autofree char *progress = status->has_entry ? g_strdup_printf ("%d %%", status->progress)
+                                                    : g_strdup ("–");
+
+      table_row (&table, (const char *[]) { action, lead, deadline, state, progress });
+    }
+  table_end (&table);
+  section_end (b);
+}
+
+/* The whole document */
+
+static void
+running_texts (UppBriefing *self)
+{
+  g_autofree char *title = esc (self->package->title);
+  g_autofree char *week = g_strdup_printf (_("Situation report week %d"), self->week.week);
+  g_autofree char *week_markup = esc (week);
+  g_autofree char *generated_date = g_date_time_format (self->generated, "%Y-%m-%d");
+  g_autofree char *footer = self->summary
+                            ? g_strdup_printf (_("%s · Generated %s · Summary"),
+                                               self->organisation, generated_date)
+                            : g_strdup_printf (_("%s · Generated %s"), self->organisation,
+                                               generated_date);
+  g_autofree char *footer_markup = esc (footer);
+  PangoLayout *layout;
+
+  layout = upp_briefing_text (self, UPP_TEXT_RUNNING, title, UPP_TEXT_WIDTH * 0.6,
+                              PANGO_ALIGN_LEFT);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  g_ptr_array_add (self->running, g_object_ref (layout));
+  g_ptr_array_add (self->running, g_object_ref (upp_briefing_text (self, UPP_TEXT_RUNNING,
+                                                                   week_markup, -1,
+                                                                   PANGO_ALIGN_LEFT)));
+  g_ptr_array_add (self->running, g_object_ref (upp_briefing_text (self, UPP_TEXT_RUNNING,
+                                                                   footer_markup, -1,
+                                                                   PANGO_ALIGN_LEFT)));
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      g_autofree char *text = g_strdup_printf (_("Page %u of %u"), p + 1, self->pages->len);
+
+      g_ptr_array_add (self->running, g_object_ref (upp_briefing_text (self, UPP_TEXT_RUNNING,
+                                                                       text, -1,
+                                                                       PANGO_ALIGN_LEFT)));
+    }
+}
+
+static void
+build (UppBriefing *self)
+{
+  Builder b = { self };
+  g_autofree char *changes_title = g_strdup_printf (_("Changes since week %d"),
+                                                    upp_week_add (self->week, -1).week);
+  const TocEntry toc[] = {
+    { _("Needs a decision"), "decisions" },
+    { changes_title, "changes" },
+    { _("Departments"), "departments" },
+    { _("Deadlines"), "deadlines" },
+    { _("Actions by department"), "actions" },
+    { _("Indicators"), "indicators" },
+    { _("Appendix: all actions"), "appendix" },
+  };
+  int parent;
+
+  upp_flow_init (&b.flow, self);
+  upp_flow_tag_begin (&b.flow, "Document");
+
+  upp_flow_tag_begin (&b.flow, "Sect");
+  title_block (&b);
+  key_figures (&b);
+  in_brief (&b);
+  contents (&b, toc, G_N_ELEMENTS (toc));
+  upp_flow_tag_end (&b.flow, "Sect");
+
+  needs_decision (&b);
+  changes (&b);
+  departments (&b);
+  deadlines (&b);
+
+  section_begin (&b, _("Actions by department"), "actions");
+  parent = self->outline->len - 1;
+  if (self->summary)
+    {
+      g_autofree char *text = esc (_("This summary leaves out comments, next steps, risks and "
+                                     "leadership notes."));
+
+      paragraph (&b, text);
+    }
+  department_actions (&b, parent);
+  section_end (&b);
+
+  indicators (&b);
+  appendix (&b);
+
+  upp_flow_tag_end (&b.flow, "Document");
+  upp_flow_finish (&b.flow);
+
+  upp_briefing_finish_layout (self);
+  running_texts (self);
+}
+
+/* Public API */
+
+/**
+ * upp_briefing_new:
+ * @store: a #UppStore with a package
+ * @options: what to write
+ * @error: a #GError
+ *
+ * Queries the store, checks every text that would go into the briefing
+ * with the sensitive-data guard, and lays the briefing out into A4 pages.
+ * Safe to call in a worker thread; the result may then be drawn in another
+ * thread, one thread at a time.
+ *
+ * Returns: (transfer full): the briefing, or %NULL with @error set (the
+ *   error is %UPP_ERROR_SENSITIVE and names the text when the guard
+ *   refuses)
+ */
+UppBriefing *
+upp_briefing_new (UppStore                  *store,
+                  const UppBriefingOptions  *options,
+                  GError                   **error)
+{
+  g_autoptr(UppBriefing) self = NULL;
+
+  g_return_val_if_fail (UPP_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!upp_week_is_valid (options->week))
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_INVALID_WEEK, _("%d-W%02d is not a week"),
+                   options->week.year, options->week.week);
+      return NULL;
+    }
+
+  self = g_new0 (UppBriefing, 1);
+  self->week = options->week;
+  self->summary = options->summary;
+  self->generated = options->generated != NULL ? g_date_time_ref (options->generated)
+                                               : default_generated ();
+  self->language = options->language != NULL ? g_strdup (options->language) : default_language ();
+
+  if (!collect (self, store, error))
+    return NULL;
+
+  self->organisation = g_strdup (options->organisation != NULL ? options->organisation
+                                                               : self->package->organisation);
+  if (!guard (self, error))
+    return NULL;
+
+  self->title = g_strdup_printf (_("%s: situation report week %d"), self->package->title,
+                                 self->week.week);
+  self->subject = g_strdup_printf (_("Follow-up of the action package as of week %d-W%02d"),
+                                   self->week.year, self->week.week);
+  self->keywords = g_strdup_printf ("%s, %d-W%02d, %s", self->package->code, self->week.year,
+                                    self->week.week, self->summary ? _("summary") : _("briefing"));
+
+  upp_briefing_layout_init (self);
+  build (self);
+  return g_steal_pointer (&self);
+}
+
+/**
+ * upp_briefing_get_n_pages:
+ * @self: a #UppBriefing
+ *
+ * Returns: the number of pages
+ */
+guint
+upp_briefing_get_n_pages (UppBriefing *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->pages->len;
+}
+
+/**
+ * upp_briefing_get_title:
+ * @self: a #UppBriefing
+ *
+ * Returns: the document title, as in the PDF's metadata
+ */
+const char *
+upp_briefing_get_title (UppBriefing *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->title;
+}
+
+/**
+ * upp_briefing_draw_page:
+ * @self: a #UppBriefing
+ * @cr: a cairo context whose user space is an A4 page in points, origin
+ *   at the top left (%UPP_BRIEFING_PAGE_WIDTH × %UPP_BRIEFING_PAGE_HEIGHT)
+ * @page: the page, from 0
+ *
+ * Draws one page, as it is in the PDF, for a #GtkPrintOperation or a
+ * preview. Pages may be drawn in any order and more than once.
+ */
+void
+upp_briefing_draw_page (UppBriefing *self,
+                        cairo_t     *cr,
+                        guint        page)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < self->pages->len);
+
+  upp_briefing_render_page (self, cr, page, FALSE);
+}
+
+/**
+ * upp_briefing_free:
+ * @self: (nullable): a #UppBriefing
+ */
+void
+upp_briefing_free (UppBriefing *self)
+{
+  if (self == NULL)
+    return;
+  upp_briefing_layout_clear (self);
+  g_clear_pointer (&self->generated, g_date_time_unref);
+  g_free (self->organisation);
+  g_free (self->language);
+  g_free (self->title);
+  g_free (self->subject);
+  g_free (self->keywords);
+  g_clear_pointer (&self->package, upp_package_free);
+  g_clear_pointer (&self->statuses, g_ptr_array_unref);
+  g_clear_pointer (&self->before, g_ptr_array_unref);
+  g_clear_pointer (&self->department_counts, g_ptr_array_unref);
+  g_clear_pointer (&self->compliance, g_ptr_array_unref);
+  g_clear_pointer (&self->deadlines, g_ptr_array_unref);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->note_by_action, g_hash_table_unref);
+  g_clear_pointer (&self->corrections, g_ptr_array_unref);
+  g_free (self);
+}
+
+/* Writing the PDF */
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static GBytes *
+render_pdf (UppBriefing  *self,
+            GError      **error)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autofree char *creator = g_strdup_printf ("Uppföljning %s", PACKAGE_VERSION);
+  g_autofree char *created = g_date_time_format (self->generated, "%Y-%m-%dT%H:%M:%S");
+  g_autofree int *outline_ids = NULL;
+  g_autofree UppPdfFigure *figures = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, buffer, UPP_BRIEFING_PAGE_WIDTH,
+                                                 UPP_BRIEFING_PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->organisation);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, self->subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, self->keywords);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+  /* A fixed creation date is also what makes cairo's output the same
+   * bytes on every run. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+
+  cr = cairo_create (surface);
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      upp_briefing_render_page (self, cr, p, TRUE);
+      cairo_show_page (cr);
+    }
+
+  outline_ids = g_new0 (int, self->outline->len);
+  for (guint i = 0; i < self->outline->len; i++)
+    {
+      const UppOutlineEntry *entry = &g_array_index (self->outline, UppOutlineEntry, i);
+      g_autofree char *link = g_strdup_printf ("dest='%s'", entry->dest);
+
+      outline_ids[i] = cairo_pdf_surface_add_outline (surface,
+                                                      entry->parent >= 0
+                                                      ? outline_ids[entry->parent]
+                                                      : CAIRO_PDF_OUTLINE_ROOT,
+                                                      entry->title, link,
+                                                      CAIRO_PDF_OUTLINE_FLAG_OPEN);
+    }
+
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_FAILED, _("Could not draw the briefing: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+
+  figures = g_new0 (UppPdfFigure, MAX (self->figures->len, 1));
+  for (guint i = 0; i < self->figures->len; i++)
+    {
+      const UppFigure *figure = self->figures->pdata[i];
+
+      figures[i] = (UppPdfFigure) { figure->alt, figure->page, figure->x, figure->y,
+                                    figure->width, figure->height };
+    }
+
+  {
+    g_autoptr(GBytes) raw = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+
+    GBytes *r;
+      r = upp_pdf_complete_tagging (raw, self->language, UPP_BRIEFING_PAGE_HEIGHT, figures,
+                                     self->figures->len, error);
+    return r;
+  }
+}
+
+static GBytes *
+render (UppStore                  *store,
+        const UppBriefingOptions  *options,
+        GCancellable              *cancellable,
+        GError                   **error)
+{
+  g_autoptr(UppBriefing) self = upp_briefing_new (store, options, error);
+
+  if (self == NULL)
+    return NULL;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return render_pdf (self, error);
+}
+
+/**
+ * upp_briefing_write_to_stream:
+ * @store: a #UppStore with a package
+ * @options: what to write
+ * @stream: where to write the PDF
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Writes the briefing as a tagged PDF. Nothing is written when the
+ * sensitive-data guard refuses, or anything else fails before the first
+ * byte: the whole PDF is made in memory first.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+upp_briefing_write_to_stream (UppStore                  *store,
+                              const UppBriefingOptions  *options,
+                              GOutputStream             *stream,
+                              GCancellable              *cancellable,
+                              GError                   **error)
+{
+  g_autoptr(GBytes) pdf = NULL;
+  gsize size;
+  const guint8 *data;
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  pdf = render (store, options, cancellable, error);
+  if (pdf == NULL)
+    return FALSE;
+  data = g_bytes_get_data (pdf, &size);
+  return g_output_stream_write_all (stream, data, size, NULL, cancellable, error);
+}
+
+/* The PDF replaces the file whole (a temporary file renamed over it), or
+ * the file is left as it was. */
+static gboolean
+write_file (UppStore                  *store,
+            const UppBriefingOptions  *options,
+            GFile                     *file,
+            GCancellable              *cancellable,
+            GError                   **error)
+{
+  g_autoptr(GBytes) pdf = render (store, options, cancellable, error);
+  gsize size;
+  const char *data;
+
+  if (pdf == NULL)
+    return FALSE;
+  data = g_bytes_get_data (pdf, &size);
+  return g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                  cancellable, error);
+}
+
+/**
+ * upp_briefing_write:
+ * @store: a #UppStore with a package
+ * @options: what to write
+ * @path: the PDF file to write (replaced whole, or not at all)
+ * @error: a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+upp_briefing_write (UppStore                  *store,
+                    const UppBriefingOptions  *options,
+                    const char                *path,
+                    GError                   **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  return write_file (store, options, file, NULL, error);
+}
+
+typedef struct
+{
+  UppBriefingOptions  options;
+  char               *organisation;
+  char               *language;
+  GFile              *file;
+} WriteData;
+
+static void
+write_data_free (WriteData *data)
+{
+  g_clear_pointer (&data->options.generated, g_date_time_unref);
+  g_free (data->organisation);
+  g_free (data->language);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteData *data = task_data;
+  GError *error = NULL;
+
+  if (write_file (source_object, &data->options, data->file, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * upp_briefing_write_async:
+ * @store: a #UppStore with a package
+ * @options: what to write; copied
+ * @file: the PDF file to write
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file is written or the export failed
+ * @user_data: for @callback
+ *
+ * Writes the briefing in a worker thread, for the GUI. Finish with
+ * upp_briefing_write_finish().
+ */
+void
+upp_briefing_write_async (UppStore                 *store,
+                          const UppBriefingOptions *options,
+                          GFile                    *file,
+                          GCancellable             *cancellable,
+                          GAsyncReadyCallback       callback,
+                          gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteData *data;
+
+  g_return_if_fail (UPP_IS_STORE (store));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (WriteData, 1);
+  data->options = *options;
+  /* Fix "now" here, not in the thread. */
+  data->options.generated = options->generated != NULL ? g_date_time_ref (options->generated)
+                                                       : default_generated ();
+  data->organisation = g_strdup (options->organisation);
+  data->language = g_strdup (options->language);
+  data->options.organisation = data->organisation;
+  data->options.language = data->language;
+  data->file = g_object_ref (file);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, upp_briefing_write_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+/**
+ * upp_briefing_write_finish:
+ * @store: the #UppStore given to upp_briefing_write_async()
+ * @result: the #GAsyncResult given to the callback
+ * @error: a #GError
+ *
+ * Returns: %TRUE if the PDF was written
+ */
+gboolean
+upp_briefing_write_finish (UppStore      *store,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == upp_briefing_write_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

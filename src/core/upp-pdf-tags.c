@@ -1,0 +1,213 @@
+/* upp-pdf-tags.c — what cairo 1.16 leaves out of a tagged PDF, added with qpdf
+ *
+ * Copyright 2026 The Uppföljning authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "upp-briefing"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <qpdf/qpdf-c.h>
+
+#include "upp-error.h"
+#include "upp-pdf-tags.h"
+
+/* cairo 1.16 writes the structure tree, the marked content and the parent
+ * tree, but not the catalog entries that tell a reader the file is tagged
+ * (/MarkInfo), what language it is in (/Lang) and that the window should
+ * show the title rather than the file name (/ViewerPreferences), nor any
+ * attribute of a structure element, so figures have no /Alt. Rather than
+ * patch bytes, we load the file with qpdf, change objects and let qpdf
+ * write a consistent file with a cross-reference table it computed and an
+ * /ID derived from the content, so that equal input gives equal output. */
+
+typedef struct
+{
+  qpdf_data           qpdf;
+  const UppPdfFigure *figures;
+  guint               n_figures;
+  guint               next_figure;
+  double              page_height;
+} Tagger;
+
+static gboolean
+take_error (qpdf_data   qpdf,
+            GError    **error)
+{
+  qpdf_error e;
+
+  if (!qpdf_has_error (qpdf))
+    return FALSE;
+  e = qpdf_get_error (qpdf);
+  g_set_error (error, UPP_ERROR, UPP_ERROR_FAILED,
+               _("Could not complete the PDF’s accessibility information: %s"),
+               qpdf_get_error_full_text (qpdf, e));
+  return TRUE;
+}
+
+static char *
+format_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Never the locale's decimal comma: this goes into PDF syntax. */
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
+}
+
+static void
+describe_figure (Tagger  *tagger,
+                 qpdf_oh  element)
+{
+  const UppPdfFigure *figure;
+  g_autofree char *x1 = NULL;
+  g_autofree char *y1 = NULL;
+  g_autofree char *x2 = NULL;
+  g_autofree char *y2 = NULL;
+  g_autofree char *attributes = NULL;
+
+  if (tagger->next_figure >= tagger->n_figures)
+    return;
+  figure = &tagger->figures[tagger->next_figure++];
+
+  qpdf_oh_replace_key (tagger->qpdf, element, "/Alt",
+                       qpdf_oh_new_unicode_string (tagger->qpdf, figure->alt));
+
+  /* PDF space has its origin at the bottom left. */
+  x1 = format_number (figure->x);
+  y1 = format_number (tagger->page_height - figure->y - figure->height);
+  x2 = format_number (figure->x + figure->width);
+  y2 = format_number (tagger->page_height - figure->y);
+  attributes = g_strdup_printf ("<< /O /Layout /Placement /Block /BBox [ %s %s %s %s ] >>",
+                                x1, y1, x2, y2);
+  qpdf_oh_replace_key (tagger->qpdf, element, "/A", qpdf_oh_parse (tagger->qpdf, attributes));
+}
+
+/* Depth first through /K, which is the document order cairo wrote the
+ * elements in: the same order the drawing opened them. */
+static void
+visit (Tagger  *tagger,
+       qpdf_oh  object,
+       guint    depth)
+{
+  qpdf_data qpdf = tagger->qpdf;
+  qpdf_oh kids;
+
+  if (depth > 64)
+    return;
+
+  if (qpdf_oh_is_array (qpdf, object))
+    {
+      int n = qpdf_oh_get_array_n_items (qpdf, object);
+
+      for (int i = 0; i < n; i++)
+        {
+          qpdf_oh item = qpdf_oh_get_array_item (qpdf, object, i);
+
+          visit (tagger, item, depth + 1);
+          qpdf_oh_release (qpdf, item);
+        }
+      return;
+    }
+
+  if (!qpdf_oh_is_dictionary (qpdf, object))
+    return;
+
+  if (qpdf_oh_has_key (qpdf, object, "/S"))
+    {
+      qpdf_oh type = qpdf_oh_get_key (qpdf, object, "/S");
+
+      if (qpdf_oh_is_name_and_equals (qpdf, type, "/Figure"))
+        describe_figure (tagger, object);
+      qpdf_oh_release (qpdf, type);
+    }
+
+  if (!qpdf_oh_has_key (qpdf, object, "/K"))
+    return;
+  kids = qpdf_oh_get_key (qpdf, object, "/K");
+  visit (tagger, kids, depth + 1);
+  qpdf_oh_release (qpdf, kids);
+}
+
+/**
+ * upp_pdf_complete_tagging:
+ * @pdf: a PDF that cairo wrote with structure tags
+ * @language: the document's language, such as "sv-SE"
+ * @page_height: the height of the pages in points
+ * @figures: (array length=n_figures): the figures, in the order their
+ *   `Figure` tags were opened
+ * @n_figures: the number of @figures
+ * @error: a #GError
+ *
+ * Marks @pdf as tagged, sets its language, asks viewers to show its title
+ * and gives every figure its alternative text and bounding box.
+ *
+ * Returns: (transfer full): the completed PDF, or %NULL with @error set
+ */
+GBytes *
+upp_pdf_complete_tagging (GBytes             *pdf,
+                          const char         *language,
+                          double              page_height,
+                          const UppPdfFigure *figures,
+                          guint               n_figures,
+                          GError            **error)
+{
+  Tagger tagger = { 0 };
+  qpdf_data qpdf;
+  qpdf_oh root;
+  qpdf_oh tree;
+  gsize size;
+  const char *data = g_bytes_get_data (pdf, &size);
+  GBytes *result = NULL;
+
+  g_return_val_if_fail (pdf != NULL, NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  qpdf = qpdf_init ();
+  qpdf_silence_errors (qpdf);
+  qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
+
+  if (qpdf_read_memory (qpdf, "briefing.pdf", data, size, NULL) & QPDF_ERRORS)
+    {
+      take_error (qpdf, error);
+      goto out;
+    }
+
+  root = qpdf_get_root (qpdf);
+  qpdf_oh_replace_key (qpdf, root, "/MarkInfo", qpdf_oh_parse (qpdf, "<< /Marked true >>"));
+  qpdf_oh_replace_key (qpdf, root, "/Lang", qpdf_oh_new_unicode_string (qpdf, language));
+  qpdf_oh_replace_key (qpdf, root, "/ViewerPreferences",
+                       qpdf_oh_parse (qpdf, "<< /DisplayDocTitle true >>"));
+
+  tagger.qpdf = qpdf;
+  tagger.figures = figures;
+  tagger.n_figures = n_figures;
+  tagger.page_height = page_height;
+  tree = qpdf_oh_get_key (qpdf, root, "/StructTreeRoot");
+  if (qpdf_oh_is_dictionary (qpdf, tree))
+    visit (&tagger, tree, 0);
+  if (tagger.next_figure != n_figures)
+    g_warning ("%u figures drawn but %u figure elements found", n_figures, tagger.next_figure);
+  if (take_error (qpdf, error))
+    goto out;
+
+  if (qpdf_init_write_memory (qpdf) & QPDF_ERRORS)
+    {
+      take_error (qpdf, error);
+      goto out;
+    }
+  /* An /ID from the content, not from the time: same data, same bytes. */
+  qpdf_set_deterministic_ID (qpdf, QPDF_TRUE);
+  qpdf_set_object_stream_mode (qpdf, qpdf_o_generate);
+  if (qpdf_write (qpdf) & QPDF_ERRORS)
+    {
+      take_error (qpdf, error);
+      goto out;
+    }
+  result = g_bytes_new (qpdf_get_buffer (qpdf), qpdf_get_buffer_length (qpdf));
+
+out:
+  qpdf_cleanup (&qpdf);
+  return result;
+}

@@ -1,0 +1,41 @@
+/* upp-pdf-tags.h — what cairo 1.16 leaves out of a tagged PDF, added with qpdf
+ *
+ * Copyright 2026 The Uppföljning authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * UppPdfFigure:
+ * @alt: the alternative text of the figure
+ * @page: the page it is on, counted from 0
+ * @x: left edge, in cairo's user space (points, origin top left)
+ * @y: top edge, likewise
+ * @width: width
+ * @height: height
+ *
+ * One `Figure` structure element, in the order the drawing opened them.
+ */
+typedef struct
+{
+  const char *alt;
+  guint       page;
+  double      x;
+  double      y;
+  double      width;
+  double      height;
+} UppPdfFigure;
+
+GBytes *upp_pdf_complete_tagging (GBytes             *pdf,
+                                  const char         *language,
+                                  double              page_height,
+                                  const UppPdfFigure *figures,
+                                  guint               n_figures,
+                                  GError            **error);
+
+G_END_DECLS
