@@ -312,6 +312,8 @@ static const BadCase bad_cases[] = {
   { "bad-submitted-no-offset.json", "bad-submitted-no-offset.json: submitted: "
     "“2026-07-10T12:00:00” is not a date and time with a UTC offset; expected such as "
     "2026-06-19T15:30:00+02:00", 1 },
+  { "bad-submitted-future.json", "bad-submitted-future.json: submitted: "
+    "2099-01-02T09:00:00+01:00 is in the future", 1 },
   { "bad-submitted-invalid.json", "bad-submitted-invalid.json: submitted: "
     "“2026-02-30T12:00:00+02:00” is not a date and time with a UTC offset", 1 },
   { "bad-text-too-long.json", "bad-text-too-long.json: entries[0].comment: is 4001 characters "

@@ -1545,6 +1545,18 @@ validate_report_against_package (Checker          *checker,
   if (upp_week_compare (report->week, today) > 0)
     problem (checker, "week", _("week %d-W%02d is in the future"), report->week.year,
              report->week.week);
+  else
+    {
+      GDate last_day;
+
+      /* The later `submitted` wins among corrections: one from the future
+       * would win forever. (One from before its week is fine: a template
+       * can be written ahead.) The end of this week leaves room for clocks
+       * and time zones. */
+      upp_week_get_day (today, 7, &last_day);
+      if (g_date_compare (&report->submitted_date, &last_day) > 0)
+        problem (checker, "submitted", _("%s is in the future"), report->submitted);
+    }
 
   for (guint i = 0; i < report->entries->len; i++)
     {
@@ -2281,6 +2293,25 @@ add_entry_skeleton (JsonBuilder           *builder,
   json_builder_end_object (builder);
 }
 
+/* Now, by the clock upp_week_today() reads: with UPP_TODAY set (tests,
+ * screenshots) that day at noon, so that a template is not from the
+ * future of the week its checks take for this one. */
+static GDateTime *
+template_now (void)
+{
+  const char *fake = g_getenv ("UPP_TODAY");
+  GDate date;
+
+  if (fake != NULL && upp_date_parse (fake, &date))
+    {
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+      return g_date_time_new (local, g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 12, 0, 0);
+    }
+  return g_date_time_new_now_local ();
+}
+
 /**
  * upp_report_template:
  * @store: a #UppStore
@@ -2306,7 +2337,7 @@ upp_report_template (UppStore    *store,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) latest = NULL;
   g_autoptr(GHashTable) by_action = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = template_now ();
   g_autofree char *submitted = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   g_autofree char *week_text = upp_week_format (week);
   const UppPackage *package = upp_store_peek_package (store);
