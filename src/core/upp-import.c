@@ -301,9 +301,14 @@ check_encoding (UppDocument *document,
  * parser and its tree recurse once per level of nesting, so 100,000 nested
  * arrays overflow the stack. This checker reads the text once, recursing at
  * most MAX_DEPTH levels, and names the line and column of the first
- * problem. A report is four levels deep, a package five. */
+ * problem. A report is four levels deep, a package five.
+ *
+ * It also counts the values: json-glib needs some 80 bytes for each, so an
+ * 8 MB file of "[0,0,0,…]" would take 350 MB, and a batch parses up to
+ * eight files at once. A report of 10,000 entries has some 150,000. */
 #define MAX_DEPTH 32
 #define MAX_INTEGER_DIGITS 15
+#define MAX_VALUES 250000
 
 typedef struct
 {
@@ -312,6 +317,7 @@ typedef struct
   const char *end;
   const char *error_at;
   char       *error;
+  guint       n_values;
 } Syntax;
 
 static gboolean syntax_value (Syntax *syntax,
@@ -325,6 +331,7 @@ syntax_error (Syntax     *syntax,
 {
   va_list args;
 
+  g_free (syntax->error);
   va_start (args, format);
   syntax->error = g_strdup_vprintf (format, args);
   va_end (args);
@@ -611,6 +618,10 @@ syntax_value (Syntax *syntax,
   syntax_skip_space (syntax);
   if (syntax->p >= syntax->end)
     return syntax_unexpected (syntax, _("a value"));
+  if (++syntax->n_values > MAX_VALUES)
+    return syntax_error (syntax, syntax->p,
+                         _("holds more than %d values; reports and packages have far fewer"),
+                         MAX_VALUES);
 
   switch (*syntax->p)
     {
@@ -638,7 +649,7 @@ check_syntax (UppDocument *document,
               const char  *data,
               gsize        length)
 {
-  Syntax syntax = { data, data, data + length, NULL, NULL };
+  Syntax syntax = { data, data, data + length, NULL, NULL, 0 };
   guint line, column;
 
   if (syntax_value (&syntax, 0))
