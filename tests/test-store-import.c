@@ -741,6 +741,63 @@ test_schema_too_new (void)
   remove_tree (dir);
 }
 
+/* A file is stored whole or not at all: a failure half-way through one
+ * (here a trigger that refuses its second entry) takes back everything of
+ * that file and nothing of the others in the batch. */
+static void
+test_atomic (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upp-store-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "atomic.db", NULL);
+  g_autofree char *failing = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                    "report-SOC-2026-W28.json", NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                 "good-negative-zero.json", NULL);
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(UppStore) reference = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) alone = NULL;
+  const UppImportResult *result;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  store = open_store_with_good_set (path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER fail BEFORE INSERT ON entry"
+                                     " WHEN NEW.action = 'A2' AND NEW.week = 202628"
+                                     " BEGIN SELECT RAISE (ABORT, 'injected failure'); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_ptr_array_add (files, failing);
+  g_ptr_array_add (files, good);
+  results = upp_import_files (store, files, NULL, NULL, NULL);
+  result = g_ptr_array_index (results, 0);
+  g_assert_cmpint (result->status, ==, UPP_IMPORT_REJECTED);
+  g_assert_cmpuint (result->problems->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (result->problems, 0), failing));
+  g_assert_nonnull (strstr (g_ptr_array_index (result->problems, 0), "injected failure"));
+  result = g_ptr_array_index (results, 1);
+  g_assert_cmpint (result->status, ==, UPP_IMPORT_IMPORTED);
+
+  /* The same as importing only the good file. */
+  reference = open_store_with_good_set (":memory:");
+  g_ptr_array_remove_index (files, 0);
+  alone = upp_import_files (reference, files, NULL, NULL, NULL);
+  g_assert_cmpint (((UppImportResult *) g_ptr_array_index (alone, 0))->status, ==,
+                   UPP_IMPORT_IMPORTED);
+  a = dump (store);
+  b = dump (reference);
+  g_assert_cmpstr (a, ==, b);
+
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -762,6 +819,7 @@ main (int   argc,
   g_test_add_func ("/store-import/permissions", test_permissions);
   g_test_add_func ("/store-import/backup", test_backup);
   g_test_add_func ("/store-import/schema-too-new", test_schema_too_new);
+  g_test_add_func ("/store-import/atomic", test_atomic);
 
   return g_test_run ();
 }
