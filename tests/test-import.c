@@ -1609,6 +1609,10 @@ test_template (void)
   g_assert_null (none);
   g_assert_error (error, UPP_ERROR, UPP_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
+  none = upp_report_template (store, "SOC", UPP_WEEK_INIT (2026, 54), &error);
+  g_assert_null (none);
+  g_assert_error (error, UPP_ERROR, UPP_ERROR_INVALID_WEEK);
+  g_clear_error (&error);
 
   {
     g_autoptr(UppStore) empty = open_memory_store ();

@@ -1818,9 +1818,14 @@ upp_document_parse (const char *display_name,
                     GBytes     *bytes,
                     UppStore   *store)
 {
-  UppDocument *document = document_new (display_name);
+  UppDocument *document;
   g_autoptr(GHashTable) actions = NULL;
 
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (store == NULL || UPP_IS_STORE (store), NULL);
+
+  document = document_new (display_name);
   document->bytes = g_bytes_ref (bytes);
   parse_document (document);
   if (document->problems->len == 0 && store != NULL)
@@ -1845,9 +1850,13 @@ upp_document_load (const char *path,
                    UppStore   *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = read_document_bytes (path, &error);
+  g_autoptr(GBytes) bytes = NULL;
   UppDocument *document;
 
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (store == NULL || UPP_IS_STORE (store), NULL);
+
+  bytes = read_document_bytes (path, &error);
   if (bytes == NULL)
     {
       document = document_new (path);
@@ -1884,6 +1893,8 @@ upp_import_collect_files (const char * const  *paths,
                           GError             **error)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (paths != NULL, NULL);
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
@@ -2351,8 +2362,19 @@ upp_report_template (UppStore    *store,
   g_autoptr(GDateTime) now = template_now ();
   g_autofree char *submitted = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   g_autofree char *week_text = upp_week_format (week);
-  const UppPackage *package = upp_store_peek_package (store);
+  const UppPackage *package;
 
+  g_return_val_if_fail (UPP_IS_STORE (store), NULL);
+  g_return_val_if_fail (department != NULL, NULL);
+
+  if (!upp_week_is_valid (week))
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_INVALID_WEEK, _("%d-W%02d is not a week"),
+                   week.year, week.week);
+      return NULL;
+    }
+
+  package = upp_store_peek_package (store);
   if (package == NULL)
     {
       g_set_error (error, UPP_ERROR, UPP_ERROR_NOT_FOUND,
