@@ -164,6 +164,17 @@ make_text (UppBriefing    *self,
     pango_layout_set_line_spacing (layout, text_styles[style].line_spacing);
   pango_layout_set_markup (layout, markup, -1);
 
+  /* A table cell "code<tab>title": the code hangs in a column of its own. */
+  if (style == UPP_TEXT_TABLE && strchr (markup, '\t') != NULL)
+    {
+      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT,
+                                                                UPP_HANG);
+
+      pango_layout_set_tabs (layout, tabs);
+      pango_tab_array_free (tabs);
+      pango_layout_set_indent (layout, pango_units_from_double (-UPP_HANG));
+    }
+
   /* Tabular figures, so that numbers line up in columns. */
   attributes = pango_layout_get_attributes (layout);
   attributes = attributes != NULL ? pango_attr_list_copy (attributes) : pango_attr_list_new ();
@@ -581,10 +592,14 @@ upp_flow_page_break (UppFlow *flow)
 }
 
 void
-upp_flow_finish (UppFlow *flow)
+upp_flow_finish (UppFlow  *flow,
+                 gboolean  complete)
 {
-  flush (flow);
-  g_assert (flow->open_tags->len == 0);
+  if (complete)
+    {
+      flush (flow);
+      g_assert (flow->open_tags->len == 0);
+    }
   g_clear_pointer (&flow->queue, g_ptr_array_unref);
   g_clear_pointer (&flow->open_tags, g_array_unref);
 }

@@ -139,6 +139,7 @@ typedef struct
 #define UPP_MARGIN_BOTTOM  68.0
 #define UPP_TEXT_WIDTH     (UPP_BRIEFING_PAGE_WIDTH - UPP_MARGIN_LEFT - UPP_MARGIN_RIGHT)
 #define UPP_TEXT_BOTTOM    (UPP_BRIEFING_PAGE_HEIGHT - UPP_MARGIN_BOTTOM)
+#define UPP_HANG           34.0  /* the column of action codes */
 
 #define UPP_INK            0x1a1a1a
 #define UPP_INK_SECONDARY  0x555555
@@ -243,7 +244,8 @@ void         upp_flow_tag_begin           (UppFlow         *flow,
 void         upp_flow_tag_end             (UppFlow         *flow,
                                            const char      *tag);
 void         upp_flow_page_break          (UppFlow         *flow);
-void         upp_flow_finish              (UppFlow         *flow);
+void         upp_flow_finish              (UppFlow         *flow,
+                                           gboolean         complete);
 
 void         upp_flow_paragraph           (UppFlow         *flow,
                                            UppTextStyle     style,

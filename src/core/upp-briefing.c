@@ -215,10 +215,6 @@ collect (UppBriefing  *self,
   if (self->compliance == NULL)
     return FALSE;
 
-  self->indicators = upp_store_query_indicator_series (store, self->week, NULL, error);
-  if (self->indicators == NULL)
-    return FALSE;
-
   self->notes = upp_store_list_notes (store, self->week, error);
   if (self->notes == NULL)
     return FALSE;
@@ -517,7 +513,7 @@ action_cell (const char *code,
   g_autofree char *code_markup = esc (code);
   g_autofree char *title_markup = esc (title);
 
-  return g_strdup_printf ("<b>%s</b>  %s", code_markup, title_markup);
+  return g_strdup_printf ("<b>%s</b>\t%s", code_markup, title_markup);
 }
 
 static UppFigure *
@@ -626,19 +622,27 @@ title_block (Builder *b)
   g_autofree char *range = week_range (self->week);
   g_autofree char *generated_date = g_date_time_format (self->generated, "%Y-%m-%d");
   g_autofree char *meta = NULL;
-  g_autofree char *meta_markup = NULL;
   PangoLayout *layout;
   double y = 0;
 
+  /* Translators: week 2026-W40: dates; generated: date */
+  meta = g_strdup_printf (_("%d-W%02d: %s · Generated %s"), self->week.year, self->week.week,
+                          range, generated_date);
+  {
+    char *markup = esc (meta);
+
+    g_free (meta);
+    meta = markup;
+  }
   if (self->summary)
-    /* Translators: week 2026-W40: dates; generated: date */
-    meta = g_strdup_printf (_("%d-W%02d: %s · Generated %s · Summary: without comments, next "
-                              "steps, risks and leadership notes"),
-                            self->week.year, self->week.week, range, generated_date);
-  else
-    meta = g_strdup_printf (_("%d-W%02d: %s · Generated %s"), self->week.year, self->week.week,
-                            range, generated_date);
-  meta_markup = esc (meta);
+    {
+      g_autofree char *note = esc (_("Summary: without comments, next steps, risks and "
+                                     "leadership notes"));
+      g_autofree char *with_note = g_strdup_printf ("%s\n<b>%s</b>", meta, note);
+
+      g_free (meta);
+      meta = g_steal_pointer (&with_note);
+    }
 
   upp_chunk_tag_begin (chunk, "P", NULL, TRUE);
   layout = upp_briefing_text (self, UPP_TEXT_ORGANISATION, organisation, UPP_TEXT_WIDTH,
@@ -662,7 +666,7 @@ title_block (Builder *b)
   upp_chunk_tag_end (chunk, "P");
 
   upp_chunk_tag_begin (chunk, "P", NULL, TRUE);
-  layout = upp_briefing_text (self, UPP_TEXT_META, meta_markup, UPP_TEXT_WIDTH, PANGO_ALIGN_LEFT);
+  layout = upp_briefing_text (self, UPP_TEXT_META, meta, UPP_TEXT_WIDTH, PANGO_ALIGN_LEFT);
   upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, y, UPP_INK_SECONDARY);
   y += upp_layout_height (layout) + 10;
   upp_chunk_tag_end (chunk, "P");
@@ -875,21 +879,7 @@ compare_by_severity (gconstpointer a,
   return g_date_compare (&sa->deadline, &sb->deadline);
 }
 
-static void
-free_text (Builder    *b,
-           const char *label,
-           const char *text,
-           gboolean    keep_with_next)
-{
-  g_autofree char *markup = NULL;
-
-  if (!has_text (text))
-    return;
-  markup = labelled (label, text);
-  upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, markup, 0, 3, "P", keep_with_next);
-}
-
-#define HANG 34.0
+#define HANG UPP_HANG
 
 /* The title line of an action: the code hangs in the margin column, the
  * title wraps beside it. Linked to the action's place in its department's
@@ -938,6 +928,47 @@ indented_paragraph (Builder      *b,
                     gboolean      keep_with_next)
 {
   upp_flow_paragraph (&b->flow, style, markup, HANG, space_before, "P", keep_with_next);
+}
+
+/* One action on one line of a list, the code in the margin column, and
+ * after the title what the list is about (@suffix, markup), in grey. */
+static void
+action_item (Builder               *b,
+             const UppActionStatus *status,
+             const char            *suffix,
+             const char            *tag,
+             const char            *dest,
+             double                 space_before,
+             gboolean               keep_with_next)
+{
+  UppBriefing *self = b->self;
+  g_autofree char *code = esc (status->code);
+  g_autofree char *title = esc (status->title);
+  g_autofree char *markup = NULL;
+  PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, HANG);
+  PangoLayout *layout;
+  UppChunk *chunk = upp_chunk_new (self);
+
+  if (suffix != NULL)
+    markup = g_strdup_printf ("<b>%s</b>\t%s <span foreground=\"#555555\">· %s</span>", code,
+                              title, suffix);
+  else
+    markup = g_strdup_printf ("<b>%s</b>\t%s", code, title);
+  layout = upp_briefing_text (self, UPP_TEXT_TABLE, markup, UPP_TEXT_WIDTH, PANGO_ALIGN_LEFT);
+  pango_layout_set_tabs (layout, tabs);
+  pango_tab_array_free (tabs);
+  pango_layout_set_indent (layout, pango_units_from_double (-HANG));
+
+  chunk->height = upp_layout_height (layout);
+  chunk->space_before = space_before;
+  chunk->space_after = 3;
+  chunk->keep_with_next = keep_with_next;
+  if (dest != NULL)
+    upp_chunk_add_dest (chunk, dest, 0);
+  upp_chunk_tag_begin (chunk, tag, NULL, TRUE);
+  upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 0, UPP_INK);
+  upp_chunk_tag_end (chunk, tag);
+  upp_flow_add (&b->flow, chunk);
 }
 
 static void
@@ -993,7 +1024,9 @@ action_facts (UppBriefing           *self,
   g_string_append_printf (facts, "<span foreground=\"#1a1a1a\">%s</span>", state);
   if (status->has_entry)
     g_string_append_printf (facts, " · %d %%", status->progress);
-  g_string_append_printf (facts, " · %s", deadline_text);
+  /* An overdue action's reason names its deadline already. */
+  if (status->state != UPP_STATE_OVERDUE)
+    g_string_append_printf (facts, " · %s", deadline_text);
   /* The reason only when it says more than the state and the progress. */
   if (!as_reported && has_text (status->reason))
     {
@@ -1030,8 +1063,16 @@ action_card (Builder               *b,
   g_autofree char *facts = action_facts (b->self, status, link);
   g_autofree char *markup = g_strdup_printf ("<span foreground=\"#555555\">%s</span>", facts);
 
+  const UppNote *note = g_hash_table_lookup (b->self->note_by_action, status->code);
+  gboolean more = status->contradiction ||
+                  (!b->self->summary &&
+                   (has_text (status->comment) || has_text (status->risks) ||
+                    (!link && has_text (status->next_steps)) ||
+                    (note != NULL && has_text (note->text))));
+
   action_title (b, status, link);
-  indented_paragraph (b, UPP_TEXT_SMALL, markup, 0, FALSE);
+  /* The facts stay with the first lines of the texts below them. */
+  indented_paragraph (b, UPP_TEXT_SMALL, markup, 0, more);
   if (status->contradiction)
     {
       g_autofree char *deadline = format_date (&status->deadline);
@@ -1152,15 +1193,17 @@ changes (Builder *b)
   heading (b, UPP_TEXT_H2, _("Newly done"), NULL);
   if (done->len == 0)
     empty_note (b, _("No action was reported done this week."));
-  for (guint i = 0; i < done->len; i++)
+  else
     {
-      UppActionStatus *status = done->pdata[i];
-      g_autofree char *markup = action_cell (status->code, status->title);
-      g_autofree char *lead = esc (status->lead_name);
-      g_autofree char *line = g_strdup_printf ("%s <span foreground=\"#555555\">· %s</span>",
-                                               markup, lead);
+      upp_flow_tag_begin (&b->flow, "L");
+      for (guint i = 0; i < done->len; i++)
+        {
+          UppActionStatus *status = done->pdata[i];
+          g_autofree char *lead = esc (status->lead_name);
 
-      upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, line, 0, 2, "P", FALSE);
+          action_item (b, status, lead, "LI", NULL, 3, FALSE);
+        }
+      upp_flow_tag_end (&b->flow, "L");
     }
 
   heading (b, UPP_TEXT_H2, _("New risks"), NULL);
@@ -1169,15 +1212,16 @@ changes (Builder *b)
   for (guint i = 0; i < risks->len; i++)
     {
       UppActionStatus *status = risks->pdata[i];
-      g_autofree char *markup = action_cell (status->code, status->title);
       g_autofree char *state = state_markup (status->state);
-      g_autofree char *line = g_strdup_printf ("%s <span foreground=\"#555555\">· %s</span>",
-                                               markup, state);
+      gboolean with_text = !self->summary && has_text (status->risks);
 
-      upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, line, 0, 4, "P",
-                          !self->summary && has_text (status->risks));
-      if (!self->summary)
-        free_text (b, C_("briefing", "Risks"), status->risks, FALSE);
+      action_item (b, status, state, "P", NULL, with_text ? 9 : 3, with_text);
+      if (with_text)
+        {
+          g_autofree char *markup = labelled (C_("briefing", "Risks"), status->risks);
+
+          indented_paragraph (b, UPP_TEXT_BODY, markup, 2, FALSE);
+        }
     }
 
   heading (b, UPP_TEXT_H2, _("Corrected reports"), NULL);
@@ -1434,6 +1478,55 @@ deadlines (Builder *b)
 
 /* 6. Per department */
 
+/* Actions that were done before this week, one line each: their comments
+ * are history, and a package late in its life is mostly done. */
+static void
+done_earlier (Builder    *b,
+              GPtrArray  *list,
+              GHashTable *done_before)
+{
+  UppBriefing *self = b->self;
+  g_autofree char *label = NULL;
+  g_autofree char *label_markup = NULL;
+  guint n = 0;
+  UppChunk *chunk;
+  PangoLayout *layout;
+
+  for (guint i = 0; i < list->len; i++)
+    if (g_hash_table_contains (done_before, list->pdata[i]))
+      n++;
+  if (n == 0)
+    return;
+
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s Done before week %d: %u action",
+                                        "%s Done before week %d: %u actions", n),
+                           upp_state_get_symbol (UPP_STATE_DONE), self->week.week, n);
+  label_markup = esc (label);
+  layout = upp_briefing_text (self, UPP_TEXT_LABEL, label_markup, UPP_TEXT_WIDTH, PANGO_ALIGN_LEFT);
+  chunk = upp_chunk_new (self);
+  chunk->height = upp_layout_height (layout);
+  chunk->space_before = 14;
+  chunk->space_after = 4;
+  chunk->keep_with_next = TRUE;
+  upp_chunk_tag_begin (chunk, "P", NULL, TRUE);
+  upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 0, UPP_INK_SECONDARY);
+  upp_chunk_tag_end (chunk, "P");
+  upp_flow_add (&b->flow, chunk);
+
+  upp_flow_tag_begin (&b->flow, "L");
+  for (guint i = 0; i < list->len; i++)
+    {
+      const UppActionStatus *status = list->pdata[i];
+      g_autofree char *dest = NULL;
+
+      if (!g_hash_table_contains (done_before, status))
+        continue;
+      dest = dest_name ("action-", status->code);
+      action_item (b, status, NULL, "LI", dest, 2, FALSE);
+    }
+  upp_flow_tag_end (&b->flow, "L");
+}
+
 static void
 department_actions (Builder *b,
                     int      outline_parent)
@@ -1441,11 +1534,17 @@ department_actions (Builder *b,
   UppBriefing *self = b->self;
   g_autoptr(GHashTable) by_lead = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                          (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) done_before = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < self->statuses->len; i++)
     {
       UppActionStatus *status = self->statuses->pdata[i];
+      UppActionStatus *then = i < self->before->len ? self->before->pdata[i] : NULL;
       GPtrArray *list = g_hash_table_lookup (by_lead, status->lead);
+
+      /* Done last week already: old news, listed briefly after the cards. */
+      if (status->state == UPP_STATE_DONE && then != NULL && then->state == UPP_STATE_DONE)
+        g_hash_table_add (done_before, status);
 
       if (list == NULL)
         {
@@ -1494,7 +1593,9 @@ department_actions (Builder *b,
       }
 
       for (guint i = 0; i < list->len; i++)
-        action_card (b, list->pdata[i], FALSE);
+        if (!g_hash_table_contains (done_before, list->pdata[i]))
+          action_card (b, list->pdata[i], FALSE);
+      done_earlier (b, list, done_before);
       upp_flow_tag_end (&b->flow, "Sect");
     }
 }
@@ -1751,8 +1852,29 @@ running_texts (UppBriefing *self)
     }
 }
 
-static void
-build (UppBriefing *self)
+/* The indicator series are the one slow query (every value of every
+ * indicator up to the week); it runs in a thread of its own while the
+ * sections before the indicators are laid out. The store serialises its
+ * queries, so this starts after the others. */
+typedef struct
+{
+  UppStore  *store;
+  UppWeek    week;
+  GError    *error;
+} SeriesQuery;
+
+static gpointer
+query_series (gpointer data)
+{
+  SeriesQuery *query = data;
+  return upp_store_query_indicator_series (query->store, query->week, NULL, &query->error);
+}
+
+static gboolean
+build (UppBriefing  *self,
+       GThread      *series_thread,
+       SeriesQuery  *series_query,
+       GError      **error)
 {
   Builder b = { self };
   g_autofree char *changes_title = g_strdup_printf (_("Changes since week %d"),
@@ -1795,14 +1917,22 @@ build (UppBriefing *self)
   department_actions (&b, parent);
   section_end (&b);
 
+  self->indicators = g_thread_join (series_thread);
+  if (self->indicators == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&series_query->error));
+      upp_flow_finish (&b.flow, FALSE);
+      return FALSE;
+    }
   indicators (&b);
   appendix (&b);
 
   upp_flow_tag_end (&b.flow, "Document");
-  upp_flow_finish (&b.flow);
+  upp_flow_finish (&b.flow, TRUE);
 
   upp_briefing_finish_layout (self);
   running_texts (self);
+  return TRUE;
 }
 
 /* Public API */
@@ -1828,6 +1958,9 @@ upp_briefing_new (UppStore                  *store,
                   GError                   **error)
 {
   g_autoptr(UppBriefing) self = NULL;
+  SeriesQuery series_query = { 0 };
+  GThread *series_thread;
+  gint64 start;
 
   g_return_val_if_fail (UPP_IS_STORE (store), NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -1847,8 +1980,10 @@ upp_briefing_new (UppStore                  *store,
                                                : default_generated ();
   self->language = options->language != NULL ? g_strdup (options->language) : default_language ();
 
+  start = g_get_monotonic_time ();
   if (!collect (self, store, error))
     return NULL;
+  g_debug ("queries: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
 
   self->organisation = g_strdup (options->organisation != NULL ? options->organisation
                                                                : self->package->organisation);
@@ -1862,8 +1997,16 @@ upp_briefing_new (UppStore                  *store,
   self->keywords = g_strdup_printf ("%s, %d-W%02d, %s", self->package->code, self->week.year,
                                     self->week.week, self->summary ? _("summary") : _("briefing"));
 
+  series_query.store = store;
+  series_query.week = self->week;
+  series_thread = g_thread_new ("upp-briefing-series", query_series, &series_query);
+
+  start = g_get_monotonic_time ();
   upp_briefing_layout_init (self);
-  build (self);
+  if (!build (self, series_thread, &series_query, error))
+    return NULL;
+  g_debug ("layout: %u pages in %.0f ms", self->pages->len,
+           (g_get_monotonic_time () - start) / 1000.0);
   return g_steal_pointer (&self);
 }
 
@@ -1964,6 +2107,7 @@ render_pdf (UppBriefing  *self,
   g_autofree char *created = g_date_time_format (self->generated, "%Y-%m-%dT%H:%M:%S");
   g_autofree int *outline_ids = NULL;
   g_autofree UppPdfFigure *figures = NULL;
+  gint64 start;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -1979,6 +2123,7 @@ render_pdf (UppBriefing  *self,
    * bytes on every run. */
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
 
+  start = g_get_monotonic_time ();
   cr = cairo_create (surface);
   for (guint p = 0; p < self->pages->len; p++)
     {
@@ -2013,6 +2158,8 @@ render_pdf (UppBriefing  *self,
       return NULL;
     }
 
+  g_debug ("cairo: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+
   figures = g_new0 (UppPdfFigure, MAX (self->figures->len, 1));
   for (guint i = 0; i < self->figures->len; i++)
     {
@@ -2024,11 +2171,13 @@ render_pdf (UppBriefing  *self,
 
   {
     g_autoptr(GBytes) raw = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+    GBytes *pdf;
 
-    GBytes *r;
-      r = upp_pdf_complete_tagging (raw, self->language, UPP_BRIEFING_PAGE_HEIGHT, figures,
-                                     self->figures->len, error);
-    return r;
+    start = g_get_monotonic_time ();
+    pdf = upp_pdf_complete_tagging (raw, self->language, UPP_BRIEFING_PAGE_HEIGHT, figures,
+                                    self->figures->len, error);
+    g_debug ("qpdf: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+    return pdf;
   }
 }
 

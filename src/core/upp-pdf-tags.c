@@ -117,10 +117,20 @@ visit (Tagger  *tagger,
   if (qpdf_oh_has_key (qpdf, object, "/S"))
     {
       qpdf_oh type = qpdf_oh_get_key (qpdf, object, "/S");
+      gboolean figure = qpdf_oh_is_name_and_equals (qpdf, type, "/Figure");
+      /* Figures are drawn only directly in grouping elements; tables,
+       * lists and paragraphs, most of the tree, need not be read. */
+      gboolean group = qpdf_oh_is_name_and_equals (qpdf, type, "/Document") ||
+                       qpdf_oh_is_name_and_equals (qpdf, type, "/Sect") ||
+                       qpdf_oh_is_name_and_equals (qpdf, type, "/Div") ||
+                       qpdf_oh_is_name_and_equals (qpdf, type, "/Part") ||
+                       qpdf_oh_is_name_and_equals (qpdf, type, "/Art");
 
-      if (qpdf_oh_is_name_and_equals (qpdf, type, "/Figure"))
-        describe_figure (tagger, object);
       qpdf_oh_release (qpdf, type);
+      if (figure)
+        describe_figure (tagger, object);
+      if (!group)
+        return;
     }
 
   if (!qpdf_oh_has_key (qpdf, object, "/K"))
@@ -199,7 +209,10 @@ upp_pdf_complete_tagging (GBytes             *pdf,
     }
   /* An /ID from the content, not from the time: same data, same bytes. */
   qpdf_set_deterministic_ID (qpdf, QPDF_TRUE);
-  qpdf_set_object_stream_mode (qpdf, qpdf_o_generate);
+  /* No object streams (PDF/A-1 forbids them, and they cost a third of the
+   * time), and cairo's compressed streams pass through as they are. */
+  qpdf_set_object_stream_mode (qpdf, qpdf_o_disable);
+  qpdf_set_decode_level (qpdf, qpdf_dl_none);
   if (qpdf_write (qpdf) & QPDF_ERRORS)
     {
       take_error (qpdf, error);
