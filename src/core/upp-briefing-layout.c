@@ -32,7 +32,7 @@ static const struct
   [UPP_TEXT_LABEL] = { "DejaVu Sans Bold 7.5", 0 },
   [UPP_TEXT_SMALL] = { "DejaVu Sans 8.5", 1.2 },
   [UPP_TEXT_TABLE] = { "DejaVu Sans 8.5", 1.15 },
-  [UPP_TEXT_TABLE_HEAD] = { "DejaVu Sans 7.5", 1.1 },
+  [UPP_TEXT_TABLE_HEAD] = { "DejaVu Sans 7", 1.1 },
   [UPP_TEXT_FIGURE_NUMBER] = { "DejaVu Sans Bold 20", 0 },
   [UPP_TEXT_FIGURE_LABEL] = { "DejaVu Sans 8", 0 },
   [UPP_TEXT_RUNNING] = { "DejaVu Sans 7.5", 0 },
@@ -168,14 +168,18 @@ make_text (UppBriefing    *self,
   if (style == UPP_TEXT_TABLE && strchr (markup, '\t') != NULL)
     {
       PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT,
-                                                                UPP_HANG);
+                                                                self->hang);
 
       pango_layout_set_tabs (layout, tabs);
       pango_tab_array_free (tabs);
-      pango_layout_set_indent (layout, pango_units_from_double (-UPP_HANG));
+      pango_layout_set_indent (layout, pango_units_from_double (-self->hang));
     }
 
-  /* Tabular figures, so that numbers line up in columns. */
+  /* Tabular figures, so that numbers line up in columns. (DejaVu's
+   * figures are tabular anyway; this is for a fallback font.) */
+  if (style != UPP_TEXT_TABLE && style != UPP_TEXT_TABLE_HEAD && style != UPP_TEXT_TOC &&
+      style != UPP_TEXT_FIGURE_NUMBER)
+    return layout;
   attributes = pango_layout_get_attributes (layout);
   attributes = attributes != NULL ? pango_attr_list_copy (attributes) : pango_attr_list_new ();
   pango_attr_list_insert_before (attributes, pango_attr_font_features_new ("tnum=1"));
@@ -684,6 +688,17 @@ upp_flow_paragraph (UppFlow      *flow,
 #define CELL_PAD_X 4.0
 #define CELL_PAD_Y 3.5
 
+/* Numbers sit at the right of their column, so the left padding of a
+ * right-aligned column only keeps its header off the neighbour's. */
+static double
+cell_pad_left (const UppColumn *columns,
+               guint            c)
+{
+  if (c == 0)
+    return 0;
+  return columns[c].align == PANGO_ALIGN_RIGHT ? CELL_PAD_X / 2 : CELL_PAD_X;
+}
+
 static UppChunk *
 table_chunk (UppBriefing     *self,
              const UppColumn *columns,
@@ -699,7 +714,7 @@ table_chunk (UppBriefing     *self,
 
   for (guint c = 0; c < n_columns; c++)
     {
-      double pad_left = c == 0 ? 0 : CELL_PAD_X;
+      double pad_left = cell_pad_left (columns, c);
       double pad_right = c == n_columns - 1 ? 0 : CELL_PAD_X;
 
       layouts[c] = upp_briefing_cached_text (self, header ? UPP_TEXT_TABLE_HEAD : UPP_TEXT_TABLE,
@@ -714,7 +729,7 @@ table_chunk (UppBriefing     *self,
   upp_chunk_tag_begin (chunk, "TR", NULL, FALSE);
   for (guint c = 0; c < n_columns; c++)
     {
-      double pad_left = c == 0 ? 0 : CELL_PAD_X;
+      double pad_left = cell_pad_left (columns, c);
       /* Headers sit on the rule below them; cells hang from the top. */
       double y = header ? CELL_PAD_Y + height - heights[c] : CELL_PAD_Y;
 
@@ -959,14 +974,13 @@ upp_briefing_render_page (UppBriefing *self,
         case UPP_OP_DEST:
           if (tagged)
             {
-              char x[G_ASCII_DTOSTR_BUF_SIZE];
-              char y[G_ASCII_DTOSTR_BUF_SIZE];
               g_autofree char *attributes = NULL;
 
-              /* The view opens a little above the target. */
-              g_ascii_formatd (x, sizeof x, "%.1f", op->x);
-              g_ascii_formatd (y, sizeof y, "%.1f", MAX (op->y - 12, 0));
-              attributes = g_strdup_printf ("name='%s' x=%s y=%s", op->attributes, x, y);
+              /* Whole points: cairo 1.16 reads "x=62.5" with the locale's
+               * decimal sign and fails under a Swedish LC_NUMERIC. The view
+               * opens a little above the target. */
+              attributes = g_strdup_printf ("name='%s' x=%d y=%d", op->attributes, (int) op->x,
+                                            (int) MAX (op->y - 12, 0));
               cairo_tag_begin (cr, CAIRO_TAG_DEST, attributes);
               cairo_tag_end (cr, CAIRO_TAG_DEST);
             }

@@ -139,7 +139,6 @@ typedef struct
 #define UPP_MARGIN_BOTTOM  68.0
 #define UPP_TEXT_WIDTH     (UPP_BRIEFING_PAGE_WIDTH - UPP_MARGIN_LEFT - UPP_MARGIN_RIGHT)
 #define UPP_TEXT_BOTTOM    (UPP_BRIEFING_PAGE_HEIGHT - UPP_MARGIN_BOTTOM)
-#define UPP_HANG           34.0  /* the column of action codes */
 
 #define UPP_INK            0x1a1a1a
 #define UPP_INK_SECONDARY  0x555555
@@ -185,6 +184,7 @@ struct _UppBriefing
   GPtrArray             *page_refs;         /* PangoLayout per UPP_OP_PAGE_REF */
   GPtrArray             *running;           /* PangoLayout ×3 per page: header, footer */
   UppChartStyle          chart_style;
+  double                 hang;              /* the column of action codes */
 };
 
 /* upp-briefing-layout.c */

@@ -10,6 +10,8 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +24,7 @@
 #define N_DEADLINE_WEEKS   8
 #define MAX_INDICATOR_CHARTS 48
 #define MAX_INDICATOR_VALUES 8
+#define MAX_DONE_TITLES    12
 
 /* Symbols in ink dark enough to read as text on white; the fills of the
  * charts are lighter and carry an outline instead. */
@@ -109,12 +112,20 @@ department_name (UppBriefing *self,
 
 /* Options */
 
+/* The language the messages come out in: what gettext itself looks at,
+ * LANGUAGE unless the locale is C, then the messages locale. */
 static char *
 default_language (void)
 {
-  const char * const *names = g_get_language_names ();
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+  const char *language = g_getenv ("LANGUAGE");
+  gboolean c_locale = messages == NULL || g_str_equal (messages, "C") ||
+                      g_str_equal (messages, "POSIX");
+  const char *name = messages;
 
-  if (names[0] != NULL && g_str_has_prefix (names[0], "sv"))
+  if (!c_locale && language != NULL && *language != '\0')
+    name = language;
+  if (name != NULL && g_str_has_prefix (name, "sv"))
     return g_strdup ("sv-SE");
   return g_strdup ("en");
 }
@@ -292,6 +303,23 @@ guard (UppBriefing  *self,
 
       if (!guard_field (department->name, what, error))
         return FALSE;
+    }
+
+  for (guint i = 0; i < self->package->actions->len; i++)
+    {
+      const UppAction *action = g_ptr_array_index (self->package->actions, i);
+
+      for (guint j = 0; j < action->indicators->len; j++)
+        {
+          const UppIndicator *indicator = g_ptr_array_index (action->indicators, j);
+          /* Translators: “A7 indicator visits” */
+          g_autofree char *what = g_strdup_printf (_("%s indicator %s"), action->code,
+                                                   indicator->code);
+
+          if (!guard_field (indicator->name, what, error) ||
+              !guard_field (indicator->unit, what, error))
+            return FALSE;
+        }
     }
 
   for (guint i = 0; i < self->statuses->len; i++)
@@ -685,17 +713,21 @@ key_figures (Builder *b)
   UppChunk *chunk = upp_chunk_new (self);
   double cell = UPP_TEXT_WIDTH / (UPP_N_STATES + 1);
   double height = 0;
+  int number_size = self->counts.total >= 10000 ? 13 : self->counts.total >= 1000 ? 16 : 20;
 
   upp_chunk_tag_begin (chunk, "Table", NULL, FALSE);
   upp_chunk_tag_begin (chunk, "TR", NULL, FALSE);
   for (int i = -1; i < UPP_N_STATES; i++)
     {
       UppState state = i >= 0 ? state_order[i] : UPP_N_STATES;
-      g_autofree char *number = g_strdup_printf ("%d", i >= 0 ? self->counts.counts[state]
-                                                              : self->counts.total);
+      /* The total has the most digits: it sets one size for the row, so
+       * that 2000 stays on one line in its eighth of the width. */
+      g_autofree char *number = g_strdup_printf ("<span size=\"%dpt\">%d</span>", number_size,
+                                                 i >= 0 ? self->counts.counts[state]
+                                                        : self->counts.total);
       g_autofree char *label = i >= 0 ? state_markup (state) : esc (_("Actions"));
       double x = UPP_MARGIN_LEFT + (i + 1) * cell;
-      PangoLayout *value = upp_briefing_text (self, UPP_TEXT_FIGURE_NUMBER, number, cell - 6,
+      PangoLayout *value = upp_briefing_text (self, UPP_TEXT_FIGURE_NUMBER, number, -1,
                                               PANGO_ALIGN_LEFT);
       PangoLayout *caption = upp_briefing_text (self, UPP_TEXT_FIGURE_LABEL, label, cell - 6,
                                                 PANGO_ALIGN_LEFT);
@@ -766,49 +798,42 @@ in_brief (Builder *b)
                                                         self->deadlines->len),
                                            self->deadlines->len, N_DEADLINE_WEEKS));
 
-  /* The status ring (its legend gives the numbers) and beside it the
-   * week in four sentences: one unbreakable block. */
+  /* The status ring, its legend giving the numbers, right under the key
+   * figures it pictures; then the week in four sentences. */
   {
     UppChunk *chunk = upp_chunk_new (self);
     UppChartData data = { .kind = UPP_CHART_STATUS_RING, .week = self->week,
                           .counts = &self->counts };
-    UppFigure *figure = figure_new (self, &data);
-    double ring_width = 250;
-    double gutter = 20;
-    double x = UPP_MARGIN_LEFT + ring_width + gutter;
-    double width = UPP_TEXT_WIDTH - ring_width - gutter;
-    g_autofree char *title = esc (_("In brief"));
-    PangoLayout *layout = upp_briefing_text (self, UPP_TEXT_H2, title, width, PANGO_ALIGN_LEFT);
-    double y = 0;
 
-    chunk_add_figure (self, chunk, figure, UPP_MARGIN_LEFT, 0, ring_width, 150);
-
-    upp_chunk_tag_begin (chunk, "H2", NULL, TRUE);
-    upp_chunk_add_text (chunk, layout, x, y, UPP_INK);
-    upp_chunk_tag_end (chunk, "H2");
-    y += upp_layout_height (layout) + 6;
-
-    upp_chunk_tag_begin (chunk, "L", NULL, FALSE);
-    for (guint i = 0; i < lines->len; i++)
-      {
-        g_autofree char *text = esc (g_ptr_array_index (lines, i));
-        g_autofree char *markup = g_strdup_printf ("–\t%s", text);
-        PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 11);
-
-        layout = upp_briefing_text (self, UPP_TEXT_SMALL, markup, width, PANGO_ALIGN_LEFT);
-        pango_layout_set_tabs (layout, tabs);
-        pango_tab_array_free (tabs);
-        pango_layout_set_indent (layout, pango_units_from_double (-11));
-        upp_chunk_tag_begin (chunk, "LI", NULL, TRUE);
-        upp_chunk_add_text (chunk, layout, x, y, UPP_INK);
-        upp_chunk_tag_end (chunk, "LI");
-        y += upp_layout_height (layout) + 4;
-      }
-    upp_chunk_tag_end (chunk, "L");
-    chunk->height = MAX (y, 150);
-    chunk->space_after = 20;
+    chunk->height = 140;
+    chunk->space_after = 14;
+    chunk_add_figure (self, chunk, figure_new (self, &data), UPP_MARGIN_LEFT, 0,
+                      UPP_TEXT_WIDTH, chunk->height);
     upp_flow_add (&b->flow, chunk);
   }
+
+  heading (b, UPP_TEXT_H2, _("In brief"), NULL);
+  upp_flow_tag_begin (&b->flow, "L");
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autofree char *text = esc (g_ptr_array_index (lines, i));
+      g_autofree char *markup = g_strdup_printf ("–\t%s", text);
+      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 14);
+      PangoLayout *layout = upp_briefing_text (self, UPP_TEXT_BODY, markup, UPP_TEXT_WIDTH,
+                                               PANGO_ALIGN_LEFT);
+      UppChunk *chunk = upp_chunk_new (self);
+
+      pango_layout_set_tabs (layout, tabs);
+      pango_tab_array_free (tabs);
+      pango_layout_set_indent (layout, pango_units_from_double (-14));
+      chunk->height = upp_layout_height (layout);
+      chunk->space_after = 3;
+      upp_chunk_tag_begin (chunk, "LI", NULL, TRUE);
+      upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 0, UPP_INK);
+      upp_chunk_tag_end (chunk, "LI");
+      upp_flow_add (&b->flow, chunk);
+    }
+  upp_flow_tag_end (&b->flow, "L");
 }
 
 typedef struct
@@ -879,7 +904,7 @@ compare_by_severity (gconstpointer a,
   return g_date_compare (&sa->deadline, &sb->deadline);
 }
 
-#define HANG UPP_HANG
+#define HANG (b->self->hang)
 
 /* The title line of an action: the code hangs in the margin column, the
  * title wraps beside it. Linked to the action's place in its department's
@@ -1252,6 +1277,17 @@ count_cell (int count)
   return g_strdup_printf ("%d", count);
 }
 
+/* A count in a table: zero in grey, so that the others stand out; a sum
+ * in bold. */
+static char *
+number_cell (int      count,
+             gboolean sum)
+{
+  if (sum)
+    return g_strdup_printf ("<b>%d</b>", count);
+  return count_cell (count);
+}
+
 static char *
 department_label (const char *name,
                   gboolean    partner)
@@ -1283,57 +1319,56 @@ departments (Builder *b)
     figure_block (b, &data, MIN (60 + 20.0 * self->department_counts->len, 420));
   }
   {
-    UppColumn columns[2 + UPP_N_STATES] = { { 0, PANGO_ALIGN_LEFT }, { 40, PANGO_ALIGN_RIGHT } };
+    /* Like the chart's legend, only the states some action is in: the
+     * names of the departments need the room. */
+    UppColumn columns[2 + UPP_N_STATES] = { { 0, PANGO_ALIGN_LEFT }, { 44, PANGO_ALIGN_RIGHT } };
     g_autofree char *state_headers[UPP_N_STATES] = { NULL };
     const char *headers[2 + UPP_N_STATES] = { _("Department"), _("Actions") };
-    UppStateCounts total = { { 0 } };
+    UppState shown[UPP_N_STATES];
+    guint n_shown = 0;
     Table table;
 
     for (guint s = 0; s < UPP_N_STATES; s++)
       {
-        columns[2 + s] = (UppColumn) { 46, PANGO_ALIGN_RIGHT };
+        UppState state = state_order[s];
+
+        if (self->counts.counts[state] == 0)
+          continue;
+        columns[2 + n_shown] = (UppColumn) { n_shown < 6 ? 50 : 46, PANGO_ALIGN_RIGHT };
         /* The symbol above the word: the words are too wide side by side. */
-        state_headers[s] = g_strdup_printf ("<span foreground=\"#%06x\">%s</span>\n%s",
-                                            state_inks[state_order[s]],
-                                            upp_state_get_symbol (state_order[s]),
-                                            upp_state_get_label (state_order[s]));
-        headers[2 + s] = state_headers[s];
+        state_headers[n_shown] = g_strdup_printf ("<span foreground=\"#%06x\">%s</span>\n%s",
+                                                  state_inks[state], upp_state_get_symbol (state),
+                                                  upp_state_get_label (state));
+        headers[2 + n_shown] = state_headers[n_shown];
+        shown[n_shown++] = state;
       }
-    table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
-    for (guint i = 0; i < self->department_counts->len; i++)
+    if (n_shown == UPP_N_STATES)
+      for (guint s = 0; s < n_shown; s++)
+        columns[2 + s].width = 46;
+
+    table_begin (&table, b, columns, 2 + n_shown, headers);
+    for (guint i = 0; i <= self->department_counts->len; i++)
       {
-        const UppDepartmentCounts *row = self->department_counts->pdata[i];
-        g_autofree char *name = department_label (row->name, row->partner);
+        /* The departments, then their sum in bold. */
+        const UppDepartmentCounts *row = i < self->department_counts->len
+                                         ? self->department_counts->pdata[i] : NULL;
+        const UppStateCounts *counts = row != NULL ? &row->counts : &self->counts;
+        g_autofree char *name = row != NULL ? department_label (row->name, row->partner)
+                                            : g_strdup_printf ("<b>%s</b>", _("All departments"));
         g_autofree char *cells[1 + UPP_N_STATES] = { NULL };
         const char *row_cells[2 + UPP_N_STATES] = { name };
 
-        if (row->counts.total == 0)
+        if (counts->total == 0)
           continue;
-        cells[0] = g_strdup_printf ("%d", row->counts.total);
+        cells[0] = number_cell (counts->total, row == NULL);
         row_cells[1] = cells[0];
-        for (guint s = 0; s < UPP_N_STATES; s++)
+        for (guint s = 0; s < n_shown; s++)
           {
-            cells[1 + s] = count_cell (row->counts.counts[state_order[s]]);
+            cells[1 + s] = number_cell (counts->counts[shown[s]], row == NULL);
             row_cells[2 + s] = cells[1 + s];
-            total.counts[s] += row->counts.counts[s];
           }
-        total.total += row->counts.total;
         table_row (&table, row_cells);
       }
-    {
-      g_autofree char *cells[1 + UPP_N_STATES] = { NULL };
-      g_autofree char *label = g_strdup_printf ("<b>%s</b>", _("All departments"));
-      const char *row_cells[2 + UPP_N_STATES] = { label };
-
-      cells[0] = g_strdup_printf ("<b>%d</b>", total.total);
-      row_cells[1] = cells[0];
-      for (guint s = 0; s < UPP_N_STATES; s++)
-        {
-          cells[1 + s] = g_strdup_printf ("<b>%d</b>", total.counts[state_order[s]]);
-          row_cells[2 + s] = cells[1 + s];
-        }
-      table_row (&table, row_cells);
-    }
     table_end (&table);
   }
 
@@ -1435,9 +1470,14 @@ deadlines (Builder *b)
 {
   UppBriefing *self = b->self;
   UppWeek last = upp_week_add (self->week, N_DEADLINE_WEEKS - 1);
-  g_autofree char *intro = g_strdup_printf (_("Overdue actions, and actions not yet done whose "
-                                              "deadline falls in weeks %d–%d."),
-                                            self->week.week, last.week);
+  g_autofree char *intro = last.year == self->week.year
+                            ? g_strdup_printf (_("Overdue actions, and actions not yet done whose "
+                                                 "deadline falls in weeks %d–%d."),
+                                               self->week.week, last.week)
+                            : g_strdup_printf (_("Overdue actions, and actions not yet done whose "
+                                                 "deadline falls in weeks %d-W%02d – %d-W%02d."),
+                                               self->week.year, self->week.week, last.year,
+                                               last.week);
   g_autofree char *intro_markup = esc (intro);
 
   section_begin (b, _("Deadlines"), "deadlines");
@@ -1512,6 +1552,27 @@ done_earlier (Builder    *b,
   upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 0, UPP_INK_SECONDARY);
   upp_chunk_tag_end (chunk, "P");
   upp_flow_add (&b->flow, chunk);
+
+  /* A long list would only repeat the appendix: then the codes alone. */
+  if (n > MAX_DONE_TITLES)
+    {
+      g_autoptr(GString) codes = g_string_new (NULL);
+      g_autofree char *note = esc (_("The appendix has their titles."));
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          const UppActionStatus *status = list->pdata[i];
+          g_autofree char *code = NULL;
+
+          if (!g_hash_table_contains (done_before, status))
+            continue;
+          code = esc (status->code);
+          g_string_append_printf (codes, "%s%s", codes->len > 0 ? ", " : "", code);
+        }
+      g_string_append_printf (codes, ". %s", note);
+      upp_flow_paragraph (&b->flow, UPP_TEXT_TABLE, codes->str, 0, 0, "P", FALSE);
+      return;
+    }
 
   upp_flow_tag_begin (&b->flow, "L");
   for (guint i = 0; i < list->len; i++)
@@ -1602,17 +1663,18 @@ department_actions (Builder *b,
 
 /* 7. Indicators */
 
+/* A value as people read it: whole numbers without decimals, others with
+ * one, in the locale's decimal sign (3,5 in Swedish). */
 static char *
 format_value (double      value,
               const char *unit)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *number = NULL;
 
   if (value == (gint64) value)
     number = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
   else
-    number = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", value));
+    number = g_strdup_printf ("%.1f", value);
   if (has_text (unit))
     return g_strdup_printf ("%s %s", number, unit);
   return g_steal_pointer (&number);
@@ -1852,6 +1914,24 @@ running_texts (UppBriefing *self)
     }
 }
 
+/* The column of action codes: as wide as the widest code in the bold of
+ * the action titles, and a gap; measured in one layout of all the codes. */
+static void
+measure_hang (UppBriefing *self)
+{
+  g_autoptr(GString) codes = g_string_new (NULL);
+  PangoLayout *layout;
+
+  for (guint i = 0; i < self->statuses->len; i++)
+    {
+      g_autofree char *code = esc (((UppActionStatus *) self->statuses->pdata[i])->code);
+
+      g_string_append_printf (codes, "%s\n", code);
+    }
+  layout = upp_briefing_text (self, UPP_TEXT_H3, codes->str, -1, PANGO_ALIGN_LEFT);
+  self->hang = MAX (34, ceil (upp_layout_width (layout)) + 9);
+}
+
 /* The indicator series are the one slow query (every value of every
  * indicator up to the week); it runs in a thread of its own while the
  * sections before the indicators are laid out. The store serialises its
@@ -1890,6 +1970,7 @@ build (UppBriefing  *self,
   };
   int parent;
 
+  measure_hang (self);
   upp_flow_init (&b.flow, self);
   upp_flow_tag_begin (&b.flow, "Document");
 
