@@ -515,6 +515,106 @@ test_catalog (void)
 }
 
 static void
+test_language (void)
+{
+  g_autofree char *path = tmp_path ("swedish.pdf");
+  g_autoptr(GError) error = NULL;
+  UppBriefingOptions options;
+  qpdf_data qpdf;
+  qpdf_oh lang;
+
+  init_options (&options, TRUE);
+  options.language = "sv-SE";
+  options.organisation = "Lysekils kommun, kommunledningskontoret";
+  g_assert_true (upp_briefing_write (store, &options, path, &error));
+  g_assert_no_error (error);
+
+  qpdf = qpdf_init ();
+  qpdf_silence_errors (qpdf);
+  g_assert_false (qpdf_read (qpdf, path, NULL) & QPDF_ERRORS);
+  lang = qpdf_oh_get_key (qpdf, qpdf_get_root (qpdf), "/Lang");
+  g_assert_cmpstr (qpdf_oh_get_utf8_value (qpdf, lang), ==, "sv-SE");
+  qpdf_cleanup (&qpdf);
+
+  {
+    g_autoptr(PopplerDocument) document = open_pdf (path);
+    g_autofree char *author = poppler_document_get_author (document);
+
+    g_assert_cmpstr (author, ==, "Lysekils kommun, kommunledningskontoret");
+  }
+}
+
+static int
+run_cli (const char  *extra,
+         char       **out_stdout,
+         gsize       *out_length,
+         char       **out_stderr)
+{
+  const char *cli = g_getenv ("UPP_CLI");
+  g_autofree char *db = tmp_path ("demo.db");
+  g_autofree char *command = NULL;
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+
+  command = g_strdup_printf ("'%s' export-pdf --db '%s' %s", cli, db, extra);
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
+  process = g_subprocess_newv ((const char * const *) argv,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate (process, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  if (out_stdout != NULL)
+    *out_stdout = g_bytes_unref_to_data (g_steal_pointer (&out), out_length);
+  if (out_stderr != NULL)
+    *out_stderr = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *path = tmp_path ("cli.pdf");
+  g_autofree char *args = g_strdup_printf ("--week 2026-W40 --date 2026-11-27 -o '%s'", path);
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *piped = NULL;
+  g_autofree char *err = NULL;
+  gsize expected_length, written_length, piped_length;
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("UPP_CLI") == NULL)
+    {
+      g_test_skip ("UPP_CLI is not set");
+      return;
+    }
+  g_file_get_contents (full_pdf, &expected, &expected_length, &error);
+  g_assert_no_error (error);
+
+  /* The same bytes as the library writes, to a file and to stdout. */
+  g_assert_cmpint (run_cli (args, NULL, NULL, NULL), ==, 0);
+  g_file_get_contents (path, &written, &written_length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (written, written_length, expected, expected_length);
+  g_assert_cmpint (run_cli ("--week 2026-W40 --date 2026-11-27 -o -", &piped, &piped_length, NULL),
+                   ==, 0);
+  g_assert_cmpmem (piped, piped_length, expected, expected_length);
+
+  /* Usage errors exit 2. */
+  g_assert_cmpint (run_cli ("--week 2026-W40", NULL, NULL, NULL), ==, 2);
+  g_assert_cmpint (run_cli ("--date 2026-13-45 -o -", NULL, NULL, NULL), ==, 2);
+
+  /* Failures exit 1 with one line. */
+  g_assert_cmpint (run_cli ("--week 2026-W54 -o -", NULL, NULL, &err), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "uppfoljning-cli: "));
+  g_assert_nonnull (strstr (err, "2026-W54"));
+  g_assert_cmpint (strchr (err, '\n') - err, ==, strlen (err) - 1);
+}
+
+static void
 test_deterministic (void)
 {
   g_autofree char *again = tmp_path ("again.pdf");
@@ -679,6 +779,15 @@ test_guard (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 
+  if (g_getenv ("UPP_CLI") != NULL)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_cli ("--week 2026-W40 -o -", NULL, NULL, &err), ==, 1);
+      g_assert_nonnull (strstr (err, "A3 leadership note (week 40)"));
+      g_assert_cmpint (run_cli ("--week 2026-W40 --summary -o -", NULL, NULL, NULL), ==, 0);
+    }
+
   /* The summary leaves notes out, so it may be written. */
   init_options (&options, TRUE);
   g_assert_true (upp_briefing_write (store, &options, path, &error));
@@ -780,6 +889,8 @@ main (int   argc,
   g_test_add_func ("/briefing/fonts-embedded", test_fonts_embedded);
   g_test_add_func ("/briefing/tagged", test_tagged);
   g_test_add_func ("/briefing/catalog", test_catalog);
+  g_test_add_func ("/briefing/language", test_language);
+  g_test_add_func ("/briefing/cli", test_cli);
   g_test_add_func ("/briefing/deterministic", test_deterministic);
   g_test_add_func ("/briefing/stream", test_stream);
   g_test_add_func ("/briefing/async", test_async);
