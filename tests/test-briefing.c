@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "upp-briefing.h"
+#include "upp-briefing-private.h"
 #include "upp-error.h"
 #include "upp-guard.h"
 #include "upp-import.h"
@@ -824,6 +825,134 @@ test_note_printed (void)
   g_assert_nonnull (strstr (strstr (text, note) + 1, note));
 }
 
+/* White-box checks of the laid-out pages: text stays inside the type
+ * area, and no page ends with a heading. */
+static void
+check_pages (UppBriefing *briefing)
+{
+  /* Structure elements run on across pages. */
+  g_autoptr(GPtrArray) open = g_ptr_array_new ();
+
+  for (guint p = 0; p < briefing->pages->len; p++)
+    {
+      const UppPage *page = briefing->pages->pdata[p];
+      gboolean last_is_heading = FALSE;
+
+      for (guint i = 0; i < page->ops->len; i++)
+        {
+          const UppOp *op = &g_array_index (page->ops, UppOp, i);
+          PangoRectangle ink, logical;
+          double bottom, right;
+
+          if (op->kind == UPP_OP_TAG_BEGIN)
+            g_ptr_array_add (open, (gpointer) op->tag);
+          else if (op->kind == UPP_OP_TAG_END)
+            g_ptr_array_set_size (open, open->len - 1);
+          if (op->kind != UPP_OP_TEXT)
+            continue;
+
+          pango_layout_get_extents (op->layout, &ink, &logical);
+          if (op->first_line >= 0)
+            {
+              PangoLayoutLine *line = pango_layout_get_line_readonly (op->layout, op->first_line);
+
+              pango_layout_line_get_extents (line, &ink, &logical);
+              logical.y = 0;
+            }
+          bottom = op->y + pango_units_to_double (logical.y + logical.height);
+          right = op->x + pango_units_to_double (logical.x + logical.width);
+          if (bottom > UPP_TEXT_BOTTOM + 0.5 || op->y < UPP_MARGIN_TOP - 0.5)
+            g_error ("page %u: text “%s” at y %.1f–%.1f leaves the type area", p + 1,
+                     pango_layout_get_text (op->layout), op->y, bottom);
+          if (right > UPP_BRIEFING_PAGE_WIDTH - UPP_MARGIN_RIGHT + 0.5 || op->x < UPP_MARGIN_LEFT - 0.5)
+            g_error ("page %u: text “%s” at x %.1f–%.1f leaves the type area", p + 1,
+                     pango_layout_get_text (op->layout), op->x, right);
+
+          last_is_heading = FALSE;
+          for (guint t = 0; t < open->len; t++)
+            if (g_str_equal (open->pdata[t], "H1") || g_str_equal (open->pdata[t], "H2") ||
+                g_str_equal (open->pdata[t], "H3"))
+              last_is_heading = TRUE;
+        }
+      if (last_is_heading && p + 1 < briefing->pages->len)
+        g_error ("page %u ends with a heading", p + 1);
+    }
+  g_assert_cmpuint (open->len, ==, 0);
+}
+
+static void
+test_page_rules (void)
+{
+  const char *weeks[] = { "2026-W25", "2026-W33", "2026-W40", "2026-W44", "2026-W48" };
+
+  for (guint w = 0; w < G_N_ELEMENTS (weeks); w++)
+    for (int summary = 0; summary <= 1; summary++)
+      {
+        g_autoptr(UppBriefing) briefing = NULL;
+        g_autoptr(GError) error = NULL;
+        UppBriefingOptions options;
+
+        init_options (&options, summary);
+        g_assert_true (upp_week_parse (weeks[w], &options.week, NULL));
+        briefing = upp_briefing_new (store, &options, &error);
+        g_assert_no_error (error);
+        check_pages (briefing);
+      }
+}
+
+/* A note of many paragraphs' length breaks across pages, in lines, and
+ * everything stays in place. */
+static void
+test_long_text (void)
+{
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(UppBriefing) briefing = NULL;
+  g_autoptr(GError) error = NULL;
+  UppBriefingOptions options;
+  guint before;
+
+  init_options (&options, FALSE);
+  briefing = upp_briefing_new (store, &options, &error);
+  g_assert_no_error (error);
+  before = upp_briefing_get_n_pages (briefing);
+  g_clear_pointer (&briefing, upp_briefing_free);
+
+  for (guint i = 0; i < 120; i++)
+    g_string_append (note, "Ledningsgruppen följer upp belysningen och trygghetsvandringen "
+                           "varje vecka tills leveransen är klar. ");
+  g_assert_true (upp_store_set_note (store, "A13", week40, note->str, &error));
+  g_assert_no_error (error);
+  briefing = upp_briefing_new (store, &options, &error);
+  g_assert_true (upp_store_set_note (store, "A13", week40, NULL, NULL));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (upp_briefing_get_n_pages (briefing), >, before + 2);
+  check_pages (briefing);
+}
+
+static void
+test_contradiction (void)
+{
+  g_autofree char *path = tmp_path ("week44.pdf");
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  UppBriefingOptions options;
+
+  init_options (&options, FALSE);
+  options.week = (UppWeek) { 2026, 44 };
+  g_assert_true (upp_briefing_write (store, &options, path, &error));
+  g_assert_no_error (error);
+  document = open_pdf (path);
+  raw = document_text (document);
+  text = squeeze (raw);
+  /* A13 reports on track after its deadline: overdue, and called out. */
+  g_assert_nonnull (strstr (text, "Contradiction: the last report says “On track”, but the "
+                                  "deadline 2026-10-16 has passed."));
+  g_assert_nonnull (strstr (text, "2 actions need a decision: 1 overdue, 1 delayed."));
+}
+
 static void
 test_bad_week (void)
 {
@@ -897,6 +1026,9 @@ main (int   argc,
   g_test_add_func ("/briefing/draw-pages", test_draw_pages);
   g_test_add_func ("/briefing/png-artifacts", test_png_artifacts);
   g_test_add_func ("/briefing/bad-week", test_bad_week);
+  g_test_add_func ("/briefing/page-rules", test_page_rules);
+  g_test_add_func ("/briefing/long-text", test_long_text);
+  g_test_add_func ("/briefing/contradiction", test_contradiction);
   g_test_add_func ("/briefing/note-printed", test_note_printed);
   g_test_add_func ("/briefing/guard", test_guard);
 

@@ -769,12 +769,28 @@ in_brief (Builder *b)
   if (attention == 0)
     g_ptr_array_add (lines, g_strdup (_("No action needs a decision.")));
   else
-    g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "%u action needs a decision: overdue, "
-                                                          "delayed, at risk or unreported.",
-                                                          "%u actions need a decision: overdue, "
-                                                          "delayed, at risk or unreported.",
-                                                          attention), attention));
+    {
+      g_autoptr(GString) which = g_string_new (NULL);
+
+      /* The most severe first, as in the section. */
+      for (int severity = upp_state_get_severity (UPP_STATE_OVERDUE); severity >= 0; severity--)
+        for (guint state = 0; state < UPP_N_STATES; state++)
+          {
+            g_autofree char *label = NULL;
+
+            if (upp_state_get_severity (state) != severity || !upp_state_needs_attention (state) ||
+                self->counts.counts[state] == 0)
+              continue;
+            label = g_utf8_strdown (upp_state_get_label (state), -1);
+            g_string_append_printf (which, "%s%d %s", which->len > 0 ? ", " : "",
+                                    self->counts.counts[state], label);
+          }
+      /* Translators: “3 actions need a decision: 2 delayed, 1 at risk.” */
+      g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u action needs a decision: %s.",
+                                                            "%u actions need a decision: %s.",
+                                                            attention), attention, which->str));
+    }
   if (missing == 0)
     g_ptr_array_add (lines, g_strdup_printf (_("Every department has reported for week %d."),
                                              self->week.week));
