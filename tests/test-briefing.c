@@ -511,6 +511,27 @@ test_catalog (void)
   n_figures = count_figures (qpdf, qpdf_oh_get_key (qpdf, root, "/StructTreeRoot"), &n_with_alt);
   g_assert_cmpuint (n_figures, >=, 5);
   g_assert_cmpuint (n_with_alt, ==, n_figures);
+
+  /* Every link says where it leads; pages with links tab in structure order. */
+  for (int p = 0; p < qpdf_get_num_pages (qpdf); p++)
+    {
+      qpdf_oh page = qpdf_get_page_n (qpdf, p);
+      qpdf_oh annots = qpdf_oh_get_key (qpdf, page, "/Annots");
+
+      if (!qpdf_oh_is_array (qpdf, annots))
+        continue;
+      g_assert_true (qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, page, "/Tabs"),
+                                                 "/S"));
+      for (int i = 0; i < qpdf_oh_get_array_n_items (qpdf, annots); i++)
+        {
+          qpdf_oh contents = qpdf_oh_get_key (qpdf, qpdf_oh_get_array_item (qpdf, annots, i),
+                                              "/Contents");
+
+          g_assert_true (qpdf_oh_is_string (qpdf, contents));
+          g_assert_true (g_str_has_prefix (qpdf_oh_get_utf8_value (qpdf, contents), "Go to "));
+        }
+    }
+
   g_assert_false (qpdf_has_error (qpdf));
   qpdf_cleanup (&qpdf);
 }

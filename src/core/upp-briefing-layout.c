@@ -81,7 +81,10 @@ static void
 clear_ops (GArray *ops)
 {
   for (guint i = 0; i < ops->len; i++)
-    g_free (g_array_index (ops, UppOp, i).attributes);
+    {
+      g_free (g_array_index (ops, UppOp, i).attributes);
+      g_free (g_array_index (ops, UppOp, i).description);
+    }
   g_array_free (ops, TRUE);
 }
 
@@ -337,6 +340,21 @@ upp_chunk_tag_begin (UppChunk   *chunk,
   op->leaf = leaf;
 }
 
+/* A link to a named destination; @text says where it goes, for readers
+ * that cannot see it. */
+void
+upp_chunk_link_begin (UppChunk   *chunk,
+                      const char *dest,
+                      const char *text)
+{
+  UppOp *op = upp_chunk_add_op (chunk, UPP_OP_TAG_BEGIN);
+
+  op->tag = CAIRO_TAG_LINK;
+  op->attributes = g_strdup_printf ("dest='%s'", dest);
+  op->description = g_strdup (text);
+  op->leaf = TRUE;
+}
+
 void
 upp_chunk_tag_end (UppChunk   *chunk,
                    const char *tag)
@@ -381,6 +399,7 @@ emit (UppFlow     *flow,
 
   op.y += dy;
   op.attributes = g_strdup (source->attributes);
+  op.description = g_strdup (source->description);
 
   switch (op.kind)
     {
@@ -445,6 +464,7 @@ new_page (UppFlow  *flow,
           UppOp end = { .kind = UPP_OP_TAG_END, .tag = leaf.tag, .first_line = -1 };
 
           leaf.attributes = g_strdup (leaf.attributes);
+          leaf.description = g_strdup (leaf.description);
           emit (flow, &end, 0);
           reopen = TRUE;
         }
@@ -476,6 +496,7 @@ new_page (UppFlow  *flow,
     {
       emit (flow, &leaf, 0);
       g_free (leaf.attributes);
+      g_free (leaf.description);
     }
 }
 

@@ -73,6 +73,7 @@ typedef struct
   int          n_lines;
   const char  *tag;          /* a static structure tag name */
   char        *attributes;   /* owned: tag attributes, destination name */
+  char        *description;  /* owned: a link's text, for its annotation */
   guint        index;        /* figure or page-ref number; progress in % */
   gboolean     leaf;         /* for a tag: holds content, not elements */
 } UppOp;
@@ -229,6 +230,9 @@ void         upp_chunk_tag_begin          (UppChunk        *chunk,
                                            const char      *tag,
                                            const char      *attributes,
                                            gboolean         leaf);
+void         upp_chunk_link_begin         (UppChunk        *chunk,
+                                           const char      *dest,
+                                           const char      *text);
 void         upp_chunk_tag_end            (UppChunk        *chunk,
                                            const char      *tag);
 void         upp_chunk_add_dest           (UppChunk        *chunk,

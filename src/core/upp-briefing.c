@@ -22,7 +22,7 @@
 
 #define N_COMPLIANCE_WEEKS 8
 #define N_DEADLINE_WEEKS   8
-#define MAX_INDICATOR_CHARTS 48
+#define MAX_INDICATOR_CHARTS 24
 #define MAX_INDICATOR_VALUES 8
 #define MAX_DONE_TITLES    12
 
@@ -872,7 +872,8 @@ contents (Builder        *b,
     {
       g_autofree char *title = esc (entries[i].title);
       g_autofree char *markup = g_strdup_printf ("%u\t%s", i + 1, title);
-      g_autofree char *link = g_strdup_printf ("dest='%s'", entries[i].dest);
+      /* Translators: what a link in the contents does, for a screen reader */
+      g_autofree char *description = g_strdup_printf (_("Go to %s"), entries[i].title);
       PangoLayout *layout = upp_briefing_text (self, UPP_TEXT_TOC, markup, -1, PANGO_ALIGN_LEFT);
       PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 18);
       UppChunk *chunk = upp_chunk_new (self);
@@ -885,7 +886,7 @@ contents (Builder        *b,
       chunk->height = height + 7;
       chunk->space_after = 0;
       upp_chunk_tag_begin (chunk, "TOCI", NULL, FALSE);
-      upp_chunk_tag_begin (chunk, CAIRO_TAG_LINK, link, TRUE);
+      upp_chunk_link_begin (chunk, entries[i].dest, description);
       upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 3.5, UPP_INK);
       op = upp_chunk_add_op (chunk, UPP_OP_PAGE_REF);
       op->attributes = g_strdup (entries[i].dest);
@@ -935,7 +936,11 @@ action_title (Builder               *b,
   g_autofree char *code = esc (status->code);
   g_autofree char *title = esc (status->title);
   g_autofree char *markup = g_strdup_printf ("%s\t%s", code, title);
-  g_autofree char *attributes = link ? g_strdup_printf ("dest='%s'", dest) : NULL;
+  /* Translators: what a link to an action does, for a screen reader */
+  g_autofree char *description = link ? g_strdup_printf (_("Go to %s %s in its department’s "
+                                                           "section"), status->code,
+                                                         status->title)
+                                      : NULL;
   PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, HANG);
   PangoLayout *layout;
   UppChunk *chunk = upp_chunk_new (self);
@@ -953,7 +958,7 @@ action_title (Builder               *b,
     upp_chunk_add_dest (chunk, dest, 0);
   upp_chunk_tag_begin (chunk, "H3", NULL, !link);
   if (link)
-    upp_chunk_tag_begin (chunk, CAIRO_TAG_LINK, attributes, TRUE);
+    upp_chunk_link_begin (chunk, dest, description);
   upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 0, UPP_INK);
   if (link)
     upp_chunk_tag_end (chunk, CAIRO_TAG_LINK);
@@ -2204,6 +2209,7 @@ render_pdf (UppBriefing  *self,
   g_autofree char *created = g_date_time_format (self->generated, "%Y-%m-%dT%H:%M:%S");
   g_autofree int *outline_ids = NULL;
   g_autofree UppPdfFigure *figures = NULL;
+  g_autoptr(GPtrArray) links = NULL;
   gint64 start;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -2257,6 +2263,21 @@ render_pdf (UppBriefing  *self,
 
   g_debug ("cairo: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
 
+  /* The links' texts, in the order cairo writes their annotations. */
+  links = g_ptr_array_new ();
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      const UppPage *page = self->pages->pdata[p];
+
+      for (guint i = 0; i < page->ops->len; i++)
+        {
+          const UppOp *op = &g_array_index (page->ops, UppOp, i);
+
+          if (op->kind == UPP_OP_TAG_BEGIN && g_str_equal (op->tag, CAIRO_TAG_LINK))
+            g_ptr_array_add (links, op->description);
+        }
+    }
+
   figures = g_new0 (UppPdfFigure, MAX (self->figures->len, 1));
   for (guint i = 0; i < self->figures->len; i++)
     {
@@ -2272,7 +2293,8 @@ render_pdf (UppBriefing  *self,
 
     start = g_get_monotonic_time ();
     pdf = upp_pdf_complete_tagging (raw, self->language, UPP_BRIEFING_PAGE_HEIGHT, figures,
-                                    self->figures->len, error);
+                                    self->figures->len, (const char * const *) links->pdata,
+                                    links->len, error);
     g_debug ("qpdf: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
     return pdf;
   }

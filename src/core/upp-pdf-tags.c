@@ -140,6 +140,46 @@ visit (Tagger  *tagger,
   qpdf_oh_release (qpdf, kids);
 }
 
+/* Link annotations get a /Contents (what the link does, for screen
+ * readers), and pages with annotations the structure order for tabbing. */
+static void
+describe_links (qpdf_data           qpdf,
+                const char * const *links,
+                guint               n_links)
+{
+  int n_pages = qpdf_get_num_pages (qpdf);
+  guint next = 0;
+
+  for (int p = 0; p < n_pages; p++)
+    {
+      qpdf_oh page = qpdf_get_page_n (qpdf, p);
+      qpdf_oh annots;
+      int n;
+
+      if (!qpdf_oh_has_key (qpdf, page, "/Annots"))
+        continue;
+      qpdf_oh_replace_key (qpdf, page, "/Tabs", qpdf_oh_new_name (qpdf, "/S"));
+      annots = qpdf_oh_get_key (qpdf, page, "/Annots");
+      n = qpdf_oh_get_array_n_items (qpdf, annots);
+      for (int i = 0; i < n; i++)
+        {
+          qpdf_oh annot = qpdf_oh_get_array_item (qpdf, annots, i);
+          qpdf_oh subtype = qpdf_oh_get_key (qpdf, annot, "/Subtype");
+
+          if (qpdf_oh_is_name_and_equals (qpdf, subtype, "/Link") && next < n_links &&
+              links[next] != NULL)
+            qpdf_oh_replace_key (qpdf, annot, "/Contents",
+                                 qpdf_oh_new_unicode_string (qpdf, links[next++]));
+          qpdf_oh_release (qpdf, subtype);
+          qpdf_oh_release (qpdf, annot);
+        }
+      qpdf_oh_release (qpdf, annots);
+      qpdf_oh_release (qpdf, page);
+    }
+  if (next != n_links)
+    g_warning ("%u links drawn but %u link annotations found", n_links, next);
+}
+
 /**
  * upp_pdf_complete_tagging:
  * @pdf: a PDF that cairo wrote with structure tags
@@ -148,10 +188,14 @@ visit (Tagger  *tagger,
  * @figures: (array length=n_figures): the figures, in the order their
  *   `Figure` tags were opened
  * @n_figures: the number of @figures
+ * @links: (array length=n_links): what each link annotation leads to, in
+ *   the order of the pages and, on a page, of drawing
+ * @n_links: the number of @links
  * @error: a #GError
  *
  * Marks @pdf as tagged, sets its language, asks viewers to show its title
- * and gives every figure its alternative text and bounding box.
+ * and gives every figure its alternative text and bounding box, every link
+ * its description, and every page the structure's tab order.
  *
  * Returns: (transfer full): the completed PDF, or %NULL with @error set
  */
@@ -161,6 +205,8 @@ upp_pdf_complete_tagging (GBytes             *pdf,
                           double              page_height,
                           const UppPdfFigure *figures,
                           guint               n_figures,
+                          const char * const *links,
+                          guint               n_links,
                           GError            **error)
 {
   Tagger tagger = { 0 };
@@ -199,6 +245,7 @@ upp_pdf_complete_tagging (GBytes             *pdf,
     visit (&tagger, tree, 0);
   if (tagger.next_figure != n_figures)
     g_warning ("%u figures drawn but %u figure elements found", n_figures, tagger.next_figure);
+  describe_links (qpdf, links, n_links);
   if (take_error (qpdf, error))
     goto out;
 

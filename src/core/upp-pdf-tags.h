@@ -36,6 +36,8 @@ GBytes *upp_pdf_complete_tagging (GBytes             *pdf,
                                   double              page_height,
                                   const UppPdfFigure *figures,
                                   guint               n_figures,
+                                  const char * const *links,
+                                  guint               n_links,
                                   GError            **error);
 
 G_END_DECLS
