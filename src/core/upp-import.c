@@ -2362,6 +2362,7 @@ upp_report_template (UppStore    *store,
   g_autoptr(GDateTime) now = template_now ();
   g_autofree char *submitted = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   g_autofree char *week_text = upp_week_format (week);
+  g_autofree char *text = NULL;
   const UppPackage *package;
 
   g_return_val_if_fail (UPP_IS_STORE (store), NULL);
@@ -2435,5 +2436,6 @@ upp_report_template (UppStore    *store,
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
-  return g_strconcat (json_generator_to_data (generator, NULL), "\n", NULL);
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
 }
