@@ -693,7 +693,6 @@ test_json_text (void)
   for (guint i = 0; i < G_N_ELEMENTS (text_cases); i++)
     {
       const TextCase *c = &text_cases[i];
-      g_autofree char *changed = NULL;
       g_autoptr(GString) s = g_string_new (text);
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(UppDocument) document = NULL;
