@@ -1746,14 +1746,19 @@ indicator_numbers (const UppIndicatorSeries *series)
   GString *text = g_string_new (NULL);
   guint first = series->n_points > MAX_INDICATOR_VALUES ? series->n_points - MAX_INDICATOR_VALUES : 0;
   g_autofree char *unit = esc (series->unit);
+  g_autofree char *name = esc (series->name != NULL ? series->name : series->indicator_code);
 
+  /* The full name first: the chart's title may have had to shorten it.
+   * No-break spaces keep a week with its value and a target with its
+   * unit. */
+  g_string_append_printf (text, "%s. ", name);
   if (series->has_target)
     {
       g_autofree char *target = format_value (series->target, NULL);
 
-      g_string_append_printf (text, "%s %s %s%s%s", _("Target"),
+      g_string_append_printf (text, "%s %s\u00a0%s%s%s", _("Target"),
                               series->direction == UPP_DIRECTION_UP ? "≥" : "≤", target,
-                              has_text (unit) ? " " : "", unit);
+                              has_text (unit) ? "\u00a0" : "", unit);
     }
   else
     g_string_append (text, _("No target"));
@@ -1763,7 +1768,7 @@ indicator_numbers (const UppIndicatorSeries *series)
       g_autofree char *value = format_value (series->values[i], NULL);
       g_autofree char *week = g_strdup_printf (C_("short", "W%d"), series->weeks[i].week);
 
-      g_string_append_printf (text, "%s%s <b>%s</b>", i > first ? " · " : "", week, value);
+      g_string_append_printf (text, "%s%s\u00a0<b>%s</b>", i > first ? " · " : "", week, value);
     }
   return g_string_free (text, FALSE);
 }
