@@ -135,19 +135,23 @@ test_tiles_week_40 (void)
   g_assert_cmpint (tiles[UPP_TILE_DONE].previous, ==, 6);
   g_assert_cmpint (tiles[UPP_TILE_DONE].percent, ==, 43);
   g_assert_cmpint (tiles[UPP_TILE_DONE].trend, ==, UPP_TREND_SAME);
-  g_assert_cmpstr (tiles[UPP_TILE_DONE].caption, ==, "Unchanged since week 39");
+  g_assert_cmpstr (tiles[UPP_TILE_DONE].caption, ==, "Same as week 39");
   g_assert_cmpstr (tiles[UPP_TILE_DONE].description, ==,
-                   "Done: 6 of 14 actions (43 %), Unchanged since week 39");
+                   "Done: 6 of 14 actions (43 %), as many as in week 39");
   g_assert_false (tiles[UPP_TILE_DONE].alert);
 
   g_assert_cmpint (tiles[UPP_TILE_ON_TRACK].value, ==, 5);
   g_assert_cmpstr (tiles[UPP_TILE_ON_TRACK].caption, ==, "−1 since week 39");
   g_assert_cmpint (tiles[UPP_TILE_ON_TRACK].trend, ==, UPP_TREND_WORSE);
+  g_assert_cmpstr (tiles[UPP_TILE_ON_TRACK].description, ==,
+                   "On track: 5 of 14 actions (36 %), 1 fewer than in week 39");
 
   g_assert_cmpint (tiles[UPP_TILE_DELAYED].value, ==, 2);
   g_assert_cmpstr (tiles[UPP_TILE_DELAYED].caption, ==, "+1 since week 39");
   g_assert_cmpint (tiles[UPP_TILE_DELAYED].trend, ==, UPP_TREND_WORSE);
   g_assert_true (tiles[UPP_TILE_DELAYED].alert);
+  g_assert_cmpstr (tiles[UPP_TILE_DELAYED].description, ==,
+                   "Delayed: 2 of 14 actions (14 %), 1 more than in week 39");
 
   g_assert_cmpint (tiles[UPP_TILE_AT_RISK].value, ==, 1);
   g_assert_cmpint (tiles[UPP_TILE_OVERDUE].value, ==, 0);
@@ -165,6 +169,7 @@ test_tiles_first_week (void)
   g_assert_cmpint (dashboard->tiles[UPP_TILE_DONE].previous, ==, -1);
   g_assert_cmpint (dashboard->tiles[UPP_TILE_DONE].trend, ==, UPP_TREND_NONE);
   g_assert_true (g_str_has_suffix (dashboard->tiles[UPP_TILE_DONE].caption, "% of all actions"));
+  g_assert_true (g_str_has_suffix (dashboard->tiles[UPP_TILE_DONE].description, " %)"));
 }
 
 static void
@@ -450,6 +455,8 @@ test_dashboard_load (void)
   g_assert_cmpuint (row->n_weeks, ==, UPP_DASHBOARD_COMPLIANCE_WEEKS);
   g_assert_cmpuint (dashboard->documents->len, ==, 97);
   g_assert_cmpint (dashboard->today.week, ==, 48);
+  g_assert_cmpint (dashboard->first_week.week, ==, 25);
+  g_assert_cmpint (dashboard->last_week.week, ==, 48);
   g_assert_cmpstr (upp_dashboard_department_name (dashboard, "UTB"), ==,
                    "Utbildningsförvaltningen");
   g_assert_cmpstr (upp_dashboard_department_name (dashboard, "XX"), ==, "XX");
@@ -523,7 +530,7 @@ test_history_marks (void)
   g_assert_cmpuint (details->indicators->len, >, 0);
 
   g_assert_true (upp_store_set_note (demo_store, "A7", UPP_WEEK_INIT (2026, 40), "Följ upp", NULL));
-  g_clear_pointer (&details, upp_action_details_free);
+  g_clear_pointer (&details, upp_action_details_unref);
   details = upp_action_details_load (demo_store, "A7", UPP_WEEK_INIT (2026, 40), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (details->note, ==, "Följ upp");

@@ -77,12 +77,39 @@ format_delta (int     delta,
 {
   if (delta == 0)
     /* Translators: a key figure that did not change since the week before */
-    return g_strdup_printf (_("Unchanged since week %d"), previous_week.week);
+    return g_strdup_printf (_("Same as week %d"), previous_week.week);
   if (delta > 0)
     /* Translators: “+2 since week 39” under a key figure */
     return g_strdup_printf (_("+%d since week %d"), delta, previous_week.week);
   /* Translators: “−2 since week 39” under a key figure; a real minus sign */
   return g_strdup_printf (_("−%d since week %d"), -delta, previous_week.week);
+}
+
+static char *
+describe_tile (const UppTile *tile,
+               int            total,
+               UppWeek        previous_week)
+{
+  int delta = tile->value - tile->previous;
+
+  /* Translators: “Done: 6 of 14 actions (43 %)”, read by screen readers */
+  g_autofree char *figure = g_strdup_printf (_("%s: %d of %d actions (%d %%)"), tile->label,
+                                             tile->value, total, tile->percent);
+
+  if (tile->previous < 0)
+    return g_steal_pointer (&figure);
+  if (delta == 0)
+    /* Translators: “Done: 6 of 14 actions (43 %), as many as in week 39” */
+    return g_strdup_printf (_("%s, as many as in week %d"), figure, previous_week.week);
+  if (delta > 0)
+    /* Translators: “Delayed: 2 of 14 actions (14 %), 1 more than in week 39” */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d more than in week %d",
+                                         "%s, %d more than in week %d", delta),
+                            figure, delta, previous_week.week);
+  /* Translators: “On track: 5 of 14 actions (36 %), 1 fewer than in week 39” */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d fewer than in week %d",
+                                       "%s, %d fewer than in week %d", -delta),
+                          figure, -delta, previous_week.week);
 }
 
 /**
@@ -150,10 +177,7 @@ upp_dashboard_compute_tiles (const UppStateCounts *counts,
       else
         /* Translators: “43 % of all actions” under a key figure */
         tile->caption = g_strdup_printf (_("%d %% of all actions"), tile->percent);
-      /* Translators: “Done: 6 of 14 actions (43 %), +1 since week 39” */
-      tile->description = g_strdup_printf (_("%s: %d of %d actions (%d %%), %s"), tile->label,
-                                           tile->value, counts->total, tile->percent,
-                                           tile->caption);
+      tile->description = describe_tile (tile, counts->total, previous_week);
     }
 }
 
@@ -859,6 +883,15 @@ upp_dashboard_load (UppStore     *store,
   if (self->package != NULL)
     due_weekday = self->package->due_weekday;
   upp_dashboard_reference_date (week, today, due_weekday, &self->reference);
+  self->first_week = self->package != NULL ? self->package->first_week : week;
+  self->last_week = self->today;
+  if (self->package != NULL)
+    {
+      UppWeek last_report = upp_store_get_last_report_week (store);
+
+      if (upp_week_compare (last_report, self->last_week) > 0)
+        self->last_week = last_report;
+    }
 
   if (self->package == NULL)
     {
@@ -1015,7 +1048,7 @@ upp_action_details_load (UppStore    *store,
   g_return_val_if_fail (UPP_IS_STORE (store), NULL);
   g_return_val_if_fail (code != NULL, NULL);
 
-  self = g_new0 (UppActionDetails, 1);
+  self = g_atomic_rc_box_new0 (UppActionDetails);
   self->code = g_strdup (code);
   self->week = week;
   if ((self->history = upp_store_query_history (store, code, week, error)) == NULL ||
@@ -1030,14 +1063,25 @@ upp_action_details_load (UppStore    *store,
   return g_steal_pointer (&self);
 }
 
-void
-upp_action_details_free (UppActionDetails *self)
+static void
+upp_action_details_clear (UppActionDetails *self)
 {
-  if (self == NULL)
-    return;
   g_free (self->code);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_free (self->note);
-  g_free (self);
+}
+
+UppActionDetails *
+upp_action_details_ref (UppActionDetails *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_atomic_rc_box_acquire (self);
+}
+
+void
+upp_action_details_unref (UppActionDetails *self)
+{
+  g_return_if_fail (self != NULL);
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) upp_action_details_clear);
 }

@@ -201,6 +201,10 @@ const char *upp_dashboard_document_status (const UppDocumentInfo *info);
  * UppDashboard:
  * @week: the "as of" week
  * @today: the current week (the week of the @today given to the load)
+ * @first_week: the earliest week worth showing: the package's first
+ *   reporting week (@week when the store is empty)
+ * @last_week: the latest: the current week, or the latest week a report
+ *   was imported for when that is later
  * @reference: the day deadlines are measured from (see
  *   upp_dashboard_reference_date())
  * @package: (nullable): the package definition in force (a copy), %NULL
@@ -227,6 +231,8 @@ typedef struct
 {
   UppWeek         week;
   UppWeek         today;
+  UppWeek         first_week;
+  UppWeek         last_week;
   GDate           reference;
   UppPackage     *package;
   GPtrArray      *statuses;
@@ -274,6 +280,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (UppDashboard, upp_dashboard_unref)
  * @note: (nullable): the leadership note for @week
  *
  * What the detail pane shows beside the list, loaded in a worker thread.
+ * Reference counted, so that a chart can keep the series it draws alive.
  */
 typedef struct
 {
@@ -284,12 +291,13 @@ typedef struct
   char      *note;
 } UppActionDetails;
 
-UppActionDetails *upp_action_details_load (UppStore          *store,
-                                           const char        *code,
-                                           UppWeek            week,
-                                           GError           **error);
-void              upp_action_details_free (UppActionDetails  *self);
+UppActionDetails *upp_action_details_load  (UppStore          *store,
+                                            const char        *code,
+                                            UppWeek            week,
+                                            GError           **error);
+UppActionDetails *upp_action_details_ref   (UppActionDetails  *self);
+void              upp_action_details_unref (UppActionDetails  *self);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (UppActionDetails, upp_action_details_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UppActionDetails, upp_action_details_unref)
 
 G_END_DECLS

@@ -11,33 +11,86 @@
 #include <glib/gi18n.h>
 
 #include "upp-application.h"
+#include "upp-preferences-window.h"
+#include "upp-window.h"
 
 struct _UppApplication
 {
   AdwApplication parent_instance;
 
   /* owned */
-  char *db_path;
+  char          *db_path;
+  GSettings     *settings;
 };
 
 G_DEFINE_FINAL_TYPE (UppApplication, upp_application, ADW_TYPE_APPLICATION)
 
+/* The database: --db PATH, else the one opened last, else the default. */
+static char *
+choose_database (UppApplication *self)
+{
+  g_autofree char *last = NULL;
+
+  if (self->db_path != NULL)
+    return g_strdup (self->db_path);
+  last = g_settings_get_string (self->settings, "last-database");
+  if (*last != '\0')
+    return g_steal_pointer (&last);
+  return upp_store_get_default_path ();
+}
+
+static void
+on_store_opened (UppSession     *session,
+                 GParamSpec     *pspec,
+                 UppApplication *self)
+{
+  UppStore *store = upp_session_get_store (session);
+
+  if (store != NULL)
+    g_settings_set_string (self->settings, "last-database", upp_store_get_path (store));
+}
+
+static UppWindow *
+ensure_window (UppApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(UppSession) session = NULL;
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    return UPP_WINDOW (window);
+
+  session = upp_session_new ();
+  g_signal_connect_object (session, "notify::store", G_CALLBACK (on_store_opened), self, 0);
+  window = GTK_WINDOW (upp_window_new (GTK_APPLICATION (self), session));
+
+  /* The window is on screen before the database is open: the store and
+   * the first week's queries run in worker threads. */
+  path = choose_database (self);
+  upp_session_open (session, path);
+  return UPP_WINDOW (window);
+}
+
 static void
 upp_application_activate (GApplication *app)
 {
-  GtkWindow *window;
+  gtk_window_present (GTK_WINDOW (ensure_window (UPP_APPLICATION (app))));
+}
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window == NULL)
-    {
-      window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
-      gtk_window_set_title (window, _("Follow-up"));
-      gtk_window_set_default_size (window, 1100, 760);
-      adw_application_window_set_content (ADW_APPLICATION_WINDOW (window),
-                                          adw_status_page_new ());
-    }
+static void
+upp_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  UppWindow *window = ensure_window (UPP_APPLICATION (app));
+  g_autoptr(GListStore) list = g_list_store_new (G_TYPE_FILE);
 
-  gtk_window_present (window);
+  for (int i = 0; i < n_files; i++)
+    g_list_store_append (list, files[i]);
+  gtk_window_present (GTK_WINDOW (window));
+  upp_window_show_view (window, "reports");
+  upp_window_import_files (window, G_LIST_MODEL (list));
 }
 
 static int
@@ -47,13 +100,109 @@ upp_application_handle_local_options (GApplication *app,
   UppApplication *self = UPP_APPLICATION (app);
   const char *db_path = NULL;
 
-  if (g_variant_dict_lookup (options, "db", "&s", &db_path))
-    {
-      g_free (self->db_path);
-      self->db_path = g_strdup (db_path);
-    }
+  /* A G_OPTION_ARG_FILENAME arrives as a bytestring. */
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db_path))
+    upp_application_set_db_path (self, db_path);
 
   return -1;
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Closing the windows lets each one save its size and a pending note. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (app);
+  GtkWidget *preferences = upp_preferences_window_new (parent);
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The Uppföljning authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "modal", TRUE,
+                        "application-name", _("Follow-up"),
+                        "application-icon", APP_ID,
+                        "developer-name", "The Uppföljning authors",
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "website", "https://github.com/lysekil/uppfoljning",
+                        "issue-url", "https://github.com/lysekil/uppfoljning/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Uppföljning authors",
+                        /* Translators: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+upp_application_startup (GApplication *app)
+{
+  static const GActionEntry entries[] = {
+    { "quit", quit_action },
+    { "preferences", preferences_action },
+    { "about", about_action },
+  };
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.previous-week", { "<Alt>Left", "<Control>Page_Up", NULL } },
+    { "win.next-week", { "<Alt>Right", "<Control>Page_Down", NULL } },
+    { "win.this-week", { "<Alt>Home", NULL } },
+    { "win.import", { "<Control>o", NULL } },
+    { "win.import-folder", { "<Control><Shift>o", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.view::overview", { "<Alt>1", NULL } },
+    { "win.view::actions", { "<Alt>2", NULL } },
+    { "win.view::reports", { "<Alt>3", NULL } },
+  };
+
+  G_APPLICATION_CLASS (upp_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+upp_application_dispose (GObject *object)
+{
+  UppApplication *self = UPP_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (upp_application_parent_class)->dispose (object);
 }
 
 static void
@@ -72,8 +221,11 @@ upp_application_class_init (UppApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = upp_application_dispose;
   object_class->finalize = upp_application_finalize;
+  app_class->startup = upp_application_startup;
   app_class->activate = upp_application_activate;
+  app_class->open = upp_application_open;
   app_class->handle_local_options = upp_application_handle_local_options;
 }
 
@@ -85,6 +237,7 @@ upp_application_init (UppApplication *self)
     { NULL }
   };
 
+  self->settings = g_settings_new ("se.lysekil.Uppfoljning");
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
@@ -97,4 +250,26 @@ upp_application_new (const char        *application_id,
                        "flags", flags,
                        "resource-base-path", "/se/lysekil/Uppfoljning",
                        NULL);
+}
+
+const char *
+upp_application_get_db_path (UppApplication *self)
+{
+  g_return_val_if_fail (UPP_IS_APPLICATION (self), NULL);
+  return self->db_path;
+}
+
+/**
+ * upp_application_set_db_path:
+ * @self: a #UppApplication
+ * @path: (nullable): the database to open instead of the last one
+ */
+void
+upp_application_set_db_path (UppApplication *self,
+                             const char     *path)
+{
+  g_return_if_fail (UPP_IS_APPLICATION (self));
+
+  g_free (self->db_path);
+  self->db_path = g_strdup (path);
 }

@@ -14,7 +14,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UppApplication, upp_application, UPP, APPLICATION, AdwApplication)
 
-UppApplication *upp_application_new (const char        *application_id,
-                                     GApplicationFlags  flags);
+UppApplication *upp_application_new         (const char        *application_id,
+                                             GApplicationFlags  flags);
+const char     *upp_application_get_db_path (UppApplication    *self);
+void            upp_application_set_db_path (UppApplication    *self,
+                                             const char        *path);
 
 G_END_DECLS

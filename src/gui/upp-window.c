@@ -1,0 +1,859 @@
+/* upp-window.c — the main window: presents a UppSession
+ *
+ * Copyright 2026 The Uppföljning authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "upp-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "upp-import.h"
+#include "upp-window.h"
+
+struct _UppWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkWidget            *week_box;
+  GtkMenuButton        *week_button;
+  GtkStack             *week_button_stack;
+  GtkLabel             *week_label;
+  GtkWidget            *this_week_button;
+  GtkPopover           *week_popover;
+  GtkCalendar          *calendar;
+  GtkRevealer          *import_revealer;
+  GtkLabel             *import_label;
+  GtkProgressBar       *import_progress;
+  GtkStack             *main_stack;
+  GtkSpinner           *spinner;
+  AdwStatusPage        *error_page;
+  AdwViewStack         *view_stack;
+  UppOverviewPage      *overview_page;
+  UppActionsPage       *actions_page;
+  UppReportsPage       *reports_page;
+
+  /* owned */
+  UppSession           *session;
+  GSettings            *settings;
+  GtkFileChooserNative *chooser;
+  char                 *week_title;
+
+  guint                 narrow_idle;
+  gboolean              narrow;
+  gboolean              restored_department;
+  gboolean              has_example;
+  guint                 updating_calendar;
+};
+
+G_DEFINE_FINAL_TYPE (UppWindow, upp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Below this width the header bar has no room for the week's name. */
+#define NARROW_WIDTH 640
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Presenting the session */
+
+static void
+update_state (UppWindow *self)
+{
+  UppDashboard *dashboard = upp_session_get_dashboard (self->session);
+  const char *error = upp_session_get_error (self->session);
+  gboolean loading = error == NULL && dashboard == NULL;
+  gboolean on_dashboard = error == NULL && dashboard != NULL && !upp_dashboard_is_empty (dashboard);
+  const char *page;
+
+  if (error != NULL)
+    page = "error";
+  else if (loading)
+    page = "loading";
+  else if (!on_dashboard)
+    page = "empty";
+  else
+    page = "dashboard";
+
+  if (error != NULL)
+    adw_status_page_set_description (self->error_page, error);
+  gtk_stack_set_visible_child_name (self->main_stack, page);
+  gtk_spinner_set_spinning (self->spinner, loading);
+
+  gtk_widget_set_visible (self->week_box, on_dashboard);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, on_dashboard);
+  adw_view_switcher_title_set_title (self->switcher_title,
+                                     on_dashboard && self->week_title != NULL
+                                       ? self->week_title : gtk_window_get_title (GTK_WINDOW (self)));
+  if (!on_dashboard)
+    adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    on_dashboard &&
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", on_dashboard);
+}
+
+static void
+update_week (UppWindow *self)
+{
+  UppWeek week = upp_session_get_week (self->session);
+  UppWeek today = upp_session_get_today (self->session);
+  g_autofree char *relation = upp_dashboard_week_relation (week, today);
+  g_autofree char *tooltip = NULL;
+
+  g_free (self->week_title);
+  self->week_title = upp_dashboard_week_title (week);
+  gtk_label_set_label (self->week_label, self->week_title);
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "dashboard"))
+    {
+      adw_view_switcher_title_set_title (self->switcher_title, self->week_title);
+      adw_view_switcher_title_set_subtitle (self->switcher_title, relation);
+    }
+
+  /* Translators: tooltip of the week button, “Week 40, 2026 — 8 weeks ago. Choose another week” */
+  tooltip = g_strdup_printf (_("%s — %s. Choose another week"), self->week_title, relation);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->week_button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->week_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-week",
+                                 upp_session_can_go_back (self->session));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-week",
+                                 upp_session_can_go_forward (self->session));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.this-week",
+                                 upp_week_compare (week, today) != 0);
+}
+
+static void
+restore_department (UppWindow *self)
+{
+  UppDashboard *dashboard = upp_session_get_dashboard (self->session);
+  g_autofree char *department = NULL;
+
+  if (self->restored_department || dashboard == NULL || upp_dashboard_is_empty (dashboard))
+    return;
+  self->restored_department = TRUE;
+  department = g_settings_get_string (self->settings, "last-department");
+  if (*department != '\0' && upp_package_find_department (dashboard->package, department) != NULL)
+    upp_session_set_department (self->session, department);
+}
+
+static void
+on_dashboard_changed (UppWindow *self)
+{
+  restore_department (self);
+  update_state (self);
+  update_week (self);
+}
+
+static void
+on_department_changed (UppWindow *self)
+{
+  const char *department = upp_session_get_filter (self->session)->department;
+
+  if (self->restored_department)
+    g_settings_set_string (self->settings, "last-department",
+                           department != NULL ? department : "");
+}
+
+static void
+update_import (UppWindow *self)
+{
+  gboolean importing = upp_session_get_importing (self->session);
+  guint done = upp_session_get_import_done (self->session);
+  guint total = upp_session_get_import_total (self->session);
+  g_autofree char *text = NULL;
+
+  gtk_revealer_set_reveal_child (self->import_revealer, importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-example",
+                                 self->has_example && !importing);
+  if (!importing)
+    return;
+  if (total == 0)
+    {
+      text = g_strdup (_("Looking for files…"));
+      gtk_progress_bar_pulse (self->import_progress);
+    }
+  else
+    {
+      /* Translators: “Importing 120 of 2000 files…” */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %u of %u file…",
+                                           "Importing %u of %u files…", total),
+                              done, total);
+      gtk_progress_bar_set_fraction (self->import_progress, (double) done / total);
+    }
+  gtk_label_set_label (self->import_label, text);
+}
+
+static gboolean
+anything_new (GPtrArray *results)
+{
+  for (guint i = 0; i < results->len; i++)
+    if (((UppImportResult *) g_ptr_array_index (results, i))->status != UPP_IMPORT_DUPLICATE)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_imported (UppWindow *self,
+             GPtrArray *results,
+             gboolean   from_folder)
+{
+  g_autofree char *summary = NULL;
+  AdwToast *toast;
+
+  /* The watched folder is scanned at every start; files seen before are
+   * no news. */
+  if (from_folder && !anything_new (results))
+    return;
+
+  summary = upp_dashboard_import_summary (results);
+  toast = adw_toast_new (summary);
+  if (!g_str_equal (upp_window_get_view (self), "reports"))
+    {
+      adw_toast_set_button_label (toast, _("_Show"));
+      adw_toast_set_action_name (toast, "win.view");
+      adw_toast_set_action_target_value (toast, g_variant_new_string ("reports"));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_note_saved (UppWindow  *self,
+               const char *code,
+               gboolean    ok,
+               const char *message)
+{
+  g_autofree char *text = NULL;
+
+  if (ok)
+    /* Translators: a toast, “Note on A13 saved” */
+    text = g_strdup_printf (_("Note on %s saved"), code);
+  else
+    text = g_strdup_printf (_("Could not save the note: %s"), message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+on_failed (UppWindow  *self,
+           const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_title_visible_changed (UppWindow *self)
+{
+  update_state (self);
+}
+
+static gboolean
+apply_narrow (gpointer user_data)
+{
+  UppWindow *self = user_data;
+
+  /* Narrow: the week button shows a calendar icon (the week is the title
+   * then), and "This week" lives in the calendar popover. */
+  self->narrow_idle = 0;
+  /* Strict centring needs room on both sides of the title. */
+  adw_header_bar_set_centering_policy (self->header_bar, self->narrow ? ADW_CENTERING_POLICY_LOOSE
+                                                                      : ADW_CENTERING_POLICY_STRICT);
+  gtk_stack_set_visible_child_name (self->week_button_stack, self->narrow ? "icon" : "label");
+  gtk_widget_set_visible (self->this_week_button, !self->narrow);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+upp_window_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  UppWindow *self = UPP_WINDOW (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  GTK_WIDGET_CLASS (upp_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Decided on the window's width, not on what fits in the header bar, so
+   * that it cannot flip back and forth; applied after this allocation,
+   * because nothing may change size in the middle of one. */
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_idle == 0)
+        self->narrow_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow, self, NULL);
+    }
+}
+
+static void
+on_week_popover_show (UppWindow *self)
+{
+  UppWeek week = upp_session_get_week (self->session);
+  UppWeek today = upp_session_get_today (self->session);
+  g_autoptr(GDateTime) when = NULL;
+  GDate date;
+
+  if (upp_week_compare (week, today) == 0)
+    upp_session_get_today_date (self->session, &date);
+  else
+    upp_week_get_monday (week, &date);
+  when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                g_date_get_day (&date), 12, 0, 0);
+  self->updating_calendar++;
+  gtk_calendar_select_day (self->calendar, when);
+  self->updating_calendar--;
+}
+
+static void
+on_day_selected (UppWindow *self)
+{
+  g_autoptr(GDateTime) when = NULL;
+  GDate date;
+
+  if (self->updating_calendar > 0)
+    return;
+  when = gtk_calendar_get_date (self->calendar);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (when), g_date_time_get_month (when),
+                  g_date_time_get_year (when));
+  upp_session_set_week (self->session, upp_week_from_date (&date));
+  gtk_popover_popdown (self->week_popover);
+}
+
+/* Importing */
+
+/**
+ * upp_window_import_files:
+ * @self: a #UppWindow
+ * @files: (element-type GFile): files and folders
+ *
+ * Imports them in the background and shows the outcome in the Reports view.
+ * Drops, the file chooser and files opened with the application all end
+ * here.
+ */
+void
+upp_window_import_files (UppWindow  *self,
+                         GListModel *files)
+{
+  g_return_if_fail (UPP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  if (g_list_model_get_n_items (files) == 0)
+    return;
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "dashboard"))
+    upp_window_show_view (self, "reports");
+  upp_session_import_files (self->session, files);
+}
+
+/**
+ * upp_window_drop_value:
+ * @self: a #UppWindow
+ * @value: a #GdkFileList value, as a drop delivers it
+ *
+ * What a drop of files and folders on the window does.
+ *
+ * Returns: whether the drop was accepted
+ */
+gboolean
+upp_window_drop_value (UppWindow    *self,
+                       const GValue *value)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  GdkFileList *list;
+  g_autoptr(GSList) list_files = NULL;
+
+  g_return_val_if_fail (UPP_IS_WINDOW (self), FALSE);
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  list = g_value_get_boxed (value);
+  list_files = gdk_file_list_get_files (list);
+  for (GSList *l = list_files; l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+  if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
+    return FALSE;
+  upp_window_import_files (self, G_LIST_MODEL (files));
+  return TRUE;
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         UppWindow     *self)
+{
+  return upp_window_drop_value (self, value);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *dialog,
+                     int              response,
+                     UppWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+
+      upp_window_import_files (self, files);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+run_chooser (UppWindow            *self,
+             GtkFileChooserAction  action)
+{
+  gboolean folders = action == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
+  g_autoptr(GtkFileFilter) json = NULL;
+  g_autoptr(GtkFileFilter) all = NULL;
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+      return;
+    }
+
+  self->chooser = gtk_file_chooser_native_new (folders ? _("Import Folders") : _("Import Files"),
+                                               GTK_WINDOW (self), action, _("_Import"),
+                                               _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  if (!folders)
+    {
+      json = gtk_file_filter_new ();
+      gtk_file_filter_set_name (json, _("Reports and packages (JSON)"));
+      gtk_file_filter_add_mime_type (json, "application/json");
+      gtk_file_filter_add_pattern (json, "*.json");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), json);
+      all = gtk_file_filter_new ();
+      gtk_file_filter_set_name (all, _("All files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+    }
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Actions */
+
+static void
+previous_week_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  upp_session_step_week (UPP_WINDOW (widget)->session, -1);
+}
+
+static void
+next_week_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  upp_session_step_week (UPP_WINDOW (widget)->session, 1);
+}
+
+static void
+this_week_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  UppWindow *self = UPP_WINDOW (widget);
+
+  upp_session_go_to_today (self->session);
+  gtk_popover_popdown (self->week_popover);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  run_chooser (UPP_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+import_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  run_chooser (UPP_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  upp_session_cancel_import (UPP_WINDOW (widget)->session);
+}
+
+static void
+open_example_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UppWindow *self = UPP_WINDOW (widget);
+
+  if (!upp_session_import_example (self->session))
+    on_failed (self, _("The example is not installed"));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  UppWindow *self = UPP_WINDOW (widget);
+
+  upp_window_show_view (self, "actions");
+  upp_actions_page_focus_search (self->actions_page);
+}
+
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  upp_window_show_view (UPP_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_action_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  UppWindow *self = UPP_WINDOW (widget);
+
+  upp_window_show_view (self, "actions");
+  upp_actions_page_show_action (self->actions_page, g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_state_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UppWindow *self = UPP_WINDOW (widget);
+
+  /* A key figure opens the list of the actions it counts. */
+  upp_session_clear_filters (self->session);
+  upp_session_set_state_filter (self->session, g_variant_get_int32 (parameter));
+  upp_window_show_view (self, "actions");
+}
+
+/* Public */
+
+void
+upp_window_show_view (UppWindow  *self,
+                      const char *name)
+{
+  g_return_if_fail (UPP_IS_WINDOW (self));
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+const char *
+upp_window_get_view (UppWindow *self)
+{
+  g_return_val_if_fail (UPP_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+/**
+ * upp_window_get_state:
+ * @self: a #UppWindow
+ *
+ * Returns: "loading", "error", "empty" or "dashboard"
+ */
+const char *
+upp_window_get_state (UppWindow *self)
+{
+  g_return_val_if_fail (UPP_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+void
+upp_window_show_toast (UppWindow  *self,
+                       const char *title)
+{
+  g_return_if_fail (UPP_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+UppSession *
+upp_window_get_session (UppWindow *self)
+{
+  g_return_val_if_fail (UPP_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+UppOverviewPage *
+upp_window_get_overview_page (UppWindow *self)
+{
+  g_return_val_if_fail (UPP_IS_WINDOW (self), NULL);
+  return self->overview_page;
+}
+
+UppActionsPage *
+upp_window_get_actions_page (UppWindow *self)
+{
+  g_return_val_if_fail (UPP_IS_WINDOW (self), NULL);
+  return self->actions_page;
+}
+
+UppReportsPage *
+upp_window_get_reports_page (UppWindow *self)
+{
+  g_return_val_if_fail (UPP_IS_WINDOW (self), NULL);
+  return self->reports_page;
+}
+
+const char *
+upp_window_get_week_label (UppWindow *self)
+{
+  g_return_val_if_fail (UPP_IS_WINDOW (self), NULL);
+  return gtk_label_get_label (self->week_label);
+}
+
+/* GObject */
+
+static void
+connect_session (UppWindow *self)
+{
+  g_signal_connect_swapped (self->session, "notify::dashboard",
+                            G_CALLBACK (on_dashboard_changed), self);
+  g_signal_connect_swapped (self->session, "notify::error", G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (self->session, "notify::week-key", G_CALLBACK (update_week), self);
+  g_signal_connect_swapped (self->session, "notify::department",
+                            G_CALLBACK (on_department_changed), self);
+  g_signal_connect_swapped (self->session, "notify::importing", G_CALLBACK (update_import), self);
+  g_signal_connect_swapped (self->session, "notify::import-done", G_CALLBACK (update_import),
+                            self);
+  g_signal_connect_swapped (self->session, "notify::import-total", G_CALLBACK (update_import),
+                            self);
+  g_signal_connect_swapped (self->session, "imported", G_CALLBACK (on_imported), self);
+  g_signal_connect_swapped (self->session, "note-saved", G_CALLBACK (on_note_saved), self);
+  g_signal_connect_swapped (self->session, "failed", G_CALLBACK (on_failed), self);
+
+  upp_overview_page_set_session (self->overview_page, self->session);
+  upp_actions_page_set_session (self->actions_page, self->session);
+  upp_reports_page_set_session (self->reports_page, self->session);
+  g_settings_bind (self->settings, "reports-folder", self->session, "reports-folder",
+                   G_SETTINGS_BIND_GET);
+
+  on_dashboard_changed (self);
+  update_import (self);
+}
+
+static gboolean
+upp_window_close_request (GtkWindow *window)
+{
+  UppWindow *self = UPP_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (upp_window_parent_class)->close_request (window);
+}
+
+static void
+upp_window_constructed (GObject *object)
+{
+  UppWindow *self = UPP_WINDOW (object);
+
+  G_OBJECT_CLASS (upp_window_parent_class)->constructed (object);
+
+  if (self->session == NULL)
+    self->session = upp_session_new ();
+  connect_session (self);
+}
+
+static void
+upp_window_dispose (GObject *object)
+{
+  UppWindow *self = UPP_WINDOW (object);
+
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  if (self->session != NULL)
+    {
+      g_settings_unbind (self->session, "reports-folder");
+      g_signal_handlers_disconnect_by_data (self->session, self);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (object), UPP_TYPE_WINDOW);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (upp_window_parent_class)->dispose (object);
+}
+
+static void
+upp_window_finalize (GObject *object)
+{
+  UppWindow *self = UPP_WINDOW (object);
+
+  g_free (self->week_title);
+
+  G_OBJECT_CLASS (upp_window_parent_class)->finalize (object);
+}
+
+static void
+upp_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  UppWindow *self = UPP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upp_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  UppWindow *self = UPP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upp_window_class_init (UppWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = upp_window_constructed;
+  object_class->dispose = upp_window_dispose;
+  object_class->finalize = upp_window_finalize;
+  object_class->get_property = upp_window_get_property;
+  object_class->set_property = upp_window_set_property;
+  window_class->close_request = upp_window_close_request;
+  widget_class->size_allocate = upp_window_size_allocate;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, UPP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (UPP_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (UPP_TYPE_ACTIONS_PAGE);
+  g_type_ensure (UPP_TYPE_REPORTS_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/se/lysekil/Uppfoljning/ui/upp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, week_box);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, week_button);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, week_button_stack);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, week_label);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, this_week_button);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, week_popover);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, calendar);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, actions_page);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, reports_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_visible_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_week_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
+
+  gtk_widget_class_install_action (widget_class, "win.previous-week", NULL, previous_week_action);
+  gtk_widget_class_install_action (widget_class, "win.next-week", NULL, next_week_action);
+  gtk_widget_class_install_action (widget_class, "win.this-week", NULL, this_week_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-action", "s", show_action_action);
+  gtk_widget_class_install_action (widget_class, "win.show-state", "i", show_state_action);
+}
+
+static void
+upp_window_init (UppWindow *self)
+{
+  g_autofree char *example = NULL;
+  GtkDropTarget *target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new ("se.lysekil.Uppfoljning");
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "last-view", self->view_stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  /* Files and folders dropped anywhere on the window are imported. */
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->main_stack), GTK_EVENT_CONTROLLER (target));
+
+  example = upp_session_find_demo_folder ();
+  self->has_example = example != NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-example", self->has_example);
+}
+
+UppWindow *
+upp_window_new (GtkApplication *application,
+                UppSession     *session)
+{
+  return g_object_new (UPP_TYPE_WINDOW,
+                       "application", application,
+                       "session", session,
+                       NULL);
+}

@@ -1,0 +1,735 @@
+/* test-window.c — the main window on the demo database, under Xvfb
+ *
+ * Copyright 2026 The Uppföljning authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "upp-action-detail.h"
+#include "upp-actions-page.h"
+#include "upp-application.h"
+#include "upp-attention-row.h"
+#include "upp-chart-view.h"
+#include "upp-history-row.h"
+#include "upp-import.h"
+#include "upp-key-figure.h"
+#include "upp-result-item.h"
+#include "upp-window.h"
+
+static UppApplication *app;
+static char *tmp_dir;
+static char *demo_db;
+static char *screenshot_dir;
+
+/* Waiting */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for (Condition   condition,
+          gpointer    data,
+          const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (20, wake_up, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+}
+
+static gboolean
+session_idle (gpointer data)
+{
+  UppSession *session = upp_window_get_session (data);
+
+  return !upp_session_get_busy (session) && !upp_session_get_loading (session) &&
+         upp_session_get_dashboard (session) != NULL;
+}
+
+static void
+wait_idle (UppWindow *window)
+{
+  wait_for (session_idle, window, "the session to finish its work");
+  /* Let notifications, idles and a frame run. */
+  for (int i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static gboolean
+is_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+static void
+settle (int msec)
+{
+  gint64 until = g_get_monotonic_time () + msec * 1000;
+
+  wait_for (time_passed, &until, "time to pass");
+}
+
+/* Screenshots, for people to look at: the build dir's tests/gui/screenshots */
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  GskRenderer *renderer;
+  int width, height;
+
+  wait_for (is_drawn, widget, "the window to be drawn");
+  /* Let transitions (leaflet, stack, squeezer) finish. */
+  settle (400);
+  gtk_test_widget_wait_for_draw (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+
+  g_mkdir_with_parents (screenshot_dir, 0755);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (screenshot_dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* Windows */
+
+static char *
+copy_demo (const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".db", NULL);
+  char *path = g_build_filename (tmp_dir, file, NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (demo_db);
+  g_autoptr(GFile) to = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static UppWindow *
+open_window (const char *db,
+             int         width,
+             int         height)
+{
+  g_autoptr(UppSession) session = upp_session_new ();
+  UppWindow *window = g_object_ref (upp_window_new (GTK_APPLICATION (app), session));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  upp_session_open (session, db);
+  wait_idle (window);
+  /* The settings remember the last view across windows; start from the
+   * first. */
+  upp_window_show_view (window, "overview");
+  return window;
+}
+
+static void
+close_window (UppWindow *window)
+{
+  wait_idle (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (int i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+  g_assert_finalize_object (window);
+}
+
+static void
+activate_on (UppWindow  *window,
+             gpointer    widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (widget, action, parameter));
+  wait_idle (window);
+}
+
+static void
+activate (UppWindow  *window,
+          const char *action,
+          GVariant   *parameter)
+{
+  activate_on (window, window, action, parameter);
+}
+
+/* Assertions on what the window shows */
+
+static void
+assert_tiles_match_store (UppWindow *window,
+                          int        week)
+{
+  UppSession *session = upp_window_get_session (window);
+  UppOverviewPage *overview = upp_window_get_overview_page (window);
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GError) error = NULL;
+  UppStateCounts counts;
+  static const UppState states[UPP_N_TILES] = {
+    UPP_N_STATES, UPP_STATE_DONE, UPP_STATE_ON_TRACK, UPP_STATE_AT_RISK, UPP_STATE_DELAYED,
+    UPP_STATE_OVERDUE, UPP_STATE_UNREPORTED,
+  };
+
+  statuses = upp_store_query_status (upp_session_get_store (session), UPP_WEEK_INIT (2026, week),
+                                     NULL, &error);
+  g_assert_no_error (error);
+  upp_store_count_states (statuses, &counts);
+
+  for (int i = 0; i < UPP_N_TILES; i++)
+    {
+      UppKeyFigure *figure = UPP_KEY_FIGURE (upp_overview_page_get_figure (overview, i));
+      int expected = states[i] == UPP_N_STATES ? counts.total : counts.counts[states[i]];
+
+      g_assert_cmpint (upp_key_figure_get_value (figure), ==, expected);
+    }
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_visible (child))
+      n++;
+  return n;
+}
+
+static const char *
+attention_code (UppWindow *window,
+                int        index)
+{
+  GtkListBox *list = upp_overview_page_get_attention (upp_window_get_overview_page (window));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  g_assert_nonnull (row);
+  return upp_attention_row_get_code (UPP_ATTENTION_ROW (row));
+}
+
+static int
+figure_value (UppWindow   *window,
+              UppTileKind  kind)
+{
+  return upp_key_figure_get_value (UPP_KEY_FIGURE (
+    upp_overview_page_get_figure (upp_window_get_overview_page (window), kind)));
+}
+
+/* Tests */
+
+static void
+test_overview_weeks (void)
+{
+  g_autofree char *db = copy_demo ("overview");
+  UppWindow *window = open_window (db, 1280, 800);
+  GtkListBox *attention = upp_overview_page_get_attention (upp_window_get_overview_page (window));
+
+  g_assert_cmpstr (upp_window_get_state (window), ==, "dashboard");
+  g_assert_cmpstr (upp_window_get_week_label (window), ==, "Week 40, 2026");
+  assert_tiles_match_store (window, 40);
+  g_assert_cmpint (figure_value (window, UPP_TILE_ACTIONS), ==, 14);
+  g_assert_cmpint (figure_value (window, UPP_TILE_DELAYED), ==, 2);
+  g_assert_cmpstr (upp_key_figure_get_caption (UPP_KEY_FIGURE (
+                     upp_overview_page_get_figure (upp_window_get_overview_page (window),
+                                                   UPP_TILE_DELAYED))),
+                   ==, "+1 since week 39");
+  g_assert_cmpuint (count_rows (attention), ==, 3);
+  g_assert_cmpstr (attention_code (window, 0), ==, "A13");
+  g_assert_cmpstr (attention_code (window, 1), ==, "A7");
+  g_assert_cmpstr (attention_code (window, 2), ==, "A12");
+  save_screenshot (GTK_WIDGET (window), "overview");
+
+  /* A week back: one action fewer delayed, one fewer needing attention. */
+  activate (window, "win.previous-week", NULL);
+  g_assert_cmpstr (upp_window_get_week_label (window), ==, "Week 39, 2026");
+  assert_tiles_match_store (window, 39);
+  g_assert_cmpint (figure_value (window, UPP_TILE_DELAYED), ==, 1);
+  g_assert_cmpint (figure_value (window, UPP_TILE_ON_TRACK), ==, 6);
+  g_assert_cmpuint (count_rows (attention), ==, 2);
+
+  /* Further back, to week 33: Education did not report. */
+  upp_session_set_week (upp_window_get_session (window), UPP_WEEK_INIT (2026, 33));
+  wait_idle (window);
+  assert_tiles_match_store (window, 33);
+  g_assert_cmpint (figure_value (window, UPP_TILE_UNREPORTED), ==, 2);
+
+  /* And forward again, past "today": week 44, when A13 is overdue although
+   * reported on track. */
+  upp_session_set_week (upp_window_get_session (window), UPP_WEEK_INIT (2026, 43));
+  wait_idle (window);
+  activate (window, "win.next-week", NULL);
+  g_assert_cmpstr (upp_window_get_week_label (window), ==, "Week 44, 2026");
+  assert_tiles_match_store (window, 44);
+  g_assert_cmpint (figure_value (window, UPP_TILE_OVERDUE), ==, 1);
+  g_assert_cmpstr (attention_code (window, 0), ==, "A13");
+
+  activate (window, "win.this-week", NULL);
+  g_assert_cmpstr (upp_window_get_week_label (window), ==, "Week 40, 2026");
+  assert_tiles_match_store (window, 40);
+
+  close_window (window);
+}
+
+static guint
+visible_rows (UppWindow *window)
+{
+  return g_list_model_get_n_items (upp_actions_page_get_model (upp_window_get_actions_page (window)));
+}
+
+static guint
+string_index (GtkDropDown *dropdown,
+              const char  *label)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_has_suffix (gtk_string_object_get_string (item), label))
+        return i;
+    }
+  g_error ("No “%s” in the drop-down", label);
+}
+
+static gboolean
+search_applied (gpointer data)
+{
+  return visible_rows (data) == 2;
+}
+
+static void
+test_actions_filter (void)
+{
+  g_autofree char *db = copy_demo ("filter");
+  UppWindow *window = open_window (db, 1280, 800);
+  UppActionsPage *page = upp_window_get_actions_page (window);
+  GtkDropDown *department = upp_actions_page_get_dropdown (page, "department");
+  GtkDropDown *state = upp_actions_page_get_dropdown (page, "state");
+  GtkDropDown *goal = upp_actions_page_get_dropdown (page, "goal");
+  GtkWidget *search;
+
+  activate (window, "win.view", g_variant_new_string ("actions"));
+  g_assert_cmpstr (upp_window_get_view (window), ==, "actions");
+  g_assert_cmpuint (visible_rows (window), ==, 14);
+
+  gtk_drop_down_set_selected (department, string_index (department, "Socialförvaltningen"));
+  g_assert_cmpuint (visible_rows (window), ==, 4);
+  gtk_drop_down_set_selected (state, string_index (state, "On track"));
+  g_assert_cmpuint (visible_rows (window), ==, 2);
+  gtk_drop_down_set_selected (department, 0);
+  g_assert_cmpuint (visible_rows (window), ==, 5);
+  gtk_drop_down_set_selected (state, 0);
+  gtk_drop_down_set_selected (goal, string_index (goal, "G4 · Ökad kommunikation internt och externt"));
+  g_assert_cmpuint (visible_rows (window), ==, 4);
+  activate_on (window, page, "actions.clear-filters", NULL);
+  g_assert_cmpuint (gtk_drop_down_get_selected (goal), ==, 0);
+  g_assert_cmpuint (visible_rows (window), ==, 14);
+
+  /* Ctrl+F's action focuses the search entry; typing filters. */
+  activate (window, "win.search", NULL);
+  search = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (search);
+  search = gtk_widget_get_ancestor (search, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "vandring");
+  wait_for (search_applied, window, "the search to apply");
+  g_assert_cmpstr (upp_session_get_filter (upp_window_get_session (window))->search, ==,
+                   "vandring");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  activate_on (window, page, "actions.clear-filters", NULL);
+
+  /* A key figure opens the list of the actions it counts. */
+  activate (window, "win.show-state", g_variant_new_int32 (UPP_STATE_DELAYED));
+  g_assert_cmpuint (visible_rows (window), ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (state), ==, UPP_STATE_DELAYED + 1);
+
+  close_window (window);
+}
+
+static gboolean
+details_loaded (gpointer data)
+{
+  UppActionDetails *details = upp_session_get_details (upp_window_get_session (data));
+
+  return details != NULL && g_str_equal (details->code, "A7");
+}
+
+static void
+test_action_detail (void)
+{
+  g_autofree char *db = copy_demo ("detail");
+  UppWindow *window = open_window (db, 1280, 800);
+  UppActionsPage *page = upp_window_get_actions_page (window);
+  UppActionDetail *detail = upp_actions_page_get_detail (page);
+  GtkListBox *history = upp_action_detail_get_history (detail);
+  UppSession *session = upp_window_get_session (window);
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  guint corrected = 0, superseded = 0;
+
+  /* From the attention list of the overview to the action. */
+  activate (window, "win.show-action", g_variant_new_string ("A7"));
+  wait_for (details_loaded, window, "the detail of A7");
+  wait_idle (window);
+  g_assert_cmpstr (upp_window_get_view (window), ==, "actions");
+  g_assert_cmpstr (upp_session_get_selected_action (session), ==, "A7");
+
+  expected = upp_store_query_history (upp_session_get_store (session), "A7",
+                                      UPP_WEEK_INIT (2026, 40), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (history), ==, expected->len);
+  g_assert_cmpuint (count_rows (history), >, 10);
+  for (int i = 0; i < (int) count_rows (history); i++)
+    {
+      UppHistoryRow *row = UPP_HISTORY_ROW (gtk_list_box_get_row_at_index (history, i));
+      UppHistoryMark mark = upp_history_row_get_mark (row);
+
+      g_assert_cmpint (upp_history_row_get_week (row).week, ==,
+                       ((UppHistoryEntry *) g_ptr_array_index (expected, i))->week.week);
+      if (mark == UPP_HISTORY_CORRECTED)
+        corrected++;
+      else if (mark == UPP_HISTORY_SUPERSEDED)
+        {
+          superseded++;
+          g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "superseded"));
+        }
+    }
+  g_assert_cmpuint (corrected, ==, 1);
+  g_assert_cmpuint (superseded, ==, 1);
+  g_assert_cmpstr (upp_action_detail_get_code (detail), ==, "A7");
+  save_screenshot (GTK_WIDGET (window), "actions-detail");
+
+  /* A week back, the history ends a week earlier. */
+  activate (window, "win.previous-week", NULL);
+  wait_for (details_loaded, window, "the detail of A7 in week 39");
+  g_assert_cmpint (upp_session_get_details (session)->week.week, ==, 39);
+
+  close_window (window);
+}
+
+static void
+test_note (void)
+{
+  g_autofree char *db = copy_demo ("note");
+  UppWindow *window = open_window (db, 1280, 800);
+  UppActionDetail *detail = upp_actions_page_get_detail (upp_window_get_actions_page (window));
+  GtkTextView *view = upp_action_detail_get_note_view (detail);
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  const char *text = "Kommundirektören vill ha en ny tidplan till nästa möte.";
+
+  activate (window, "win.show-action", g_variant_new_string ("A7"));
+  wait_for (details_loaded, window, "the detail of A7");
+  wait_idle (window);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "detail.save-note", NULL));
+  wait_idle (window);
+  g_assert_cmpstr (upp_session_get_details (upp_window_get_session (window))->note, ==, text);
+
+  /* Read back from the database itself, through another connection. */
+  store = upp_store_open (db, &error);
+  g_assert_no_error (error);
+  stored = upp_store_get_note (store, "A7", UPP_WEEK_INIT (2026, 40), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored, ==, text);
+
+  close_window (window);
+}
+
+static gboolean
+results_shown (gpointer data)
+{
+  return g_list_model_get_n_items (upp_reports_page_get_results (data)) > 0;
+}
+
+static GValue *
+file_list_value (const char * const *names)
+{
+  const char *source = g_getenv ("UPP_SOURCE_DIR");
+  GSList *files = NULL;
+  GValue *value = g_new0 (GValue, 1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (source, "tests", "gui", "data", names[i], NULL);
+
+      files = g_slist_append (files, g_file_new_for_path (path));
+    }
+  g_value_init (value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (value, gdk_file_list_new_from_list (files));
+  g_slist_free_full (files, g_object_unref);
+  return value;
+}
+
+static void
+free_value (GValue *value)
+{
+  g_value_unset (value);
+  g_free (value);
+}
+
+static void
+test_import_drop (void)
+{
+  static const char * const names[] = {
+    "SOC-2026-W40-rev2.json", "UTB-2026-W40-broken.json", NULL
+  };
+  g_autofree char *db = copy_demo ("import");
+  UppWindow *window = open_window (db, 1280, 800);
+  UppReportsPage *reports = upp_window_get_reports_page (window);
+  GValue *value = file_list_value (names);
+  g_autoptr(UppResultItem) first = NULL;
+  g_autoptr(UppResultItem) second = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *status = NULL;
+
+  g_assert_cmpint (figure_value (window, UPP_TILE_DELAYED), ==, 2);
+
+  /* What a drop of the two files on the window does. */
+  g_assert_true (upp_window_drop_value (window, value));
+  wait_for (results_shown, reports, "the import results");
+  wait_idle (window);
+  g_assert_cmpstr (upp_window_get_view (window), ==, "reports");
+  g_assert_cmpuint (g_list_model_get_n_items (upp_reports_page_get_results (reports)), ==, 2);
+
+  /* The rejected file first, with the importer's message. */
+  first = g_list_model_get_item (upp_reports_page_get_results (reports), 0);
+  g_assert_cmpint (upp_result_item_get_result (first)->status, ==, UPP_IMPORT_REJECTED);
+  g_object_get (first, "message", &message, NULL);
+  g_assert_nonnull (strstr (message, "UTB-2026-W40-broken.json"));
+  g_assert_nonnull (strstr (message, "entries[0].status"));
+  g_assert_nonnull (strstr (message, "“green” is not a status"));
+  second = g_list_model_get_item (upp_reports_page_get_results (reports), 1);
+  g_assert_cmpint (upp_result_item_get_result (second)->status, ==, UPP_IMPORT_SUPERSEDED);
+  g_object_get (second, "status-label", &status, NULL);
+  g_assert_cmpstr (status, ==, "imported, supersedes an earlier revision");
+  g_assert_cmpstr (upp_reports_page_get_summary (reports), ==,
+                   "1 report imported, 1 file rejected");
+
+  /* The correction counts: A12 is delayed now, not at risk. */
+  g_assert_cmpint (figure_value (window, UPP_TILE_DELAYED), ==, 3);
+  g_assert_cmpint (figure_value (window, UPP_TILE_AT_RISK), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (upp_reports_page_get_documents (reports)), ==, 98);
+  save_screenshot (GTK_WIDGET (window), "reports");
+
+  /* The same files again: nothing new. */
+  g_assert_true (upp_window_drop_value (window, value));
+  wait_idle (window);
+  g_clear_object (&second);
+  second = g_list_model_get_item (upp_reports_page_get_results (reports), 1);
+  g_assert_cmpint (upp_result_item_get_result (second)->status, ==, UPP_IMPORT_DUPLICATE);
+  g_assert_cmpstr (upp_reports_page_get_summary (reports), ==,
+                   "1 file already imported, 1 file rejected");
+
+  free_value (value);
+  close_window (window);
+}
+
+static gboolean
+shows_dashboard (gpointer data)
+{
+  return g_str_equal (upp_window_get_state (data), "dashboard");
+}
+
+static void
+test_empty_and_example (void)
+{
+  g_autofree char *db = g_build_filename (tmp_dir, "empty.db", NULL);
+  UppWindow *window = open_window (db, 1100, 760);
+
+  g_assert_cmpstr (upp_window_get_state (window), ==, "empty");
+  save_screenshot (GTK_WIDGET (window), "empty");
+
+  /* "Open Example" imports the demo package into this database. Reports
+   * after "today" (week 40) are refused as from the future. */
+  activate (window, "win.open-example", NULL);
+  wait_for (shows_dashboard, window, "the example to load");
+  wait_idle (window);
+  g_assert_cmpint (figure_value (window, UPP_TILE_ACTIONS), ==, 14);
+  assert_tiles_match_store (window, 40);
+
+  close_window (window);
+}
+
+static void
+test_narrow (void)
+{
+  g_autofree char *db = copy_demo ("narrow");
+  UppWindow *window = open_window (db, 360, 760);
+
+  g_assert_cmpstr (upp_window_get_state (window), ==, "dashboard");
+  save_screenshot (GTK_WIDGET (window), "narrow-overview");
+
+  activate (window, "win.show-action", g_variant_new_string ("A12"));
+  wait_idle (window);
+  save_screenshot (GTK_WIDGET (window), "narrow-detail");
+  activate_on (window, upp_window_get_actions_page (window), "actions.back", NULL);
+  save_screenshot (GTK_WIDGET (window), "narrow-actions");
+
+  close_window (window);
+}
+
+static void
+test_dark (void)
+{
+  g_autofree char *db = copy_demo ("dark");
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  UppWindow *window = open_window (db, 1280, 800);
+  GtkWidget *figure = upp_overview_page_get_figure (upp_window_get_overview_page (window),
+                                                    UPP_TILE_DONE);
+  GtkWidget *charts = gtk_widget_get_next_sibling (gtk_widget_get_parent (
+    gtk_widget_get_parent (figure)));
+  UppChartView *chart;
+
+  /* The first chart card: flowboxchild → box → label, chart. */
+  chart = UPP_CHART_VIEW (gtk_widget_get_last_child (
+    gtk_widget_get_first_child (gtk_widget_get_first_child (charts))));
+  g_assert_cmpint (upp_chart_view_get_style (chart)->kind, ==, UPP_CHART_STYLE_LIGHT);
+  g_assert_nonnull (upp_chart_view_get_description (chart));
+  g_assert_true (g_str_has_prefix (upp_chart_view_get_description (chart), ""));
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_idle (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (chart));
+  g_assert_cmpint (upp_chart_view_get_style (chart)->kind, ==, UPP_CHART_STYLE_DARK);
+  /* Text in the charts takes the widget's (now light) foreground colour. */
+  g_assert_cmpfloat (upp_chart_view_get_style (chart)->foreground.red, >, 0.8);
+  save_screenshot (GTK_WIDGET (window), "dark-overview");
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  wait_idle (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (chart));
+  g_assert_cmpint (upp_chart_view_get_style (chart)->kind, ==, UPP_CHART_STYLE_LIGHT);
+
+  close_window (window);
+}
+
+/* Set-up */
+
+static void
+create_demo_database (void)
+{
+  const char *source = g_getenv ("UPP_SOURCE_DIR");
+  g_autofree char *folder = g_build_filename (source, "data", "demo", NULL);
+  g_autofree char *reports = g_build_filename (folder, "reports", NULL);
+  const char *paths[] = { folder, reports, NULL };
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  demo_db = g_build_filename (tmp_dir, "demo.db", NULL);
+  store = upp_store_open (demo_db, &error);
+  g_assert_no_error (error);
+  files = upp_import_collect_files (paths, &error);
+  g_assert_no_error (error);
+  results = upp_import_files (store, files, NULL, NULL, NULL);
+  for (guint i = 0; i < results->len; i++)
+    g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, i))->status, !=,
+                     UPP_IMPORT_REJECTED);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+  int rc;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return 0;
+    }
+
+  /* The demo runs to week 48; it is imported as of its last week, and the
+   * window then looks at it from week 40. */
+  g_setenv ("UPP_TODAY", "2026-11-27", TRUE);
+  tmp_dir = g_dir_make_tmp ("upp-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  create_demo_database ();
+  g_setenv ("UPP_TODAY", "2026-10-02", TRUE);
+  screenshot_dir = g_build_filename (builddir != NULL ? builddir : ".", "screenshots", NULL);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* What GNOME shows by default: a close button only. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+  app = upp_application_new ("se.lysekil.Uppfoljning.Test", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/overview-weeks", test_overview_weeks);
+  g_test_add_func ("/window/actions-filter", test_actions_filter);
+  g_test_add_func ("/window/action-detail", test_action_detail);
+  g_test_add_func ("/window/note", test_note);
+  g_test_add_func ("/window/import-drop", test_import_drop);
+  g_test_add_func ("/window/empty-and-example", test_empty_and_example);
+  g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/dark", test_dark);
+
+  rc = g_test_run ();
+
+  g_clear_object (&app);
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  g_free (demo_db);
+  g_free (screenshot_dir);
+  return rc;
+}
