@@ -582,6 +582,11 @@ void
 upp_flow_add (UppFlow  *flow,
               UppChunk *chunk)
 {
+  if (flow->recording != NULL)
+    {
+      g_ptr_array_add (flow->recording, chunk);
+      return;
+    }
   g_ptr_array_add (flow->queue, chunk);
   if (!chunk->keep_with_next)
     flush (flow);
@@ -612,8 +617,42 @@ upp_flow_tag_end (UppFlow    *flow,
 void
 upp_flow_page_break (UppFlow *flow)
 {
+  if (flow->recording != NULL)
+    {
+      /* NULL in a recording stands for the page break. */
+      g_ptr_array_add (flow->recording, NULL);
+      return;
+    }
   flush (flow);
   flow->break_pending = TRUE;
+}
+
+/* Content can be cut into chunks before its place in the flow is reached:
+ * the appendix is, while the indicators' query still runs. */
+void
+upp_flow_record (UppFlow *flow)
+{
+  g_assert (flow->recording == NULL);
+  flow->recording = g_ptr_array_new ();
+}
+
+GPtrArray *
+upp_flow_stop_recording (UppFlow *flow)
+{
+  return g_steal_pointer (&flow->recording);
+}
+
+void
+upp_flow_replay (UppFlow   *flow,
+                 GPtrArray *recording)
+{
+  for (guint i = 0; i < recording->len; i++)
+    {
+      if (recording->pdata[i] == NULL)
+        upp_flow_page_break (flow);
+      else
+        upp_flow_add (flow, recording->pdata[i]);
+    }
 }
 
 void
@@ -627,6 +666,7 @@ upp_flow_finish (UppFlow  *flow,
     }
   g_clear_pointer (&flow->queue, g_ptr_array_unref);
   g_clear_pointer (&flow->open_tags, g_array_unref);
+  g_clear_pointer (&flow->recording, g_ptr_array_unref);
 }
 
 /* A paragraph, cut into lines so that it can break across pages: never

@@ -131,6 +131,7 @@ typedef struct
   GArray       *open_tags;   /* UppOp copies of the open TAG_BEGINs */
   gboolean      break_pending;
   double        last_after;  /* space_after of the last chunk placed */
+  GPtrArray    *recording;   /* chunks kept for later, or NULL */
 } UppFlow;
 
 /* Page geometry in points */
@@ -248,6 +249,10 @@ void         upp_flow_tag_begin           (UppFlow         *flow,
 void         upp_flow_tag_end             (UppFlow         *flow,
                                            const char      *tag);
 void         upp_flow_page_break          (UppFlow         *flow);
+void         upp_flow_record              (UppFlow         *flow);
+GPtrArray   *upp_flow_stop_recording      (UppFlow         *flow);
+void         upp_flow_replay              (UppFlow         *flow,
+                                           GPtrArray       *recording);
 void         upp_flow_finish              (UppFlow         *flow,
                                            gboolean         complete);
 

@@ -1885,7 +1885,11 @@ appendix (Builder *b)
   const char *headers[] = { _("Action"), _("Lead"), _("Deadline"), _("Status"), _("Progress") };
   Table table;
 
-  section_begin (b, _("Appendix: all actions"), "appendix");
+  /* Like section_begin(), but the outline entry is the caller's: this is
+   * cut before the indicators that come first. */
+  upp_flow_page_break (&b->flow);
+  upp_flow_tag_begin (&b->flow, "Sect");
+  heading (b, UPP_TEXT_H1, _("Appendix: all actions"), "appendix");
   table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
   for (guint i = 0; i < self->statuses->len; i++)
     {
@@ -1994,6 +1998,7 @@ build (UppBriefing  *self,
     { _("Indicators"), "indicators" },
     { _("Appendix: all actions"), "appendix" },
   };
+  g_autoptr(GPtrArray) recorded = NULL;
   int parent;
 
   measure_hang (self);
@@ -2024,6 +2029,12 @@ build (UppBriefing  *self,
   department_actions (&b, parent);
   section_end (&b);
 
+  /* The appendix needs no indicator: cut it while the query runs. Its
+   * outline entry is added in its place, after the indicators'. */
+  upp_flow_record (&b.flow);
+  appendix (&b);
+  recorded = upp_flow_stop_recording (&b.flow);
+
   self->indicators = g_thread_join (series_thread);
   if (self->indicators == NULL)
     {
@@ -2032,7 +2043,8 @@ build (UppBriefing  *self,
       return FALSE;
     }
   indicators (&b);
-  appendix (&b);
+  add_outline (self, -1, _("Appendix: all actions"), "appendix");
+  upp_flow_replay (&b.flow, recorded);
 
   upp_flow_tag_end (&b.flow, "Document");
   upp_flow_finish (&b.flow, TRUE);
@@ -2205,6 +2217,15 @@ append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+static gpointer
+free_in_thread (gpointer data)
+{
+  upp_briefing_free (data);
+  return NULL;
+}
+
+/* Draws the pages into a PDF and completes it. Takes @self: its thousands
+ * of layouts are freed in a thread of their own while qpdf works. */
 static GBytes *
 render_pdf (UppBriefing  *self,
             GError      **error)
@@ -2215,6 +2236,11 @@ render_pdf (UppBriefing  *self,
   g_autofree int *outline_ids = NULL;
   g_autofree UppPdfFigure *figures = NULL;
   g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *language = g_strdup (self->language);
+  guint n_figures = self->figures->len;
+  GThread *freeing;
+  GBytes *pdf;
   gint64 start;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -2263,6 +2289,7 @@ render_pdf (UppBriefing  *self,
     {
       g_set_error (error, UPP_ERROR, UPP_ERROR_FAILED, _("Could not draw the briefing: %s"),
                    cairo_status_to_string (status));
+      upp_briefing_free (self);
       return NULL;
     }
 
@@ -2279,30 +2306,38 @@ render_pdf (UppBriefing  *self,
           const UppOp *op = &g_array_index (page->ops, UppOp, i);
 
           if (op->kind == UPP_OP_TAG_BEGIN && g_str_equal (op->tag, CAIRO_TAG_LINK))
-            g_ptr_array_add (links, op->description);
+            {
+              /* Copies: the briefing is freed while qpdf reads them. */
+              char *text = g_strdup (op->description);
+
+              g_ptr_array_add (texts, text);
+              g_ptr_array_add (links, text);
+            }
         }
     }
 
-  figures = g_new0 (UppPdfFigure, MAX (self->figures->len, 1));
-  for (guint i = 0; i < self->figures->len; i++)
+  figures = g_new0 (UppPdfFigure, MAX (n_figures, 1));
+  for (guint i = 0; i < n_figures; i++)
     {
       const UppFigure *figure = self->figures->pdata[i];
+      char *alt = g_strdup (figure->alt);
 
-      figures[i] = (UppPdfFigure) { figure->alt, figure->page, figure->x, figure->y,
-                                    figure->width, figure->height };
+      g_ptr_array_add (texts, alt);
+      figures[i] = (UppPdfFigure) { alt, figure->page, figure->x, figure->y, figure->width,
+                                    figure->height };
     }
 
+  freeing = g_thread_new ("upp-briefing-free", free_in_thread, self);
   {
     g_autoptr(GBytes) raw = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-    GBytes *pdf;
 
     start = g_get_monotonic_time ();
-    pdf = upp_pdf_complete_tagging (raw, self->language, UPP_BRIEFING_PAGE_HEIGHT, figures,
-                                    self->figures->len, (const char * const *) links->pdata,
-                                    links->len, error);
+    pdf = upp_pdf_complete_tagging (raw, language, UPP_BRIEFING_PAGE_HEIGHT, figures, n_figures,
+                                    (const char * const *) links->pdata, links->len, error);
     g_debug ("qpdf: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
-    return pdf;
   }
+  g_thread_join (freeing);
+  return pdf;
 }
 
 static GBytes *
@@ -2317,7 +2352,7 @@ render (UppStore                  *store,
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  return render_pdf (self, error);
+  return render_pdf (g_steal_pointer (&self), error);
 }
 
 /**
