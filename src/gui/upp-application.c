@@ -182,6 +182,8 @@ upp_application_startup (GApplication *app)
     { "win.import", { "<Control>o", NULL } },
     { "win.import-folder", { "<Control><Shift>o", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.export-briefing", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.view::overview", { "<Alt>1", NULL } },
     { "win.view::actions", { "<Alt>2", NULL } },
     { "win.view::reports", { "<Alt>3", NULL } },

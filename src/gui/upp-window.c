@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "upp-briefing.h"
 #include "upp-import.h"
 #include "upp-window.h"
 
@@ -27,6 +29,7 @@ struct _UppWindow
   GtkStack             *week_button_stack;
   GtkLabel             *week_label;
   GtkWidget            *this_week_button;
+  GtkWidget            *export_button;
   GtkPopover           *week_popover;
   GtkCalendar          *calendar;
   GtkRevealer          *import_revealer;
@@ -44,6 +47,8 @@ struct _UppWindow
   UppSession           *session;
   GSettings            *settings;
   GtkFileChooserNative *chooser;
+  GtkFileChooserNative *export_chooser;
+  GCancellable         *cancellable;
   char                 *week_title;
 
   guint                 narrow_idle;
@@ -102,6 +107,8 @@ update_state (UppWindow *self)
                                     on_dashboard &&
                                     adw_view_switcher_title_get_title_visible (self->switcher_title));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", on_dashboard);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-briefing", on_dashboard);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", on_dashboard);
 }
 
 static void
@@ -275,6 +282,7 @@ apply_narrow (gpointer user_data)
                                                                       : ADW_CENTERING_POLICY_STRICT);
   gtk_stack_set_visible_child_name (self->week_button_stack, self->narrow ? "icon" : "label");
   gtk_widget_set_visible (self->this_week_button, !self->narrow);
+  gtk_widget_set_visible (self->export_button, !self->narrow);
   return G_SOURCE_REMOVE;
 }
 
@@ -448,6 +456,346 @@ run_chooser (UppWindow            *self,
     }
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* The briefing */
+
+typedef struct
+{
+  UppWindow *window;
+  GFile     *file;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_object_unref (export->window);
+  g_object_unref (export->file);
+  g_free (export);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Export, export_free)
+
+static void
+on_briefing_written (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(Export) export = user_data;
+  UppWindow *self = export->window;
+  GFile *file = export->file;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!upp_briefing_write_finish (UPP_STORE (source), result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Translators: the error says why, e.g. which text the sensitive-data guard refused */
+      message = g_strdup_printf (_("The briefing was not saved: %s"), error->message);
+      on_failed (self, message);
+      return;
+    }
+
+  toast = adw_toast_new (_("Briefing saved"));
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-file");
+  adw_toast_set_action_target_value (toast, g_variant_new_take_string (g_file_get_uri (file)));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_signal_emit_by_name (self, "briefing-saved", file);
+}
+
+static void
+fill_briefing_options (UppWindow          *self,
+                       UppBriefingOptions *options,
+                       gboolean            summary,
+                       char              **organisation)
+{
+  *organisation = g_settings_get_string (self->settings, "organisation-name");
+  memset (options, 0, sizeof *options);
+  options->week = upp_session_get_week (self->session);
+  options->summary = summary;
+  options->organisation = **organisation != '\0' ? *organisation : NULL;
+}
+
+/**
+ * upp_window_export_briefing:
+ * @self: a #UppWindow
+ * @file: where to write the PDF
+ * @summary: leave the free texts out
+ *
+ * Writes the briefing of the shown week in a worker thread, then offers
+ * to open it; what the file chooser of "Export Briefing…" ends in.
+ */
+void
+upp_window_export_briefing (UppWindow *self,
+                            GFile     *file,
+                            gboolean   summary)
+{
+  UppStore *store = upp_session_get_store (self->session);
+  UppBriefingOptions options;
+  g_autofree char *organisation = NULL;
+  Export *export;
+
+  g_return_if_fail (UPP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (store == NULL)
+    return;
+  fill_briefing_options (self, &options, summary, &organisation);
+  export = g_new0 (Export, 1);
+  export->window = g_object_ref (self);
+  export->file = g_object_ref (file);
+  upp_briefing_write_async (store, &options, file, self->cancellable, on_briefing_written, export);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    UppWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      const char *contents = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "contents");
+
+      if (file != NULL)
+        upp_window_export_briefing (self, file, g_strcmp0 (contents, "summary") == 0);
+    }
+  g_clear_object (&self->export_chooser);
+}
+
+static void
+export_briefing_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  UppWindow *self = UPP_WINDOW (widget);
+  g_autofree char *folder = g_settings_get_string (self->settings, "export-folder");
+  g_autofree char *week = upp_week_format (upp_session_get_week (self->session));
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) current = NULL;
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+  const char *options[] = { "full", "summary", NULL };
+  const char *labels[] = { _("Everything, with comments and notes"),
+                           _("Summary without free texts"), NULL };
+
+  if (self->export_chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+      return;
+    }
+
+  self->export_chooser = gtk_file_chooser_native_new (_("Export Briefing"), GTK_WINDOW (self),
+                                                      GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                                      _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
+  gtk_file_filter_set_name (pdf, _("PDF documents"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->export_chooser), pdf);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->export_chooser), "contents",
+                               _("Contents"), options, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->export_chooser), "contents", "full");
+
+  /* Translators: the suggested file name of a briefing, “Briefing 2026-W40.pdf” */
+  name = g_strdup_printf (_("Briefing %s.pdf"), week);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), name);
+  if (*folder == '\0' && g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS) != NULL)
+    {
+      g_free (folder);
+      folder = g_strdup (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
+    }
+  if (*folder != '\0')
+    {
+      current = g_file_new_for_path (folder);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->export_chooser), current, NULL);
+    }
+  g_signal_connect (self->export_chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+}
+
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              UppBriefing       *briefing)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double scale = gtk_print_context_get_width (context) / UPP_BRIEFING_PAGE_WIDTH;
+
+  /* The page as in the PDF, scaled to the paper's printable width. */
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  upp_briefing_draw_page (briefing, cr, page);
+  cairo_restore (cr);
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               UppWindow               *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *message = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      message = g_strdup_printf (_("The briefing was not printed: %s"),
+                                 error != NULL ? error->message : "");
+      on_failed (self, message);
+    }
+  g_signal_handlers_disconnect_by_data (operation, self);
+}
+
+static void
+run_print (UppWindow   *self,
+           UppBriefing *briefing,
+           const char  *export_path)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_n_pages (operation, upp_briefing_get_n_pages (briefing));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, upp_briefing_get_title (briefing));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_object_set_data_full (G_OBJECT (operation), "briefing", briefing,
+                          (GDestroyNotify) upp_briefing_free);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), briefing);
+  g_signal_connect (operation, "done", G_CALLBACK (on_print_done), self);
+
+  if (export_path != NULL)
+    {
+      gtk_print_operation_set_export_filename (operation, export_path);
+      result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                        GTK_WINDOW (self), &error);
+    }
+  else
+    {
+      gtk_print_operation_set_allow_async (operation, TRUE);
+      result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                        GTK_WINDOW (self), &error);
+    }
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The briefing was not printed: %s"),
+                                                  error->message);
+
+      on_failed (self, message);
+    }
+}
+
+typedef struct
+{
+  UppStore           *store;
+  UppBriefingOptions  options;
+  char               *organisation;
+  char               *export_path;
+} PrintData;
+
+static void
+print_data_free (PrintData *data)
+{
+  g_clear_object (&data->store);
+  g_free (data->organisation);
+  g_free (data->export_path);
+  g_free (data);
+}
+
+static void
+layout_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  PrintData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  UppBriefing *briefing = upp_briefing_new (data->store, &data->options, &error);
+
+  if (briefing == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, briefing, (GDestroyNotify) upp_briefing_free);
+}
+
+static void
+on_laid_out (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  UppWindow *self = UPP_WINDOW (source);
+  PrintData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  UppBriefing *briefing = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (briefing == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup_printf (_("The briefing was not printed: %s"), error->message);
+      on_failed (self, message);
+      return;
+    }
+  run_print (self, briefing, data->export_path);
+}
+
+/**
+ * upp_window_print_briefing:
+ * @self: a #UppWindow
+ * @export_path: (nullable): write the printed pages to this PDF instead of
+ *   asking for a printer (for tests)
+ *
+ * Lays the briefing out in a worker thread, then prints it with
+ * #GtkPrintOperation, page by page with upp_briefing_draw_page().
+ */
+void
+upp_window_print_briefing (UppWindow  *self,
+                           const char *export_path)
+{
+  UppStore *store = upp_session_get_store (self->session);
+  g_autoptr(GTask) task = NULL;
+  PrintData *data;
+
+  g_return_if_fail (UPP_IS_WINDOW (self));
+
+  if (store == NULL)
+    return;
+  data = g_new0 (PrintData, 1);
+  data->store = g_object_ref (store);
+  fill_briefing_options (self, &data->options, FALSE, &data->organisation);
+  data->export_path = g_strdup (export_path);
+  task = g_task_new (self, self->cancellable, on_laid_out, NULL);
+  g_task_set_source_tag (task, upp_window_print_briefing);
+  g_task_set_task_data (task, data, (GDestroyNotify) print_data_free);
+  g_task_run_in_thread (task, layout_thread);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  upp_window_print_briefing (UPP_WINDOW (widget), NULL);
 }
 
 /* Actions */
@@ -694,6 +1042,13 @@ upp_window_dispose (GObject *object)
   UppWindow *self = UPP_WINDOW (object);
 
   g_clear_handle_id (&self->narrow_idle, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  if (self->export_chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->export_chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
+      g_clear_object (&self->export_chooser);
+    }
   if (self->chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->chooser, self);
@@ -708,6 +1063,7 @@ upp_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), UPP_TYPE_WINDOW);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (upp_window_parent_class)->dispose (object);
 }
@@ -792,6 +1148,7 @@ upp_window_class_init (UppWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UppWindow, week_button_stack);
   gtk_widget_class_bind_template_child (widget_class, UppWindow, week_label);
   gtk_widget_class_bind_template_child (widget_class, UppWindow, this_week_button);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, UppWindow, week_popover);
   gtk_widget_class_bind_template_child (widget_class, UppWindow, calendar);
   gtk_widget_class_bind_template_child (widget_class, UppWindow, import_revealer);
@@ -819,6 +1176,17 @@ upp_window_class_init (UppWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "win.show-action", "s", show_action_action);
   gtk_widget_class_install_action (widget_class, "win.show-state", "i", show_state_action);
+  gtk_widget_class_install_action (widget_class, "win.export-briefing", NULL,
+                                   export_briefing_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+
+  /**
+   * UppWindow::briefing-saved:
+   * @file: the PDF
+   */
+  g_signal_new ("briefing-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
 }
 
 static void
@@ -829,6 +1197,7 @@ upp_window_init (UppWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new ("se.lysekil.Uppfoljning");
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

@@ -36,5 +36,10 @@ UppOverviewPage *upp_window_get_overview_page (UppWindow      *self);
 UppActionsPage  *upp_window_get_actions_page  (UppWindow      *self);
 UppReportsPage  *upp_window_get_reports_page  (UppWindow      *self);
 const char      *upp_window_get_week_label    (UppWindow      *self);
+void             upp_window_export_briefing   (UppWindow      *self,
+                                               GFile          *file,
+                                               gboolean        summary);
+void             upp_window_print_briefing    (UppWindow      *self,
+                                               const char     *export_path);
 
 G_END_DECLS

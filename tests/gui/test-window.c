@@ -643,6 +643,69 @@ test_dark (void)
   close_window (window);
 }
 
+static gboolean
+file_written (gpointer data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (data);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL && g_file_info_get_size (info) > 1000;
+}
+
+static void
+on_briefing_saved (UppWindow *window,
+                   GFile     *file,
+                   gboolean  *saved)
+{
+  *saved = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+assert_pdf (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
+static void
+test_briefing (void)
+{
+  g_autofree char *db = copy_demo ("briefing");
+  g_autofree char *pdf = g_build_filename (tmp_dir, "Briefing 2026-W40.pdf", NULL);
+  g_autofree char *printed = g_build_filename (screenshot_dir, "printed-briefing.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  UppWindow *window = open_window (db, 1280, 800);
+  gboolean saved = FALSE;
+
+  /* What "Export Briefing…" does once a file is chosen. */
+  g_signal_connect (window, "briefing-saved", G_CALLBACK (on_briefing_saved), &saved);
+  upp_window_export_briefing (window, file, FALSE);
+  wait_for (flag_set, &saved, "the briefing to be written");
+  assert_pdf (pdf);
+
+  /* "Print…" draws the same pages through GtkPrintOperation; exported to a
+   * file here instead of a printer. */
+  g_mkdir_with_parents (screenshot_dir, 0755);
+  g_remove (printed);
+  upp_window_print_briefing (window, printed);
+  wait_for (file_written, printed, "the briefing to be printed");
+  assert_pdf (printed);
+
+  g_signal_handlers_disconnect_by_data (window, &saved);
+  close_window (window);
+}
+
 /* Set-up */
 
 static void
@@ -723,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/window/empty-and-example", test_empty_and_example);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/dark", test_dark);
+  g_test_add_func ("/window/briefing", test_briefing);
 
   rc = g_test_run ();
 
