@@ -94,11 +94,15 @@ rgba_to_rgb (const UppRgba *rgba)
          (guint32) (rgba->blue * 255 + 0.5);
 }
 
+/* A state as symbol and word, never colour alone: the symbol in the
+ * state's ink, the word in the text's. */
 static char *
 state_markup (UppState state)
 {
+  g_autofree char *label = esc (upp_state_get_label (state));
+
   return g_strdup_printf ("<span foreground=\"#%06x\">%s</span> %s", state_inks[state],
-                          upp_state_get_symbol (state), upp_state_get_label (state));
+                          upp_state_get_symbol (state), label);
 }
 
 static const char *
@@ -485,13 +489,16 @@ typedef struct
   UppChunk  *header;
 } Table;
 
+/* @headers are plain text, or markup when @markup. */
 static void
-table_begin (Table           *table,
-             Builder         *b,
-             UppColumn       *columns,
-             guint            n_columns,
-             const char     **headers)
+table_begin_full (Table           *table,
+                  Builder         *b,
+                  UppColumn       *columns,
+                  guint            n_columns,
+                  const char     **headers,
+                  gboolean         markup)
 {
+  g_autoptr(GPtrArray) escaped = g_ptr_array_new_with_free_func (g_free);
   double fixed = 0;
   int flexible = -1;
 
@@ -509,10 +516,26 @@ table_begin (Table           *table,
   table->b = b;
   table->columns = columns;
   table->n_columns = n_columns;
+  if (!markup)
+    {
+      for (guint c = 0; c < n_columns; c++)
+        g_ptr_array_add (escaped, esc (headers[c]));
+      headers = (const char **) escaped->pdata;
+    }
   upp_flow_tag_begin (&b->flow, "Table");
   table->header = upp_table_header (b->self, columns, n_columns, headers);
   table->header->space_before = 4;
   upp_flow_add (&b->flow, table->header);
+}
+
+static void
+table_begin (Table           *table,
+             Builder         *b,
+             UppColumn       *columns,
+             guint            n_columns,
+             const char     **headers)
+{
+  table_begin_full (table, b, columns, n_columns, headers, FALSE);
 }
 
 static void
@@ -1062,6 +1085,7 @@ action_facts (UppBriefing           *self,
   g_autofree char *state = state_markup (status->state);
   g_autofree char *deadline = format_date (&status->deadline);
   g_autofree char *deadline_text = g_strdup_printf (_("Deadline %s"), deadline);
+  g_autofree char *deadline_markup = esc (deadline_text);
   GString *facts = g_string_new (NULL);
   gboolean as_reported = status->has_entry &&
                          upp_week_compare (status->entry_week, self->week) == 0 &&
@@ -1072,7 +1096,7 @@ action_facts (UppBriefing           *self,
     g_string_append_printf (facts, " · %d %%", status->progress);
   /* An overdue action's reason names its deadline already. */
   if (status->state != UPP_STATE_OVERDUE)
-    g_string_append_printf (facts, " · %s", deadline_text);
+    g_string_append_printf (facts, " · %s", deadline_markup);
   /* The reason only when it says more than the state and the progress. */
   if (!as_reported && has_text (status->reason))
     {
@@ -1082,21 +1106,23 @@ action_facts (UppBriefing           *self,
     }
   if (with_lead)
     {
-      g_autofree char *lead = esc (status->lead_name);
-      g_autofree char *text = g_strdup_printf (_("Lead: %s"), lead);
+      g_autofree char *text = g_strdup_printf (_("Lead: %s"), status->lead_name);
+      g_autofree char *markup = esc (text);
 
-      g_string_append_printf (facts, " · %s", text);
+      g_string_append_printf (facts, " · %s", markup);
     }
   else if (action != NULL && action->contributors->len > 0)
     {
       g_autoptr(GString) codes = g_string_new (NULL);
       g_autofree char *text = NULL;
+      g_autofree char *markup = NULL;
 
       for (guint c = 0; c < action->contributors->len; c++)
         g_string_append_printf (codes, "%s%s", c > 0 ? ", " : "",
                                 (char *) action->contributors->pdata[c]);
-      text = g_markup_printf_escaped (_("With %s"), codes->str);
-      g_string_append_printf (facts, " · %s", text);
+      text = g_strdup_printf (_("With %s"), codes->str);
+      markup = esc (text);
+      g_string_append_printf (facts, " · %s", markup);
     }
   return g_string_free (facts, FALSE);
 }
@@ -1298,6 +1324,14 @@ count_cell (int count)
   return g_strdup_printf ("%d", count);
 }
 
+static char *
+bold (const char *text)
+{
+  g_autofree char *markup = esc (text);
+
+  return g_strdup_printf ("<b>%s</b>", markup);
+}
+
 /* A count in a table: zero in grey, so that the others stand out; a sum
  * in bold. */
 static char *
@@ -1314,11 +1348,12 @@ department_label (const char *name,
                   gboolean    partner)
 {
   g_autofree char *markup = esc (name);
+  g_autofree char *tag = NULL;
 
-  if (partner)
-    return g_strdup_printf ("%s <span foreground=\"#555555\">(%s)</span>", markup,
-                            _("partner"));
-  return g_steal_pointer (&markup);
+  if (!partner)
+    return g_steal_pointer (&markup);
+  tag = esc (_("partner"));
+  return g_strdup_printf ("%s <span foreground=\"#555555\">(%s)</span>", markup, tag);
 }
 
 static void
@@ -1344,7 +1379,9 @@ departments (Builder *b)
      * names of the departments need the room. */
     UppColumn columns[2 + UPP_N_STATES] = { { 0, PANGO_ALIGN_LEFT }, { 44, PANGO_ALIGN_RIGHT } };
     g_autofree char *state_headers[UPP_N_STATES] = { NULL };
-    const char *headers[2 + UPP_N_STATES] = { _("Department"), _("Actions") };
+    const char *headers[2 + UPP_N_STATES] = { NULL };
+    g_autofree char *department_header = NULL;
+    g_autofree char *actions_header = NULL;
     UppState shown[UPP_N_STATES];
     guint n_shown = 0;
     Table table;
@@ -1352,14 +1389,16 @@ departments (Builder *b)
     for (guint s = 0; s < UPP_N_STATES; s++)
       {
         UppState state = state_order[s];
+        g_autofree char *label = NULL;
 
         if (self->counts.counts[state] == 0)
           continue;
         columns[2 + n_shown] = (UppColumn) { n_shown < 6 ? 50 : 46, PANGO_ALIGN_RIGHT };
         /* The symbol above the word: the words are too wide side by side. */
+        label = esc (upp_state_get_label (state));
         state_headers[n_shown] = g_strdup_printf ("<span foreground=\"#%06x\">%s</span>\n%s",
                                                   state_inks[state], upp_state_get_symbol (state),
-                                                  upp_state_get_label (state));
+                                                  label);
         headers[2 + n_shown] = state_headers[n_shown];
         shown[n_shown++] = state;
       }
@@ -1367,7 +1406,9 @@ departments (Builder *b)
       for (guint s = 0; s < n_shown; s++)
         columns[2 + s].width = 46;
 
-    table_begin (&table, b, columns, 2 + n_shown, headers);
+    headers[0] = department_header = esc (_("Department"));
+    headers[1] = actions_header = esc (_("Actions"));
+    table_begin_full (&table, b, columns, 2 + n_shown, headers, TRUE);
     for (guint i = 0; i <= self->department_counts->len; i++)
       {
         /* The departments, then their sum in bold. */
@@ -1375,7 +1416,7 @@ departments (Builder *b)
                                          ? self->department_counts->pdata[i] : NULL;
         const UppStateCounts *counts = row != NULL ? &row->counts : &self->counts;
         g_autofree char *name = row != NULL ? department_label (row->name, row->partner)
-                                            : g_strdup_printf ("<b>%s</b>", _("All departments"));
+                                            : bold (_("All departments"));
         g_autofree char *cells[1 + UPP_N_STATES] = { NULL };
         const char *row_cells[2 + UPP_N_STATES] = { name };
 
@@ -1438,7 +1479,11 @@ departments (Builder *b)
             counts[c]++;
             if (c != UPP_COMPLIANCE_LATE && c != UPP_COMPLIANCE_MISSING)
               continue;
-            label = g_utf8_strdown (upp_compliance_get_label (c), -1);
+            {
+              g_autofree char *lower = g_utf8_strdown (upp_compliance_get_label (c), -1);
+
+              label = esc (lower);
+            }
             week_label = g_strdup_printf (C_("short", "W%d"), week.week);
             if (weeks->len > 0)
               g_string_append (weeks, ", ");
@@ -1755,13 +1800,18 @@ indicator_numbers (const UppIndicatorSeries *series)
   if (series->has_target)
     {
       g_autofree char *target = format_value (series->target, NULL);
+      g_autofree char *label = esc (_("Target"));
 
-      g_string_append_printf (text, "%s %s\u00a0%s%s%s", _("Target"),
+      g_string_append_printf (text, "%s %s\u00a0%s%s%s", label,
                               series->direction == UPP_DIRECTION_UP ? "≥" : "≤", target,
                               has_text (unit) ? "\u00a0" : "", unit);
     }
   else
-    g_string_append (text, _("No target"));
+    {
+      g_autofree char *label = esc (_("No target"));
+
+      g_string_append (text, label);
+    }
   g_string_append (text, ". ");
   for (guint i = first; i < series->n_points; i++)
     {
