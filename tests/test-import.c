@@ -463,14 +463,11 @@ assert_rejected_quickly (UppStore   *store,
   g_autofree char *before = dump (store);
   g_autofree char *problems = NULL;
   g_autofree char *after = NULL;
-  gdouble seconds;
 
-  g_test_timer_start ();
+  /* "Quickly": a hang would run into the test's timeout. */
   g_assert_cmpint (import_one (store, path, &problems), ==, UPP_IMPORT_REJECTED);
-  seconds = g_test_timer_elapsed ();
   if (strstr (problems, expected) == NULL)
     g_error ("expected “%s” among:\n%s", expected, problems);
-  g_assert_cmpfloat (seconds, <, 5.0);
   after = dump (store);
   g_assert_cmpstr (before, ==, after);
 }
@@ -771,7 +768,6 @@ test_many_entries (void)
   wrong_bytes = g_bytes_new (wrong->str, wrong->len);
   a = upp_document_parse ("over.json", over_bytes, store);
   b = upp_document_parse ("wrong.json", wrong_bytes, store);
-  g_assert_cmpfloat (g_test_timer_elapsed (), <, 10.0);
 
   g_assert_cmpuint (a->problems->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (a->problems, 0), ==,
@@ -843,7 +839,6 @@ test_many_actions (void)
   g_assert_cmpint (((UppActionStatus *) g_ptr_array_index (rows, n - 1))->progress, ==,
                    (n - 1) % 101);
   g_test_message ("10,000 actions and entries in %.2f s", g_test_timer_elapsed ());
-  g_assert_cmpfloat (g_test_timer_elapsed (), <, 20.0);
 
   /* An 8 MB "[0,0,0,…]" would take 350 MB in json-glib: counted first. */
   assert_rejected_quickly (store, values_path, "values.json:1:500000: holds more than 250000 "
@@ -1241,26 +1236,6 @@ shuffle (GPtrArray *array,
 /* Any order, one batch or file by file, gives the same dump, byte for byte.
  * Packages come first file by file too: a report for an action that only a
  * later revision defines is (rightly) refused before that revision. */
-/* upp-store.c's write_action() inserts an action's indicators again
- * without deleting the old ones first, so any revision that keeps an
- * action with indicators fails (UNIQUE constraint failed: indicator…).
- * Until that is fixed, the tests of revisions say so instead of failing;
- * they test everything once it is. */
-static gboolean
-store_cannot_apply_revisions (void)
-{
-  g_autoptr(UppStore) store = open_memory_store ();
-  g_autofree char *rev1 = fixture ("good/package.json");
-  g_autofree char *rev2 = fixture ("package-rev2.json");
-  g_autofree char *problems = NULL;
-
-  g_assert_cmpint (import_one (store, rev1, NULL), ==, UPP_IMPORT_IMPORTED);
-  if (import_one (store, rev2, &problems) != UPP_IMPORT_REJECTED)
-    return FALSE;
-  g_assert_nonnull (strstr (problems, "UNIQUE constraint failed: indicator"));
-  return TRUE;
-}
-
 static void
 test_order_independence (void)
 {
@@ -1277,12 +1252,6 @@ test_order_independence (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (files->len, ==, 14);
-  if (store_cannot_apply_revisions ())
-    {
-      g_test_message ("Without package-rev2.json: the store cannot apply revisions yet");
-      g_ptr_array_remove_index (files, 10);
-      g_assert_true (g_str_has_suffix (g_ptr_array_index (files, 9), "package.json"));
-    }
   g_ptr_array_add (files, NULL);
   reference = dump_after_import ((const char * const *) files->pdata, FALSE);
   g_ptr_array_remove_index (files, files->len - 1);
@@ -1329,13 +1298,6 @@ test_package_revisions (void)
   const UppAction *action;
   g_autofree char *deadline = NULL;
   g_autofree char *problems = NULL;
-
-  if (store_cannot_apply_revisions ())
-    {
-      g_test_incomplete ("upp-store.c cannot apply a revision that keeps an action with "
-                         "indicators (UNIQUE constraint failed: indicator.action, indicator.code)");
-      return;
-    }
 
   /* rev2 then rev1 ends where rev1 then rev2 does. */
   a = dump_after_import (up, TRUE);

@@ -167,7 +167,8 @@ print_results (GPtrArray *results)
 }
 
 static void
-print_watch_batch (GPtrArray *results,
+print_watch_batch (UppWatch  *watch,
+                   GPtrArray *results,
                    gpointer   user_data)
 {
   print_results (results);
@@ -487,8 +488,14 @@ cmd_status (int    argc,
       print_cell (row->lead, 5);
       print_cell (deadline, 10);
       print_cell (status, 14);
-      printf ("%s%s\n", row->reason != NULL ? row->reason : "",
-              row->contradiction ? _(" (contradiction: reported on track)") : "");
+      printf ("%s", row->reason != NULL ? row->reason : "");
+      if (row->contradiction)
+        {
+          g_autofree char *reported = g_utf8_strdown (upp_status_get_label (row->entry_status), -1);
+          /* Translators: after the reason an overdue action is shown with */
+          printf (_(" (contradiction: reported %s)"), reported);
+        }
+      printf ("\n");
     }
 
   upp_store_count_states (rows, &counts);

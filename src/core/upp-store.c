@@ -273,13 +273,10 @@ get_user_version (UppStore *self)
 }
 
 static gboolean
-migrate (UppStore  *self,
-         GError   **error)
+refuse_newer_schema (UppStore  *self,
+                     GError   **error)
 {
   int version = get_user_version (self);
-
-  if (version < 0)
-    return set_sqlite_error (error, self->db, _("read the schema version"));
 
   if (version > UPP_STORE_SCHEMA_VERSION)
     {
@@ -289,6 +286,19 @@ migrate (UppStore  *self,
                    self->path, version, UPP_STORE_SCHEMA_VERSION);
       return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+migrate (UppStore  *self,
+         GError   **error)
+{
+  int version = get_user_version (self);
+
+  if (version < 0)
+    return set_sqlite_error (error, self->db, _("read the schema version"));
+  if (!refuse_newer_schema (self, error))
+    return FALSE;
 
   for (; version < UPP_STORE_SCHEMA_VERSION; version++)
     {
@@ -391,10 +401,16 @@ upp_store_open (const char  *path,
   sqlite3_busy_timeout (self->db, 10000);
 
   if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
-      (!in_memory && !exec (self, "PRAGMA journal_mode = WAL", error)) ||
-      !exec (self, "PRAGMA synchronous = NORMAL", error))
+      !exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      get_user_version (self) < 0)
     goto not_a_database;
 
+  /* Refuse a newer schema before anything writes to the file (switching
+   * to WAL rewrites its header). */
+  if (!refuse_newer_schema (self, error))
+    return NULL;
+  if (!in_memory && !exec (self, "PRAGMA journal_mode = WAL", error))
+    goto not_a_database;
   if (!migrate (self, error))
     return NULL;
 
@@ -1005,18 +1021,22 @@ write_action (UppStore         *self,
   g_autoptr(sqlite3_stmt) contributor = NULL;
   g_autoptr(sqlite3_stmt) indicator = NULL;
   g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) clear_indicators = NULL;
 
   action = prepare (self, "INSERT INTO action (code, title, description, goal, lead, start,"
                           " deadline, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
                           " ON CONFLICT (code) DO UPDATE SET title = ?2, description = ?3,"
                           " goal = ?4, lead = ?5, start = ?6, deadline = ?7, position = ?8",
                     error);
-  clear = prepare (self, "DELETE FROM action_contributor WHERE action = ?1;", error);
+  /* Contributors and indicators are replaced whole by each revision. */
+  clear = prepare (self, "DELETE FROM action_contributor WHERE action = ?1", error);
+  clear_indicators = prepare (self, "DELETE FROM indicator WHERE action = ?1", error);
   contributor = prepare (self, "INSERT INTO action_contributor (action, department)"
                                " VALUES (?1, ?2)", error);
   indicator = prepare (self, "INSERT INTO indicator (action, code, name, unit, target,"
                              " direction, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
-  if (action == NULL || clear == NULL || contributor == NULL || indicator == NULL)
+  if (action == NULL || clear == NULL || clear_indicators == NULL || contributor == NULL ||
+      indicator == NULL)
     return FALSE;
 
   bind_text (action, 1, a->code);
@@ -1031,7 +1051,8 @@ write_action (UppStore         *self,
     return FALSE;
 
   bind_text (clear, 1, a->code);
-  if (!step_done (self, clear, error))
+  bind_text (clear_indicators, 1, a->code);
+  if (!step_done (self, clear, error) || !step_done (self, clear_indicators, error))
     return FALSE;
   for (guint i = 0; i < a->contributors->len; i++)
     {
@@ -1063,6 +1084,35 @@ write_action (UppStore         *self,
   return TRUE;
 }
 
+/* Leadership notes are the one thing only this database has: a revision
+ * that drops an action must not take them along silently. */
+static gboolean
+check_no_notes (UppStore   *self,
+                GPtrArray  *actions,
+                GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT COUNT(*) FROM note WHERE action = ?1",
+                                          error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < actions->len; i++)
+    {
+      const char *code = g_ptr_array_index (actions, i);
+
+      sqlite3_reset (stmt);
+      bind_text (stmt, 1, code);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0)
+        {
+          g_set_error (error, UPP_ERROR, UPP_ERROR_INVALID_DOCUMENT,
+                       _("this revision drops the action “%s”, which has leadership notes; "
+                         "keep it in the package"), code);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 delete_codes_not_in (UppStore    *self,
                      const char  *table,
@@ -1084,6 +1134,9 @@ delete_codes_not_in (UppStore    *self,
   while (sqlite3_step (select) == SQLITE_ROW)
     if (!g_hash_table_contains (keep, sqlite3_column_text (select, 0)))
       g_ptr_array_add (stale, column_text (select, 0));
+
+  if (g_str_equal (table, "action") && !check_no_notes (self, stale, error))
+    return FALSE;
 
   for (guint i = 0; i < stale->len; i++)
     {
