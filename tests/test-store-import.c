@@ -796,6 +796,53 @@ test_atomic (void)
   remove_tree (dir);
 }
 
+static UppImportStatus
+import_fixture (UppStore   *store,
+                const char *name,
+                char      **out_problems)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+  const char *paths[] = { path, NULL };
+  g_autoptr(GPtrArray) files = upp_import_collect_files (paths, NULL);
+  g_autoptr(GPtrArray) results = upp_import_files (store, files, NULL, NULL, NULL);
+  const UppImportResult *result = g_ptr_array_index (results, 0);
+
+  if (out_problems != NULL)
+    *out_problems = upp_import_result_format (result);
+  return result->status;
+}
+
+/* A revision may drop an action nobody reported on, but not one that has
+ * leadership notes: those exist in this database only. */
+static void
+test_revision_keeps_notes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UppStore) with_note = upp_store_open (":memory:", &error);
+  g_autoptr(UppStore) without = upp_store_open (":memory:", &error);
+  g_autofree char *problems = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (import_fixture (with_note, "good/package.json", NULL), ==, UPP_IMPORT_IMPORTED);
+  g_assert_cmpint (import_fixture (without, "good/package.json", NULL), ==, UPP_IMPORT_IMPORTED);
+
+  g_assert_true (upp_store_set_note (with_note, "A2", W (27), "Följ upp med SOC", &error));
+  g_assert_no_error (error);
+  before = dump (with_note);
+  g_assert_cmpint (import_fixture (with_note, "package-rev3-drops-action.json", &problems), ==,
+                   UPP_IMPORT_REJECTED);
+  g_assert_nonnull (strstr (problems, "drops the action “A2”, which has leadership notes"));
+  after = dump (with_note);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_cmpint (import_fixture (without, "package-rev3-drops-action.json", NULL), ==,
+                   UPP_IMPORT_SUPERSEDED);
+  g_assert_null (upp_package_find_action (upp_store_peek_package (without), "A2"));
+  g_assert_nonnull (upp_package_find_action (upp_store_peek_package (without), "A3"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -804,6 +851,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store-import/states", test_states);
+  g_test_add_func ("/store-import/revision-keeps-notes", test_revision_keeps_notes);
   g_test_add_func ("/store-import/status-rows", test_status_rows);
   g_test_add_func ("/store-import/trend", test_trend);
   g_test_add_func ("/store-import/department-counts", test_department_counts);
