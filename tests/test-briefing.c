@@ -484,6 +484,38 @@ count_figures (qpdf_data qpdf,
   return n;
 }
 
+/* The headings in document order, as levels 1–6. */
+static void
+collect_headings (qpdf_data qpdf,
+                  qpdf_oh   object,
+                  GArray   *levels)
+{
+  qpdf_oh type;
+
+  if (qpdf_oh_is_array (qpdf, object))
+    {
+      for (int i = 0; i < qpdf_oh_get_array_n_items (qpdf, object); i++)
+        collect_headings (qpdf, qpdf_oh_get_array_item (qpdf, object, i), levels);
+      return;
+    }
+  if (!qpdf_oh_is_dictionary (qpdf, object))
+    return;
+  type = qpdf_oh_get_key (qpdf, object, "/S");
+  if (qpdf_oh_is_name (qpdf, type))
+    {
+      const char *name = qpdf_oh_get_name (qpdf, type);
+
+      if (name[0] == '/' && name[1] == 'H' && name[2] >= '1' && name[2] <= '6' && name[3] == '\0')
+        {
+          int level = name[2] - '0';
+
+          g_array_append_val (levels, level);
+        }
+    }
+  if (qpdf_oh_has_key (qpdf, object, "/K"))
+    collect_headings (qpdf, qpdf_oh_get_key (qpdf, object, "/K"), levels);
+}
+
 static void
 test_catalog (void)
 {
@@ -511,6 +543,22 @@ test_catalog (void)
   n_figures = count_figures (qpdf, qpdf_oh_get_key (qpdf, root, "/StructTreeRoot"), &n_with_alt);
   g_assert_cmpuint (n_figures, >=, 5);
   g_assert_cmpuint (n_with_alt, ==, n_figures);
+
+  /* Headings go down one level at a time. */
+  {
+    g_autoptr(GArray) levels = g_array_new (FALSE, FALSE, sizeof (int));
+    int previous = 0;
+
+    collect_headings (qpdf, qpdf_oh_get_key (qpdf, root, "/StructTreeRoot"), levels);
+    g_assert_cmpuint (levels->len, >, 10);
+    for (guint i = 0; i < levels->len; i++)
+      {
+        int level = g_array_index (levels, int, i);
+
+        g_assert_cmpint (level, <=, previous + 1);
+        previous = level;
+      }
+  }
 
   /* Every link says where it leads; pages with links tab in structure order. */
   for (int p = 0; p < qpdf_get_num_pages (qpdf); p++)
@@ -827,7 +875,9 @@ test_note_printed (void)
   g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  const char *note = "Ta upp belysningen på ledningsgruppens möte i vecka 41.";
+  /* Markup characters are text, not markup. */
+  const char *note = "Ta upp belysningen <i>och</i> kamerorna på ledningsgruppens möte "
+                     "i vecka 41 & 42.";
   UppBriefingOptions options;
 
   g_assert_true (upp_store_set_note (store, "A13", week40, note, &error));

@@ -965,6 +965,7 @@ action_title (Builder               *b,
                                                          status->title)
                                       : NULL;
   PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, HANG);
+  const char *tag = link ? "H2" : "H3";
   PangoLayout *layout;
   UppChunk *chunk = upp_chunk_new (self);
 
@@ -979,13 +980,15 @@ action_title (Builder               *b,
   chunk->keep_with_next = TRUE;
   if (!link)
     upp_chunk_add_dest (chunk, dest, 0);
-  upp_chunk_tag_begin (chunk, "H3", NULL, !link);
+  /* In "Needs a decision" the actions are the section's subheadings; in a
+   * department's section they are a level below the department. */
+  upp_chunk_tag_begin (chunk, tag, NULL, !link);
   if (link)
     upp_chunk_link_begin (chunk, dest, description);
   upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 0, UPP_INK);
   if (link)
     upp_chunk_tag_end (chunk, CAIRO_TAG_LINK);
-  upp_chunk_tag_end (chunk, "H3");
+  upp_chunk_tag_end (chunk, tag);
   upp_flow_add (&b->flow, chunk);
 }
 
