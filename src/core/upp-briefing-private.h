@@ -170,6 +170,7 @@ struct _UppBriefing
   GPtrArray             *indicators;        /* UppIndicatorSeries */
   GPtrArray             *notes;             /* UppNote */
   GHashTable            *note_by_action;    /* code → UppNote, borrowed */
+  GHashTable            *action_by_code;    /* code → UppAction, borrowed */
   GPtrArray             *corrections;       /* UppDocumentInfo */
 
   /* layout */

@@ -176,6 +176,13 @@ collect (UppBriefing  *self,
   self->package = upp_store_get_package (store, error);
   if (self->package == NULL)
     return FALSE;
+  self->action_by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < self->package->actions->len; i++)
+    {
+      UppAction *action = g_ptr_array_index (self->package->actions, i);
+
+      g_hash_table_insert (self->action_by_code, action->code, action);
+    }
 
   self->statuses = upp_store_query_status (store, self->week, NULL, error);
   if (self->statuses == NULL)
@@ -1084,7 +1091,7 @@ action_facts (UppBriefing           *self,
               const UppActionStatus *status,
               gboolean               with_lead)
 {
-  const UppAction *action = upp_package_find_action (self->package, status->code);
+  const UppAction *action = g_hash_table_lookup (self->action_by_code, status->code);
   g_autofree char *state = state_markup (status->state);
   g_autofree char *deadline = format_date (&status->deadline);
   g_autofree char *deadline_text = g_strdup_printf (_("Deadline %s"), deadline);
@@ -1222,7 +1229,11 @@ changes (Builder *b)
 
       g_assert (g_str_equal (now->code, then->code));
       if (now->state != then->state)
-        g_ptr_array_add (changed, now);
+        {
+          /* Pairs: now, then. */
+          g_ptr_array_add (changed, now);
+          g_ptr_array_add (changed, then);
+        }
       if (now->state == UPP_STATE_DONE && then->state != UPP_STATE_DONE)
         g_ptr_array_add (done, now);
       if ((now->state == UPP_STATE_AT_RISK && then->state != UPP_STATE_AT_RISK) ||
@@ -1247,19 +1258,15 @@ changes (Builder *b)
       Table table;
 
       table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
-      for (guint i = 0; i < changed->len; i++)
+      for (guint i = 0; i < changed->len; i += 2)
         {
           UppActionStatus *now = changed->pdata[i];
-          UppActionStatus *then = NULL;
+          UppActionStatus *then = changed->pdata[i + 1];
           g_autofree char *action = action_cell (now->code, now->title);
           g_autofree char *lead = esc (now->lead);
-          g_autofree char *from = NULL;
+          g_autofree char *from = state_markup (then->state);
           g_autofree char *to = state_markup (now->state);
 
-          for (guint j = 0; j < self->before->len && then == NULL; j++)
-            if (g_str_equal (((UppActionStatus *) self->before->pdata[j])->code, now->code))
-              then = self->before->pdata[j];
-          from = state_markup (then->state);
           table_row (&table, (const char *[]) { action, lead, from, to });
         }
       table_end (&table);
@@ -1889,7 +1896,7 @@ indicators (Builder *b)
       for (guint k = 0; k < 2 && i + k < shown->len; k++)
         {
           const UppIndicatorSeries *series = shown->pdata[i + k];
-          const UppAction *action = upp_package_find_action (self->package, series->action_code);
+          const UppAction *action = g_hash_table_lookup (self->action_by_code, series->action_code);
           g_autofree char *caption = action_cell (series->action_code,
                                                   action != NULL ? action->title : "");
           g_autofree char *numbers = indicator_numbers (series);
@@ -1998,18 +2005,28 @@ running_texts (UppBriefing *self)
 }
 
 /* The column of action codes: as wide as the widest code in the bold of
- * the action titles, and a gap; measured in one layout of all the codes. */
+ * the action titles, and a gap. Only the longest codes are measured (one
+ * line each in one layout; a layout of thousands of lines is slow). */
 static void
 measure_hang (UppBriefing *self)
 {
   g_autoptr(GString) codes = g_string_new (NULL);
+  gsize longest = 0;
+  guint n = 0;
   PangoLayout *layout;
 
   for (guint i = 0; i < self->statuses->len; i++)
+    longest = MAX (longest, g_utf8_strlen (((UppActionStatus *) self->statuses->pdata[i])->code, -1));
+  for (guint i = 0; i < self->statuses->len && n < 32; i++)
     {
-      g_autofree char *code = esc (((UppActionStatus *) self->statuses->pdata[i])->code);
+      const char *code = ((UppActionStatus *) self->statuses->pdata[i])->code;
+      g_autofree char *markup = NULL;
 
-      g_string_append_printf (codes, "%s\n", code);
+      if (g_utf8_strlen (code, -1) + 1 < longest)
+        continue;
+      markup = esc (code);
+      g_string_append_printf (codes, "%s\n", markup);
+      n++;
     }
   layout = upp_briefing_text (self, UPP_TEXT_H3, codes->str, -1, PANGO_ALIGN_LEFT);
   self->hang = MAX (34, ceil (upp_layout_width (layout)) + 9);
@@ -2255,6 +2272,7 @@ upp_briefing_free (UppBriefing *self)
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->note_by_action, g_hash_table_unref);
+  g_clear_pointer (&self->action_by_code, g_hash_table_unref);
   g_clear_pointer (&self->corrections, g_ptr_array_unref);
   g_free (self);
 }
