@@ -231,17 +231,16 @@ indicator_card (UppActionDetails         *details,
 {
   GtkBuilder *builder = gtk_builder_new_from_resource ("/se/lysekil/Uppfoljning/ui/upp-indicator-card.ui");
   GtkWidget *card = GTK_WIDGET (g_object_ref (gtk_builder_get_object (builder, "card")));
-  GtkLabel *name = GTK_LABEL (gtk_builder_get_object (builder, "name_label"));
-  GtkLabel *value = GTK_LABEL (gtk_builder_get_object (builder, "value_label"));
   UppChartView *chart = UPP_CHART_VIEW (gtk_builder_get_object (builder, "chart"));
   g_autofree char *latest = NULL;
   g_autofree char *target = NULL;
   g_autofree char *text = NULL;
   const char *unit = series->unit != NULL ? series->unit : "";
 
-  gtk_label_set_label (name, series->name);
   if (series->n_points > 0)
-    /* Translators: an indicator's latest value, “140 besök in week 40” */
+    /* The chart draws its own title and latest value; its accessible label
+   * says the same in words. */
+  /* Translators: an indicator's latest value, “140 besök in week 40” */
     latest = g_strdup_printf (_("%g %s in week %d"), series->values[series->n_points - 1], unit,
                               series->weeks[series->n_points - 1].week);
   else
@@ -249,7 +248,6 @@ indicator_card (UppActionDetails         *details,
   if (series->has_target)
     /* Translators: “140 besök in week 40 · target 120” */
     target = g_strdup_printf (_("%s · target %g"), latest, series->target);
-  gtk_label_set_label (value, target != NULL ? target : latest);
 
   upp_chart_view_set_data (chart,
                            &(UppChartData) { .kind = UPP_CHART_INDICATOR,

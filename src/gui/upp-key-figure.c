@@ -74,7 +74,8 @@ upp_key_figure_set_tile (UppKeyFigure  *self,
     }
   else
     gtk_label_set_label (self->symbol_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->symbol_label), self->state >= 0);
+  /* Kept in the layout, so that every tile's number sits at one height. */
+  gtk_widget_set_opacity (GTK_WIDGET (self->symbol_label), self->state >= 0 ? 1.0 : 0.0);
   if (tile->alert)
     classes[n++] = "alert";
   if (tile->value == 0 && self->state >= 0)

@@ -435,6 +435,19 @@ test_action_detail (void)
   g_assert_cmpuint (superseded, ==, 1);
   g_assert_cmpstr (upp_action_detail_get_code (detail), ==, "A7");
   save_screenshot (GTK_WIDGET (window), "actions-detail");
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (history), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    graphene_point_t point;
+
+    GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (
+      gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))));
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (history), content,
+                                             &GRAPHENE_POINT_INIT (0, 0), &point));
+    gtk_adjustment_set_value (adjustment, point.y - 300);
+    save_screenshot (GTK_WIDGET (window), "actions-history");
+  }
 
   /* A week back, the history ends a week earlier. */
   activate (window, "win.previous-week", NULL);
