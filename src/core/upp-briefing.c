@@ -1388,7 +1388,7 @@ departments (Builder *b)
     /* Like the chart's legend, only the states some action is in: the
      * names of the departments need the room. */
     UppColumn columns[2 + UPP_N_STATES] = { { 0, PANGO_ALIGN_LEFT }, { 44, PANGO_ALIGN_RIGHT } };
-    g_autofree char *state_headers[UPP_N_STATES] = { NULL };
+    g_autoptr(GPtrArray) state_headers = g_ptr_array_new_with_free_func (g_free);
     const char *headers[2 + UPP_N_STATES] = { NULL };
     g_autofree char *department_header = NULL;
     g_autofree char *actions_header = NULL;
@@ -1406,10 +1406,10 @@ departments (Builder *b)
         columns[2 + n_shown] = (UppColumn) { n_shown < 6 ? 50 : 46, PANGO_ALIGN_RIGHT };
         /* The symbol above the word: the words are too wide side by side. */
         label = esc (upp_state_get_label (state));
-        state_headers[n_shown] = g_strdup_printf ("<span foreground=\"#%06x\">%s</span>\n%s",
-                                                  state_inks[state], upp_state_get_symbol (state),
-                                                  label);
-        headers[2 + n_shown] = state_headers[n_shown];
+        g_ptr_array_add (state_headers,
+                         g_strdup_printf ("<span foreground=\"#%06x\">%s</span>\n%s",
+                                          state_inks[state], upp_state_get_symbol (state), label));
+        headers[2 + n_shown] = state_headers->pdata[n_shown];
         shown[n_shown++] = state;
       }
     if (n_shown == UPP_N_STATES)
@@ -1427,18 +1427,16 @@ departments (Builder *b)
         const UppStateCounts *counts = row != NULL ? &row->counts : &self->counts;
         g_autofree char *name = row != NULL ? department_label (row->name, row->partner)
                                             : bold (_("All departments"));
-        g_autofree char *cells[1 + UPP_N_STATES] = { NULL };
+        g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
         const char *row_cells[2 + UPP_N_STATES] = { name };
 
         if (counts->total == 0)
           continue;
-        cells[0] = number_cell (counts->total, row == NULL);
-        row_cells[1] = cells[0];
+        g_ptr_array_add (cells, number_cell (counts->total, row == NULL));
         for (guint s = 0; s < n_shown; s++)
-          {
-            cells[1 + s] = number_cell (counts->counts[shown[s]], row == NULL);
-            row_cells[2 + s] = cells[1 + s];
-          }
+          g_ptr_array_add (cells, number_cell (counts->counts[shown[s]], row == NULL));
+        for (guint c = 0; c < cells->len; c++)
+          row_cells[1 + c] = cells->pdata[c];
         table_row (&table, row_cells);
       }
     table_end (&table);
@@ -1472,7 +1470,7 @@ departments (Builder *b)
         const UppComplianceRow *row = self->compliance->pdata[i];
         g_autofree char *name = department_label (row->department_name, row->partner);
         int counts[UPP_N_COMPLIANCE] = { 0 };
-        g_autofree char *cells[4] = { NULL };
+        g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
         g_autoptr(GString) weeks = g_string_new (NULL);
         const UppCompliance kinds[4] = {
           UPP_COMPLIANCE_ON_TIME, UPP_COMPLIANCE_LATE, UPP_COMPLIANCE_CORRECTED,
@@ -1503,12 +1501,12 @@ departments (Builder *b)
             else
               g_string_append_printf (weeks, "%s %s", week_label, label);
           }
-        for (guint k = 0; k < 4; k++)
-          cells[k] = count_cell (counts[kinds[k]]);
+        for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+          g_ptr_array_add (cells, count_cell (counts[kinds[k]]));
         if (weeks->len == 0)
           g_string_append (weeks, "–");
-        table_row (&table, (const char *[]) { name, cells[0], cells[1], cells[2], cells[3],
-                                              weeks->str });
+        table_row (&table, (const char *[]) { name, cells->pdata[0], cells->pdata[1],
+                                              cells->pdata[2], cells->pdata[3], weeks->str });
 
         if (row->cells[row->n_weeks - 1] == UPP_COMPLIANCE_MISSING)
           {
