@@ -1826,7 +1826,7 @@ indicator_numbers (const UppIndicatorSeries *series)
       g_autofree char *value = format_value (series->values[i], NULL);
       g_autofree char *week = g_strdup_printf (C_("short", "W%d"), series->weeks[i].week);
 
-      g_string_append_printf (text, "%s%s\u00a0<b>%s</b>", i > first ? " · " : "", week, value);
+      g_string_append_printf (text, "%s%s\u00a0<b>%s</b>", i > first ? "\u00a0· " : "", week, value);
     }
   return g_string_free (text, FALSE);
 }
