@@ -29,6 +29,7 @@ struct _UppActionsPage
   GtkColumnView       *column_view;
   GtkColumnViewColumn *code_column;
   GtkColumnViewColumn *goal_column;
+  GtkColumnViewColumn *status_column;
   GtkColumnViewColumn *lead_column;
   GtkColumnViewColumn *progress_column;
   GtkColumnViewColumn *last_report_column;
@@ -404,6 +405,24 @@ upp_actions_page_show_action (UppActionsPage *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
 
+/**
+ * upp_actions_page_show_most_severe:
+ * @self: a #UppActionsPage
+ *
+ * Shows every action, the most severe state first: the whole of the
+ * overview's "Needs attention" list.
+ */
+void
+upp_actions_page_show_most_severe (UppActionsPage *self)
+{
+  g_return_if_fail (UPP_IS_ACTIONS_PAGE (self));
+
+  upp_session_clear_filters (self->session);
+  gtk_column_view_sort_by_column (self->column_view, self->status_column, GTK_SORT_DESCENDING);
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", 0);
+}
+
 void
 upp_actions_page_focus_search (UppActionsPage *self)
 {
@@ -531,6 +550,7 @@ upp_actions_page_class_init (UppActionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UppActionsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, UppActionsPage, code_column);
   gtk_widget_class_bind_template_child (widget_class, UppActionsPage, goal_column);
+  gtk_widget_class_bind_template_child (widget_class, UppActionsPage, status_column);
   gtk_widget_class_bind_template_child (widget_class, UppActionsPage, lead_column);
   gtk_widget_class_bind_template_child (widget_class, UppActionsPage, progress_column);
   gtk_widget_class_bind_template_child (widget_class, UppActionsPage, last_report_column);

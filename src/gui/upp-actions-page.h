@@ -22,6 +22,7 @@ void             upp_actions_page_set_session  (UppActionsPage *self,
 void             upp_actions_page_show_action  (UppActionsPage *self,
                                                 const char     *code);
 void             upp_actions_page_focus_search (UppActionsPage *self);
+void             upp_actions_page_show_most_severe (UppActionsPage *self);
 GListModel      *upp_actions_page_get_model    (UppActionsPage *self);
 UppActionDetail *upp_actions_page_get_detail   (UppActionsPage *self);
 GtkDropDown     *upp_actions_page_get_dropdown (UppActionsPage *self,

@@ -27,6 +27,7 @@ struct _UppOverviewPage
   UppChartView *trend_chart;
   GtkListBox   *attention_list;
   GtkLabel     *attention_count_label;
+  AdwActionRow *more_row;
 
   /* owned */
   UppSession   *session;
@@ -36,6 +37,11 @@ struct _UppOverviewPage
 };
 
 G_DEFINE_FINAL_TYPE (UppOverviewPage, upp_overview_page, ADW_TYPE_BIN)
+
+/* The overview is a summary: the most severe few, and the way to the rest
+ * in the action list. (Hundreds of rows of wrapped text would also cost
+ * the main thread seconds on a big package.) */
+#define MAX_ATTENTION_ROWS 10
 
 static void
 set_chart (UppChartView *chart,
@@ -74,9 +80,17 @@ update (UppOverviewPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attention_list))) != NULL)
     gtk_list_box_remove (self->attention_list, child);
-  for (guint i = 0; i < dashboard->attention->len; i++)
+  for (guint i = 0; i < dashboard->attention->len && i < MAX_ATTENTION_ROWS; i++)
     gtk_list_box_append (self->attention_list,
                          upp_attention_row_new (g_ptr_array_index (dashboard->attention, i)));
+  if (dashboard->attention->len > MAX_ATTENTION_ROWS)
+    {
+      g_autofree char *more = g_strdup_printf (_("Show all %u in the action list"),
+                                               dashboard->attention->len);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->more_row), more);
+      gtk_list_box_append (self->attention_list, GTK_WIDGET (self->more_row));
+    }
   if (dashboard->attention->len > 0)
     count = g_strdup_printf ("%u", dashboard->attention->len);
   gtk_label_set_label (self->attention_count_label, count != NULL ? count : "");
@@ -88,9 +102,11 @@ on_attention_activated (GtkListBox      *list,
                         GtkListBoxRow   *row,
                         UppOverviewPage *self)
 {
-  const char *code = upp_attention_row_get_code (UPP_ATTENTION_ROW (row));
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-action", "s", code);
+  if (UPP_IS_ATTENTION_ROW (row))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-action", "s",
+                                upp_attention_row_get_code (UPP_ATTENTION_ROW (row)));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-attention", NULL);
 }
 
 static void
@@ -142,6 +158,9 @@ upp_overview_page_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
+  if (self->more_row != NULL && gtk_widget_get_parent (GTK_WIDGET (self->more_row)) != NULL)
+    gtk_list_box_remove (self->attention_list, GTK_WIDGET (self->more_row));
+  g_clear_object (&self->more_row);
   /* Tear the tree down through the bin first: the leaflet and stack pages
    * must go before the template drops its references to their children. */
   adw_bin_set_child (ADW_BIN (object), NULL);
@@ -168,6 +187,7 @@ upp_overview_page_class_init (UppOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UppOverviewPage, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, UppOverviewPage, attention_list);
   gtk_widget_class_bind_template_child (widget_class, UppOverviewPage, attention_count_label);
+  gtk_widget_class_bind_template_child (widget_class, UppOverviewPage, more_row);
   gtk_widget_class_bind_template_callback (widget_class, on_attention_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_figure_activated);
 }
@@ -176,6 +196,8 @@ static void
 upp_overview_page_init (UppOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Moved in and out of the list; the page keeps it alive. */
+  g_object_ref_sink (self->more_row);
 
   /* One tile per key figure, in the order the core defines. */
   for (int i = 0; i < UPP_N_TILES; i++)

@@ -905,6 +905,17 @@ show_state_action (GtkWidget  *widget,
   upp_window_show_view (self, "actions");
 }
 
+static void
+show_attention_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  UppWindow *self = UPP_WINDOW (widget);
+
+  upp_window_show_view (self, "actions");
+  upp_actions_page_show_most_severe (self->actions_page);
+}
+
 /* Public */
 
 void
@@ -1176,6 +1187,8 @@ upp_window_class_init (UppWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "win.show-action", "s", show_action_action);
   gtk_widget_class_install_action (widget_class, "win.show-state", "i", show_state_action);
+  gtk_widget_class_install_action (widget_class, "win.show-attention", NULL,
+                                   show_attention_action);
   gtk_widget_class_install_action (widget_class, "win.export-briefing", NULL,
                                    export_briefing_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
