@@ -509,6 +509,7 @@ test_concurrency (void)
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) final_documents = NULL;
   g_autoptr(GPtrArray) status = NULL;
+  g_autoptr(GPtrArray) trend = NULL;
   g_autoptr(GInputStream) err_stream = NULL;
   g_autoptr(GBytes) err_bytes = NULL;
   g_auto(CliResult) first = { 0 };
@@ -554,6 +555,11 @@ test_concurrency (void)
       rows = upp_store_query_status (reader, week, NULL, &error);
       g_assert_no_error (error);
       g_assert_nonnull (rows);
+      /* The trend too, so that anything the reader keeps between queries
+       * is kept while the other process writes. */
+      g_clear_pointer (&trend, g_ptr_array_unref);
+      trend = upp_store_query_trend (reader, week, &error);
+      g_assert_no_error (error);
       documents = upp_store_list_documents (reader, &error);
       g_assert_no_error (error);
       n_queries++;
@@ -598,6 +604,45 @@ test_concurrency (void)
   for (guint i = 0; i < status->len; i++)
     n_with_entry += ((UppActionStatus *) g_ptr_array_index (status, i))->has_entry;
   g_assert_cmpuint (n_with_entry, >, 0);
+
+  /* What the long-lived reader answers now is what a store opened after
+   * the import answers: nothing it kept from before is stale. */
+  {
+    g_autoptr(UppStore) fresh = upp_store_open (db, &error);
+    g_autoptr(GPtrArray) fresh_status = NULL;
+    g_autoptr(GPtrArray) fresh_trend = NULL;
+
+    g_assert_no_error (error);
+    fresh_status = upp_store_query_status (fresh, week, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (fresh_status->len, ==, status->len);
+    for (guint i = 0; i < status->len; i++)
+      {
+        const UppActionStatus *a = g_ptr_array_index (status, i);
+        const UppActionStatus *b = g_ptr_array_index (fresh_status, i);
+
+        g_assert_cmpstr (a->code, ==, b->code);
+        g_assert_cmpint (a->state, ==, b->state);
+        g_assert_cmpstr (a->reason, ==, b->reason);
+      }
+
+    g_clear_pointer (&trend, g_ptr_array_unref);
+    trend = upp_store_query_trend (reader, week, &error);
+    g_assert_no_error (error);
+    fresh_trend = upp_store_query_trend (fresh, week, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (trend->len, ==, fresh_trend->len);
+    for (guint i = 0; i < trend->len; i++)
+      {
+        const UppTrendPoint *a = g_ptr_array_index (trend, i);
+        const UppTrendPoint *b = g_ptr_array_index (fresh_trend, i);
+
+        g_assert_cmpint (upp_week_compare (a->week, b->week), ==, 0);
+        if (memcmp (&a->counts, &b->counts, sizeof a->counts) != 0)
+          g_error ("the reader's trend for week %d-W%02d is stale after another process "
+                   "imported reports", a->week.year, a->week.week);
+      }
+  }
 }
 
 /* Hostile files */
