@@ -101,7 +101,7 @@ test_migrate_1_to_2 (void)
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, UPP_STORE_SCHEMA_VERSION);
   g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM goal WHERE title = 'Närvaro'"), ==, 1);
 }
 

@@ -27,13 +27,108 @@ describe_last_report (const UppLatestEntry *latest)
 }
 
 /**
+ * upp_derive_state_quick:
+ * @start_week: upp_week_to_key() of the start date's week, or 0 for none
+ * @deadline_week: upp_week_to_key() of the deadline's week
+ * @week: the week the follow-up is "as of"
+ * @latest: the lead department's latest entry at or before @week
+ * @out_contradiction: (out) (optional): set as for upp_derive_state()
+ *
+ * The rules of upp_derive_state() on precomputed week keys, without the
+ * reason: for trends over thousands of actions and a hundred weeks.
+ *
+ * Returns: the state
+ */
+UppState
+upp_derive_state_quick (int                   start_week,
+                        int                   deadline_week,
+                        UppWeek               week,
+                        const UppLatestEntry *latest,
+                        gboolean             *out_contradiction)
+{
+  int week_key = upp_week_to_key (week);
+  gboolean reported_this_week = latest->has_entry && upp_week_to_key (latest->week) == week_key;
+
+  if (out_contradiction != NULL)
+    *out_contradiction = FALSE;
+
+  if (latest->has_entry && latest->status == UPP_STATUS_DONE)
+    return UPP_STATE_DONE;
+
+  if (deadline_week < week_key)
+    {
+      if (out_contradiction != NULL)
+        *out_contradiction = latest->has_entry && (latest->status == UPP_STATUS_ON_TRACK ||
+                                                   latest->status == UPP_STATUS_NOT_STARTED);
+      return UPP_STATE_OVERDUE;
+    }
+
+  /* A start after the week's Sunday is a start in a later week. */
+  if (!reported_this_week && start_week > week_key)
+    return UPP_STATE_NOT_STARTED;
+
+  if (!reported_this_week)
+    return UPP_STATE_UNREPORTED;
+
+  return upp_status_to_state (latest->status);
+}
+
+static char *
+explain_state (UppState              state,
+               const GDate          *start,
+               const GDate          *deadline,
+               UppWeek               week,
+               const UppLatestEntry *latest)
+{
+  g_autofree char *last = describe_last_report (latest);
+  g_autofree char *date = NULL;
+  g_autofree char *status = NULL;
+
+  switch (state)
+    {
+    case UPP_STATE_DONE:
+      return g_strdup_printf (_("done (last report: week %d)"), latest->week.week);
+
+    case UPP_STATE_OVERDUE:
+      date = upp_date_format (deadline);
+      /* Translators: “deadline 2026-08-31 passed, last report: week 30, on track” */
+      return g_strdup_printf (_("deadline %s passed, %s"), date, last);
+
+    case UPP_STATE_UNREPORTED:
+      /* Translators: “no report for week 30; last report: week 29, on track” */
+      return g_strdup_printf (_("no report for week %d; %s"), week.week, last);
+
+    case UPP_STATE_NOT_STARTED:
+      if (!latest->has_entry || upp_week_compare (latest->week, week) != 0)
+        {
+          date = upp_date_format (start);
+          return g_strdup_printf (_("starts %s"), date);
+        }
+      G_GNUC_FALLTHROUGH;
+    case UPP_STATE_ON_TRACK:
+    case UPP_STATE_AT_RISK:
+    case UPP_STATE_DELAYED:
+    case UPP_N_STATES:
+    default:
+      status = g_utf8_strdown (upp_status_get_label (latest->status), -1);
+      /* Translators: “reported at risk, 40 %” */
+      return g_strdup_printf (_("reported %s, %d %%"), status, latest->progress);
+    }
+}
+
+static int
+week_key_of (const GDate *date)
+{
+  return date != NULL && g_date_valid (date) ? upp_week_to_key (upp_week_from_date (date)) : 0;
+}
+
+/**
  * upp_derive_state:
  * @start: (nullable): the action's start date
  * @deadline: the action's deadline
  * @week: the week the follow-up is "as of"
  * @latest: the lead department's latest entry at or before @week
- * @with_reason: whether to write @out->reason (lists of 2,000 actions over
- *   104 weeks for a trend chart need only the state)
+ * @with_reason: whether to write @out->reason
  * @out: (out caller-allocates): the result; clear it with
  *   upp_derived_state_clear()
  *
@@ -56,78 +151,15 @@ upp_derive_state (const GDate          *start,
                   gboolean              with_reason,
                   UppDerivedState      *out)
 {
-  gboolean reported_this_week;
-
   g_return_if_fail (deadline != NULL && g_date_valid (deadline));
   g_return_if_fail (latest != NULL);
   g_return_if_fail (out != NULL);
 
   memset (out, 0, sizeof *out);
-  reported_this_week = latest->has_entry && upp_week_compare (latest->week, week) == 0;
-
-  if (latest->has_entry && latest->status == UPP_STATUS_DONE)
-    {
-      out->state = UPP_STATE_DONE;
-      if (with_reason)
-        out->reason = g_strdup_printf (_("done (last report: week %d)"), latest->week.week);
-      return;
-    }
-
-  if (upp_week_compare (upp_week_from_date (deadline), week) < 0)
-    {
-      out->state = UPP_STATE_OVERDUE;
-      out->contradiction = latest->has_entry &&
-                           (latest->status == UPP_STATUS_ON_TRACK ||
-                            latest->status == UPP_STATUS_NOT_STARTED);
-      if (with_reason)
-        {
-          g_autofree char *date = upp_date_format (deadline);
-          g_autofree char *last = describe_last_report (latest);
-
-          /* Translators: “deadline 2026-08-31 passed, last report: week 30, on track” */
-          out->reason = g_strdup_printf (_("deadline %s passed, %s"), date, last);
-        }
-      return;
-    }
-
-  if (!reported_this_week && start != NULL && g_date_valid (start))
-    {
-      GDate sunday;
-
-      upp_week_get_day (week, 7, &sunday);
-      if (g_date_compare (start, &sunday) > 0)
-        {
-          out->state = UPP_STATE_NOT_STARTED;
-          if (with_reason)
-            {
-              g_autofree char *date = upp_date_format (start);
-              out->reason = g_strdup_printf (_("starts %s"), date);
-            }
-          return;
-        }
-    }
-
-  if (!reported_this_week)
-    {
-      out->state = UPP_STATE_UNREPORTED;
-      if (with_reason)
-        {
-          g_autofree char *last = describe_last_report (latest);
-
-          /* Translators: “no report for week 30; last report: week 29, on track” */
-          out->reason = g_strdup_printf (_("no report for week %d; %s"), week.week, last);
-        }
-      return;
-    }
-
-  out->state = upp_status_to_state (latest->status);
+  out->state = upp_derive_state_quick (week_key_of (start), week_key_of (deadline), week, latest,
+                                       &out->contradiction);
   if (with_reason)
-    {
-      g_autofree char *status = g_utf8_strdown (upp_status_get_label (latest->status), -1);
-
-      /* Translators: “reported at risk, 40 %” */
-      out->reason = g_strdup_printf (_("reported %s, %d %%"), status, latest->progress);
-    }
+    out->reason = explain_state (out->state, start, deadline, week, latest);
 }
 
 void

@@ -50,6 +50,11 @@ void upp_derive_state         (const GDate          *start,
                                gboolean              with_reason,
                                UppDerivedState      *out);
 void upp_derived_state_clear  (UppDerivedState      *derived);
+UppState upp_derive_state_quick (int                   start_week,
+                                 int                   deadline_week,
+                                 UppWeek               week,
+                                 const UppLatestEntry *latest,
+                                 gboolean             *out_contradiction);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (UppDerivedState, upp_derived_state_clear)
 

@@ -26,6 +26,8 @@ struct _UppStore
   char       *path;
   UppPackage *package;      /* cache of the definition in force, or NULL */
   GPtrArray  *retired;      /* earlier caches: other threads may still read them */
+  GArray     *trend;        /* UppStateCounts per week from the first week, or NULL */
+  gint64      data_version; /* PRAGMA data_version when the caches were filled */
 
   /* The GUI queries from worker threads; one statement sequence at a time. */
   GRecMutex   lock;
@@ -158,6 +160,12 @@ static const char * const migrations[] = {
   "  updated TEXT NOT NULL,"
   "  PRIMARY KEY (department, week)"
   ");",
+
+  /* 2 → 3: the lead-history index covers status and progress, so that the
+   * trend over every action and week reads the index only */
+  "DROP INDEX entry_lead_history;"
+  "CREATE INDEX entry_lead_history ON entry (action, week, status, progress)"
+  "  WHERE is_current AND is_lead;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == UPP_STORE_SCHEMA_VERSION);
@@ -400,8 +408,11 @@ upp_store_open (const char  *path,
    * write lock for a while: wait instead of failing. */
   sqlite3_busy_timeout (self->db, 10000);
 
+  /* Memory-mapped reads spare a copy per page: the trend reads every
+   * lead entry of the package. */
   if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
       !exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !exec (self, "PRAGMA mmap_size = 268435456", error) ||
       get_user_version (self) < 0)
     goto not_a_database;
 
@@ -490,6 +501,7 @@ upp_store_finalize (GObject *object)
 
   g_clear_pointer (&self->package, upp_package_free);
   g_ptr_array_unref (self->retired);
+  g_clear_pointer (&self->trend, g_array_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -515,9 +527,12 @@ upp_store_init (UppStore *self)
  * copy; a query in another thread may still read it when a package import
  * replaces it. Package imports are rare, so the old ones are kept until the
  * store goes away. */
+static void forget_trend (UppStore *self);
+
 static void
 retire_package (UppStore *self)
 {
+  forget_trend (self);
   if (self->package != NULL)
     g_ptr_array_add (self->retired, g_steal_pointer (&self->package));
 }
@@ -709,15 +724,36 @@ load_actions (UppStore   *self,
  * Returns: (transfer none) (nullable): the definition, or %NULL if the
  *   store holds no package yet
  */
+/* Another process (the CLI importing into the app's database) may have
+ * committed since the caches were filled: SQLite's data_version says so. */
+static void
+forget_if_changed_elsewhere (UppStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "PRAGMA data_version", NULL);
+  gint64 version;
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return;
+  version = sqlite3_column_int64 (stmt, 0);
+  if (version != self->data_version)
+    {
+      retire_package (self);
+      self->data_version = version;
+    }
+}
+
 const UppPackage *
 upp_store_peek_package (UppStore *self)
 {
   g_autoptr(UppPackage) package = NULL;
 
-  if (self->package != NULL)
-    return self->package;
-
   g_rec_mutex_lock (&self->lock);
+  forget_if_changed_elsewhere (self);
+  if (self->package != NULL)
+    {
+      g_rec_mutex_unlock (&self->lock);
+      return self->package;
+    }
   /* Another thread may have loaded it while we waited for the lock. */
   package = self->package == NULL ? upp_package_new () : NULL;
   if (package != NULL && load_package_header (self, package))
@@ -1447,6 +1483,7 @@ upp_store_add_report (UppStore          *self,
   if (!step_done (self, stmt, error))
     return FALSE;
   report_id = sqlite3_last_insert_rowid (self->db);
+  forget_trend (self);
 
   if (!insert_entries (self, report, report_id, error) ||
       !renumber_revisions (self, report->department, report->week, &count, &current_id, error))
@@ -1941,6 +1978,133 @@ upp_store_query_deadlines (UppStore  *self,
   return rows;
 }
 
+typedef struct
+{
+  int start_week;     /* week keys, for upp_derive_state_quick() */
+  int deadline_week;
+} ActionWeeks;
+
+static ActionWeeks
+action_weeks (const UppAction *action)
+{
+  ActionWeeks weeks = { 0, 0 };
+
+  if (g_date_valid (&action->start))
+    weeks.start_week = upp_week_to_key (upp_week_from_date (&action->start));
+  weeks.deadline_week = upp_week_to_key (upp_week_from_date (&action->deadline));
+  return weeks;
+}
+
+/* Adds the state of one action in weeks [from, until) of @counts, given the
+ * entry in force for those weeks. */
+static void
+count_weeks (UppStateCounts       *counts,
+             const UppWeek        *week_of,
+             int                   from,
+             int                   until,
+             ActionWeeks           weeks,
+             const UppLatestEntry *latest)
+{
+  for (int w = from; w < until; w++)
+    upp_state_counts_add (&counts[w], upp_derive_state_quick (weeks.start_week,
+                                                              weeks.deadline_week,
+                                                              week_of[w], latest, NULL));
+}
+
+/* The state counts of every week from the first reporting week up to
+ * @n_weeks weeks, in one pass over the lead entries in force (ordered by
+ * action and week) instead of one status query per week. */
+static GArray *
+compute_trend (UppStore  *self,
+               int        n_weeks,
+               GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (UppStateCounts));
+  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  const UppPackage *package = upp_store_peek_package (self);
+  UppWeek first = package->first_week;
+  g_autofree ActionWeeks *weeks = g_new0 (ActionWeeks, package->actions->len);
+  g_autofree gboolean *seen = g_new0 (gboolean, package->actions->len);
+  g_autofree UppWeek *week_of = g_new (UppWeek, n_weeks);
+  g_autofree int *index_of_key = NULL;
+  int first_key = upp_week_to_key (first);
+  UppStateCounts *c;
+  UppLatestEntry latest = { 0 };
+  int action = -1;
+  int next_week = 0;
+
+  g_array_set_size (counts, n_weeks);
+  c = (UppStateCounts *) (gpointer) counts->data;
+  for (int w = 0; w < n_weeks; w++)
+    week_of[w] = w == 0 ? first : upp_week_add (week_of[w - 1], 1);
+  /* Week keys (202653, 202701…) to week indexes, without date arithmetic
+   * per row. */
+  index_of_key = g_new0 (int, upp_week_to_key (week_of[n_weeks - 1]) - first_key + 1);
+  for (int w = 0; w < n_weeks; w++)
+    index_of_key[upp_week_to_key (week_of[w]) - first_key] = w;
+  for (guint i = 0; i < package->actions->len; i++)
+    {
+      const UppAction *a = g_ptr_array_index (package->actions, i);
+
+      weeks[i] = action_weeks (a);
+      g_hash_table_insert (by_code, a->code, GINT_TO_POINTER (i + 1));
+    }
+
+  stmt = prepare (self, "SELECT action, week, status, progress FROM entry"
+                        " WHERE is_current AND is_lead AND week <= ?1"
+                        " ORDER BY action, week", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, upp_week_to_key (upp_week_add (first, n_weeks - 1)));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      UppWeek entry_week = upp_week_from_key (sqlite3_column_int (stmt, 1));
+      int row_action = action;
+      int index;
+
+      /* Rows come grouped by action: look the code up once per action. */
+      if (action < 0 || !g_str_equal (code, ((UppAction *) g_ptr_array_index (package->actions,
+                                                                             action))->code))
+        row_action = GPOINTER_TO_INT (g_hash_table_lookup (by_code, code)) - 1;
+      if (row_action < 0)
+        continue;
+      /* The query keeps weeks ≤ the last; earlier ones count from week 0. */
+      index = upp_week_to_key (entry_week) < first_key
+              ? 0 : index_of_key[upp_week_to_key (entry_week) - first_key];
+      if (row_action != action)
+        {
+          if (action >= 0)
+            count_weeks (c, week_of, next_week, n_weeks, weeks[action], &latest);
+          action = row_action;
+          seen[action] = TRUE;
+          latest = (UppLatestEntry) { 0 };
+          next_week = 0;
+        }
+      count_weeks (c, week_of, next_week, index, weeks[action], &latest);
+      next_week = MAX (next_week, index);
+      latest = (UppLatestEntry) { TRUE, entry_week, column_status (stmt, 2),
+                                  sqlite3_column_int (stmt, 3) };
+    }
+  if (action >= 0)
+    count_weeks (c, week_of, next_week, n_weeks, weeks[action], &latest);
+
+  /* Actions nobody ever reported on. */
+  for (guint i = 0; i < package->actions->len; i++)
+    if (!seen[i])
+      count_weeks (c, week_of, 0, n_weeks, weeks[i], &(UppLatestEntry) { 0 });
+
+  return g_steal_pointer (&counts);
+}
+
+/* Any write may change the trend. */
+static void
+forget_trend (UppStore *self)
+{
+  g_clear_pointer (&self->trend, g_array_unref);
+}
+
 /**
  * upp_store_query_trend:
  * @self: a #UppStore
@@ -1948,8 +2112,9 @@ upp_store_query_deadlines (UppStore  *self,
  * @error: a #GError
  *
  * The state counts of every week from the package's first reporting week to
- * @week. One pass over the lead entries in force, ordered by action and
- * week, instead of one status query per week.
+ * @week. A week's counts are "as of" that week and do not depend on @week,
+ * so they are computed once and kept until the next import: switching the
+ * week costs a copy.
  *
  * Returns: (transfer full) (element-type UppTrendPoint): oldest first;
  *   empty when @week is before the first reporting week
@@ -1959,97 +2124,36 @@ upp_store_query_trend (UppStore  *self,
                        UppWeek    week,
                        GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) points = NULL;
-  g_autoptr(GHashTable) actions = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  const UppPackage *package;
   UppWeek first;
   int n_weeks;
-  const UppAction *action = NULL;
-  UppLatestEntry latest = { 0 };
-  int next_week = 0;
 
   if (!check_week (week, error) || !require_package (self, error))
     return NULL;
 
-  package = upp_store_peek_package (self);
-  first = package->first_week;
+  first = upp_store_peek_package (self)->first_week;
   n_weeks = MAX (0, upp_week_diff (week, first) + 1);
   points = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_trend_point_free);
-  for (int w = 0; w < n_weeks; w++)
+
+  g_rec_mutex_lock (&self->lock);
+  forget_if_changed_elsewhere (self);
+  if (self->trend == NULL || (int) self->trend->len < n_weeks)
+    {
+      forget_trend (self);
+      /* A little ahead, so that stepping forward week by week stays cheap. */
+      self->trend = compute_trend (self, n_weeks + 8, error);
+    }
+  for (int w = 0; self->trend != NULL && w < n_weeks; w++)
     {
       UppTrendPoint *point = g_new0 (UppTrendPoint, 1);
 
       point->week = upp_week_add (first, w);
+      point->counts = g_array_index (self->trend, UppStateCounts, w);
       g_ptr_array_add (points, point);
     }
-  for (guint i = 0; i < package->actions->len; i++)
-    {
-      UppAction *a = g_ptr_array_index (package->actions, i);
-      g_hash_table_insert (actions, a->code, a);
-    }
-
-  /* Fills the weeks [next_week, until) of @action with its state given
-   * @latest, the entry in force for those weeks. */
-#define FILL_UNTIL(until)                                                      \
-  for (; next_week < (until); next_week++)                                      \
-    {                                                                           \
-      UppTrendPoint *point = g_ptr_array_index (points, next_week);             \
-      g_auto(UppDerivedState) derived = { 0 };                                  \
-      upp_derive_state (&action->start, &action->deadline, point->week,         \
-                        &latest, FALSE, &derived);                              \
-      upp_state_counts_add (&point->counts, derived.state);                     \
-    }
-
-  g_rec_mutex_lock (&self->lock);
-  stmt = prepare (self, "SELECT action, week, status, progress FROM entry"
-                        " WHERE is_current AND is_lead AND week <= ?1"
-                        " ORDER BY action, week", error);
-  if (stmt == NULL)
-    {
-      g_rec_mutex_unlock (&self->lock);
-      return NULL;
-    }
-  sqlite3_bind_int (stmt, 1, upp_week_to_key (week));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const UppAction *row_action = g_hash_table_lookup (actions, sqlite3_column_text (stmt, 0));
-      UppWeek entry_week = upp_week_from_key (sqlite3_column_int (stmt, 1));
-      int index = upp_week_diff (entry_week, first);
-
-      if (row_action == NULL)
-        continue;
-      if (row_action != action)
-        {
-          if (action != NULL)
-            FILL_UNTIL (n_weeks);
-          action = row_action;
-          g_hash_table_add (seen, action->code);
-          latest = (UppLatestEntry) { 0 };
-          next_week = 0;
-        }
-      FILL_UNTIL (MIN (MAX (index, 0), n_weeks));
-      latest = (UppLatestEntry) { TRUE, entry_week, column_status (stmt, 2),
-                                  sqlite3_column_int (stmt, 3) };
-    }
   g_rec_mutex_unlock (&self->lock);
-  if (action != NULL)
-    FILL_UNTIL (n_weeks);
 
-  /* Actions nobody ever reported on. */
-  for (guint i = 0; i < package->actions->len; i++)
-    {
-      action = g_ptr_array_index (package->actions, i);
-      if (g_hash_table_contains (seen, action->code))
-        continue;
-      latest = (UppLatestEntry) { 0 };
-      next_week = 0;
-      FILL_UNTIL (n_weeks);
-    }
-#undef FILL_UNTIL
-
-  return g_steal_pointer (&points);
+  return self->trend != NULL ? g_steal_pointer (&points) : NULL;
 }
 
 /**
@@ -2073,11 +2177,12 @@ upp_store_query_indicator_series (UppStore    *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GArray) weeks = g_array_new (FALSE, FALSE, sizeof (UppWeek));
-  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GHashTable) first_of_action = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) weeks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   const UppPackage *package;
-  UppIndicatorSeries *current = NULL;
+  guint action_first = 0;
+  char *current_action = NULL;
 
   if (!check_week (week, error) || !require_package (self, error))
     return NULL;
@@ -2090,6 +2195,7 @@ upp_store_query_indicator_series (UppStore    *self,
 
       if (action != NULL && g_strcmp0 (a->code, action) != 0)
         continue;
+      g_hash_table_insert (first_of_action, a->code, GUINT_TO_POINTER (rows->len + 1));
       for (guint j = 0; j < a->indicators->len; j++)
         {
           const UppIndicator *indicator = g_ptr_array_index (a->indicators, j);
@@ -2103,54 +2209,75 @@ upp_store_query_indicator_series (UppStore    *self,
           series->target = indicator->target;
           series->direction = indicator->direction;
           g_ptr_array_add (rows, series);
-          g_hash_table_insert (by_key, g_strconcat (a->code, "\n", indicator->code, NULL), series);
+          g_ptr_array_add (weeks, g_array_new (FALSE, FALSE, sizeof (UppWeek)));
+          g_ptr_array_add (values, g_array_new (FALSE, FALSE, sizeof (double)));
         }
     }
 
   g_rec_mutex_lock (&self->lock);
-  stmt = prepare (self, "SELECT e.action, v.indicator, e.week, v.value"
-                        " FROM entry e JOIN entry_indicator v"
-                        "   ON v.report_id = e.report_id AND v.action = e.action"
-                        " WHERE e.is_current AND e.is_lead AND e.week <= ?1"
-                        "   AND (?2 IS NULL OR e.action = ?2)"
-                        " ORDER BY e.action, v.indicator, e.week", error);
+  /* In the order of the lead-history index: no sort. One action, or all:
+   * two statements, so that the one-action case seeks instead of scanning. */
+  stmt = prepare (self, action != NULL
+                  ? "SELECT e.action, v.indicator, e.week, v.value"
+                    " FROM entry e JOIN entry_indicator v"
+                    "   ON v.report_id = e.report_id AND v.action = e.action"
+                    " WHERE e.action = ?2 AND e.is_current AND e.is_lead AND e.week <= ?1"
+                    " ORDER BY e.action, e.week"
+                  : "SELECT e.action, v.indicator, e.week, v.value"
+                    " FROM entry e JOIN entry_indicator v"
+                    "   ON v.report_id = e.report_id AND v.action = e.action"
+                    " WHERE e.is_current AND e.is_lead AND e.week <= ?1"
+                    " ORDER BY e.action, e.week", error);
   if (stmt == NULL)
     {
       g_rec_mutex_unlock (&self->lock);
       return NULL;
     }
   sqlite3_bind_int (stmt, 1, upp_week_to_key (week));
-  bind_text (stmt, 2, action);
-
-#define FLUSH_SERIES()                                                           \
-  if (current != NULL)                                                           \
-    {                                                                            \
-      current->n_points = weeks->len;                                            \
-      current->weeks = (UppWeek *) g_array_steal (weeks, NULL);                  \
-      current->values = (double *) g_array_steal (values, NULL);                 \
-    }
+  if (action != NULL)
+    bind_text (stmt, 2, action);
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_autofree char *key = g_strconcat ((const char *) sqlite3_column_text (stmt, 0), "\n",
-                                          (const char *) sqlite3_column_text (stmt, 1), NULL);
-      UppIndicatorSeries *series = g_hash_table_lookup (by_key, key);
+      const char *row_action = (const char *) sqlite3_column_text (stmt, 0);
+      const char *row_indicator = (const char *) sqlite3_column_text (stmt, 1);
       UppWeek entry_week = upp_week_from_key (sqlite3_column_int (stmt, 2));
       double value = sqlite3_column_double (stmt, 3);
 
-      if (series == NULL)
-        continue;
-      if (series != current)
+      /* Rows come grouped by action: look its series up once per action. */
+      if (g_strcmp0 (row_action, current_action) != 0)
         {
-          FLUSH_SERIES ();
-          current = series;
+          g_free (current_action);
+          current_action = g_strdup (row_action);
+          action_first = GPOINTER_TO_UINT (g_hash_table_lookup (first_of_action, row_action));
         }
-      g_array_append_val (weeks, entry_week);
-      g_array_append_val (values, value);
+      /* An action's series are next to each other, from action_first on. */
+      for (guint index = action_first - 1; action_first > 0 && index < rows->len; index++)
+        {
+          const UppIndicatorSeries *series = g_ptr_array_index (rows, index);
+
+          if (!g_str_equal (series->action_code, current_action))
+            break;
+          if (g_str_equal (series->indicator_code, row_indicator))
+            {
+              g_array_append_val (g_ptr_array_index (weeks, index), entry_week);
+              g_array_append_val (g_ptr_array_index (values, index), value);
+              break;
+            }
+        }
     }
-  FLUSH_SERIES ();
-#undef FLUSH_SERIES
   g_rec_mutex_unlock (&self->lock);
+  g_free (current_action);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      UppIndicatorSeries *series = g_ptr_array_index (rows, i);
+      GArray *w = g_ptr_array_index (weeks, i);
+
+      series->n_points = w->len;
+      series->weeks = (UppWeek *) g_array_steal (w, NULL);
+      series->values = (double *) g_array_steal (g_ptr_array_index (values, i), NULL);
+    }
 
   return g_steal_pointer (&rows);
 }
