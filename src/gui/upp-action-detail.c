@@ -162,6 +162,20 @@ department_names (UppDashboard *dashboard,
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
+/* "reported delayed, 64 %" starts a line of its own here. */
+static char *
+capitalize (const char *text)
+{
+  g_autofree char *first = NULL;
+  const char *rest;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup ("");
+  rest = g_utf8_next_char (text);
+  first = g_utf8_strup (text, rest - text);
+  return g_strconcat (first, rest, NULL);
+}
+
 static void
 update_facts (UppActionDetail *self)
 {
@@ -176,6 +190,7 @@ update_facts (UppActionDetail *self)
   g_autofree char *deadline_text = NULL;
   g_autofree char *contributors = NULL;
   g_autofree char *progress = NULL;
+  g_autofree char *reason = NULL;
 
   if (dashboard != NULL && code != NULL)
     {
@@ -197,7 +212,8 @@ update_facts (UppActionDetail *self)
   gtk_label_set_label (self->goal_label, goal_text);
 
   upp_status_badge_set_state (self->status_badge, status->state);
-  adw_action_row_set_subtitle (self->status_row, status->reason != NULL ? status->reason : "");
+  reason = capitalize (status->reason);
+  adw_action_row_set_subtitle (self->status_row, reason);
 
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  status->has_entry ? CLAMP (status->progress, 0, 100) / 100.0 : 0);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "upp-result-item.h"
 
@@ -141,6 +142,25 @@ upp_result_item_init (UppResultItem *self)
 {
 }
 
+/* The row shows the file's name above its problems: the problems need not
+ * repeat its path ("/…/UTB-2026-W40.json: entries[0].status: …"). */
+static char *
+strip_path (const UppImportResult *result)
+{
+  g_autofree char *prefix = g_strconcat (result->path, ": ", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < result->problems->len; i++)
+    {
+      const char *problem = g_ptr_array_index (result->problems, i);
+
+      if (g_str_has_prefix (problem, prefix))
+        problem += strlen (prefix);
+      g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", problem);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /**
  * upp_result_item_new:
  * @results: (element-type UppImportResult): a batch's results
@@ -163,7 +183,7 @@ upp_result_item_new (GPtrArray *results,
   self->filename = g_path_get_basename (self->result->path);
   if (self->result->status == UPP_IMPORT_REJECTED && self->result->problems != NULL &&
       self->result->problems->len > 0)
-    self->message = upp_import_result_format (self->result);
+    self->message = strip_path (self->result);
   else
     self->message = g_strdup (upp_import_status_get_label (self->result->status));
   return self;

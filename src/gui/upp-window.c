@@ -73,6 +73,33 @@ static GParamSpec *properties[N_PROPS];
 
 /* Presenting the session */
 
+static gboolean
+is_narrow (UppWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height;
+
+  if (width <= 0)
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  return width > 0 && width < NARROW_WIDTH;
+}
+
+/* Narrow: the week button shows a calendar icon (the week is the title
+ * then), "This week" lives in the calendar popover and exporting in the
+ * menu, and the title is no longer centred strictly, which needs room on
+ * both sides. */
+static void
+apply_width (UppWindow *self,
+             gboolean   on_dashboard)
+{
+  self->narrow = is_narrow (self);
+  adw_header_bar_set_centering_policy (self->header_bar, self->narrow ? ADW_CENTERING_POLICY_LOOSE
+                                                                      : ADW_CENTERING_POLICY_STRICT);
+  gtk_stack_set_visible_child_name (self->week_button_stack, self->narrow ? "icon" : "label");
+  gtk_widget_set_visible (self->this_week_button, !self->narrow);
+  gtk_widget_set_visible (self->export_button, on_dashboard && !self->narrow);
+}
+
 static void
 update_state (UppWindow *self)
 {
@@ -96,6 +123,7 @@ update_state (UppWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, page);
   gtk_spinner_set_spinning (self->spinner, loading);
 
+  apply_width (self, on_dashboard);
   gtk_widget_set_visible (self->week_box, on_dashboard);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, on_dashboard);
   adw_view_switcher_title_set_title (self->switcher_title,
@@ -266,7 +294,16 @@ on_failed (UppWindow  *self,
 static void
 on_title_visible_changed (UppWindow *self)
 {
-  update_state (self);
+  gboolean on_dashboard;
+
+  /* Also notified while the template is being built. */
+  if (self->main_stack == NULL || self->switcher_bar == NULL)
+    return;
+  on_dashboard = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "dashboard") == 0;
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    on_dashboard &&
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
 }
 
 static gboolean
@@ -274,15 +311,8 @@ apply_narrow (gpointer user_data)
 {
   UppWindow *self = user_data;
 
-  /* Narrow: the week button shows a calendar icon (the week is the title
-   * then), and "This week" lives in the calendar popover. */
   self->narrow_idle = 0;
-  /* Strict centring needs room on both sides of the title. */
-  adw_header_bar_set_centering_policy (self->header_bar, self->narrow ? ADW_CENTERING_POLICY_LOOSE
-                                                                      : ADW_CENTERING_POLICY_STRICT);
-  gtk_stack_set_visible_child_name (self->week_button_stack, self->narrow ? "icon" : "label");
-  gtk_widget_set_visible (self->this_week_button, !self->narrow);
-  gtk_widget_set_visible (self->export_button, !self->narrow);
+  update_state (self);
   return G_SOURCE_REMOVE;
 }
 
