@@ -1014,6 +1014,13 @@ upp_window_get_reports_page (UppWindow *self)
   return self->reports_page;
 }
 
+GtkMenuButton *
+upp_window_get_week_button (UppWindow *self)
+{
+  g_return_val_if_fail (UPP_IS_WINDOW (self), NULL);
+  return self->week_button;
+}
+
 const char *
 upp_window_get_week_label (UppWindow *self)
 {

@@ -36,6 +36,7 @@ UppOverviewPage *upp_window_get_overview_page (UppWindow      *self);
 UppActionsPage  *upp_window_get_actions_page  (UppWindow      *self);
 UppReportsPage  *upp_window_get_reports_page  (UppWindow      *self);
 const char      *upp_window_get_week_label    (UppWindow      *self);
+GtkMenuButton   *upp_window_get_week_button   (UppWindow      *self);
 void             upp_window_export_briefing   (UppWindow      *self,
                                                GFile          *file,
                                                gboolean        summary);

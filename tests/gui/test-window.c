@@ -751,6 +751,92 @@ test_briefing (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_calendar (void)
+{
+  g_autofree char *db = copy_demo ("calendar");
+  UppWindow *window = open_window (db, 1280, 800);
+  GtkMenuButton *button = upp_window_get_week_button (window);
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  GtkCalendar *calendar = GTK_CALENDAR (find_descendant (popover, GTK_TYPE_CALENDAR));
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 9, 16, 12, 0, 0);
+
+  gtk_menu_button_popup (button);
+  save_screenshot (popover, "week-popover");
+
+  /* Picking a day picks its ISO week: Wednesday 16 September is in week 38. */
+  gtk_calendar_select_day (calendar, day);
+  wait_idle (window);
+  g_assert_cmpstr (upp_window_get_week_label (window), ==, "Week 38, 2026");
+  g_assert_false (gtk_widget_get_visible (popover));
+  assert_tiles_match_store (window, 38);
+
+  close_window (window);
+}
+
+static gboolean
+results_from_folder (gpointer data)
+{
+  GListModel *results = upp_reports_page_get_results (data);
+
+  return g_list_model_get_n_items (results) == 1;
+}
+
+static void
+test_watched_folder (void)
+{
+  g_autofree char *db = copy_demo ("watch");
+  g_autofree char *folder = g_build_filename (tmp_dir, "inbox", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("UPP_SOURCE_DIR"), "tests", "gui", "data",
+                                              "SOC-2026-W40-rev2.json", NULL);
+  g_autofree char *target = g_build_filename (folder, "SOC-2026-W40-rev2.json", NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("se.lysekil.Uppfoljning");
+  g_autofree char *contents = NULL;
+  gsize length;
+  UppWindow *window;
+  g_autoptr(UppResultItem) item = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  window = open_window (db, 1280, 800);
+
+  /* The reports folder of the preferences: a report saved there is
+   * imported as it arrives, with a toast. */
+  g_settings_set_string (settings, "reports-folder", folder);
+  g_assert_cmpstr (upp_session_get_reports_folder (upp_window_get_session (window)), ==, folder);
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (target, contents, length, NULL));
+  wait_for (results_from_folder, upp_window_get_reports_page (window),
+            "the watched folder's report");
+  wait_idle (window);
+  item = g_list_model_get_item (upp_reports_page_get_results (upp_window_get_reports_page (window)),
+                                0);
+  g_assert_cmpint (upp_result_item_get_result (item)->status, ==, UPP_IMPORT_SUPERSEDED);
+  g_assert_cmpint (figure_value (window, UPP_TILE_DELAYED), ==, 3);
+
+  g_settings_reset (settings, "reports-folder");
+  g_assert_null (upp_session_get_reports_folder (upp_window_get_session (window)));
+  g_remove (target);
+  g_rmdir (folder);
+  close_window (window);
+}
+
 /* Set-up */
 
 static void
@@ -833,6 +919,8 @@ main (int   argc,
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/dark", test_dark);
   g_test_add_func ("/window/briefing", test_briefing);
+  g_test_add_func ("/window/calendar", test_calendar);
+  g_test_add_func ("/window/watched-folder", test_watched_folder);
 
   rc = g_test_run ();
 
