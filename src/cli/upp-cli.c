@@ -446,6 +446,7 @@ cmd_status (int    argc,
   };
   UppStateCounts counts;
   UppWeek week;
+  int status_width = 0;
   int rc;
 
   context = g_option_context_new (_("— the state of every action as of a week"));
@@ -467,13 +468,17 @@ cmd_status (int    argc,
   if (rows == NULL)
     return fail ("%s", error->message);
 
+  /* As wide as the longest label in this language, symbol included. */
+  for (guint state = 0; state < UPP_N_STATES; state++)
+    status_width = MAX (status_width, (int) g_utf8_strlen (upp_state_get_label (state), -1) + 2);
+
   week_label = upp_week_format (week);
   printf (_("Status as of %s\n\n"), week_label);
   print_cell (C_("column", "Code"), 6);
   print_cell (C_("column", "Action"), 40);
   print_cell (C_("column", "Lead"), 5);
   print_cell (C_("column", "Deadline"), 10);
-  print_cell (C_("column", "Status"), 14);
+  print_cell (C_("column", "Status"), status_width);
   printf ("%s\n", C_("column", "Reason"));
 
   for (guint i = 0; i < rows->len; i++)
@@ -487,7 +492,7 @@ cmd_status (int    argc,
       print_cell (row->title, 40);
       print_cell (row->lead, 5);
       print_cell (deadline, 10);
-      print_cell (status, 14);
+      print_cell (status, status_width);
       printf ("%s", row->reason != NULL ? row->reason : "");
       if (row->contradiction)
         {
@@ -547,7 +552,9 @@ cmd_weeks (int    argc,
   print_cell (C_("column", "Department"), 30);
   for (int w = 0; w < n_weeks; w++)
     {
-      g_autofree char *label = g_strdup_printf ("v%02d", upp_week_add (week, w - n_weeks + 1).week);
+      /* Translators: a column header for ISO week 33 */
+      g_autofree char *label = g_strdup_printf (C_("week column", "W%02d"),
+                                                upp_week_add (week, w - n_weeks + 1).week);
       print_cell (label, 10);
     }
   printf ("\n");

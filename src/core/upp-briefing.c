@@ -806,14 +806,13 @@ in_brief (Builder *b)
       for (int severity = upp_state_get_severity (UPP_STATE_OVERDUE); severity >= 0; severity--)
         for (guint state = 0; state < UPP_N_STATES; state++)
           {
-            g_autofree char *label = NULL;
+            g_autofree char *count = NULL;
 
             if (upp_state_get_severity (state) != severity || !upp_state_needs_attention (state) ||
                 self->counts.counts[state] == 0)
               continue;
-            label = g_utf8_strdown (upp_state_get_label (state), -1);
-            g_string_append_printf (which, "%s%d %s", which->len > 0 ? ", " : "",
-                                    self->counts.counts[state], label);
+            count = upp_state_format_count (state, self->counts.counts[state]);
+            g_string_append_printf (which, "%s%s", which->len > 0 ? ", " : "", count);
           }
       /* Translators: “3 actions need a decision: 2 delayed, 1 at risk.” */
       g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -1712,13 +1711,12 @@ department_actions (Builder *b,
       for (guint s = 0, n = 0; s < UPP_N_STATES; s++)
         {
           UppState state = state_order[s];
-          g_autofree char *label = NULL;
+          g_autofree char *count = NULL;
 
           if (department->counts.counts[state] == 0)
             continue;
-          label = g_utf8_strdown (upp_state_get_label (state), -1);
-          g_string_append_printf (summary, "%s%d %s", n++ > 0 ? ", " : "",
-                                  department->counts.counts[state], label);
+          count = upp_state_format_count (state, department->counts.counts[state]);
+          g_string_append_printf (summary, "%s%s", n++ > 0 ? ", " : "", count);
         }
       g_string_append (summary, ".");
       {

@@ -1276,8 +1276,10 @@ draw_status_ring (Chart              *c,
 
   avail_w = c->width - 2 * c->pad;
   avail_h = c->height - 2 * c->pad;
-  /* Legend beside the ring when both fit, else below it. */
-  beside = avail_w - legend.width - gap >= MIN (avail_h, c->em * 7);
+  /* Legend beside the ring or below it: whichever leaves the larger ring
+   * (long Swedish labels make the legend wide). */
+  beside = MIN (avail_h, avail_w - legend.width - gap) >=
+           MIN (avail_w, avail_h - legend.height - c->em);
   if (beside)
     {
       d = MIN (avail_h, avail_w - legend.width - gap);
@@ -2393,52 +2395,6 @@ append_item (GString    *list,
   g_string_append (list, item);
 }
 
-static char *
-state_count_text (UppState state,
-                  int      n)
-{
-  switch (state)
-    {
-    case UPP_STATE_DONE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d done", "%d done", n), n);
-    case UPP_STATE_ON_TRACK:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d on track", "%d on track", n), n);
-    case UPP_STATE_NOT_STARTED:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d not started", "%d not started", n), n);
-    case UPP_STATE_AT_RISK:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d at risk", "%d at risk", n), n);
-    case UPP_STATE_DELAYED:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d delayed", "%d delayed", n), n);
-    case UPP_STATE_OVERDUE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d overdue", "%d overdue", n), n);
-    case UPP_STATE_UNREPORTED:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d unreported", "%d unreported", n), n);
-    case UPP_N_STATES:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-static char *
-compliance_count_text (UppCompliance compliance,
-                       int           n)
-{
-  switch (compliance)
-    {
-    case UPP_COMPLIANCE_ON_TIME:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d on time", "%d on time", n), n);
-    case UPP_COMPLIANCE_LATE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d late", "%d late", n), n);
-    case UPP_COMPLIANCE_CORRECTED:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d corrected", "%d corrected", n), n);
-    case UPP_COMPLIANCE_MISSING:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d missing", "%d missing", n), n);
-    case UPP_COMPLIANCE_NOT_DUE:
-    case UPP_N_COMPLIANCE:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
 
 static char *
 actions_text (int n)
@@ -2461,7 +2417,7 @@ describe_counts (const UppStateCounts *counts)
 
       if (counts->counts[i] <= 0)
         continue;
-      item = state_count_text (i, counts->counts[i]);
+      item = upp_state_format_count (i, counts->counts[i]);
       append_item (i == UPP_STATE_OVERDUE || i == UPP_STATE_UNREPORTED ? derived : reported, item);
     }
   if (reported->len > 0 && derived->len > 0)
@@ -2585,7 +2541,7 @@ describe_deadlines (const UppChartData *data)
   g_string_printf (text, C_("chart description", "%s: %s"), head, count);
   if (n_overdue > 0)
     {
-      g_autofree char *overdue = state_count_text (UPP_STATE_OVERDUE, n_overdue);
+      g_autofree char *overdue = upp_state_format_count (UPP_STATE_OVERDUE, n_overdue);
       g_string_append_printf (text, C_("chart description", "; %s"), overdue);
     }
   g_string_append (text, C_("chart description", "."));
@@ -2648,7 +2604,7 @@ describe_compliance (const UppChartData *data)
   for (guint k = 0; k < UPP_N_COMPLIANCE; k++)
     if (k != UPP_COMPLIANCE_NOT_DUE && counts[k] > 0)
       {
-        g_autofree char *item = compliance_count_text (k, counts[k]);
+        g_autofree char *item = upp_compliance_format_count (k, counts[k]);
         append_item (list, item);
       }
   if (list->len == 0)

@@ -219,3 +219,65 @@ upp_indicator_series_free (UppIndicatorSeries *self)
   g_free (self->values);
   g_free (self);
 }
+
+/**
+ * upp_state_format_count:
+ * @state: a state
+ * @n: how many actions are in it
+ *
+ * Returns: (transfer full): “3 delayed”, with the plural the language needs
+ *   (Swedish “3 klara”, not “3 klar”)
+ */
+char *
+upp_state_format_count (UppState state,
+                        int      n)
+{
+  switch (state)
+    {
+    case UPP_STATE_DONE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d done", "%d done", n), n);
+    case UPP_STATE_ON_TRACK:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d on track", "%d on track", n), n);
+    case UPP_STATE_NOT_STARTED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d not started", "%d not started", n), n);
+    case UPP_STATE_AT_RISK:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d at risk", "%d at risk", n), n);
+    case UPP_STATE_DELAYED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d delayed", "%d delayed", n), n);
+    case UPP_STATE_OVERDUE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d overdue", "%d overdue", n), n);
+    case UPP_STATE_UNREPORTED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d unreported", "%d unreported", n), n);
+    case UPP_N_STATES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * upp_compliance_format_count:
+ * @compliance: a kind of reporting
+ * @n: how many reports
+ *
+ * Returns: (transfer full): “2 late”, with the plural the language needs
+ */
+char *
+upp_compliance_format_count (UppCompliance compliance,
+                             int           n)
+{
+  switch (compliance)
+    {
+    case UPP_COMPLIANCE_ON_TIME:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d on time", "%d on time", n), n);
+    case UPP_COMPLIANCE_LATE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d late", "%d late", n), n);
+    case UPP_COMPLIANCE_CORRECTED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d corrected", "%d corrected", n), n);
+    case UPP_COMPLIANCE_MISSING:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d missing", "%d missing", n), n);
+    case UPP_COMPLIANCE_NOT_DUE:
+    case UPP_N_COMPLIANCE:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

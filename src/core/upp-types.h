@@ -79,6 +79,11 @@ const char *upp_state_get_symbol      (UppState       state);
 int         upp_state_get_severity    (UppState       state);
 gboolean    upp_state_needs_attention (UppState       state);
 
+char       *upp_state_format_count    (UppState       state,
+                                       int            n);
+char       *upp_compliance_format_count (UppCompliance compliance,
+                                         int           n);
+
 const char *upp_compliance_to_string  (UppCompliance  compliance);
 const char *upp_compliance_get_label  (UppCompliance  compliance);
 
