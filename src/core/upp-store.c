@@ -28,6 +28,9 @@ struct _UppStore
   GPtrArray  *retired;      /* earlier caches: other threads may still read them */
   GArray     *trend;        /* UppStateCounts per week from the first week, or NULL */
   gint64      data_version; /* PRAGMA data_version when the caches were filled */
+  GHashTable *leads;        /* action code → lead department code, of @package, or NULL */
+  GHashTable *statements;   /* SQL text (a literal) → statement prepared once, for
+                             * what runs per document or per row */
 
   /* The GUI queries from worker threads; one statement sequence at a time. */
   GRecMutex   lock;
@@ -197,6 +200,40 @@ prepare (UppStore    *self,
   return stmt;
 }
 
+/* A statement that runs for every imported document or row is prepared
+ * once per connection. Use it with the lock held; the cleanup resets it, so
+ * that a SELECT does not keep a read transaction (and an old snapshot) open
+ * after it is done. */
+typedef sqlite3_stmt CachedStmt;
+
+static void
+cached_stmt_release (CachedStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_release)
+
+static CachedStmt *
+prepare_cached (UppStore    *self,
+                const char  *sql,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    return stmt;
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      g_critical ("Bad SQL: %s: %s", sqlite3_errmsg (self->db), sql);
+      set_sqlite_error (error, self->db, _("prepare a query"));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
 static gboolean
 exec (UppStore    *self,
       const char  *sql,
@@ -214,6 +251,18 @@ bind_text (sqlite3_stmt *stmt,
 {
   if (text != NULL)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* For texts that outlive the statement's step. */
+static void
+bind_static_text (sqlite3_stmt *stmt,
+                  int           index,
+                  const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, index);
 }
@@ -413,6 +462,10 @@ upp_store_open (const char  *path,
   if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
       !exec (self, "PRAGMA synchronous = NORMAL", error) ||
       !exec (self, "PRAGMA mmap_size = 268435456", error) ||
+      /* The savepoint each imported document is written under keeps its
+       * statement journal in a temporary file otherwise: a copy of every
+       * page the document changes, written and never read. */
+      !exec (self, "PRAGMA temp_store = MEMORY", error) ||
       get_user_version (self) < 0)
     goto not_a_database;
 
@@ -502,6 +555,9 @@ upp_store_finalize (GObject *object)
   g_clear_pointer (&self->package, upp_package_free);
   g_ptr_array_unref (self->retired);
   g_clear_pointer (&self->trend, g_array_unref);
+  g_clear_pointer (&self->leads, g_hash_table_unref);
+  /* Statements first: the connection closes only without them. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -521,6 +577,7 @@ upp_store_init (UppStore *self)
 {
   g_rec_mutex_init (&self->lock);
   self->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_package_free);
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
 }
 
 /* The cached definition is handed out by upp_store_peek_package() without a
@@ -533,6 +590,7 @@ static void
 retire_package (UppStore *self)
 {
   forget_trend (self);
+  g_clear_pointer (&self->leads, g_hash_table_unref);
   if (self->package != NULL)
     g_ptr_array_add (self->retired, g_steal_pointer (&self->package));
 }
@@ -729,7 +787,7 @@ load_actions (UppStore   *self,
 static void
 forget_if_changed_elsewhere (UppStore *self)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "PRAGMA data_version", NULL);
+  g_autoptr(CachedStmt) stmt = prepare_cached (self, "PRAGMA data_version", NULL);
   gint64 version;
 
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
@@ -916,13 +974,14 @@ gboolean
 upp_store_has_document (UppStore   *self,
                         const char *sha256)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  CachedStmt *stmt;
   gboolean found;
 
   g_rec_mutex_lock (&self->lock);
-  stmt = prepare (self, "SELECT 1 FROM document WHERE sha256 = ?1", NULL);
+  stmt = prepare_cached (self, "SELECT 1 FROM document WHERE sha256 = ?1", NULL);
   bind_text (stmt, 1, sha256);
   found = sqlite3_step (stmt) == SQLITE_ROW;
+  cached_stmt_release (stmt);
   g_rec_mutex_unlock (&self->lock);
 
   return found;
@@ -958,14 +1017,14 @@ insert_document (UppStore    *self,
                  const char  *filename,
                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *imported = g_date_time_format_iso8601 (now);
   gsize size;
   gconstpointer data = g_bytes_get_data (bytes, &size);
 
-  stmt = prepare (self, "INSERT INTO document (sha256, kind, filename, imported, bytes)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  stmt = prepare_cached (self, "INSERT INTO document (sha256, kind, filename, imported, bytes)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
     return 0;
   bind_text (stmt, 1, sha256);
@@ -1008,15 +1067,16 @@ write_goals_and_departments (UppStore          *self,
                              const UppPackage  *package,
                              GError           **error)
 {
-  g_autoptr(sqlite3_stmt) goal = NULL;
-  g_autoptr(sqlite3_stmt) department = NULL;
+  g_autoptr(CachedStmt) goal = NULL;
+  g_autoptr(CachedStmt) department = NULL;
 
   /* Upserts keep the codes that reports refer to stable across revisions. */
-  goal = prepare (self, "INSERT INTO goal (code, title, position) VALUES (?1, ?2, ?3)"
-                        " ON CONFLICT (code) DO UPDATE SET title = ?2, position = ?3", error);
-  department = prepare (self, "INSERT INTO department (code, name, partner, position)"
-                              " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (code) DO UPDATE"
-                              " SET name = ?2, partner = ?3, position = ?4", error);
+  goal = prepare_cached (self, "INSERT INTO goal (code, title, position) VALUES (?1, ?2, ?3)"
+                               " ON CONFLICT (code) DO UPDATE SET title = ?2, position = ?3",
+                         error);
+  department = prepare_cached (self, "INSERT INTO department (code, name, partner, position)"
+                                     " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (code) DO UPDATE"
+                                     " SET name = ?2, partner = ?3, position = ?4", error);
   if (goal == NULL || department == NULL)
     return FALSE;
 
@@ -1053,24 +1113,25 @@ write_action (UppStore         *self,
               guint             position,
               GError          **error)
 {
-  g_autoptr(sqlite3_stmt) action = NULL;
-  g_autoptr(sqlite3_stmt) contributor = NULL;
-  g_autoptr(sqlite3_stmt) indicator = NULL;
-  g_autoptr(sqlite3_stmt) clear = NULL;
-  g_autoptr(sqlite3_stmt) clear_indicators = NULL;
+  g_autoptr(CachedStmt) action = NULL;
+  g_autoptr(CachedStmt) contributor = NULL;
+  g_autoptr(CachedStmt) indicator = NULL;
+  g_autoptr(CachedStmt) clear = NULL;
+  g_autoptr(CachedStmt) clear_indicators = NULL;
 
-  action = prepare (self, "INSERT INTO action (code, title, description, goal, lead, start,"
-                          " deadline, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-                          " ON CONFLICT (code) DO UPDATE SET title = ?2, description = ?3,"
-                          " goal = ?4, lead = ?5, start = ?6, deadline = ?7, position = ?8",
-                    error);
+  action = prepare_cached (self, "INSERT INTO action (code, title, description, goal, lead, start,"
+                                 " deadline, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                                 " ON CONFLICT (code) DO UPDATE SET title = ?2, description = ?3,"
+                                 " goal = ?4, lead = ?5, start = ?6, deadline = ?7, position = ?8",
+                          error);
   /* Contributors and indicators are replaced whole by each revision. */
-  clear = prepare (self, "DELETE FROM action_contributor WHERE action = ?1", error);
-  clear_indicators = prepare (self, "DELETE FROM indicator WHERE action = ?1", error);
-  contributor = prepare (self, "INSERT INTO action_contributor (action, department)"
-                               " VALUES (?1, ?2)", error);
-  indicator = prepare (self, "INSERT INTO indicator (action, code, name, unit, target,"
-                             " direction, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  clear = prepare_cached (self, "DELETE FROM action_contributor WHERE action = ?1", error);
+  clear_indicators = prepare_cached (self, "DELETE FROM indicator WHERE action = ?1", error);
+  contributor = prepare_cached (self, "INSERT INTO action_contributor (action, department)"
+                                      " VALUES (?1, ?2)", error);
+  indicator = prepare_cached (self, "INSERT INTO indicator (action, code, name, unit, target,"
+                                    " direction, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                              error);
   if (action == NULL || clear == NULL || clear_indicators == NULL || contributor == NULL ||
       indicator == NULL)
     return FALSE;
@@ -1086,6 +1147,7 @@ write_action (UppStore         *self,
   if (!step_done (self, action, error))
     return FALSE;
 
+  sqlite3_reset (action);
   bind_text (clear, 1, a->code);
   bind_text (clear_indicators, 1, a->code);
   if (!step_done (self, clear, error) || !step_done (self, clear_indicators, error))
@@ -1314,47 +1376,65 @@ upp_store_add_package (UppStore          *self,
   return apply_package (self, package, document_id, error);
 }
 
+/* The lead of each action in force, for is_lead: looked up per entry. */
+static GHashTable *
+get_leads (UppStore *self)
+{
+  const UppPackage *package = upp_store_peek_package (self);
+
+  if (self->leads == NULL && package != NULL)
+    {
+      self->leads = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < package->actions->len; i++)
+        {
+          const UppAction *action = g_ptr_array_index (package->actions, i);
+          g_hash_table_insert (self->leads, action->code, action->lead);
+        }
+    }
+  return self->leads;
+}
+
 static gboolean
 insert_entries (UppStore         *self,
                 const UppReport  *report,
                 gint64            report_id,
+                gboolean          current,
                 GError          **error)
 {
-  g_autoptr(sqlite3_stmt) entry = NULL;
-  g_autoptr(sqlite3_stmt) value = NULL;
-  const UppPackage *package = upp_store_peek_package (self);
-  g_autoptr(GHashTable) leads = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(CachedStmt) entry = NULL;
+  g_autoptr(CachedStmt) value = NULL;
+  GHashTable *leads = get_leads (self);
+  int week = upp_week_to_key (report->week);
 
-  for (guint i = 0; i < package->actions->len; i++)
-    {
-      const UppAction *action = g_ptr_array_index (package->actions, i);
-      g_hash_table_insert (leads, action->code, action->lead);
-    }
-
-  entry = prepare (self, "INSERT INTO entry (report_id, action, department, week, status,"
-                         " progress, comment, next_steps, risks, is_lead)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
-  value = prepare (self, "INSERT INTO entry_indicator (report_id, action, indicator, value)"
-                         " VALUES (?1, ?2, ?3, ?4)", error);
-  if (entry == NULL || value == NULL)
+  entry = prepare_cached (self, "INSERT INTO entry (report_id, action, department, week, status,"
+                                " progress, comment, next_steps, risks, is_lead, is_current)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+  value = prepare_cached (self, "INSERT INTO entry_indicator (report_id, action, indicator, value)"
+                                " VALUES (?1, ?2, ?3, ?4)", error);
+  if (entry == NULL || value == NULL || leads == NULL)
     return FALSE;
+
+  /* What is the same for every entry is bound once: a reset keeps bindings. */
+  sqlite3_bind_int64 (entry, 1, report_id);
+  sqlite3_bind_text (entry, 3, report->department, -1, SQLITE_STATIC);
+  sqlite3_bind_int (entry, 4, week);
+  sqlite3_bind_int (entry, 11, current);
+  sqlite3_bind_int64 (value, 1, report_id);
 
   for (guint i = 0; i < report->entries->len; i++)
     {
       const UppEntry *e = g_ptr_array_index (report->entries, i);
 
+      /* The report outlives the statement's use of its texts. */
       sqlite3_reset (entry);
-      sqlite3_bind_int64 (entry, 1, report_id);
-      bind_text (entry, 2, e->action);
-      bind_text (entry, 3, report->department);
-      sqlite3_bind_int (entry, 4, upp_week_to_key (report->week));
-      bind_text (entry, 5, upp_status_to_string (e->status));
+      sqlite3_bind_text (entry, 2, e->action, -1, SQLITE_STATIC);
+      sqlite3_bind_text (entry, 5, upp_status_to_string (e->status), -1, SQLITE_STATIC);
       sqlite3_bind_int (entry, 6, e->progress);
-      bind_text (entry, 7, e->comment);
-      bind_text (entry, 8, e->next_steps);
-      bind_text (entry, 9, e->risks);
-      sqlite3_bind_int (entry, 10,
-                        g_strcmp0 (g_hash_table_lookup (leads, e->action), report->department) == 0);
+      bind_static_text (entry, 7, e->comment);
+      bind_static_text (entry, 8, e->next_steps);
+      bind_static_text (entry, 9, e->risks);
+      sqlite3_bind_int (entry, 10, g_strcmp0 (g_hash_table_lookup (leads, e->action),
+                                              report->department) == 0);
       if (!step_done (self, entry, error))
         return FALSE;
 
@@ -1363,9 +1443,8 @@ insert_entries (UppStore         *self,
           const UppIndicatorValue *v = g_ptr_array_index (e->indicators, j);
 
           sqlite3_reset (value);
-          sqlite3_bind_int64 (value, 1, report_id);
-          bind_text (value, 2, e->action);
-          bind_text (value, 3, v->indicator);
+          sqlite3_bind_text (value, 2, e->action, -1, SQLITE_STATIC);
+          sqlite3_bind_text (value, 3, v->indicator, -1, SQLITE_STATIC);
           sqlite3_bind_double (value, 4, v->value);
           if (!step_done (self, value, error))
             return FALSE;
@@ -1385,16 +1464,17 @@ renumber_revisions (UppStore    *self,
                     gint64      *out_current,
                     GError     **error)
 {
-  g_autoptr(sqlite3_stmt) select = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
-  g_autoptr(sqlite3_stmt) entries = NULL;
+  g_autoptr(CachedStmt) select = NULL;
+  g_autoptr(CachedStmt) update = NULL;
+  g_autoptr(CachedStmt) entries = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  select = prepare (self, "SELECT r.id FROM report r JOIN document d ON d.id = r.document_id"
-                          " WHERE r.department = ?1 AND r.week = ?2"
-                          " ORDER BY r.submitted_unix, d.sha256", error);
-  update = prepare (self, "UPDATE report SET revision = ?2, is_current = ?3 WHERE id = ?1", error);
-  entries = prepare (self, "UPDATE entry SET is_current = ?2 WHERE report_id = ?1", error);
+  select = prepare_cached (self, "SELECT r.id FROM report r JOIN document d ON d.id = r.document_id"
+                                 " WHERE r.department = ?1 AND r.week = ?2"
+                                 " ORDER BY r.submitted_unix, d.sha256", error);
+  update = prepare_cached (self, "UPDATE report SET revision = ?2, is_current = ?3 WHERE id = ?1",
+                           error);
+  entries = prepare_cached (self, "UPDATE entry SET is_current = ?2 WHERE report_id = ?1", error);
   if (select == NULL || update == NULL || entries == NULL)
     return FALSE;
 
@@ -1405,6 +1485,7 @@ renumber_revisions (UppStore    *self,
       gint64 id = sqlite3_column_int64 (select, 0);
       g_array_append_val (ids, id);
     }
+  sqlite3_reset (select);
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -1449,11 +1530,13 @@ upp_store_add_report (UppStore          *self,
                       UppStoreOutcome   *out_outcome,
                       GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(CachedStmt) others = NULL;
   g_autofree char *submitted_date = NULL;
   gint64 document_id;
   gint64 report_id;
   gint64 current_id;
+  gboolean alone;
   int count;
 
   if (upp_store_has_document (self, sha256))
@@ -1462,13 +1545,26 @@ upp_store_add_report (UppStore          *self,
       return TRUE;
     }
 
+  /* The first report of its department and week is revision 1 and in
+   * force, as renumber_revisions() would make it: written so at once, its
+   * entries are written once. */
+  others = prepare_cached (self, "SELECT 1 FROM report WHERE department = ?1 AND week = ?2",
+                           error);
+  if (others == NULL)
+    return FALSE;
+  bind_static_text (others, 1, report->department);
+  sqlite3_bind_int (others, 2, upp_week_to_key (report->week));
+  alone = sqlite3_step (others) == SQLITE_DONE;
+  cached_stmt_release (others);
+
   document_id = insert_document (self, "report", bytes, sha256, filename, error);
   if (document_id == 0)
     return FALSE;
 
-  stmt = prepare (self, "INSERT INTO report (document_id, department, week, submitted,"
-                        " submitted_unix, submitted_date, reporter, summary)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  stmt = prepare_cached (self, "INSERT INTO report (document_id, department, week, submitted,"
+                               " submitted_unix, submitted_date, reporter, summary, revision,"
+                               " is_current) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9)",
+                         error);
   if (stmt == NULL)
     return FALSE;
   submitted_date = upp_date_format (&report->submitted_date);
@@ -1480,13 +1576,20 @@ upp_store_add_report (UppStore          *self,
   bind_text (stmt, 6, submitted_date);
   bind_text (stmt, 7, report->reporter);
   bind_text (stmt, 8, report->summary);
+  sqlite3_bind_int (stmt, 9, alone);
   if (!step_done (self, stmt, error))
     return FALSE;
   report_id = sqlite3_last_insert_rowid (self->db);
   forget_trend (self);
 
-  if (!insert_entries (self, report, report_id, error) ||
-      !renumber_revisions (self, report->department, report->week, &count, &current_id, error))
+  if (!insert_entries (self, report, report_id, alone, error))
+    return FALSE;
+  if (alone)
+    {
+      *out_outcome = UPP_STORE_ADDED;
+      return TRUE;
+    }
+  if (!renumber_revisions (self, report->department, report->week, &count, &current_id, error))
     return FALSE;
 
   if (count == 1)
