@@ -106,8 +106,9 @@ run_tool (const char * const *argv,
           int                *out_status)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_find_program_in_path (argv[0]);
 
-  if (g_find_program_in_path (argv[0]) == NULL)
+  if (program == NULL)
     return FALSE;
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                 NULL, NULL, out_stdout, NULL, out_status, &error);
