@@ -11,6 +11,33 @@
 
 #include "upp-application.h"
 
+/* For bench/run: UPP_EXIT_AFTER_FIRST_FRAME=1 quits as soon as the first
+ * window has painted its first frame, so that start-up can be timed from
+ * outside against a bare libadwaita window. */
+static void
+on_after_paint (GdkFrameClock *clock,
+                GApplication  *app)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, app);
+  g_application_quit (app);
+}
+
+static void
+on_window_realized (GtkWidget    *window,
+                    GApplication *app)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (on_after_paint), app, 0);
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realized), app,
+                           G_CONNECT_AFTER);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -27,5 +54,7 @@ main (int   argc,
   g_set_application_name (_("Follow-up"));
 
   app = upp_application_new (APP_ID, G_APPLICATION_HANDLES_OPEN);
+  if (g_strcmp0 (g_getenv ("UPP_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
+    g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
