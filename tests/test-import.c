@@ -1281,6 +1281,74 @@ test_order_independence (void)
     }
 }
 
+/* A file the store has already is "already imported" without being parsed
+ * or checked again: here its week has become "in the future" since (the
+ * clock turned back), which a new file would be rejected for. */
+static void
+test_known_not_parsed (void)
+{
+  g_autoptr(UppStore) store = store_with_good_set ();
+  g_autofree char *known = fixture ("good/SOC-2026-W29.json");
+  g_autofree char *new_file = fixture ("report-SOC-2026-W28.json");
+  g_autofree char *problems = NULL;
+  g_autofree char *before = dump (store);
+  g_autofree char *after = NULL;
+  const char *paths[] = { known, NULL };
+  g_autoptr(GPtrArray) results = NULL;
+
+  g_setenv ("UPP_TODAY", "2026-07-01", TRUE);
+  results = import_paths (store, paths);
+  g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, 0))->status, ==,
+                   UPP_IMPORT_DUPLICATE);
+  g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, 0))->kind, ==,
+                   UPP_DOCUMENT_REPORT);
+  g_assert_cmpint (import_one (store, new_file, &problems), ==, UPP_IMPORT_REJECTED);
+  g_assert_nonnull (strstr (problems, "is in the future"));
+  g_setenv ("UPP_TODAY", TODAY, TRUE);
+
+  after = dump (store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Packages are stored before reports wherever they are in the batch, also
+ * one whose format is written with escapes and sorts last. */
+static void
+test_package_found_late (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upp-import-XXXXXX", &error);
+  g_autofree char *source = fixture ("good/package.json");
+  g_autofree char *report = fixture ("good/SOC-2026-W25.json");
+  g_autofree char *text = NULL;
+  g_autofree char *report_text = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *copy = NULL;
+  g_autoptr(GString) s = NULL;
+  g_autoptr(UppStore) store = open_memory_store ();
+  g_autoptr(GPtrArray) results = NULL;
+  const char *paths[] = { NULL, NULL };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  s = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (s, "\"uppfoljning-package\"",
+                                      "\"uppfoljning\\u002dpackag\\u0065\"", 1), ==, 1);
+  g_assert_true (g_file_get_contents (report, &report_text, NULL, NULL));
+  copy = write_temp_file (dir, "a-report.json", report_text, -1);
+  escaped = write_temp_file (dir, "z-package.json", s->str, s->len);
+  paths[0] = dir;
+
+  results = import_paths (store, paths);
+  g_assert_cmpuint (results->len, ==, 2);
+  g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, 0))->status, ==,
+                   UPP_IMPORT_IMPORTED);
+  g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, 1))->status, ==,
+                   UPP_IMPORT_IMPORTED);
+  g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, 1))->kind, ==,
+                   UPP_DOCUMENT_PACKAGE);
+  remove_tree (dir);
+}
+
 /* Package revisions */
 
 static void
@@ -1728,6 +1796,8 @@ main (int   argc,
   g_test_add_func ("/import/correction-tie", test_correction_tie);
   g_test_add_func ("/import/same-bytes-other-name", test_same_bytes_other_name);
   g_test_add_func ("/import/order-independence", test_order_independence);
+  g_test_add_func ("/import/known-not-parsed", test_known_not_parsed);
+  g_test_add_func ("/import/package-found-late", test_package_found_late);
   g_test_add_func ("/import/package-revisions", test_package_revisions);
   g_test_add_func ("/import/package-revision-refused", test_package_revision_refused);
   g_test_add_func ("/import/report-without-package", test_report_without_package);

@@ -5,6 +5,7 @@
  */
 
 #define G_LOG_DOMAIN "upp-import"
+#define _GNU_SOURCE 1 /* memmem() */
 
 #include "config.h"
 
@@ -1751,7 +1752,8 @@ parse_document (UppDocument *document)
   const char *format;
   gsize length = 0;
 
-  document->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, document->bytes);
+  if (document->sha256 == NULL)
+    document->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, document->bytes);
 
   data = check_encoding (document, &length);
   if (data == NULL || !check_syntax (document, data, length))
@@ -1987,27 +1989,68 @@ failed:
   result->status = UPP_IMPORT_REJECTED;
 }
 
+/* A batch runs in three steps. Workers read every file, and note which
+ * ones may be a package definition. Then they hash and parse, the possible
+ * packages first and then the rest in the order of the files, while this
+ * thread stores each document as soon as it is parsed — packages first,
+ * then reports in file order, as if all had been parsed before.
+ *
+ * Each slot of @documents, @ready… belongs to one worker until it marks the
+ * slot ready (under @mutex); then to the storing thread. */
 typedef struct
 {
-  GPtrArray         *files;
-  GPtrArray         *documents;
-  UppImportProgress  progress;
-  gpointer           user_data;
-  guint              done;
-  guint              total;
-  GMutex             mutex;
+  GPtrArray     *files;
+  GHashTable    *known;          /* SHA-256 → kind, of the documents already stored */
+  GCancellable  *cancellable;
+  UppDocument  **documents;
+  gboolean      *maybe_package;
+  const char   **known_kind;     /* the stored document's kind, or NULL */
+  gboolean      *ready;
+  GMutex         mutex;
+  GCond          cond;
 } Batch;
 
-static void
-report_progress (Batch *batch)
+/* Whether @data can be a package definition. Its `format` must be the text
+ * uppfoljning-package, which JSON can write with \u escapes only: a file
+ * with neither that word nor a \u in it is not one. */
+static gboolean
+may_be_package (GBytes *bytes)
 {
-  guint done;
+  static const char word[] = "uppfoljning-package";
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  const char *p = data;
+  const char *end = data + length;
 
-  g_mutex_lock (&batch->mutex);
-  done = ++batch->done;
-  g_mutex_unlock (&batch->mutex);
-  if (batch->progress != NULL)
-    batch->progress (done, batch->total, batch->user_data);
+  if (length == 0)
+    return FALSE;
+  if (memmem (data, length, word, sizeof word - 1) != NULL)
+    return TRUE;
+  while ((p = memchr (p, '\\', end - p)) != NULL && p + 1 < end)
+    {
+      if (p[1] == 'u')
+        return TRUE;
+      p += 2;
+    }
+  return FALSE;
+}
+
+static void
+read_worker (gpointer data,
+             gpointer user_data)
+{
+  Batch *batch = user_data;
+  guint index = GPOINTER_TO_UINT (data) - 1;
+  const char *path = g_ptr_array_index (batch->files, index);
+  g_autoptr(GError) error = NULL;
+  UppDocument *document = document_new (path);
+
+  document->bytes = read_document_bytes (path, &error);
+  if (document->bytes == NULL)
+    document_problem (document, error->message);
+  else
+    batch->maybe_package[index] = may_be_package (document->bytes);
+  batch->documents[index] = document;
 }
 
 static void
@@ -2016,122 +2059,151 @@ parse_worker (gpointer data,
 {
   Batch *batch = user_data;
   guint index = GPOINTER_TO_UINT (data) - 1;
-  const char *path = g_ptr_array_index (batch->files, index);
+  UppDocument *document = batch->documents[index];
 
-  /* Each worker writes only its own slot. */
-  batch->documents->pdata[index] = upp_document_load (path, NULL);
-  report_progress (batch);
+  if (document->bytes != NULL)
+    {
+      /* A file the store already has is not parsed again: whatever it
+       * says, importing it is a no-op. */
+      document->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, document->bytes);
+      batch->known_kind[index] = g_hash_table_lookup (batch->known, document->sha256);
+      if (batch->known_kind[index] == NULL && !g_cancellable_is_cancelled (batch->cancellable))
+        parse_document (document);
+    }
+
+  g_mutex_lock (&batch->mutex);
+  batch->ready[index] = TRUE;
+  g_cond_broadcast (&batch->cond);
+  g_mutex_unlock (&batch->mutex);
 }
 
-/* Reads and parses every file, in parallel: this is where the time goes. */
-static void
-parse_all (Batch *batch)
+static UppDocument *
+wait_for_document (Batch *batch,
+                   guint  index)
 {
-  GThreadPool *pool;
-  guint n_threads = MAX (1, MIN (g_get_num_processors (), 8));
-
-  g_ptr_array_set_size (batch->documents, batch->files->len);
-  pool = g_thread_pool_new (parse_worker, batch, n_threads, FALSE, NULL);
-  for (guint i = 0; i < batch->files->len; i++)
-    g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
-  g_thread_pool_free (pool, FALSE, TRUE);
+  g_mutex_lock (&batch->mutex);
+  while (!batch->ready[index])
+    g_cond_wait (&batch->cond, &batch->mutex);
+  g_mutex_unlock (&batch->mutex);
+  return batch->documents[index];
 }
 
 #define FILES_PER_TRANSACTION 128
 
-/* Validates against the store and writes the documents of one kind, in
- * transactions of up to FILES_PER_TRANSACTION files. */
-static void
-store_all_of_kind (UppStore        *store,
-                   Batch           *batch,
-                   UppDocumentKind  kind,
-                   GPtrArray       *results,
-                   GCancellable    *cancellable)
+typedef struct
 {
-  g_autoptr(GHashTable) actions = NULL;
-  gboolean in_transaction = FALSE;
-  guint in_this_transaction = 0;
+  UppStore          *store;
+  GPtrArray         *results;
+  GHashTable        *actions;
+  gboolean           in_transaction;
+  guint              in_this_transaction;
+  UppImportProgress  progress;
+  gpointer           user_data;
+  guint              done;
+} Writer;
 
-  for (guint i = 0; i < batch->documents->len; i++)
+static void
+writer_commit (Writer *writer)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!writer->in_transaction)
+    return;
+  if (!upp_store_commit (writer->store, &error))
+    g_warning ("Commit failed: %s", error->message);
+  writer->in_transaction = FALSE;
+  writer->in_this_transaction = 0;
+}
+
+/* Validates one parsed document against the store and stores it, in
+ * transactions of up to FILES_PER_TRANSACTION files; a package is
+ * committed at once. Takes @document. */
+static void
+write_document (Writer       *writer,
+                Batch        *batch,
+                guint         index,
+                GCancellable *cancellable)
+{
+  UppDocument *document = g_steal_pointer (&batch->documents[index]);
+  UppStore *store = writer->store;
+  UppImportResult *result;
+  g_autoptr(GError) error = NULL;
+
+  result = result_new (document);
+  writer->results->pdata[index] = result;
+
+  if (batch->known_kind[index] != NULL)
     {
-      UppDocument *document = g_ptr_array_index (batch->documents, i);
-      UppImportResult *result;
-      g_autoptr(GError) error = NULL;
+      result->kind = g_str_equal (batch->known_kind[index], "package") ? UPP_DOCUMENT_PACKAGE
+                                                                       : UPP_DOCUMENT_REPORT;
+      result->status = UPP_IMPORT_DUPLICATE;
+      goto done;
+    }
 
-      if (document->kind != kind)
-        continue;
-
-      result = result_new (document);
-      results->pdata[i] = result;
-      /* Only a package or a report can be stored; parse_document() gives
-       * anything else a problem, this makes sure of it. */
-      if (document->package == NULL && document->report == NULL && document->problems->len == 0)
-        add_problem (result->problems, g_strdup_printf ("%s: %s", document->path,
-                                                        _("is neither a package nor a report")));
-      if (document->problems->len > 0 || g_cancellable_is_cancelled (cancellable))
-        {
-          if (document->problems->len == 0)
-            add_problem (result->problems, g_strdup_printf ("%s: %s", document->path,
-                                                            _("import cancelled")));
-          continue;
-        }
-
-      /* Packages change what reports are checked against: one at a time. */
-      if (actions == NULL || kind == UPP_DOCUMENT_PACKAGE)
-        {
-          g_clear_pointer (&actions, g_hash_table_unref);
-          actions = index_actions (upp_store_peek_package (store));
-        }
-
-      if (!in_transaction)
-        {
-          if (!upp_store_begin (store, &error))
-            {
-              add_problem (result->problems,
-                           g_strdup_printf ("%s: %s", document->path, error->message));
-              continue;
-            }
-          in_transaction = TRUE;
-        }
-
-      validate_document (document, store, actions);
+  /* Only a package or a report can be stored; parse_document() gives
+   * anything else a problem, this makes sure of it. */
+  if (document->package == NULL && document->report == NULL && document->problems->len == 0 &&
+      document->bytes != NULL && !g_cancellable_is_cancelled (cancellable))
+    add_problem (result->problems, g_strdup_printf ("%s: %s", document->path,
+                                                    _("is neither a package nor a report")));
+  if (document->problems->len > 0 || g_cancellable_is_cancelled (cancellable) ||
+      (document->package == NULL && document->report == NULL))
+    {
       if (document->problems->len == 0)
-        store_document (store, document, result);
-      /* A new package, or a rollback (which drops the store's cached
-       * definition that @actions points into): index again. */
-      if (kind == UPP_DOCUMENT_PACKAGE || result->status == UPP_IMPORT_REJECTED)
-        g_clear_pointer (&actions, g_hash_table_unref);
-
-      if (++in_this_transaction >= FILES_PER_TRANSACTION || kind == UPP_DOCUMENT_PACKAGE)
-        {
-          if (!upp_store_commit (store, &error))
-            g_warning ("Commit failed: %s", error->message);
-          in_transaction = FALSE;
-          in_this_transaction = 0;
-        }
+        add_problem (result->problems, g_strdup_printf ("%s: %s", document->path,
+                                                        _("import cancelled")));
+      goto done;
     }
 
-  if (in_transaction)
+  /* Packages change what reports are checked against: one at a time. */
+  if (writer->actions == NULL || document->kind == UPP_DOCUMENT_PACKAGE)
     {
-      g_autoptr(GError) error = NULL;
-
-      if (!upp_store_commit (store, &error))
-        g_warning ("Commit failed: %s", error->message);
+      g_clear_pointer (&writer->actions, g_hash_table_unref);
+      writer->actions = index_actions (upp_store_peek_package (store));
     }
+
+  if (!writer->in_transaction)
+    {
+      if (!upp_store_begin (store, &error))
+        {
+          add_problem (result->problems,
+                       g_strdup_printf ("%s: %s", document->path, error->message));
+          goto done;
+        }
+      writer->in_transaction = TRUE;
+    }
+
+  validate_document (document, store, writer->actions);
+  if (document->problems->len == 0)
+    store_document (store, document, result);
+  /* A new package, or a rollback (which drops the store's cached
+   * definition that @actions points into): index again. */
+  if (document->kind == UPP_DOCUMENT_PACKAGE || result->status == UPP_IMPORT_REJECTED)
+    g_clear_pointer (&writer->actions, g_hash_table_unref);
+
+  if (++writer->in_this_transaction >= FILES_PER_TRANSACTION ||
+      document->kind == UPP_DOCUMENT_PACKAGE)
+    writer_commit (writer);
+
+done:
+  upp_document_free (document);
+  if (writer->progress != NULL)
+    writer->progress (++writer->done, writer->results->len, writer->user_data);
 }
 
 /**
  * upp_import_files:
  * @store: a #UppStore
  * @files: (element-type filename): files, e.g. from upp_import_collect_files()
- * @progress: (nullable) (scope call): called after each file is read
+ * @progress: (nullable) (scope call): called after each file is handled
  * @user_data: for @progress
  * @cancellable: (nullable): a #GCancellable; files not yet stored are
  *   rejected as cancelled
  *
  * Imports a batch: every file is read and parsed (in parallel), package
- * definitions are stored first, then reports. Each file is stored whole or
- * not at all.
+ * definitions are stored first, then reports, in the order of @files. A
+ * file whose bytes the store has already is not parsed again. Each file is
+ * stored whole or not at all.
  *
  * Returns: (transfer full) (element-type UppImportResult): one result per
  *   file, in the order of @files
@@ -2144,29 +2216,74 @@ upp_import_files (UppStore          *store,
                   GCancellable      *cancellable)
 {
   Batch batch = { 0 };
-  GPtrArray *results;
+  Writer writer = { 0 };
+  GThreadPool *pool;
+  guint n = files->len;
+  guint n_threads = MAX (1, MIN (g_get_num_processors (), 8));
+  g_autofree gboolean *handled = NULL;
 
   g_return_val_if_fail (UPP_IS_STORE (store), NULL);
   g_return_val_if_fail (files != NULL, NULL);
 
   batch.files = files;
-  batch.documents = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_document_free);
-  batch.progress = progress;
-  batch.user_data = user_data;
-  batch.total = files->len;
+  batch.cancellable = cancellable;
+  batch.documents = g_new0 (UppDocument *, n);
+  batch.maybe_package = g_new0 (gboolean, n);
+  batch.known_kind = g_new0 (const char *, n);
+  batch.ready = g_new0 (gboolean, n);
   g_mutex_init (&batch.mutex);
+  g_cond_init (&batch.cond);
+  handled = g_new0 (gboolean, n);
 
-  parse_all (&batch);
+  /* 1. Read. */
+  pool = g_thread_pool_new (read_worker, &batch, n_threads, FALSE, NULL);
+  for (guint i = 0; i < n; i++)
+    g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);
 
-  results = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_import_result_free);
-  g_ptr_array_set_size (results, files->len);
-  store_all_of_kind (store, &batch, UPP_DOCUMENT_PACKAGE, results, cancellable);
-  store_all_of_kind (store, &batch, UPP_DOCUMENT_REPORT, results, cancellable);
-  store_all_of_kind (store, &batch, UPP_DOCUMENT_UNKNOWN, results, cancellable);
+  /* 2. Hash and parse, possible packages first. */
+  batch.known = upp_store_get_document_kinds (store);
+  pool = g_thread_pool_new (parse_worker, &batch, n_threads, FALSE, NULL);
+  for (guint i = 0; i < n; i++)
+    if (batch.maybe_package[i])
+      g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
+  for (guint i = 0; i < n; i++)
+    if (!batch.maybe_package[i])
+      g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
 
-  g_ptr_array_unref (batch.documents);
+  /* 3. Store, meanwhile: packages, then everything else in file order. */
+  writer.store = store;
+  writer.results = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_import_result_free);
+  g_ptr_array_set_size (writer.results, n);
+  writer.progress = progress;
+  writer.user_data = user_data;
+  upp_store_begin_batch (store);
+  for (guint i = 0; i < n; i++)
+    if (batch.maybe_package[i] && wait_for_document (&batch, i)->kind == UPP_DOCUMENT_PACKAGE &&
+        batch.known_kind[i] == NULL)
+      {
+        write_document (&writer, &batch, i, cancellable);
+        handled[i] = TRUE;
+      }
+  for (guint i = 0; i < n; i++)
+    if (!handled[i])
+      {
+        wait_for_document (&batch, i);
+        write_document (&writer, &batch, i, cancellable);
+      }
+  writer_commit (&writer);
+  upp_store_end_batch (store);
+
+  g_thread_pool_free (pool, FALSE, TRUE);
+  g_clear_pointer (&writer.actions, g_hash_table_unref);
+  g_hash_table_unref (batch.known);
+  g_free (batch.documents);
+  g_free (batch.maybe_package);
+  g_free (batch.known_kind);
+  g_free (batch.ready);
   g_mutex_clear (&batch.mutex);
-  return results;
+  g_cond_clear (&batch.cond);
+  return writer.results;
 }
 
 static void

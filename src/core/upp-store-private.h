@@ -44,8 +44,12 @@ gboolean    upp_store_release             (UppStore          *self,
 void        upp_store_rollback_to         (UppStore          *self,
                                            const char        *name);
 
+void        upp_store_begin_batch         (UppStore          *self);
+void        upp_store_end_batch           (UppStore          *self);
+
 gboolean    upp_store_has_document        (UppStore          *self,
                                            const char        *sha256);
+GHashTable *upp_store_get_document_kinds  (UppStore          *self);
 GHashTable *upp_store_get_reported_actions (UppStore         *self);
 gboolean    upp_store_add_package         (UppStore          *self,
                                            const UppPackage  *package,

@@ -661,6 +661,41 @@ upp_store_rollback_to (UppStore   *self,
   retire_package (self);
 }
 
+/**
+ * upp_store_begin_batch:
+ * @self: a #UppStore
+ *
+ * For a batch of imports: a page cache that holds what a transaction of
+ * many documents changes (SQLite would spill pages into the log and write
+ * them again, and read them back), and fewer, larger checkpoints: one per
+ * 64 MB of log instead of one per commit.
+ */
+void
+upp_store_begin_batch (UppStore *self)
+{
+  g_rec_mutex_lock (&self->lock);
+  exec (self, "PRAGMA cache_size = -65536", NULL);
+  exec (self, "PRAGMA wal_autocheckpoint = 16384", NULL);
+  g_rec_mutex_unlock (&self->lock);
+}
+
+/**
+ * upp_store_end_batch:
+ * @self: a #UppStore
+ *
+ * Back to the defaults, and the log copied into the database now rather
+ * than in the next small write (a note typed in the window).
+ */
+void
+upp_store_end_batch (UppStore *self)
+{
+  g_rec_mutex_lock (&self->lock);
+  exec (self, "PRAGMA cache_size = -2000", NULL);
+  exec (self, "PRAGMA wal_autocheckpoint = 1000", NULL);
+  exec (self, "PRAGMA wal_checkpoint (PASSIVE)", NULL);
+  g_rec_mutex_unlock (&self->lock);
+}
+
 /* The package definition */
 
 static gboolean
@@ -985,6 +1020,32 @@ upp_store_has_document (UppStore   *self,
   g_rec_mutex_unlock (&self->lock);
 
   return found;
+}
+
+/**
+ * upp_store_get_document_kinds:
+ * @self: a #UppStore
+ *
+ * What a batch checks each file's SHA-256 against before parsing it.
+ *
+ * Returns: (transfer full): SHA-256 → "package" or "report" (static
+ *   strings), for every stored document
+ */
+GHashTable *
+upp_store_get_document_kinds (UppStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GHashTable *kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = prepare (self, "SELECT sha256, kind = 'package' FROM document", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (kinds, column_text (stmt, 0),
+                         (gpointer) (sqlite3_column_int (stmt, 1) ? "package" : "report"));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_rec_mutex_unlock (&self->lock);
+
+  return kinds;
 }
 
 /**
