@@ -399,13 +399,19 @@ test_revision_diff (void)
   g_assert_cmpuint (n_reports, ==, 2);
   after = load_document (current);
   previous = upp_report_find_document (demo, "KS", UPP_WEEK_INIT (2026, 36), after->submitted,
-                                       NULL);
+                                       &n_reports);
+  g_assert_cmpuint (n_reports, ==, 1);
   g_assert_cmpint (previous, >, 0);
   g_assert_cmpint (previous, !=, current);
   before = load_document (previous);
   none = upp_report_find_document (demo, "KS", UPP_WEEK_INIT (2026, 36), before->submitted,
-                                   NULL);
+                                   &n_reports);
   g_assert_cmpint (none, ==, 0);
+  g_assert_cmpuint (n_reports, ==, 0);
+  /* A week nobody reported on. */
+  none = upp_report_find_document (demo, "UTB", UPP_WEEK_INIT (2026, 33), NULL, &n_reports);
+  g_assert_cmpint (none, ==, 0);
+  g_assert_cmpuint (n_reports, ==, 0);
 
   changes = upp_report_form_diff (before, after);
   g_assert_cmpuint (changes->len, >, 0);

@@ -977,7 +977,8 @@ upp_report_form_diff (const UppReportForm *before,
  * @week: a week
  * @before: (nullable): a `submitted` time; %NULL for the report in force
  * @out_n_reports: (out) (optional): how many reports of @department for
- *   @week the store keeps (originals and corrections)
+ *   @week the store keeps (originals and corrections); with @before, how
+ *   many of them were submitted before it
  *
  * Finds the report of @department for @week that is in force, or with
  * @before the one submitted last before it: the revision that a
@@ -1021,9 +1022,9 @@ upp_report_find_document (UppStore   *store,
       if (g_strcmp0 (info->kind, "report") != 0 || g_strcmp0 (info->department, department) != 0 ||
           upp_week_compare (info->week, week) != 0)
         continue;
-      n++;
       if (limit == NULL)
         {
+          n++;
           if (info->is_current)
             best = info->id;
           continue;
@@ -1031,6 +1032,7 @@ upp_report_find_document (UppStore   *store,
       when = info->submitted != NULL ? g_date_time_new_from_iso8601 (info->submitted, NULL) : NULL;
       if (when == NULL || g_date_time_compare (when, limit) >= 0)
         continue;
+      n++;
       if (best_time == NULL || g_date_time_compare (when, best_time) > 0)
         {
           g_clear_pointer (&best_time, g_date_time_unref);
