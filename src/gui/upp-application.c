@@ -12,6 +12,7 @@
 
 #include "upp-application.h"
 #include "upp-preferences-window.h"
+#include "upp-report-window.h"
 #include "upp-window.h"
 
 struct _UppApplication
@@ -77,6 +78,45 @@ upp_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (ensure_window (UPP_APPLICATION (app))));
 }
 
+/* A weekly report opens to be read (with an Import button), once the
+ * database is open to compare a correction with; packages and folders are
+ * imported as before. */
+static void
+open_files (UppWindow *window,
+            GPtrArray *files)
+{
+  g_autoptr(GListStore) list = g_list_store_new (G_TYPE_FILE);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      UppReportWindow *report = upp_report_window_new_for_file (window, files->pdata[i], NULL);
+
+      if (report != NULL)
+        gtk_window_present (GTK_WINDOW (report));
+      else
+        g_list_store_append (list, files->pdata[i]);
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
+    return;
+  upp_window_show_view (window, "reports");
+  upp_window_import_files (window, G_LIST_MODEL (list));
+}
+
+static void
+on_ready_to_open (UppSession *session,
+                  GParamSpec *pspec,
+                  UppWindow  *window)
+{
+  g_autoptr(GPtrArray) files = NULL;
+
+  if (upp_session_get_dashboard (session) == NULL && upp_session_get_error (session) == NULL)
+    return;
+  files = g_object_steal_data (G_OBJECT (window), "upp-files-to-open");
+  g_signal_handlers_disconnect_by_func (session, on_ready_to_open, window);
+  if (files != NULL)
+    open_files (window, files);
+}
+
 static void
 upp_application_open (GApplication  *app,
                       GFile        **files,
@@ -84,13 +124,29 @@ upp_application_open (GApplication  *app,
                       const char    *hint)
 {
   UppWindow *window = ensure_window (UPP_APPLICATION (app));
-  g_autoptr(GListStore) list = g_list_store_new (G_TYPE_FILE);
+  UppSession *session = upp_window_get_session (window);
+  GPtrArray *pending = g_object_get_data (G_OBJECT (window), "upp-files-to-open");
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (int i = 0; i < n_files; i++)
-    g_list_store_append (list, files[i]);
   gtk_window_present (GTK_WINDOW (window));
-  upp_window_show_view (window, "reports");
-  upp_window_import_files (window, G_LIST_MODEL (list));
+  if (upp_session_get_dashboard (session) != NULL || upp_session_get_error (session) != NULL)
+    {
+      for (int i = 0; i < n_files; i++)
+        g_ptr_array_add (list, g_object_ref (files[i]));
+      open_files (window, list);
+      return;
+    }
+  if (pending == NULL)
+    {
+      pending = g_ptr_array_new_with_free_func (g_object_unref);
+      g_object_set_data_full (G_OBJECT (window), "upp-files-to-open", pending,
+                              (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect_object (session, "notify::dashboard", G_CALLBACK (on_ready_to_open), window,
+                               0);
+      g_signal_connect_object (session, "notify::error", G_CALLBACK (on_ready_to_open), window, 0);
+    }
+  for (int i = 0; i < n_files; i++)
+    g_ptr_array_add (pending, g_object_ref (files[i]));
 }
 
 static int
@@ -179,6 +235,7 @@ upp_application_startup (GApplication *app)
     { "win.previous-week", { "<Alt>Left", "<Control>Page_Up", NULL } },
     { "win.next-week", { "<Alt>Right", "<Control>Page_Down", NULL } },
     { "win.this-week", { "<Alt>Home", NULL } },
+    { "win.write-report", { "<Control>n", NULL } },
     { "win.import", { "<Control>o", NULL } },
     { "win.import-folder", { "<Control><Shift>o", NULL } },
     { "win.search", { "<Control>f", NULL } },

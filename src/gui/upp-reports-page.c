@@ -125,6 +125,20 @@ on_imported (UppReportsPage *self,
   upp_reports_page_show_results (self, results);
 }
 
+/* A report in the documents list opens read-only, with what a correction
+ * changed (win.open-document). */
+static void
+on_document_activate (UppReportsPage *self,
+                      guint           position)
+{
+  g_autoptr(UppDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted_documents),
+                                                           position);
+  const UppDocumentInfo *info = item != NULL ? upp_document_item_get_info (item) : NULL;
+
+  if (info != NULL && g_strcmp0 (info->kind, "report") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-document", "x", info->id);
+}
+
 static void
 dismiss_results_action (GtkWidget  *widget,
                         const char *action_name,
@@ -224,6 +238,7 @@ upp_reports_page_class_init (UppReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UppReportsPage, documents_count);
   gtk_widget_class_bind_template_child (widget_class, UppReportsPage, documents_view);
   gtk_widget_class_bind_template_child (widget_class, UppReportsPage, week_column);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_activate);
 
   gtk_widget_class_install_action (widget_class, "reports.dismiss-results", NULL,
                                    dismiss_results_action);

@@ -13,6 +13,7 @@
 
 #include "upp-briefing.h"
 #include "upp-import.h"
+#include "upp-report-window.h"
 #include "upp-window.h"
 
 struct _UppWindow
@@ -137,6 +138,7 @@ update_state (UppWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", on_dashboard);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-briefing", on_dashboard);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", on_dashboard);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.write-report", on_dashboard);
 }
 
 static void
@@ -946,6 +948,30 @@ show_attention_action (GtkWidget  *widget,
   upp_actions_page_show_most_severe (self->actions_page);
 }
 
+static void
+write_report_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (upp_report_window_new (UPP_WINDOW (widget))));
+}
+
+static void
+open_document_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  UppWindow *self = UPP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  UppReportWindow *report;
+
+  report = upp_report_window_new_for_document (self, g_variant_get_int64 (parameter), &error);
+  if (report == NULL)
+    on_failed (self, error->message);
+  else
+    gtk_window_present (GTK_WINDOW (report));
+}
+
 /* Public */
 
 void
@@ -1230,6 +1256,8 @@ upp_window_class_init (UppWindowClass *klass)
                                    export_briefing_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+  gtk_widget_class_install_action (widget_class, "win.write-report", NULL, write_report_action);
+  gtk_widget_class_install_action (widget_class, "win.open-document", "x", open_document_action);
 
   /**
    * UppWindow::briefing-saved:

@@ -1,0 +1,744 @@
+/* test-report.c — writing a weekly report in the form, under Xvfb
+ *
+ * Copyright 2026 The Uppföljning authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The demo is imported as of 2026-11-27 (week 48, its last); the tests then
+ * move "today" to 2026-12-04, so that week 49 is this week: the week the
+ * demo's departments write next.
+ */
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "upp-application.h"
+#include "upp-import.h"
+#include "upp-report-text-row.h"
+#include "upp-report-window.h"
+#include "upp-window.h"
+
+#define WEEK_49 UPP_WEEK_INIT (2026, 49)
+
+static UppApplication *app;
+static char *tmp_dir;
+static char *demo_db;
+static char *screenshot_dir;
+
+/* Waiting (as in test-window.c) */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for (Condition   condition,
+          gpointer    data,
+          const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (20, wake_up, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+}
+
+static void
+drain (void)
+{
+  for (int i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static gboolean
+session_idle (gpointer data)
+{
+  UppSession *session = upp_window_get_session (data);
+
+  return !upp_session_get_busy (session) && !upp_session_get_loading (session) &&
+         !upp_session_get_importing (session) && upp_session_get_dashboard (session) != NULL;
+}
+
+static void
+wait_idle (UppWindow *window)
+{
+  wait_for (session_idle, window, "the session to finish its work");
+  drain ();
+}
+
+static gboolean
+is_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+static void
+settle (int msec)
+{
+  gint64 until = g_get_monotonic_time () + msec * 1000;
+
+  wait_for (time_passed, &until, "time to pass");
+}
+
+/* Screenshots for people to look at: <build>/tests/gui/screenshots */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  GskRenderer *renderer;
+  int width, height;
+
+  wait_for (is_drawn, widget, "the window to be drawn");
+  settle (400);
+  gtk_test_widget_wait_for_draw (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+
+  g_mkdir_with_parents (screenshot_dir, 0755);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (screenshot_dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* Windows */
+
+static char *
+copy_demo (const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".db", NULL);
+  char *path = g_build_filename (tmp_dir, file, NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (demo_db);
+  g_autoptr(GFile) to = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static UppWindow *
+open_window (const char *db)
+{
+  g_autoptr(UppSession) session = upp_session_new ();
+  UppWindow *window = g_object_ref (upp_window_new (GTK_APPLICATION (app), session));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  upp_session_open (session, db);
+  wait_idle (window);
+  return window;
+}
+
+static void
+close_window (UppWindow *window)
+{
+  wait_idle (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_assert_finalize_object (window);
+}
+
+static gboolean
+is_destroyed (gpointer data)
+{
+  return !gtk_widget_get_realized (data) && gtk_widget_get_parent (data) == NULL &&
+         g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), data) == NULL;
+}
+
+/* Closes a report window as its Cancel button does and checks that nothing
+ * of it is left. */
+static void
+close_report (UppReportWindow *report)
+{
+  if (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), report) != NULL)
+    gtk_window_close (GTK_WINDOW (report));
+  wait_for (is_destroyed, report, "the report window to close");
+  drain ();
+  g_assert_finalize_object (report);
+}
+
+static UppReportWindow *
+find_report_window (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (UPP_IS_REPORT_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* "Write Report…" as the menu and Ctrl+N do it. */
+static UppReportWindow *
+write_report (UppWindow *window,
+              int        width,
+              int        height)
+{
+  UppReportWindow *report;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.write-report", NULL));
+  report = find_report_window ();
+  g_assert_nonnull (report);
+  g_object_ref (report);
+  gtk_window_set_default_size (GTK_WINDOW (report), width, height);
+  wait_for (is_drawn, report, "the report window to show");
+  drain ();
+  return report;
+}
+
+/* Filling in fields through their widgets, as a person would. */
+
+static GtkWidget *
+field (UppReportWindow *report,
+       const char      *key)
+{
+  GtkWidget *widget = upp_report_window_get_field (report, key);
+
+  if (widget == NULL)
+    g_error ("The form has no field %s", key);
+  return widget;
+}
+
+static void
+type_text (UppReportWindow *report,
+           const char      *key,
+           const char      *text)
+{
+  GtkWidget *widget = field (report, key);
+
+  if (UPP_IS_REPORT_TEXT_ROW (widget))
+    upp_report_text_row_set_text (UPP_REPORT_TEXT_ROW (widget), text);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+static void
+choose_status (UppReportWindow *report,
+               const char      *action,
+               UppStatus        status)
+{
+  g_autofree char *key = g_strconcat (action, "/status", NULL);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (report, key)), status);
+}
+
+static void
+set_progress (UppReportWindow *report,
+              const char      *action,
+              int              progress)
+{
+  g_autofree char *key = g_strconcat (action, "/progress", NULL);
+
+  gtk_range_set_value (GTK_RANGE (field (report, key)), progress);
+}
+
+/* What the user sees of Save: the split button's own button. */
+static gboolean
+save_sensitive (UppReportWindow *report)
+{
+  return upp_report_window_get_can_save (report);
+}
+
+static gboolean
+saved_flag (gpointer data)
+{
+  return *(int *) data != 0;
+}
+
+static void
+on_saved (UppReportWindow *report,
+          GFile           *file,
+          gboolean         ok,
+          int             *result)
+{
+  *result = ok ? 1 : -1;
+}
+
+static UppActionStatus *
+find_status (GPtrArray  *statuses,
+             const char *code)
+{
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      UppActionStatus *status = g_ptr_array_index (statuses, i);
+
+      if (g_str_equal (status->code, code))
+        return status;
+    }
+  g_error ("No action %s", code);
+  return NULL;
+}
+
+/* Tests */
+
+static void
+test_shortcut (void)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                "win.write-report");
+
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>n"));
+}
+
+static void
+test_write_save_import (void)
+{
+  g_autofree char *db = copy_demo ("write");
+  g_autofree char *path = g_build_filename (tmp_dir, "SOC-2026-W49.json", NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("se.lysekil.Uppfoljning");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const UppReportForm *form;
+  UppWindow *window;
+  UppReportWindow *report;
+  UppStore *store;
+  int saved = 0;
+  int status = -1;
+
+  g_settings_set_string (settings, "last-department", "SOC");
+  window = open_window (db);
+  store = upp_session_get_store (upp_window_get_session (window));
+  report = write_report (window, 900, 1000);
+
+  /* The department chosen last and this week, pre-filled from week 48. */
+  form = upp_report_window_get_form (report);
+  g_assert_false (upp_report_window_get_read_only (report));
+  g_assert_cmpstr (form->department, ==, "SOC");
+  g_assert_cmpint (upp_week_compare (form->week, WEEK_49), ==, 0);
+  g_assert_cmpuint (form->entries->len, ==, 11);
+  g_assert_cmpint (gtk_range_get_value (GTK_RANGE (field (report, "A1/progress"))), ==, 88);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (field (report, "A2/status"))), ==,
+                    UPP_STATUS_DONE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (report,
+                                                               "A1/indicators/evening-shifts"))),
+                   ==, "5");
+  name = upp_report_window_get_filename (report);
+  g_assert_cmpstr (name, ==, "SOC-2026-W49.json");
+  save_screenshot (GTK_WIDGET (report), "report-form");
+
+  /* A week's report: what changed since week 48. */
+  type_text (report, "reporter", "Enhetschef IFO");
+  type_text (report, "summary", "Två pass ställdes in; i övrigt enligt plan.");
+  choose_status (report, "A1", UPP_STATUS_AT_RISK);
+  set_progress (report, "A1", 90);
+  type_text (report, "A1/comment", "3 pass genomförda av 5 planerade. Samlingar av unga vid "
+                                   "busstationen sent på lördagen, ingen eskalering. Fältgruppen "
+                                   "samverkade med polisen vid två tillfällen.");
+  type_text (report, "A1/risks", "Sjukfrånvaro i fältgruppen.");
+  type_text (report, "A1/indicators/evening-shifts", "3");
+  choose_status (report, "A12", UPP_STATUS_DONE);
+  set_progress (report, "A12", 100);
+  type_text (report, "A12/comment", "Sista vandringen genomförd.");
+  set_progress (report, "A14", 95);
+  upp_report_window_validate_now (report);
+  g_assert_cmpuint (upp_report_window_get_problems (report)->len, ==, 0);
+  g_assert_true (save_sensitive (report));
+  g_assert_cmpint (form->entries->len, ==, 11);
+  g_assert_cmpint (upp_report_form_find_entry (form, "A1")->status, ==, UPP_STATUS_AT_RISK);
+  g_assert_cmpint (upp_report_form_find_entry (form, "A1")->progress, ==, 90);
+  save_screenshot (GTK_WIDGET (report), "report-form-filled");
+
+  /* Saved as a file, the path "Save…" takes after the file chooser. */
+  g_signal_connect (report, "saved", G_CALLBACK (on_saved), &saved);
+  upp_report_window_save_to_file (report, file);
+  wait_for (saved_flag, &saved, "the report to be saved");
+  g_assert_cmpint (saved, ==, 1);
+  g_assert_null (upp_store_get_draft (store, "SOC", WEEK_49));
+
+  /* The command line's check takes it. */
+  {
+    const char *argv[] = { g_getenv ("UPP_CLI"), "check", "--db", db, path, NULL };
+
+    g_assert_nonnull (argv[0]);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                  &error);
+    g_assert_no_error (error);
+    g_test_message ("check: %s%s", out, err);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "OK"));
+  }
+
+  /* Imported into this database, as when department and leadership share
+   * a computer: the form closes and the statuses change. */
+  statuses = upp_store_query_status (store, WEEK_49, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find_status (statuses, "A1")->state, ==, UPP_STATE_UNREPORTED);
+  g_clear_pointer (&statuses, g_ptr_array_unref);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (report), "report.import", NULL));
+  close_report (report);
+  wait_idle (window);
+  g_assert_cmpstr (upp_window_get_view (window), ==, "reports");
+
+  statuses = upp_store_query_status (store, WEEK_49, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find_status (statuses, "A1")->state, ==, UPP_STATE_AT_RISK);
+  g_assert_cmpint (find_status (statuses, "A1")->progress, ==, 90);
+  g_assert_cmpint (find_status (statuses, "A12")->state, ==, UPP_STATE_DONE);
+  g_assert_cmpint (find_status (statuses, "A14")->progress, ==, 95);
+  g_assert_cmpstr (find_status (statuses, "A1")->risks, ==, "Sjukfrånvaro i fältgruppen.");
+  g_assert_null (upp_store_get_draft (store, "SOC", WEEK_49));
+
+  g_settings_reset (settings, "last-department");
+  close_window (window);
+}
+
+static void
+test_identity_number (void)
+{
+  g_autofree char *db = copy_demo ("identity");
+  g_autoptr(GSettings) settings = g_settings_new ("se.lysekil.Uppfoljning");
+  UppWindow *window = open_window (db);
+  UppReportWindow *report;
+  const char *message;
+  GtkWidget *row;
+
+  g_settings_set_string (settings, "last-department", "SOC");
+  report = write_report (window, 900, 1000);
+  upp_report_window_validate_now (report);
+  g_assert_true (save_sensitive (report));
+
+  /* A personal identity number typed into a comment: flagged at the field,
+   * masked, and Save is off. */
+  type_text (report, "A14/comment", "Samtal med 19811218-9876 om stöd.");
+  upp_report_window_validate_now (report);
+  g_assert_false (save_sensitive (report));
+  message = upp_report_window_get_field_message (report, "A14/comment");
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "19xxxxxx-xx76"));
+  g_assert_null (strstr (message, "1218"));
+  row = upp_report_window_get_field_row (report, "A14/comment");
+  g_assert_true (gtk_widget_has_css_class (row, "field-error"));
+  g_assert_false (upp_report_window_get_can_save (report));
+  /* Saving anyway writes nothing. */
+  {
+    g_autofree char *path = g_build_filename (tmp_dir, "refused.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    upp_report_window_save_to_file (report, file);
+    drain ();
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+  /* Live, as the user types: the check runs after a pause, not on demand. */
+  type_text (report, "summary", "Ärende 198112189876.");
+  g_assert_null (upp_report_window_get_field_message (report, "summary"));
+  settle (400);
+  g_assert_nonnull (upp_report_window_get_field_message (report, "summary"));
+  g_assert_nonnull (strstr (upp_report_window_get_field_message (report, "summary"),
+                            "19xxxxxxxx76"));
+
+  /* Every rule of import, at its field: done means 100 %, an indicator is
+   * a number. */
+  type_text (report, "summary", "");
+  choose_status (report, "A12", UPP_STATUS_DONE);
+  set_progress (report, "A12", 95);
+  type_text (report, "A2/indicators/contacts-made", "tolv");
+  upp_report_window_validate_now (report);
+  g_assert_cmpuint (upp_report_window_get_problems (report)->len, ==, 3);
+  /* "Show" goes to the first problem: opens its action, focuses the field. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (report), "report.show-problem", NULL));
+  settle (500);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (upp_report_text_row_get_text_view (
+                   UPP_REPORT_TEXT_ROW (field (report, "A14/comment"))))));
+  save_screenshot (GTK_WIDGET (report), "report-problems");
+  type_text (report, "A14/comment", "Samtal om stöd.");
+  upp_report_window_validate_now (report);
+  g_assert_null (upp_report_window_get_field_message (report, "A14/comment"));
+  g_assert_cmpstr (upp_report_window_get_field_message (report, "A12/progress"), ==,
+                   "is 95, but the status is done; a done action is at 100");
+  g_assert_cmpstr (upp_report_window_get_field_message (report, "A2/indicators/contacts-made"),
+                   ==, "expected a number");
+  g_assert_false (save_sensitive (report));
+
+  set_progress (report, "A12", 100);
+  type_text (report, "A2/indicators/contacts-made", "12");
+  upp_report_window_validate_now (report);
+  g_assert_true (save_sensitive (report));
+
+  /* Left with a draft: discarded, nothing stays. */
+  upp_report_window_discard (report);
+  close_report (report);
+  g_assert_null (upp_store_get_draft (upp_session_get_store (upp_window_get_session (window)),
+                                      "SOC", WEEK_49));
+  g_settings_reset (settings, "last-department");
+  close_window (window);
+}
+
+static void
+test_draft (void)
+{
+  g_autofree char *db = copy_demo ("draft");
+  g_autoptr(GSettings) settings = g_settings_new ("se.lysekil.Uppfoljning");
+  UppWindow *window = open_window (db);
+  UppStore *store = upp_session_get_store (upp_window_get_session (window));
+  UppReportWindow *report;
+  g_autofree char *draft = NULL;
+  g_autofree char *summary = NULL;
+
+  g_settings_set_string (settings, "last-department", "UTB");
+  report = write_report (window, 900, 900);
+  g_assert_cmpstr (upp_report_window_get_form (report)->department, ==, "UTB");
+  type_text (report, "summary", "Halvvägs skriven.");
+  type_text (report, "reporter", "Rektor");
+  set_progress (report, "A8", 77);
+  /* Closed before the draft's pause is over: kept on close. */
+  close_report (report);
+  draft = upp_store_get_draft (store, "UTB", WEEK_49);
+  g_assert_nonnull (draft);
+  g_assert_nonnull (strstr (draft, "Halvvägs skriven."));
+
+  /* Opened again: restored. */
+  report = write_report (window, 900, 900);
+  summary = upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field (report, "summary")));
+  g_assert_cmpstr (summary, ==, "Halvvägs skriven.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (report, "reporter"))), ==,
+                   "Rektor");
+  g_assert_cmpint (gtk_range_get_value (GTK_RANGE (field (report, "A8/progress"))), ==, 77);
+
+  /* Kept as the user types, after a pause. */
+  type_text (report, "reporter", "Biträdande rektor");
+  settle (1300);
+  g_clear_pointer (&draft, g_free);
+  draft = upp_store_get_draft (store, "UTB", WEEK_49);
+  g_assert_nonnull (strstr (draft, "Biträdande rektor"));
+
+  /* Another week starts from its own report, not from this draft. */
+  g_assert_true (upp_report_window_select (report, "UTB", UPP_WEEK_INIT (2026, 48)));
+  g_assert_cmpstr (upp_report_window_get_form (report)->reporter, !=, "Biträdande rektor");
+  g_clear_pointer (&summary, g_free);
+  summary = upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field (report, "summary")));
+  g_assert_cmpstr (summary, !=, "Halvvägs skriven.");
+  /* Week 48 was reported: saving it writes a correction. */
+  {
+    g_autofree char *name = upp_report_window_get_filename (report);
+
+    g_assert_cmpstr (name, ==, "UTB-2026-W48-rev2.json");
+  }
+  g_assert_true (upp_report_window_select (report, "UTB", WEEK_49));
+  g_clear_pointer (&summary, g_free);
+  summary = upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field (report, "summary")));
+  g_assert_cmpstr (summary, ==, "Halvvägs skriven.");
+
+  upp_report_window_discard (report);
+  close_report (report);
+  g_assert_null (upp_store_get_draft (store, "UTB", WEEK_49));
+  g_settings_reset (settings, "last-department");
+  close_window (window);
+}
+
+static void
+test_narrow_and_dark (void)
+{
+  g_autofree char *db = copy_demo ("narrow");
+  g_autoptr(GSettings) settings = g_settings_new ("se.lysekil.Uppfoljning");
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  UppWindow *window = open_window (db);
+  UppReportWindow *report;
+
+  g_settings_set_string (settings, "last-department", "SOC");
+  report = write_report (window, 360, 760);
+  type_text (report, "A1/comment", "3 pass genomförda av 5 planerade.");
+  upp_report_window_validate_now (report);
+  save_screenshot (GTK_WIDGET (report), "report-narrow");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (report)), <=, 360);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  type_text (report, "A1/indicators/evening-shifts", "tre");
+  upp_report_window_validate_now (report);
+  save_screenshot (GTK_WIDGET (report), "report-narrow-dark");
+  gtk_window_set_default_size (GTK_WINDOW (report), 900, 1000);
+  save_screenshot (GTK_WIDGET (report), "report-dark");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  drain ();
+
+  upp_report_window_discard (report);
+  close_report (report);
+  g_settings_reset (settings, "last-department");
+  close_window (window);
+}
+
+static gboolean
+has_change (GPtrArray  *changes,
+            const char *key)
+{
+  for (guint i = 0; changes != NULL && i < changes->len; i++)
+    if (g_str_equal (((UppReportChange *) g_ptr_array_index (changes, i))->key, key))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *db = copy_demo ("read-only");
+  g_autofree char *source = g_build_filename (g_getenv ("UPP_SOURCE_DIR"), "tests", "gui", "data",
+                                              "SOC-2026-W40-rev2.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autoptr(GError) error = NULL;
+  UppWindow *window = open_window (db);
+  UppStore *store = upp_session_get_store (upp_window_get_session (window));
+  UppReportWindow *report;
+  gint64 id;
+
+  /* From the Reports view's documents: KS's corrected week 36. */
+  id = upp_report_find_document (store, "KS", UPP_WEEK_INIT (2026, 36), NULL, NULL);
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-document", "x", id));
+  report = find_report_window ();
+  g_assert_nonnull (report);
+  g_object_ref (report);
+  gtk_window_set_default_size (GTK_WINDOW (report), 900, 1000);
+  g_assert_true (upp_report_window_get_read_only (report));
+  g_assert_false (upp_report_window_get_can_save (report));
+  g_assert_cmpstr (upp_report_window_get_form (report)->department, ==, "KS");
+  /* What the correction changed against revision 1. */
+  g_assert_true (has_change (upp_report_window_get_changes (report), "A7/status"));
+  g_assert_true (has_change (upp_report_window_get_changes (report), "summary"));
+  g_assert_false (has_change (upp_report_window_get_changes (report), "A3/status"));
+  save_screenshot (GTK_WIDGET (report), "report-correction");
+  close_report (report);
+
+  /* A report file, double-clicked: read-only, compared with the week's
+   * report in the database, with Import. */
+  report = upp_report_window_new_for_file (window, file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_object_ref (report);
+  gtk_window_present (GTK_WINDOW (report));
+  g_assert_true (upp_report_window_get_read_only (report));
+  g_assert_cmpuint (upp_report_window_get_changes (report)->len, >, 0);
+  gtk_window_set_default_size (GTK_WINDOW (report), 360, 760);
+  save_screenshot (GTK_WIDGET (report), "report-correction-narrow");
+  close_report (report);
+
+  /* Not a report: a package is imported instead, by the caller. */
+  {
+    g_autofree char *package_path = g_build_filename (g_getenv ("UPP_SOURCE_DIR"), "data", "demo",
+                                                      "package.json", NULL);
+    g_autoptr(GFile) package = g_file_new_for_path (package_path);
+    g_autoptr(GError) not_report = NULL;
+
+    g_assert_null (upp_report_window_new_for_file (window, package, &not_report));
+    g_assert_nonnull (not_report);
+  }
+  close_window (window);
+}
+
+/* Set-up */
+
+static void
+create_demo_database (void)
+{
+  const char *source = g_getenv ("UPP_SOURCE_DIR");
+  g_autofree char *folder = g_build_filename (source, "data", "demo", NULL);
+  g_autofree char *reports = g_build_filename (folder, "reports", NULL);
+  const char *paths[] = { folder, reports, NULL };
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  demo_db = g_build_filename (tmp_dir, "demo.db", NULL);
+  store = upp_store_open (demo_db, &error);
+  g_assert_no_error (error);
+  files = upp_import_collect_files (paths, &error);
+  g_assert_no_error (error);
+  results = upp_import_files (store, files, NULL, NULL, NULL);
+  for (guint i = 0; i < results->len; i++)
+    g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, i))->status, !=,
+                     UPP_IMPORT_REJECTED);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+  int rc;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return 0;
+    }
+
+  g_setenv ("UPP_TODAY", "2026-11-27", TRUE);
+  tmp_dir = g_dir_make_tmp ("upp-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  create_demo_database ();
+  /* A week later: week 49 is this week, the one to report on. */
+  g_setenv ("UPP_TODAY", "2026-12-04", TRUE);
+  screenshot_dir = g_build_filename (builddir != NULL ? builddir : ".", "screenshots", NULL);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+  app = upp_application_new ("se.lysekil.Uppfoljning.TestReport", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/report/shortcut", test_shortcut);
+  g_test_add_func ("/report/write-save-import", test_write_save_import);
+  g_test_add_func ("/report/identity-number", test_identity_number);
+  g_test_add_func ("/report/draft", test_draft);
+  g_test_add_func ("/report/narrow-and-dark", test_narrow_and_dark);
+  g_test_add_func ("/report/read-only", test_read_only);
+
+  rc = g_test_run ();
+
+  g_clear_object (&app);
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  g_free (demo_db);
+  g_free (screenshot_dir);
+  return rc;
+}
