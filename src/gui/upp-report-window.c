@@ -837,6 +837,9 @@ build_entry (UppReportWindow    *self,
       adw_expander_row_set_subtitle (expander,
                                      added != NULL ? _("New in this correction")
                                                    : changed ? _("Corrected") : "");
+      /* A correction opens on what it changed. */
+      if (self->previous != NULL)
+        expanded = changed || added != NULL;
     }
 
   adw_expander_row_set_expanded (expander, expanded);
