@@ -119,9 +119,13 @@ struct _Field
   char            *message;
 };
 
+/* Fields go before their widgets do (a rebuild, dispose): nothing may call
+ * back into a freed field. */
 static void
 field_free (Field *field)
 {
+  if (field->input != NULL)
+    g_signal_handlers_disconnect_by_data (field->input, field);
   g_free (field->key);
   g_free (field->action);
   g_free (field->name);
@@ -868,21 +872,20 @@ build_entry (UppReportWindow    *self,
 static void
 clear_entries (UppReportWindow *self)
 {
+  GHashTableIter iter;
+  gpointer value;
+
+  /* The fields of the entries first, while their widgets are alive; the
+   * report group's own fields stay. */
+  g_hash_table_iter_init (&iter, self->fields);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((Field *) value)->action != NULL)
+      g_hash_table_iter_remove (&iter);
+
+  g_hash_table_remove_all (self->expanders);
   for (guint i = 0; i < self->groups->len; i++)
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
-  g_hash_table_remove_all (self->expanders);
-
-  /* Keep the fields of the report group itself. */
-  {
-    GHashTableIter iter;
-    gpointer value;
-
-    g_hash_table_iter_init (&iter, self->fields);
-    while (g_hash_table_iter_next (&iter, NULL, &value))
-      if (((Field *) value)->action != NULL)
-        g_hash_table_iter_remove (&iter);
-  }
 }
 
 static AdwPreferencesGroup *
