@@ -1154,8 +1154,8 @@ fill_choices (UppReportWindow *self)
       g_autofree char *label = NULL;
 
       if (upp_week_diff (week, today) >= -1)
-        /* Translators: a week to report on, “Week 49, 2026 (this week)” */
-        label = g_strdup_printf (_("%s (%s)"), title, relation);
+        /* Translators: a week to report on, “Week 49, 2026 · This week” */
+        label = g_strdup_printf (C_("week choice", "%s · %s"), title, relation);
       else
         label = g_strdup (title);
       gtk_string_list_append (weeks, label);
