@@ -635,6 +635,11 @@ typedef struct
 } TextCase;
 
 /* What json-glib alone would take or get wrong, and JSON edge cases. */
+#define MANY_KEYS \
+  ", \"k1\": 1, \"k2\": 2, \"k3\": 3, \"k4\": 4, \"k5\": 5, \"k6\": 6, \"k7\": 7, \"k8\": 8, " \
+  "\"k9\": 9, \"k10\": 10, \"k11\": 11, \"k12\": 12, \"k13\": 13, \"k14\": 14, \"k15\": 15, " \
+  "\"k16\": 16, \"k17\": 17, \"k18\": 18, \"k19\": 19, \"k20\": 20"
+
 static const TextCase text_cases[] = {
   { "\"progress\": 30", "\"progress\": 99999999999999999999",
     "t.json:13:19: the number 99999999999999999999 is too large; whole numbers may have at most "
@@ -671,6 +676,18 @@ static const TextCase text_cases[] = {
   { "Pass enligt plan.", "Pass \\u00", "t.json:14:24: expected four hex digits after \\u" },
   { "\"week\": \"2026-W28\",", "\"week\": \"2026-W28\", \"w\\u0065ek\": \"2026-W27\",",
     "t.json:6:46: the key “week” appears twice in one object" },
+  /* Written with an escape, as the last member of its object: reported
+   * where json-glib did, at the value's end. */
+  { "\"met\": 20\n", "\"met\": 20, \"m\\u0065t\": 21\n",
+    "t.json:17:33: the key “met” appears twice in one object" },
+  /* Objects of more than a few members look keys up otherwise. */
+  { "\"met\": 20\n", "\"met\": 20" MANY_KEYS ", \"shifts\": 4\n",
+    "t.json:17:222: the key “shifts” appears twice in one object" },
+  { "\"met\": 20\n", "\"met\": 20" MANY_KEYS ", \"sh\\u0069fts\": 4\n",
+    "t.json:17:237: the key “shifts” appears twice in one object" },
+  { "\"met\": 20\n",
+    "\"met\": 20" MANY_KEYS ", \"sh\\u0069fts\": 4, \"sh\\u0069fts\": 5\n",
+    "t.json:17:240: the key “sh\\u0069fts” appears twice in one object" },
   { "\n}\n", "\n}\n{}\n", "t.json:31:1: more text after the end of the document; a file holds "
     "one JSON value" },
   { "\n}\n", "\n}\n\n\r\n\t \n", NULL },

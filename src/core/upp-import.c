@@ -82,44 +82,64 @@ add_problem (GPtrArray *problems,
   g_ptr_array_add (problems, g_string_free (g_steal_pointer (&masked), FALSE));
 }
 
-static void problem (Checker    *checker,
-                     const char *where,
-                     const char *format,
+/* Where in a document a problem is: a member of, or an index into, its
+ * parent (NULL for the document itself). Built on the stack as the
+ * validators descend, and spelt out ("entries[3].status") only for a
+ * problem. */
+typedef struct _Where Where;
+
+struct _Where
+{
+  const Where *parent;
+  const char  *member;  /* or NULL for an index */
+  guint        index;
+};
+
+#define AT(parent, name) (&(const Where) { (parent), (name), 0 })
+#define AT_INDEX(parent, i) (&(const Where) { (parent), NULL, (i) })
+
+static void
+where_append (GString     *text,
+              const Where *where)
+{
+  if (where == NULL)
+    return;
+  where_append (text, where->parent);
+  if (where->member != NULL)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '.');
+      g_string_append (text, where->member);
+    }
+  else
+    g_string_append_printf (text, "[%u]", where->index);
+}
+
+static void problem (Checker     *checker,
+                     const Where *where,
+                     const char  *format,
                      ...) G_GNUC_PRINTF (3, 4);
 
 static void
-problem (Checker    *checker,
-         const char *where,
-         const char *format,
+problem (Checker     *checker,
+         const Where *where,
+         const char  *format,
          ...)
 {
   g_autofree char *message = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (where != NULL && *where != '\0')
-    add_problem (checker->problems, g_strdup_printf ("%s: %s: %s", checker->name, where, message));
+  where_append (path, where);
+  if (path->len > 0)
+    add_problem (checker->problems, g_strdup_printf ("%s: %s: %s", checker->name, path->str,
+                                                     message));
   else
     add_problem (checker->problems, g_strdup_printf ("%s: %s", checker->name, message));
-}
-
-static char *
-path_join (const char *parent,
-           const char *member)
-{
-  if (parent == NULL || *parent == '\0')
-    return g_strdup (member);
-  return g_strconcat (parent, ".", member, NULL);
-}
-
-static char *
-path_index (const char *parent,
-            guint       index)
-{
-  return g_strdup_printf ("%s[%u]", parent, index);
 }
 
 /* A set of codes seen so far, which owns copies of them: the goal, entry…
@@ -292,24 +312,121 @@ check_encoding (UppDocument *document,
   return data;
 }
 
-/* Strict JSON (RFC 8259), checked before json-glib sees the text.
+/* Strict JSON (RFC 8259), read into a tree of our own.
  *
- * json-glib 1.6 is lenient where a report must not be: it takes comments,
- * single quotes, hex numbers and leading zeros, raw control characters in
- * texts and anything after the document; it wraps integers too large for
- * 64 bits silently (99999999999999999999 becomes -1); it cuts a text at an
- * escaped \u0000 and decodes a lone surrogate escape into invalid UTF-8. Its
- * parser and its tree recurse once per level of nesting, so 100,000 nested
- * arrays overflow the stack. This checker reads the text once, recursing at
- * most MAX_DEPTH levels, and names the line and column of the first
- * problem. A report is four levels deep, a package five.
+ * A general JSON library is lenient where a report must not be: json-glib
+ * 1.6 takes comments, single quotes, hex numbers and leading zeros, raw
+ * control characters in texts and anything after the document; it wraps
+ * integers too large for 64 bits silently (99999999999999999999 becomes
+ * -1); it cuts a text at an escaped \u0000 and decodes a lone surrogate
+ * escape into invalid UTF-8, and keeps the last of two equal keys. Its
+ * parser recurses once per level of nesting, so 100,000 nested arrays
+ * overflow the stack, and it allocates an object, a hash table and a
+ * signal emission per value. This reader checks the text once, recursing
+ * at most MAX_DEPTH levels, names the line and column of the first
+ * problem, and builds the tree as it goes, in one block of memory per
+ * document. A report is four levels deep, a package five.
  *
- * It also counts the values: json-glib needs some 80 bytes for each, so an
- * 8 MB file of "[0,0,0,…]" would take 350 MB, and a batch parses up to
- * eight files at once. A report of 10,000 entries has some 150,000. */
+ * It also counts the values, so that a hostile file cannot make it build
+ * a huge tree: an 8 MB file of "[0,0,0,…]" holds four million. A report
+ * of 10,000 entries has some 150,000. */
 #define MAX_DEPTH 32
 #define MAX_INTEGER_DIGITS 15
 #define MAX_VALUES 250000
+
+typedef enum
+{
+  JV_NULL,
+  JV_BOOLEAN,
+  JV_INTEGER,
+  JV_DOUBLE,
+  JV_STRING,
+  JV_ARRAY,
+  JV_OBJECT,
+} JvKind;
+
+typedef struct _Jv Jv;
+typedef struct _JvMember JvMember;
+
+/* A value. Texts are decoded, NUL-terminated and valid UTF-8 without NUL
+ * characters (the reader refuses \u0000 and lone surrogates). */
+struct _Jv
+{
+  JvKind kind;
+  guint  length;  /* bytes of a string, items of an array, members of an object */
+  union
+  {
+    gboolean    boolean;
+    gint64      integer;
+    double      number;
+    const char *string;
+    Jv         *items;
+    JvMember   *members;
+  } v;
+};
+
+/* Members in the order the document gives them; no key twice. */
+struct _JvMember
+{
+  const char *key;
+  Jv          value;
+};
+
+static const Jv *
+jv_get_member (const Jv   *object,
+               const char *name)
+{
+  for (guint i = 0; i < object->length; i++)
+    if (strcmp (object->v.members[i].key, name) == 0)
+      return &object->v.members[i].value;
+  return NULL;
+}
+
+/* Memory for one document's tree, freed at once. */
+typedef struct
+{
+  GSList *blocks;
+  char   *next;
+  gsize   left;
+  gsize   block_size;
+} Arena;
+
+static gpointer
+arena_alloc (Arena *arena,
+             gsize  size)
+{
+  gpointer p;
+
+  size = (size + 7) & ~(gsize) 7;
+  if (size > arena->left)
+    {
+      gsize block = MAX (size, arena->block_size);
+
+      arena->blocks = g_slist_prepend (arena->blocks, g_malloc (block));
+      arena->next = arena->blocks->data;
+      arena->left = block;
+      arena->block_size = MIN (arena->block_size * 2, 4 * 1024 * 1024);
+    }
+  p = arena->next;
+  arena->next += size;
+  arena->left -= size;
+  return p;
+}
+
+static void
+arena_clear (Arena *arena)
+{
+  g_slist_free_full (g_steal_pointer (&arena->blocks), g_free);
+  arena->next = NULL;
+  arena->left = 0;
+}
+
+/* A key as written, for finding one that appears twice. */
+typedef struct
+{
+  const char *raw;
+  gsize       length;
+} RawKey;
 
 typedef struct
 {
@@ -319,10 +436,19 @@ typedef struct
   const char *error_at;
   char       *error;
   guint       n_values;
+  Arena       arena;
+  GArray     *items;     /* Jv: the items of the arrays being read */
+  GArray     *members;   /* JvMember: the members of the objects being read */
+  GArray     *raw_keys;  /* RawKey, beside @members */
+  /* The first key equal to another of its object only once escapes are
+   * decoded, and the place after its value, where json-glib reported it. */
+  char       *escaped_duplicate;
+  const char *escaped_duplicate_at;
 } Syntax;
 
 static gboolean syntax_value (Syntax *syntax,
-                              guint   depth);
+                              guint   depth,
+                              Jv     *out);
 
 static gboolean G_GNUC_PRINTF (3, 4)
 syntax_error (Syntax     *syntax,
@@ -380,9 +506,9 @@ syntax_skip_space (Syntax *syntax)
 }
 
 static gboolean
-syntax_hex4 (Syntax  *syntax,
+syntax_hex4 (Syntax     *syntax,
              const char *p,
-             guint   *out_value)
+             guint      *out_value)
 {
   guint value = 0;
 
@@ -398,10 +524,65 @@ syntax_hex4 (Syntax  *syntax,
   return TRUE;
 }
 
+/* Decodes the checked text between @raw and @raw_end into @out, which has
+ * room for as many bytes (no escape is shorter than what it stands for).
+ * Returns the decoded length. */
+static gsize
+decode_string (const char *raw,
+               const char *raw_end,
+               char       *out)
+{
+  char *o = out;
+
+  while (raw < raw_end)
+    {
+      const char *escape = memchr (raw, '\\', raw_end - raw);
+      guint value = 0, low = 0;
+
+      if (escape == NULL)
+        escape = raw_end;
+      memcpy (o, raw, escape - raw);
+      o += escape - raw;
+      raw = escape;
+      if (raw >= raw_end)
+        break;
+
+      switch (raw[1])
+        {
+        case 'b': *o++ = '\b'; raw += 2; break;
+        case 'f': *o++ = '\f'; raw += 2; break;
+        case 'n': *o++ = '\n'; raw += 2; break;
+        case 'r': *o++ = '\r'; raw += 2; break;
+        case 't': *o++ = '\t'; raw += 2; break;
+        case 'u':
+          for (guint i = 0; i < 4; i++)
+            value = value * 16 + g_ascii_xdigit_value (raw[2 + i]);
+          raw += 6;
+          if (value >= 0xD800 && value <= 0xDBFF)
+            {
+              for (guint i = 0; i < 4; i++)
+                low = low * 16 + g_ascii_xdigit_value (raw[2 + i]);
+              raw += 6;
+              value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00);
+            }
+          o += g_unichar_to_utf8 (value, o);
+          break;
+        default:  /* " \ / */
+          *o++ = raw[1];
+          raw += 2;
+          break;
+        }
+    }
+  return o - out;
+}
+
+/* Reads a string; with @out, also decodes it into the arena. */
 static gboolean
-syntax_string (Syntax *syntax)
+syntax_string (Syntax *syntax,
+               Jv     *out)
 {
   const char *open = syntax->p;
+  gboolean escaped = FALSE;
 
   syntax->p++;  /* the opening quote */
   while (syntax->p < syntax->end)
@@ -411,7 +592,23 @@ syntax_string (Syntax *syntax)
 
       if (c == '"')
         {
+          const char *raw = open + 1;
+          char *text;
+
           syntax->p++;
+          if (out == NULL)
+            return TRUE;
+          text = arena_alloc (&syntax->arena, syntax->p - 1 - raw + 1);
+          if (!escaped)
+            {
+              out->length = syntax->p - 1 - raw;
+              memcpy (text, raw, out->length);
+            }
+          else
+            out->length = decode_string (raw, syntax->p - 1, text);
+          text[out->length] = '\0';
+          out->kind = JV_STRING;
+          out->v.string = text;
           return TRUE;
         }
       if (c < 0x20)
@@ -424,6 +621,7 @@ syntax_string (Syntax *syntax)
           continue;
         }
 
+      escaped = TRUE;
       if (syntax->p + 1 >= syntax->end)
         break;
       c = syntax->p[1];
@@ -466,7 +664,8 @@ syntax_string (Syntax *syntax)
 }
 
 static gboolean
-syntax_number (Syntax *syntax)
+syntax_number (Syntax *syntax,
+               Jv     *out)
 {
   const char *start = syntax->p;
   const char *p = start;
@@ -517,8 +716,8 @@ syntax_number (Syntax *syntax)
       g_autofree char *text = g_strndup (start, MIN (p - start, 40));
       return syntax_error (syntax, start, _("“%s” is not a number as JSON writes them"), text);
     }
-  /* Integers only: 1.5e3 or 12345678901234567.0 are doubles, which
-   * json-glib reads right (or as infinite, which get_number() refuses). */
+  /* Integers only: 1.5e3 or 12345678901234567.0 are doubles, read right (or
+   * as infinite, which get_number() refuses). */
   if (integer && p - digits > MAX_INTEGER_DIGITS)
     {
       g_autofree char *text = g_strndup (start, MIN (p - start, 40));
@@ -526,6 +725,22 @@ syntax_number (Syntax *syntax)
                                             "at most %d digits"), text, MAX_INTEGER_DIGITS);
     }
   syntax->p = p;
+
+  /* The text ends at @p: what follows is no part of a number. */
+  if (integer)
+    {
+      gint64 value = 0;
+
+      for (const char *d = digits; d < p; d++)
+        value = value * 10 + (*d - '0');
+      out->kind = JV_INTEGER;
+      out->v.integer = *start == '-' ? -value : value;
+    }
+  else
+    {
+      out->kind = JV_DOUBLE;
+      out->v.number = g_ascii_strtod (start, NULL);
+    }
   return TRUE;
 }
 
@@ -543,13 +758,90 @@ syntax_literal (Syntax     *syntax,
   return TRUE;
 }
 
+/* Objects with more members than this look keys up in hash tables. */
+#define LINEAR_KEYS 16
+
+typedef struct
+{
+  GHashTable *raw;      /* the keys as written */
+  GHashTable *decoded;  /* the keys as read */
+} KeyIndex;
+
+static void
+key_index_clear (KeyIndex *index)
+{
+  g_clear_pointer (&index->raw, g_hash_table_unref);
+  g_clear_pointer (&index->decoded, g_hash_table_unref);
+}
+
+/* Whether the key at @k of the members from @first is already a key of
+ * the object: as written (*out_raw), or only once decoded. */
+static gboolean
+find_key (Syntax   *syntax,
+          KeyIndex *index,
+          guint     first,
+          guint     k,
+          gboolean *out_raw)
+{
+  const RawKey *raw = &g_array_index (syntax->raw_keys, RawKey, k);
+  const char *key = g_array_index (syntax->members, JvMember, k).key;
+  gboolean decoded_equal = FALSE;
+
+  *out_raw = FALSE;
+  if (k - first > LINEAR_KEYS)
+    {
+      guint from = first;
+      char *text;
+
+      if (index->raw == NULL)
+        {
+          index->raw = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          index->decoded = g_hash_table_new (g_str_hash, g_str_equal);
+        }
+      else
+        from = k;
+      for (guint i = from; i <= k; i++)
+        {
+          const RawKey *r = &g_array_index (syntax->raw_keys, RawKey, i);
+          const char *d = g_array_index (syntax->members, JvMember, i).key;
+
+          text = g_strndup (r->raw, r->length);
+          if (i == k)
+            {
+              *out_raw = g_hash_table_contains (index->raw, text);
+              decoded_equal = g_hash_table_contains (index->decoded, d);
+            }
+          g_hash_table_add (index->raw, text);
+          g_hash_table_add (index->decoded, (gpointer) d);
+        }
+      return decoded_equal;
+    }
+
+  for (guint i = first; i < k; i++)
+    {
+      const RawKey *other = &g_array_index (syntax->raw_keys, RawKey, i);
+
+      if (other->length == raw->length && memcmp (other->raw, raw->raw, raw->length) == 0)
+        {
+          *out_raw = TRUE;
+          return TRUE;
+        }
+      if (strcmp (g_array_index (syntax->members, JvMember, i).key, key) == 0)
+        decoded_equal = TRUE;
+    }
+  return decoded_equal;
+}
+
 static gboolean
 syntax_container (Syntax *syntax,
-                  guint   depth)
+                  guint   depth,
+                  Jv     *out)
 {
-  g_autoptr(GHashTable) keys = NULL;
   gboolean object = *syntax->p == '{';
   char close = object ? '}' : ']';
+  guint first = object ? syntax->members->len : syntax->items->len;
+  KeyIndex index = { NULL, NULL };
+  gboolean ok = FALSE;
 
   if (depth >= MAX_DEPTH)
     return syntax_error (syntax, syntax->p,
@@ -561,42 +853,80 @@ syntax_container (Syntax *syntax,
   if (syntax->p < syntax->end && *syntax->p == close)
     {
       syntax->p++;
-      return TRUE;
+      ok = TRUE;
+      goto done;
     }
 
   for (;;)
     {
+      Jv value = { JV_NULL, 0, { 0 } };
+      gboolean escaped_duplicate = FALSE;
+
       if (object)
         {
           const char *key;
-          g_autofree char *name = NULL;
+          Jv name;
+          RawKey raw;
+          JvMember member = { NULL, { JV_NULL, 0, { 0 } } };
+          gboolean raw_duplicate;
 
           syntax_skip_space (syntax);
           key = syntax->p;
           if (syntax->p >= syntax->end || *syntax->p != '"')
-            return syntax_unexpected (syntax, _("a key in double quotes"));
-          if (!syntax_string (syntax))
-            return FALSE;
-
-          /* json-glib keeps the last of two equal keys silently. Keys
-           * written with escapes are compared by parse_json(). */
-          name = g_strndup (key + 1, syntax->p - key - 2);
-          if (keys == NULL)
-            keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          if (g_hash_table_contains (keys, name))
             {
-              g_autofree char *shown = g_utf8_substring (name, 0, MIN (g_utf8_strlen (name, -1), 64));
-              return syntax_error (syntax, key, _("the key “%s” appears twice in one object; "
-                                                  "each key may appear once"), shown);
+              syntax_unexpected (syntax, _("a key in double quotes"));
+              goto done;
             }
-          g_hash_table_add (keys, g_steal_pointer (&name));
+          if (!syntax_string (syntax, &name))
+            goto done;
+
+          member.key = name.v.string;
+          raw = (RawKey) { key + 1, syntax->p - key - 2 };
+          g_array_append_val (syntax->members, member);
+          g_array_append_val (syntax->raw_keys, raw);
+          if (find_key (syntax, &index, first, syntax->members->len - 1, &raw_duplicate))
+            {
+              if (raw_duplicate)
+                {
+                  g_autofree char *shown = g_strndup (raw.raw, raw.length);
+                  g_autofree char *cut = g_utf8_substring (shown, 0,
+                                                           MIN (g_utf8_strlen (shown, -1), 64));
+
+                  syntax_error (syntax, key, _("the key “%s” appears twice in one object; "
+                                               "each key may appear once"), cut);
+                  goto done;
+                }
+              escaped_duplicate = TRUE;
+            }
           syntax_skip_space (syntax);
           if (syntax->p >= syntax->end || *syntax->p != ':')
-            return syntax_unexpected (syntax, _("“:” after the key"));
+            {
+              syntax_unexpected (syntax, _("“:” after the key"));
+              goto done;
+            }
           syntax->p++;
         }
-      if (!syntax_value (syntax, depth + 1))
-        return FALSE;
+      if (!syntax_value (syntax, depth + 1, &value))
+        goto done;
+      if (object)
+        {
+          g_array_index (syntax->members, JvMember, syntax->members->len - 1).value = value;
+          /* Reported only if the text is right otherwise, where json-glib
+           * did: at the comma after the value, or else at its last
+           * character. */
+          if (escaped_duplicate && syntax->escaped_duplicate == NULL)
+            {
+              const char *at = syntax->p;
+
+              while (at < syntax->end && (*at == ' ' || *at == '\t' || *at == '\n' || *at == '\r'))
+                at++;
+              syntax->escaped_duplicate =
+                g_strdup (g_array_index (syntax->members, JvMember, syntax->members->len - 1).key);
+              syntax->escaped_duplicate_at = at < syntax->end && *at == ',' ? at : syntax->p - 1;
+            }
+        }
+      else
+        g_array_append_val (syntax->items, value);
       syntax_skip_space (syntax);
       if (syntax->p < syntax->end && *syntax->p == ',')
         {
@@ -606,15 +936,49 @@ syntax_container (Syntax *syntax,
       if (syntax->p < syntax->end && *syntax->p == close)
         {
           syntax->p++;
-          return TRUE;
+          ok = TRUE;
+          goto done;
         }
-      return syntax_unexpected (syntax, object ? _("“,” or “}”") : _("“,” or “]”"));
+      syntax_unexpected (syntax, object ? _("“,” or “}”") : _("“,” or “]”"));
+      goto done;
     }
+
+done:
+  key_index_clear (&index);
+  if (object)
+    {
+      out->kind = JV_OBJECT;
+      out->length = syntax->members->len - first;
+      out->v.members = NULL;
+      if (out->length > 0)
+        {
+          out->v.members = arena_alloc (&syntax->arena, out->length * sizeof (JvMember));
+          memcpy (out->v.members, syntax->members->data + first * sizeof (JvMember),
+                  out->length * sizeof (JvMember));
+        }
+      g_array_set_size (syntax->members, first);
+      g_array_set_size (syntax->raw_keys, first);
+    }
+  else
+    {
+      out->kind = JV_ARRAY;
+      out->length = syntax->items->len - first;
+      out->v.items = NULL;
+      if (out->length > 0)
+        {
+          out->v.items = arena_alloc (&syntax->arena, out->length * sizeof (Jv));
+          memcpy (out->v.items, syntax->items->data + first * sizeof (Jv),
+                  out->length * sizeof (Jv));
+        }
+      g_array_set_size (syntax->items, first);
+    }
+  return ok;
 }
 
 static gboolean
 syntax_value (Syntax *syntax,
-              guint   depth)
+              guint   depth,
+              Jv     *out)
 {
   syntax_skip_space (syntax);
   if (syntax->p >= syntax->end)
@@ -628,189 +992,179 @@ syntax_value (Syntax *syntax,
     {
     case '{':
     case '[':
-      return syntax_container (syntax, depth);
+      return syntax_container (syntax, depth, out);
     case '"':
-      return syntax_string (syntax);
+      return syntax_string (syntax, out);
     case 't':
+      out->kind = JV_BOOLEAN;
+      out->v.boolean = TRUE;
       return syntax_literal (syntax, "true");
     case 'f':
+      out->kind = JV_BOOLEAN;
+      out->v.boolean = FALSE;
       return syntax_literal (syntax, "false");
     case 'n':
+      out->kind = JV_NULL;
       return syntax_literal (syntax, "null");
     default:
       if (*syntax->p == '-' || g_ascii_isdigit (*syntax->p))
-        return syntax_number (syntax);
+        return syntax_number (syntax, out);
       return syntax_unexpected (syntax, _("a value (an object, array, text, number, true, false "
                                           "or null)"));
     }
 }
 
-static gboolean
-check_syntax (UppDocument *document,
-              const char  *data,
-              gsize        length)
+static void
+syntax_init (Syntax     *syntax,
+             const char *data,
+             gsize       length)
 {
-  Syntax syntax = { data, data, data + length, NULL, NULL, 0 };
-  guint line, column;
-
-  if (syntax_value (&syntax, 0))
-    {
-      syntax_skip_space (&syntax);
-      if (syntax.p >= syntax.end)
-        return TRUE;
-      syntax_error (&syntax, syntax.p,
-                    _("more text after the end of the document; a file holds one JSON value"));
-    }
-
-  line_and_column (data, syntax.error_at - data, &line, &column);
-  add_problem (document->problems,
-               g_strdup_printf ("%s:%u:%u: %s", document->path, line, column, syntax.error));
-  g_free (syntax.error);
-  return FALSE;
+  memset (syntax, 0, sizeof *syntax);
+  syntax->start = syntax->p = data;
+  syntax->end = data + length;
+  /* Texts take at most the bytes of the document; the values a little. */
+  syntax->arena.block_size = MAX (length + length / 2, 4096);
+  syntax->items = g_array_new (FALSE, FALSE, sizeof (Jv));
+  syntax->members = g_array_new (FALSE, FALSE, sizeof (JvMember));
+  syntax->raw_keys = g_array_new (FALSE, FALSE, sizeof (RawKey));
 }
-
-/* json-glib keeps the last of duplicate keys silently. Counting the members
- * it reports per object against the object's size finds them. */
-typedef struct
-{
-  GHashTable *member_counts;
-  char       *duplicate;
-  guint       line;
-  guint       column;
-} DuplicateWatch;
 
 static void
-on_object_member (JsonParser     *parser,
-                  JsonObject     *object,
-                  const char     *member_name,
-                  DuplicateWatch *watch)
+syntax_clear (Syntax *syntax)
 {
-  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (watch->member_counts, object)) + 1;
-
-  g_hash_table_insert (watch->member_counts, object, GUINT_TO_POINTER (count));
-  if (count > json_object_get_size (object) && watch->duplicate == NULL)
-    {
-      watch->duplicate = g_strdup (member_name);
-      /* Where the parser is now: just after the second value. */
-      watch->line = json_parser_get_current_line (parser);
-      watch->column = json_parser_get_current_pos (parser);
-    }
+  arena_clear (&syntax->arena);
+  g_array_unref (syntax->items);
+  g_array_unref (syntax->members);
+  g_array_unref (syntax->raw_keys);
+  g_free (syntax->error);
+  g_free (syntax->escaped_duplicate);
 }
 
-static JsonNode *
+/* Reads the document into @syntax's tree; NULL with a problem if it is not
+ * strict JSON. */
+static const Jv *
 parse_json (UppDocument *document,
+            Syntax      *syntax,
             const char  *data,
             gsize        length)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) error = NULL;
-  DuplicateWatch watch = { g_hash_table_new (NULL, NULL), NULL };
-  JsonNode *root = NULL;
+  Jv *root;
+  guint line, column;
 
-  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &watch);
-  if (!json_parser_load_from_data (parser, data, length, &error))
+  syntax_init (syntax, data, length);
+  root = arena_alloc (&syntax->arena, sizeof (Jv));
+  if (syntax_value (syntax, 0, root))
     {
-      /* json-glib says "<data>:LINE:COL: Parse error: …"; name the file. */
-      if (g_str_has_prefix (error->message, "<data>:"))
-        add_problem (document->problems, g_strdup_printf ("%s%s", document->path,
-                                                          error->message + strlen ("<data>")));
+      syntax_skip_space (syntax);
+      if (syntax->p < syntax->end)
+        syntax_error (syntax, syntax->p,
+                      _("more text after the end of the document; a file holds one JSON value"));
+      else if (syntax->escaped_duplicate != NULL)
+        {
+          line_and_column (data, syntax->escaped_duplicate_at - data, &line, &column);
+          add_problem (document->problems,
+                       g_strdup_printf (_("%s:%u:%u: the key “%s” appears twice in one object; "
+                                          "each key may appear once"),
+                                        document->path, line, column,
+                                        syntax->escaped_duplicate));
+          return NULL;
+        }
       else
-        document_problem (document, error->message);
+        return root;
     }
-  else if (watch.duplicate != NULL)
-    {
-      add_problem (document->problems,
-                   g_strdup_printf (_("%s:%u:%u: the key “%s” appears twice in one object; "
-                                      "each key may appear once"),
-                                    document->path, watch.line, watch.column, watch.duplicate));
-    }
-  else if (json_parser_get_root (parser) == NULL)
-    /* json-glib takes white space alone for an empty, valid document. */
-    document_problem (document, _("holds only white space; expected a JSON document"));
-  else
-    root = json_node_ref (json_parser_get_root (parser));
 
-  g_hash_table_unref (watch.member_counts);
-  g_free (watch.duplicate);
-  return root;
+  line_and_column (data, syntax->error_at - data, &line, &column);
+  add_problem (document->problems,
+               g_strdup_printf ("%s:%u:%u: %s", document->path, line, column, syntax->error));
+  return NULL;
 }
 
 /* Typed access with messages */
 
 static gboolean
-check_members (Checker          *checker,
-               JsonObject       *object,
-               const char       *where,
+check_members (Checker            *checker,
+               const Jv           *object,
+               const Where        *where,
                const char * const *allowed)
 {
-  g_autoptr(GList) members = json_object_get_members (object);
+  g_autofree char *expected = NULL;
   gboolean ok = TRUE;
 
-  for (const GList *l = members; l != NULL; l = l->next)
-    if (!g_strv_contains (allowed, l->data))
-      {
-        g_autofree char *path = path_join (where, l->data);
-        g_autofree char *expected = g_strjoinv (", ", (char **) allowed);
+  for (guint i = 0; i < object->length; i++)
+    {
+      const char *key = object->v.members[i].key;
 
-        /* A typo must not vanish silently. */
-        problem (checker, path, _("unknown field; expected one of %s"), expected);
-        ok = FALSE;
-      }
+      if (g_strv_contains (allowed, key))
+        continue;
+      if (expected == NULL)
+        expected = g_strjoinv (", ", (char **) allowed);
+      /* A typo must not vanish silently. */
+      problem (checker, AT (where, key), _("unknown field; expected one of %s"), expected);
+      ok = FALSE;
+    }
   return ok;
 }
 
-static JsonNode *
-get_member (Checker    *checker,
-            JsonObject *object,
-            const char *where,
-            const char *name,
-            gboolean    required)
+static const Jv *
+get_member (Checker     *checker,
+            const Jv    *object,
+            const Where *where,
+            const char  *name,
+            gboolean     required)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  const Jv *node = jv_get_member (object, name);
 
   if (node == NULL && required)
-    {
-      g_autofree char *path = path_join (where, name);
-      problem (checker, path, _("missing; this field is required"));
-    }
+    problem (checker, AT (where, name), _("missing; this field is required"));
   return node;
 }
 
+/* The string @node, if it is one that is short enough. */
 static const char *
-get_string (Checker    *checker,
-            JsonObject *object,
-            const char *where,
-            const char *name,
-            gboolean    required,
-            guint       max_length)
+get_string_value (Checker     *checker,
+                  const Jv    *node,
+                  const Where *where,
+                  gboolean     required,
+                  guint        max_length)
 {
-  JsonNode *node = get_member (checker, object, where, name, required);
-  g_autofree char *path = NULL;
-  const char *value;
+  if (node->kind != JV_STRING)
+    {
+      problem (checker, where, _("expected a string"));
+      return NULL;
+    }
+  if (required && node->length == 0)
+    {
+      problem (checker, where, _("is empty; this field is required"));
+      return NULL;
+    }
+  /* No text has fewer bytes than characters: count only a long one. */
+  if (node->length > max_length)
+    {
+      glong n_chars = g_utf8_strlen (node->v.string, node->length);
+
+      if (n_chars > max_length)
+        {
+          problem (checker, where, _("is %ld characters long; at most %u are allowed"), n_chars,
+                   max_length);
+          return NULL;
+        }
+    }
+  return node->v.string;
+}
+
+static const char *
+get_string (Checker     *checker,
+            const Jv    *object,
+            const Where *where,
+            const char  *name,
+            gboolean     required,
+            guint        max_length)
+{
+  const Jv *node = get_member (checker, object, where, name, required);
 
   if (node == NULL)
     return NULL;
-
-  path = path_join (where, name);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      problem (checker, path, _("expected a string"));
-      return NULL;
-    }
-
-  value = json_node_get_string (node);
-  if (required && *value == '\0')
-    {
-      problem (checker, path, _("is empty; this field is required"));
-      return NULL;
-    }
-  if (g_utf8_strlen (value, -1) > max_length)
-    {
-      problem (checker, path, _("is %ld characters long; at most %u are allowed"),
-               g_utf8_strlen (value, -1), max_length);
-      return NULL;
-    }
-  return value;
+  return get_string_value (checker, node, AT (where, name), required, max_length);
 }
 
 static gboolean
@@ -825,80 +1179,85 @@ is_code (const char *text)
 }
 
 static char *
-get_code (Checker    *checker,
-          JsonObject *object,
-          const char *where,
-          const char *name,
-          gboolean    required)
+get_code (Checker     *checker,
+          const Jv    *object,
+          const Where *where,
+          const char  *name,
+          gboolean     required)
 {
   const char *value = get_string (checker, object, where, name, required, MAX_CODE_LENGTH);
 
   if (value != NULL && !is_code (value))
     {
-      g_autofree char *path = path_join (where, name);
-      problem (checker, path, _("“%s” is not a code; expected letters, digits, “_”, “.” or “-”"),
-               value);
+      problem (checker, AT (where, name),
+               _("“%s” is not a code; expected letters, digits, “_”, “.” or “-”"), value);
       return NULL;
     }
   return g_strdup (value);
 }
 
 static gboolean
-get_number (Checker    *checker,
-            JsonObject *object,
-            const char *where,
-            const char *name,
-            gboolean    required,
-            double     *out_value)
+get_number_value (Checker     *checker,
+                  const Jv    *node,
+                  const Where *where,
+                  double      *out_value)
 {
-  JsonNode *node = get_member (checker, object, where, name, required);
-  g_autofree char *path = NULL;
-  GType type;
-
-  if (node == NULL)
-    return FALSE;
-
-  path = path_join (where, name);
-  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+  if (node->kind == JV_INTEGER)
+    *out_value = node->v.integer;
+  else if (node->kind == JV_DOUBLE)
+    *out_value = node->v.number;
+  else
     {
-      problem (checker, path, _("expected a number"));
+      problem (checker, where, _("expected a number"));
       return FALSE;
     }
 
-  *out_value = json_node_get_double (node);
   if (!isfinite (*out_value))
     {
-      problem (checker, path, _("is not a finite number"));
+      problem (checker, where, _("is not a finite number"));
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-get_integer (Checker    *checker,
-             JsonObject *object,
-             const char *where,
-             const char *name,
-             gboolean    required,
-             gint64      min,
-             gint64      max,
-             int        *out_value)
+get_number (Checker     *checker,
+            const Jv    *object,
+            const Where *where,
+            const char  *name,
+            gboolean     required,
+            double      *out_value)
 {
-  g_autofree char *path = path_join (where, name);
+  const Jv *node = get_member (checker, object, where, name, required);
+
+  if (node == NULL)
+    return FALSE;
+  return get_number_value (checker, node, AT (where, name), out_value);
+}
+
+static gboolean
+get_integer (Checker     *checker,
+             const Jv    *object,
+             const Where *where,
+             const char  *name,
+             gboolean     required,
+             gint64       min,
+             gint64       max,
+             int         *out_value)
+{
   double value;
 
   if (!get_number (checker, object, where, name, required, &value))
     return FALSE;
   if (value != floor (value))
     {
-      problem (checker, path, _("%.15g is not a whole number"), value);
+      problem (checker, AT (where, name), _("%.15g is not a whole number"), value);
       return FALSE;
     }
   if (value < min || value > max)
     {
-      problem (checker, path, _("%.15g is out of range; expected %" G_GINT64_FORMAT " to %"
-                                G_GINT64_FORMAT), value, min, max);
+      problem (checker, AT (where, name), _("%.15g is out of range; expected %" G_GINT64_FORMAT
+                                            " to %" G_GINT64_FORMAT), value, min, max);
       return FALSE;
     }
   *out_value = (int) value;
@@ -906,12 +1265,12 @@ get_integer (Checker    *checker,
 }
 
 static gboolean
-get_date (Checker    *checker,
-          JsonObject *object,
-          const char *where,
-          const char *name,
-          gboolean    required,
-          GDate      *out_date)
+get_date (Checker     *checker,
+          const Jv    *object,
+          const Where *where,
+          const char  *name,
+          gboolean     required,
+          GDate       *out_date)
 {
   const char *text = get_string (checker, object, where, name, required, 10);
 
@@ -919,20 +1278,19 @@ get_date (Checker    *checker,
     return FALSE;
   if (!upp_date_parse (text, out_date))
     {
-      g_autofree char *path = path_join (where, name);
-      problem (checker, path, _("“%s” is not a date; expected YYYY-MM-DD, such as 2026-06-11"),
-               text);
+      problem (checker, AT (where, name),
+               _("“%s” is not a date; expected YYYY-MM-DD, such as 2026-06-11"), text);
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-get_week (Checker    *checker,
-          JsonObject *object,
-          const char *where,
-          const char *name,
-          UppWeek    *out_week)
+get_week (Checker     *checker,
+          const Jv    *object,
+          const Where *where,
+          const char  *name,
+          UppWeek     *out_week)
 {
   const char *text = get_string (checker, object, where, name, TRUE, 8);
   g_autoptr(GError) error = NULL;
@@ -941,141 +1299,103 @@ get_week (Checker    *checker,
     return FALSE;
   if (!upp_week_parse (text, out_week, &error))
     {
-      g_autofree char *path = path_join (where, name);
-      problem (checker, path, "%s", error->message);
+      problem (checker, AT (where, name), "%s", error->message);
       return FALSE;
     }
   return TRUE;
 }
 
-static JsonObject *
-get_object (Checker    *checker,
-            JsonNode   *node,
-            const char *where)
+static const Jv *
+get_object (Checker     *checker,
+            const Jv    *node,
+            const Where *where)
 {
   if (node == NULL)
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node->kind != JV_OBJECT)
     {
       problem (checker, where, _("expected an object"));
       return NULL;
     }
-  return json_node_get_object (node);
+  return node;
 }
 
-static JsonArray *
-get_array (Checker    *checker,
-           JsonObject *object,
-           const char *where,
-           const char *name,
-           gboolean    required)
+static const Jv *
+get_array (Checker     *checker,
+           const Jv    *object,
+           const Where *where,
+           const char  *name,
+           gboolean     required)
 {
-  JsonNode *node = get_member (checker, object, where, name, required);
+  const Jv *node = get_member (checker, object, where, name, required);
 
   if (node == NULL)
     return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (node->kind != JV_ARRAY)
     {
-      g_autofree char *path = path_join (where, name);
-      problem (checker, path, _("expected an array"));
+      problem (checker, AT (where, name), _("expected an array"));
       return NULL;
     }
-  return json_node_get_array (node);
+  return node;
 }
 
 static gboolean
-get_boolean (Checker    *checker,
-             JsonObject *object,
-             const char *where,
-             const char *name,
-             gboolean    fallback)
+get_boolean (Checker     *checker,
+             const Jv    *object,
+             const Where *where,
+             const char  *name,
+             gboolean     fallback)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  const Jv *node = jv_get_member (object, name);
 
   if (node == NULL)
     return fallback;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+  if (node->kind != JV_BOOLEAN)
     {
-      g_autofree char *path = path_join (where, name);
-      problem (checker, path, _("expected true or false"));
+      problem (checker, AT (where, name), _("expected true or false"));
       return fallback;
     }
-  return json_node_get_boolean (node);
+  return node->v.boolean;
 }
 
-/* Walks every key and value of the document: each text must be valid
- * UTF-8 (an escaped lone surrogate such as \ud800 decodes to bytes that are
- * not) and no text, key or whole number may hold a personal identity
- * number, wherever it is. Returns FALSE if a text is not UTF-8: messages
- * quote texts, so the checks that follow must not run on it. */
-static gboolean
-check_texts (Checker    *checker,
-             JsonNode   *node,
-             const char *where)
+/* Walks every key and value of the document: no text, key or whole number
+ * may hold a personal identity number, wherever it is. (Every text is valid
+ * UTF-8: the file is, and the reader decodes escapes into nothing else.) */
+static void
+check_texts (Checker     *checker,
+             const Jv    *node,
+             const Where *where)
 {
-  gboolean ok = TRUE;
-
-  switch (JSON_NODE_TYPE (node))
+  switch (node->kind)
     {
-    case JSON_NODE_OBJECT:
+    case JV_OBJECT:
+      for (guint i = 0; i < node->length; i++)
+        {
+          const JvMember *member = &node->v.members[i];
+          g_autofree char *masked = upp_guard_check_text (member->key);
+
+          if (masked != NULL)
+            problem (checker, AT (where, member->key),
+                     _("the key contains a personal identity number (%s); reports give "
+                       "counts and progress, never names or identity numbers"), masked);
+          check_texts (checker, &member->value, AT (where, member->key));
+        }
+      break;
+
+    case JV_ARRAY:
+      for (guint i = 0; i < node->length; i++)
+        check_texts (checker, &node->v.items[i], AT_INDEX (where, i));
+      break;
+
+    case JV_STRING:
+    case JV_INTEGER:
       {
-        JsonObject *object = json_node_get_object (node);
-        g_autoptr(GList) members = json_object_get_members (object);
-
-        for (const GList *l = members; l != NULL; l = l->next)
-          {
-            const char *key = l->data;
-            g_autofree char *path = NULL;
-            g_autofree char *masked = NULL;
-
-            if (!g_utf8_validate (key, -1, NULL))
-              {
-                problem (checker, where, _("a key is not valid UTF-8 text"));
-                ok = FALSE;
-                continue;
-              }
-            path = path_join (where, key);
-            masked = upp_guard_check_text (key);
-            if (masked != NULL)
-              problem (checker, path,
-                       _("the key contains a personal identity number (%s); reports give "
-                         "counts and progress, never names or identity numbers"), masked);
-            ok &= check_texts (checker, json_object_get_member (object, key), path);
-          }
-        break;
-      }
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          {
-            g_autofree char *path = path_index (where, i);
-            ok &= check_texts (checker, json_array_get_element (array, i), path);
-          }
-        break;
-      }
-
-    case JSON_NODE_VALUE:
-      {
-        g_autofree char *number = NULL;
+        char number[32];
         g_autofree char *masked = NULL;
-        const char *text = NULL;
 
-        if (json_node_get_value_type (node) == G_TYPE_STRING)
-          {
-            text = json_node_get_string (node);
-            if (!g_utf8_validate (text, -1, NULL))
-              {
-                problem (checker, where, _("is not valid UTF-8 text (an escaped lone surrogate?)"));
-                return FALSE;
-              }
-          }
-        else if (json_node_get_value_type (node) == G_TYPE_INT64)
-          text = number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-
-        masked = text != NULL ? upp_guard_check_text (text) : NULL;
+        if (node->kind == JV_INTEGER)
+          g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, node->v.integer);
+        masked = upp_guard_check_text (node->kind == JV_STRING ? node->v.string : number);
         if (masked != NULL)
           problem (checker, where,
                    _("contains a personal identity number (%s); reports give counts and "
@@ -1083,36 +1403,37 @@ check_texts (Checker    *checker,
         break;
       }
 
-    case JSON_NODE_NULL:
+    case JV_NULL:
+    case JV_BOOLEAN:
+    case JV_DOUBLE:
     default:
       break;
     }
-  return ok;
 }
 
 static char *
-get_text (Checker    *checker,
-          JsonObject *object,
-          const char *where,
-          const char *name,
-          gboolean    required,
-          guint       max_length)
+get_text (Checker     *checker,
+          const Jv    *object,
+          const Where *where,
+          const char  *name,
+          gboolean     required,
+          guint        max_length)
 {
   /* check_texts() has run the sensitive-data guard over every text. */
   return g_strdup (get_string (checker, object, where, name, required, max_length));
 }
 
 static gboolean
-check_header (Checker    *checker,
-              JsonObject *root)
+check_header (Checker  *checker,
+              const Jv *root)
 {
   int version = 0;
 
-  if (!get_integer (checker, root, "", "version", TRUE, 0, G_MAXINT, &version))
+  if (!get_integer (checker, root, NULL, "version", TRUE, 0, G_MAXINT, &version))
     return FALSE;
   if (version != 1)
     {
-      problem (checker, "version",
+      problem (checker, AT (NULL, "version"),
                _("version %d is not known; this version of Uppföljning reads version 1"), version);
       return FALSE;
     }
@@ -1122,19 +1443,19 @@ check_header (Checker    *checker,
 /* The package definition */
 
 static void
-parse_indicators (Checker    *checker,
-                  JsonObject *object,
-                  const char *where,
-                  UppAction  *action)
+parse_indicators (Checker     *checker,
+                  const Jv    *object,
+                  const Where *where,
+                  UppAction   *action)
 {
   static const char * const allowed[] = { "code", "name", "unit", "target", "direction", NULL };
-  JsonArray *array = get_array (checker, object, where, "indicators", FALSE);
+  const Jv *array = get_array (checker, object, where, "indicators", FALSE);
+  const Where *list = AT (where, "indicators");
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < array->length; i++)
     {
-      g_autofree char *list = path_join (where, "indicators");
-      g_autofree char *path = path_index (list, i);
-      JsonObject *o = get_object (checker, json_array_get_element (array, i), path);
+      const Where *path = AT_INDEX (list, i);
+      const Jv *o = get_object (checker, &array->v.items[i], path);
       g_autoptr(UppIndicator) indicator = NULL;
       const char *direction;
 
@@ -1145,58 +1466,54 @@ parse_indicators (Checker    *checker,
       indicator->code = get_code (checker, o, path, "code", TRUE);
       indicator->name = get_text (checker, o, path, "name", TRUE, MAX_TITLE_LENGTH);
       indicator->unit = get_text (checker, o, path, "unit", FALSE, MAX_CODE_LENGTH);
-      indicator->has_target = json_object_has_member (o, "target") &&
+      indicator->has_target = jv_get_member (o, "target") != NULL &&
                               get_number (checker, o, path, "target", FALSE, &indicator->target);
       direction = get_string (checker, o, path, "direction", FALSE, 8);
       if (direction != NULL && !g_str_equal (direction, "up") && !g_str_equal (direction, "down"))
-        {
-          g_autofree char *dpath = path_join (path, "direction");
-          problem (checker, dpath, _("“%s” is not a direction; expected up or down"), direction);
-        }
+        problem (checker, AT (path, "direction"), _("“%s” is not a direction; expected up or down"),
+                 direction);
       indicator->direction = g_strcmp0 (direction, "down") == 0 ? UPP_DIRECTION_DOWN
                                                                   : UPP_DIRECTION_UP;
       if (indicator->code != NULL && upp_action_find_indicator (action, indicator->code) != NULL)
-        {
-          g_autofree char *cpath = path_join (path, "code");
-          problem (checker, cpath, _("the indicator “%s” is defined twice"), indicator->code);
-        }
+        problem (checker, AT (path, "code"), _("the indicator “%s” is defined twice"),
+                 indicator->code);
       else if (indicator->code != NULL && indicator->name != NULL)
         g_ptr_array_add (action->indicators, g_steal_pointer (&indicator));
     }
 }
 
 static void
-parse_contributors (Checker    *checker,
-                    JsonObject *object,
-                    const char *where,
-                    UppAction  *action)
+parse_contributors (Checker     *checker,
+                    const Jv    *object,
+                    const Where *where,
+                    UppAction   *action)
 {
-  JsonArray *array = get_array (checker, object, where, "contributors", FALSE);
-  g_autofree char *list = path_join (where, "contributors");
+  const Jv *array = get_array (checker, object, where, "contributors", FALSE);
+  const Where *list = AT (where, "contributors");
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < array->length; i++)
     {
-      g_autofree char *path = path_index (list, i);
-      JsonNode *node = json_array_get_element (array, i);
+      const Jv *node = &array->v.items[i];
       const char *code;
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (node->kind != JV_STRING)
         {
-          problem (checker, path, _("expected a department code"));
+          problem (checker, AT_INDEX (list, i), _("expected a department code"));
           continue;
         }
-      code = json_node_get_string (node);
+      code = node->v.string;
       if (upp_action_involves (action, code))
-        problem (checker, path, _("“%s” is listed twice (or is also the lead)"), code);
+        problem (checker, AT_INDEX (list, i), _("“%s” is listed twice (or is also the lead)"),
+                 code);
       else
         g_ptr_array_add (action->contributors, g_strdup (code));
     }
 }
 
 static UppAction *
-parse_action (Checker    *checker,
-              JsonObject *o,
-              const char *path)
+parse_action (Checker     *checker,
+              const Jv    *o,
+              const Where *path)
 {
   static const char * const allowed[] = { "code", "title", "description", "goal", "lead",
                                           "contributors", "start", "deadline", "indicators",
@@ -1216,10 +1533,7 @@ parse_action (Checker    *checker,
 
   if (g_date_valid (&action->start) && g_date_valid (&action->deadline) &&
       g_date_compare (&action->start, &action->deadline) > 0)
-    {
-      g_autofree char *dpath = path_join (path, "deadline");
-      problem (checker, dpath, _("is before the start date"));
-    }
+    problem (checker, AT (path, "deadline"), _("is before the start date"));
 
   if (action->code == NULL || action->title == NULL || action->goal == NULL ||
       action->lead == NULL || !g_date_valid (&action->deadline))
@@ -1229,19 +1543,19 @@ parse_action (Checker    *checker,
 
 static void
 parse_goals_and_departments (Checker    *checker,
-                             JsonObject *root,
+                             const Jv   *root,
                              UppPackage *package)
 {
   static const char * const goal_fields[] = { "code", "title", NULL };
   static const char * const department_fields[] = { "code", "name", "partner", NULL };
   g_autoptr(GHashTable) seen = code_set_new ();
-  JsonArray *goals = get_array (checker, root, "", "goals", TRUE);
-  JsonArray *departments = get_array (checker, root, "", "departments", TRUE);
+  const Jv *goals = get_array (checker, root, NULL, "goals", TRUE);
+  const Jv *departments = get_array (checker, root, NULL, "departments", TRUE);
 
-  for (guint i = 0; goals != NULL && i < json_array_get_length (goals); i++)
+  for (guint i = 0; goals != NULL && i < goals->length; i++)
     {
-      g_autofree char *path = path_index ("goals", i);
-      JsonObject *o = get_object (checker, json_array_get_element (goals, i), path);
+      const Where *path = AT_INDEX (AT (NULL, "goals"), i);
+      const Jv *o = get_object (checker, &goals->v.items[i], path);
       g_autoptr(UppGoal) goal = upp_goal_new ();
 
       if (o == NULL)
@@ -1256,10 +1570,10 @@ parse_goals_and_departments (Checker    *checker,
     }
 
   g_hash_table_remove_all (seen);
-  for (guint i = 0; departments != NULL && i < json_array_get_length (departments); i++)
+  for (guint i = 0; departments != NULL && i < departments->length; i++)
     {
-      g_autofree char *path = path_index ("departments", i);
-      JsonObject *o = get_object (checker, json_array_get_element (departments, i), path);
+      const Where *path = AT_INDEX (AT (NULL, "departments"), i);
+      const Jv *o = get_object (checker, &departments->v.items[i], path);
       g_autoptr(UppDepartment) department = upp_department_new ();
 
       if (o == NULL)
@@ -1274,10 +1588,11 @@ parse_goals_and_departments (Checker    *checker,
         g_ptr_array_add (package->departments, g_steal_pointer (&department));
     }
 
-  if (goals != NULL && package->goals->len == 0 && json_array_get_length (goals) == 0)
-    problem (checker, "goals", _("is empty; a package has at least one goal"));
-  if (departments != NULL && json_array_get_length (departments) == 0)
-    problem (checker, "departments", _("is empty; a package has at least one department"));
+  if (goals != NULL && package->goals->len == 0 && goals->length == 0)
+    problem (checker, AT (NULL, "goals"), _("is empty; a package has at least one goal"));
+  if (departments != NULL && departments->length == 0)
+    problem (checker, AT (NULL, "departments"),
+             _("is empty; a package has at least one department"));
 }
 
 static gboolean
@@ -1292,16 +1607,16 @@ has_goal (const UppPackage *package,
 
 static void
 parse_actions (Checker    *checker,
-               JsonObject *root,
+               const Jv   *root,
                UppPackage *package)
 {
   g_autoptr(GHashTable) seen = code_set_new ();
-  JsonArray *actions = get_array (checker, root, "", "actions", TRUE);
+  const Jv *actions = get_array (checker, root, NULL, "actions", TRUE);
 
-  for (guint i = 0; actions != NULL && i < json_array_get_length (actions); i++)
+  for (guint i = 0; actions != NULL && i < actions->length; i++)
     {
-      g_autofree char *path = path_index ("actions", i);
-      JsonObject *o = get_object (checker, json_array_get_element (actions, i), path);
+      const Where *path = AT_INDEX (AT (NULL, "actions"), i);
+      const Jv *o = get_object (checker, &actions->v.items[i], path);
       g_autoptr(UppAction) action = o != NULL ? parse_action (checker, o, path) : NULL;
 
       if (action == NULL)
@@ -1312,60 +1627,55 @@ parse_actions (Checker    *checker,
           continue;
         }
       if (!has_goal (package, action->goal))
-        {
-          g_autofree char *gpath = path_join (path, "goal");
-          problem (checker, gpath, _("“%s” is not one of the package’s goals"), action->goal);
-        }
+        problem (checker, AT (path, "goal"), _("“%s” is not one of the package’s goals"),
+                 action->goal);
       if (upp_package_find_department (package, action->lead) == NULL)
-        {
-          g_autofree char *lpath = path_join (path, "lead");
-          problem (checker, lpath, _("“%s” is not one of the package’s departments"), action->lead);
-        }
+        problem (checker, AT (path, "lead"), _("“%s” is not one of the package’s departments"),
+                 action->lead);
       for (guint j = 0; j < action->contributors->len; j++)
         if (upp_package_find_department (package, g_ptr_array_index (action->contributors, j)) ==
             NULL)
-          {
-            g_autofree char *list = path_join (path, "contributors");
-            g_autofree char *cpath = path_index (list, j);
-            problem (checker, cpath, _("“%s” is not one of the package’s departments"),
-                     (char *) g_ptr_array_index (action->contributors, j));
-          }
+          problem (checker, AT_INDEX (AT (path, "contributors"), j),
+                   _("“%s” is not one of the package’s departments"),
+                   (char *) g_ptr_array_index (action->contributors, j));
       g_ptr_array_add (package->actions, g_steal_pointer (&action));
     }
 
-  if (actions != NULL && json_array_get_length (actions) == 0)
-    problem (checker, "actions", _("is empty; a package has at least one action"));
+  if (actions != NULL && actions->length == 0)
+    problem (checker, AT (NULL, "actions"), _("is empty; a package has at least one action"));
 }
 
 static UppPackage *
-parse_package (Checker    *checker,
-               JsonObject *root)
+parse_package (Checker  *checker,
+               const Jv *root)
 {
   static const char * const allowed[] = { "format", "version", "code", "revision", "title",
                                           "organisation", "decided", "decided_by", "reporting",
                                           "goals", "departments", "actions", NULL };
   static const char * const reporting_fields[] = { "first_week", "due_weekday", NULL };
   g_autoptr(UppPackage) package = upp_package_new ();
-  JsonObject *reporting;
+  const Jv *reporting;
+  const Where *reporting_path = AT (NULL, "reporting");
   guint n_problems = checker->problems->len;
 
-  check_members (checker, root, "", allowed);
+  check_members (checker, root, NULL, allowed);
   if (!check_header (checker, root))
     return NULL;
 
-  package->code = get_code (checker, root, "", "code", TRUE);
-  get_integer (checker, root, "", "revision", TRUE, 1, G_MAXINT, &package->revision);
-  package->title = get_text (checker, root, "", "title", TRUE, MAX_TITLE_LENGTH);
-  package->organisation = get_text (checker, root, "", "organisation", TRUE, MAX_TITLE_LENGTH);
-  get_date (checker, root, "", "decided", FALSE, &package->decided);
-  package->decided_by = get_text (checker, root, "", "decided_by", FALSE, MAX_TITLE_LENGTH);
+  package->code = get_code (checker, root, NULL, "code", TRUE);
+  get_integer (checker, root, NULL, "revision", TRUE, 1, G_MAXINT, &package->revision);
+  package->title = get_text (checker, root, NULL, "title", TRUE, MAX_TITLE_LENGTH);
+  package->organisation = get_text (checker, root, NULL, "organisation", TRUE, MAX_TITLE_LENGTH);
+  get_date (checker, root, NULL, "decided", FALSE, &package->decided);
+  package->decided_by = get_text (checker, root, NULL, "decided_by", FALSE, MAX_TITLE_LENGTH);
 
-  reporting = get_object (checker, get_member (checker, root, "", "reporting", TRUE), "reporting");
+  reporting = get_object (checker, get_member (checker, root, NULL, "reporting", TRUE),
+                          reporting_path);
   if (reporting != NULL)
     {
-      check_members (checker, reporting, "reporting", reporting_fields);
-      get_week (checker, reporting, "reporting", "first_week", &package->first_week);
-      get_integer (checker, reporting, "reporting", "due_weekday", FALSE, 1, 7,
+      check_members (checker, reporting, reporting_path, reporting_fields);
+      get_week (checker, reporting, reporting_path, "first_week", &package->first_week);
+      get_integer (checker, reporting, reporting_path, "due_weekday", FALSE, 1, 7,
                    &package->due_weekday);
     }
 
@@ -1380,36 +1690,31 @@ parse_package (Checker    *checker,
 /* The weekly report */
 
 static void
-parse_entry_indicators (Checker    *checker,
-                        JsonObject *o,
-                        const char *path,
-                        UppEntry   *entry)
+parse_entry_indicators (Checker     *checker,
+                        const Jv    *o,
+                        const Where *path,
+                        UppEntry    *entry)
 {
-  g_autofree char *ipath = path_join (path, "indicators");
-  JsonObject *values;
-  g_autoptr(GList) members = NULL;
+  const Where *ipath = AT (path, "indicators");
+  const Jv *values = get_object (checker, jv_get_member (o, "indicators"), ipath);
 
-  values = get_object (checker, json_object_get_member (o, "indicators"), ipath);
-  if (values == NULL)
-    return;
-
-  members = json_object_get_members (values);
-  for (const GList *l = members; l != NULL; l = l->next)
+  for (guint i = 0; values != NULL && i < values->length; i++)
     {
+      const JvMember *member = &values->v.members[i];
       g_autoptr(UppIndicatorValue) value = upp_indicator_value_new ();
 
-      if (get_number (checker, values, ipath, l->data, TRUE, &value->value))
+      if (get_number_value (checker, &member->value, AT (ipath, member->key), &value->value))
         {
-          value->indicator = g_strdup (l->data);
+          value->indicator = g_strdup (member->key);
           g_ptr_array_add (entry->indicators, g_steal_pointer (&value));
         }
     }
 }
 
 static UppEntry *
-parse_entry (Checker    *checker,
-             JsonObject *o,
-             const char *path)
+parse_entry (Checker     *checker,
+             const Jv    *o,
+             const Where *path)
 {
   static const char * const allowed[] = { "action", "status", "progress", "comment",
                                           "next_steps", "risks", "indicators", NULL };
@@ -1422,17 +1727,14 @@ parse_entry (Checker    *checker,
   status = get_string (checker, o, path, "status", TRUE, 32);
   if (status != NULL && !upp_status_from_string (status, &entry->status))
     {
-      g_autofree char *spath = path_join (path, "status");
-      problem (checker, spath, _("“%s” is not a status; expected one of %s"), status, status_list);
+      problem (checker, AT (path, "status"), _("“%s” is not a status; expected one of %s"), status,
+               status_list);
       ok = FALSE;
     }
   ok &= get_integer (checker, o, path, "progress", TRUE, 0, 100, &entry->progress);
   if (ok && entry->status == UPP_STATUS_DONE && entry->progress != 100)
-    {
-      g_autofree char *ppath = path_join (path, "progress");
-      problem (checker, ppath, _("is %d, but the status is done; a done action is at 100"),
-               entry->progress);
-    }
+    problem (checker, AT (path, "progress"),
+             _("is %d, but the status is done; a done action is at 100"), entry->progress);
   entry->comment = get_text (checker, o, path, "comment", FALSE, MAX_TEXT_LENGTH);
   entry->next_steps = get_text (checker, o, path, "next_steps", FALSE, MAX_TEXT_LENGTH);
   entry->risks = get_text (checker, o, path, "risks", FALSE, MAX_TEXT_LENGTH);
@@ -1444,11 +1746,11 @@ parse_entry (Checker    *checker,
 }
 
 static void
-parse_submitted (Checker    *checker,
-                 JsonObject *root,
-                 UppReport  *report)
+parse_submitted (Checker   *checker,
+                 const Jv  *root,
+                 UppReport *report)
 {
-  const char *text = get_string (checker, root, "", "submitted", TRUE, 40);
+  const char *text = get_string (checker, root, NULL, "submitted", TRUE, 40);
   g_autoptr(GDateTime) when = NULL;
   int y, m, d;
 
@@ -1461,7 +1763,7 @@ parse_submitted (Checker    *checker,
     when = g_date_time_new_from_iso8601 (text, NULL);
   if (when == NULL)
     {
-      problem (checker, "submitted",
+      problem (checker, AT (NULL, "submitted"),
                _("“%s” is not a date and time with a UTC offset; "
                  "expected such as 2026-06-19T15:30:00+02:00"), text);
       return;
@@ -1474,50 +1776,53 @@ parse_submitted (Checker    *checker,
 }
 
 static UppReport *
-parse_report (Checker    *checker,
-              JsonObject *root)
+parse_report (Checker  *checker,
+              const Jv *root)
 {
   static const char * const allowed[] = { "format", "version", "package", "department", "week",
                                           "submitted", "reporter", "summary", "entries", NULL };
   g_autoptr(UppReport) report = upp_report_new ();
-  g_autoptr(GHashTable) seen = code_set_new ();
-  JsonArray *entries;
+  /* The actions of the entries kept in @report, which outlives it. */
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const Jv *entries;
   guint n_problems = checker->problems->len;
 
-  check_members (checker, root, "", allowed);
+  check_members (checker, root, NULL, allowed);
   if (!check_header (checker, root))
     return NULL;
 
-  report->package = get_code (checker, root, "", "package", TRUE);
-  report->department = get_code (checker, root, "", "department", TRUE);
-  get_week (checker, root, "", "week", &report->week);
+  report->package = get_code (checker, root, NULL, "package", TRUE);
+  report->department = get_code (checker, root, NULL, "department", TRUE);
+  get_week (checker, root, NULL, "week", &report->week);
   parse_submitted (checker, root, report);
-  report->reporter = get_text (checker, root, "", "reporter", FALSE, MAX_TITLE_LENGTH);
-  report->summary = get_text (checker, root, "", "summary", FALSE, MAX_TEXT_LENGTH);
+  report->reporter = get_text (checker, root, NULL, "reporter", FALSE, MAX_TITLE_LENGTH);
+  report->summary = get_text (checker, root, NULL, "summary", FALSE, MAX_TEXT_LENGTH);
 
-  entries = get_array (checker, root, "", "entries", TRUE);
-  if (entries != NULL && json_array_get_length (entries) > MAX_ENTRIES)
+  entries = get_array (checker, root, NULL, "entries", TRUE);
+  if (entries != NULL && entries->length > MAX_ENTRIES)
     {
-      problem (checker, "entries", _("has %u entries; at most %d are allowed"),
-               json_array_get_length (entries), MAX_ENTRIES);
+      problem (checker, AT (NULL, "entries"), _("has %u entries; at most %d are allowed"),
+               entries->length, MAX_ENTRIES);
       return NULL;
     }
 
-  for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
+  for (guint i = 0; entries != NULL && i < entries->length; i++)
     {
-      g_autofree char *path = path_index ("entries", i);
-      JsonObject *o = get_object (checker, json_array_get_element (entries, i), path);
+      const Where *path = AT_INDEX (AT (NULL, "entries"), i);
+      const Jv *o = get_object (checker, &entries->v.items[i], path);
       g_autoptr(UppEntry) entry = o != NULL ? parse_entry (checker, o, path) : NULL;
 
       if (entry == NULL)
         continue;
-      if (!add_unique (seen, entry->action))
+      /* (Adding a key that is there would replace it with the copy in
+       * this entry, which is dropped.) */
+      if (g_hash_table_contains (seen, entry->action))
         {
-          g_autofree char *apath = path_join (path, "action");
-          problem (checker, apath, _("“%s” has a second entry; one entry per action"),
-                   entry->action);
+          problem (checker, AT (path, "action"),
+                   _("“%s” has a second entry; one entry per action"), entry->action);
           continue;
         }
+      g_hash_table_add (seen, entry->action);
       g_ptr_array_add (report->entries, g_steal_pointer (&entry));
     }
 
@@ -1539,23 +1844,25 @@ validate_report_against_package (Checker          *checker,
 
   if (package == NULL)
     {
-      problem (checker, "package",
+      problem (checker, AT (NULL, "package"),
                _("the database holds no package yet; import the package definition first"));
       return;
     }
   if (!g_str_equal (report->package, package->code))
-    problem (checker, "package", _("“%s” is not the package this database follows (%s)"),
-             report->package, package->code);
+    problem (checker, AT (NULL, "package"),
+             _("“%s” is not the package this database follows (%s)"), report->package,
+             package->code);
   known_department = upp_package_find_department (package, report->department) != NULL;
   if (!known_department)
-    problem (checker, "department", _("“%s” is not one of the package’s departments"),
+    problem (checker, AT (NULL, "department"), _("“%s” is not one of the package’s departments"),
              report->department);
   if (upp_week_compare (report->week, package->first_week) < 0)
-    problem (checker, "week", _("week %d-W%02d is before the first reporting week %d-W%02d"),
+    problem (checker, AT (NULL, "week"),
+             _("week %d-W%02d is before the first reporting week %d-W%02d"),
              report->week.year, report->week.week, package->first_week.year,
              package->first_week.week);
   if (upp_week_compare (report->week, today) > 0)
-    problem (checker, "week", _("week %d-W%02d is in the future"), report->week.year,
+    problem (checker, AT (NULL, "week"), _("week %d-W%02d is in the future"), report->week.year,
              report->week.week);
   else
     {
@@ -1567,40 +1874,33 @@ validate_report_against_package (Checker          *checker,
        * and time zones. */
       upp_week_get_day (today, 7, &last_day);
       if (g_date_compare (&report->submitted_date, &last_day) > 0)
-        problem (checker, "submitted", _("%s is in the future"), report->submitted);
+        problem (checker, AT (NULL, "submitted"), _("%s is in the future"), report->submitted);
     }
 
   for (guint i = 0; i < report->entries->len; i++)
     {
       const UppEntry *entry = g_ptr_array_index (report->entries, i);
       const UppAction *action = g_hash_table_lookup (actions, entry->action);
-      g_autofree char *path = path_index ("entries", i);
+      const Where *path = AT_INDEX (AT (NULL, "entries"), i);
 
       if (action == NULL)
         {
-          g_autofree char *apath = path_join (path, "action");
-          problem (checker, apath, _("“%s” is not an action of the package"), entry->action);
+          problem (checker, AT (path, "action"), _("“%s” is not an action of the package"),
+                   entry->action);
           continue;
         }
       /* An unknown department is one problem, not one per entry. */
       if (known_department && !upp_action_involves (action, report->department))
-        {
-          g_autofree char *apath = path_join (path, "action");
-          problem (checker, apath,
-                   _("%s neither leads nor contributes to “%s”; report only on your own actions"),
-                   report->department, entry->action);
-        }
+        problem (checker, AT (path, "action"),
+                 _("%s neither leads nor contributes to “%s”; report only on your own actions"),
+                 report->department, entry->action);
       for (guint j = 0; j < entry->indicators->len; j++)
         {
           const UppIndicatorValue *value = g_ptr_array_index (entry->indicators, j);
 
           if (upp_action_find_indicator (action, value->indicator) == NULL)
-            {
-              g_autofree char *ipath = path_join (path, "indicators");
-              g_autofree char *vpath = path_join (ipath, value->indicator);
-              problem (checker, vpath, _("“%s” is not an indicator of %s"), value->indicator,
-                       entry->action);
-            }
+            problem (checker, AT (AT (path, "indicators"), value->indicator),
+                     _("“%s” is not an indicator of %s"), value->indicator, entry->action);
         }
     }
 }
@@ -1661,13 +1961,13 @@ validate_package_against_store (Checker           *checker,
     return;
   if (!g_str_equal (current->code, package->code))
     {
-      problem (checker, "code", _("this database follows the package %s, not %s"),
+      problem (checker, AT (NULL, "code"), _("this database follows the package %s, not %s"),
                current->code, package->code);
       return;
     }
   if (package->revision == current->revision && !upp_store_has_document (store, document->sha256))
     {
-      problem (checker, "revision",
+      problem (checker, AT (NULL, "revision"),
                _("revision %d of %s was already imported with other content; "
                  "a changed package needs a higher revision"),
                package->revision, package->code);
@@ -1679,7 +1979,7 @@ validate_package_against_store (Checker           *checker,
   reported = upp_store_get_reported_actions (store);
   dropped = find_dropped (reported, package, defines_action);
   for (guint i = 0; i < dropped->len; i++)
-    problem (checker, "actions",
+    problem (checker, AT (NULL, "actions"),
              _("revision %d drops the action “%s”, which has reports; "
                "keep it in the package (it may be marked done in reports)"),
              package->revision, (const char *) g_ptr_array_index (dropped, i));
@@ -1697,7 +1997,7 @@ validate_package_against_store (Checker           *checker,
   g_clear_pointer (&dropped, g_ptr_array_unref);
   dropped = find_dropped (departments, package, defines_department);
   for (guint i = 0; i < dropped->len; i++)
-    problem (checker, "departments",
+    problem (checker, AT (NULL, "departments"),
              _("revision %d drops the department “%s”, which has sent reports; "
                "keep it in the package"),
              package->revision, (const char *) g_ptr_array_index (dropped, i));
@@ -1742,50 +2042,60 @@ document_new (const char *path)
   return document;
 }
 
+/* Checks the tree of a document and reads the package or report in it. */
+static void
+parse_root (UppDocument *document,
+            Checker     *checker,
+            const Jv    *root)
+{
+  const char *format;
+
+  if (root->kind != JV_OBJECT)
+    {
+      document_problem (document, _("expected a JSON object with a “format” field"));
+      return;
+    }
+  check_texts (checker, root, NULL);
+
+  format = get_string (checker, root, NULL, "format", TRUE, 64);
+  if (format == NULL)
+    return;
+  if (g_str_equal (format, "uppfoljning-package"))
+    {
+      document->kind = UPP_DOCUMENT_PACKAGE;
+      document->package = parse_package (checker, root);
+    }
+  else if (g_str_equal (format, "uppfoljning-report"))
+    {
+      document->kind = UPP_DOCUMENT_REPORT;
+      document->report = parse_report (checker, root);
+    }
+  else
+    problem (checker, AT (NULL, "format"),
+             _("“%s” is not a known format; expected uppfoljning-package or uppfoljning-report"),
+             format);
+}
+
 /* Parses and checks a document by itself, without the store. */
 static void
 parse_document (UppDocument *document)
 {
-  g_autoptr(JsonNode) root = NULL;
   Checker checker = { document->path, document->problems };
+  Syntax syntax;
+  const Jv *root;
   const char *data;
-  const char *format;
   gsize length = 0;
 
   if (document->sha256 == NULL)
     document->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, document->bytes);
 
   data = check_encoding (document, &length);
-  if (data == NULL || !check_syntax (document, data, length))
+  if (data == NULL)
     return;
-  root = parse_json (document, data, length);
-  if (root == NULL)
-    return;
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      document_problem (document, _("expected a JSON object with a “format” field"));
-      return;
-    }
-  if (!check_texts (&checker, root, ""))
-    return;
-
-  format = get_string (&checker, json_node_get_object (root), "", "format", TRUE, 64);
-  if (format == NULL)
-    return;
-  if (g_str_equal (format, "uppfoljning-package"))
-    {
-      document->kind = UPP_DOCUMENT_PACKAGE;
-      document->package = parse_package (&checker, json_node_get_object (root));
-    }
-  else if (g_str_equal (format, "uppfoljning-report"))
-    {
-      document->kind = UPP_DOCUMENT_REPORT;
-      document->report = parse_report (&checker, json_node_get_object (root));
-    }
-  else
-    problem (&checker, "format",
-             _("“%s” is not a known format; expected uppfoljning-package or uppfoljning-report"),
-             format);
+  root = parse_json (document, &syntax, data, length);
+  if (root != NULL)
+    parse_root (document, &checker, root);
+  syntax_clear (&syntax);
 }
 
 /* Checks a parsed document against the store's package definition. */
