@@ -1186,6 +1186,34 @@ test_tagging_paths (void)
   check_completed (from_packed);
 }
 
+/* The sections are laid out in as many threads as there are processors:
+ * one thread or several, the same bytes. */
+static void
+test_layout_threads (void)
+{
+  g_autoptr(GError) error = NULL;
+  UppBriefingOptions options;
+  g_autofree char *expected = NULL;
+  gsize expected_length;
+
+  g_file_get_contents (full_pdf, &expected, &expected_length, &error);
+  g_assert_no_error (error);
+  init_options (&options, FALSE);
+  for (guint n_threads = 1; n_threads <= 4; n_threads += 3)
+    {
+      g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+
+      upp_briefing_set_layout_threads (n_threads);
+      g_assert_true (upp_briefing_write_to_stream (store, &options, stream, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_output_stream_close (stream, NULL, NULL));
+      g_assert_cmpmem (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
+                       g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)),
+                       expected, expected_length);
+    }
+  upp_briefing_set_layout_threads (0);
+}
+
 static void
 test_bad_week (void)
 {
@@ -1265,6 +1293,7 @@ main (int   argc,
   g_test_add_func ("/briefing/note-printed", test_note_printed);
   g_test_add_func ("/briefing/guard", test_guard);
   g_test_add_func ("/briefing/tagging-paths", test_tagging_paths);
+  g_test_add_func ("/briefing/layout-threads", test_layout_threads);
 
   status = g_test_run ();
 

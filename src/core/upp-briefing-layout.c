@@ -41,25 +41,42 @@ static const struct
 
 #define BODY_HEIGHT (UPP_TEXT_BOTTOM - UPP_MARGIN_TOP)
 
-void
-upp_briefing_layout_init (UppBriefing *self)
+/**
+ * upp_briefing_new_context:
+ *
+ * A context on a font map of its own: safe in a worker thread (a font map
+ * is for one thread at a time; every thread that lays text out gets its
+ * own), and unaffected by whatever the screen's font settings are. Layouts
+ * keep their context and font map alive; once a thread is done with them,
+ * another may draw them.
+ *
+ * Returns: (transfer full): a new context
+ */
+PangoContext *
+upp_briefing_new_context (void)
 {
+  g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
+  PangoContext *context = pango_font_map_create_context (font_map);
   cairo_font_options_t *options;
 
-  /* A font map of our own: safe in a worker thread, and unaffected by
-   * whatever the screen's font settings are. */
-  self->font_map = pango_cairo_font_map_new ();
-  self->context = pango_font_map_create_context (self->font_map);
-  pango_cairo_context_set_resolution (self->context, 72.0);
+  pango_cairo_context_set_resolution (context, 72.0);
 
   /* Unhinted metrics: the same line breaks on paper, in a print preview
    * and in the PDF, whatever the target's resolution. */
   options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, options);
+  pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  return context;
+}
+
+void
+upp_briefing_layout_init (UppBriefing *self)
+{
+  self->context = upp_briefing_new_context ();
+  self->font_map = g_object_ref (pango_context_get_font_map (self->context));
 
   for (guint i = 0; i < UPP_N_TEXT_STYLES; i++)
     self->fonts[i] = pango_font_description_from_string (text_styles[i].font);

@@ -99,6 +99,7 @@ typedef struct
 typedef struct
 {
   UppChartData   data;
+  UppStateCounts counts;     /* what data.counts points to */
   char          *alt;
   guint          page;
   double         x;
@@ -191,6 +192,7 @@ struct _UppBriefing
 };
 
 /* upp-briefing-layout.c */
+PangoContext *upp_briefing_new_context    (void);
 void         upp_briefing_layout_init     (UppBriefing     *self);
 void         upp_briefing_layout_clear    (UppBriefing     *self);
 PangoLayout *upp_briefing_text            (UppBriefing     *self,
@@ -275,6 +277,7 @@ UppChunk    *upp_table_row                (UppBriefing     *self,
                                            UppChunk        *header);
 
 void         upp_briefing_finish_layout   (UppBriefing     *self);
+void         upp_briefing_set_layout_threads (guint         n_threads);
 void         upp_briefing_render_page     (UppBriefing     *self,
                                            cairo_t         *cr,
                                            guint            page,

@@ -581,6 +581,13 @@ figure_new (UppBriefing        *self,
   UppFigure *figure = g_new0 (UppFigure, 1);
 
   figure->data = *data;
+  /* A copy: the counts may be those of a section's own briefing, which
+   * is gone once the section is placed. */
+  if (data->counts != NULL)
+    {
+      figure->counts = *data->counts;
+      figure->data.counts = &figure->counts;
+    }
   figure->alt = upp_chart_describe (data);
   g_ptr_array_add (self->figures, figure);
   return figure;
@@ -1941,11 +1948,7 @@ appendix (Builder *b)
   const char *headers[] = { _("Action"), _("Lead"), _("Deadline"), _("Status"), _("Progress") };
   Table table;
 
-  /* Like section_begin(), but the outline entry is the caller's: this is
-   * cut before the indicators that come first. */
-  upp_flow_page_break (&b->flow);
-  upp_flow_tag_begin (&b->flow, "Sect");
-  heading (b, UPP_TEXT_H1, _("Appendix: all actions"), "appendix");
+  section_begin (b, _("Appendix: all actions"), "appendix");
   table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
   for (guint i = 0; i < self->statuses->len; i++)
     {
@@ -2030,7 +2033,7 @@ measure_hang (UppBriefing *self)
 
 /* The indicator series are the one slow query (every value of every
  * indicator up to the week); it runs in a thread of its own while the
- * sections before the indicators are laid out. The store serialises its
+ * other sections are laid out. The store serialises its
  * queries, so this starts after the others. */
 typedef struct
 {
@@ -2046,15 +2049,44 @@ query_series (gpointer data)
   return upp_store_query_indicator_series (query->store, query->week, NULL, &query->error);
 }
 
-static gboolean
-build (UppBriefing  *self,
-       GThread      *series_thread,
-       SeriesQuery  *series_query,
-       GError      **error)
+/* The sections are laid out on their own, in as many threads as there are
+ * processors: each section cuts its content into chunks with a context of
+ * its thread (layouts, chunks, figures and outline entries of its own, the
+ * data shared and only read), and the flow then places them in document
+ * order. Placing is cheap; shaping the text is what takes the time. */
+
+typedef void (*SectionFunc) (Builder *b);
+
+typedef struct
 {
-  Builder b = { self };
+  SectionFunc  build;
+  UppBriefing  local;       /* the briefing's data, with layout state of its own */
+  GPtrArray   *recording;   /* what the section added to its flow */
+} Section;
+
+typedef struct
+{
+  UppBriefing *self;
+  Section     *sections;
+  const guint *order;       /* the sections, the longest first */
+  guint        n_sections;
+  int          next;        /* atomic: the next of order to take */
+} SectionQueue;
+
+static guint layout_threads;
+
+/* For tests: how many threads lay out the sections (0: one a processor). */
+void
+upp_briefing_set_layout_threads (guint n_threads)
+{
+  layout_threads = n_threads;
+}
+
+static void
+cover (Builder *b)
+{
   g_autofree char *changes_title = g_strdup_printf (_("Changes since week %d"),
-                                                    upp_week_add (self->week, -1).week);
+                                                    upp_week_add (b->self->week, -1).week);
   const TocEntry toc[] = {
     { _("Needs a decision"), "decisions" },
     { changes_title, "changes" },
@@ -2064,54 +2096,199 @@ build (UppBriefing  *self,
     { _("Indicators"), "indicators" },
     { _("Appendix: all actions"), "appendix" },
   };
-  g_autoptr(GPtrArray) recorded = NULL;
+
+  upp_flow_tag_begin (&b->flow, "Sect");
+  title_block (b);
+  key_figures (b);
+  in_brief (b);
+  contents (b, toc, G_N_ELEMENTS (toc));
+  upp_flow_tag_end (&b->flow, "Sect");
+}
+
+static void
+actions_by_department (Builder *b)
+{
   int parent;
 
-  measure_hang (self);
-  upp_flow_init (&b.flow, self);
-  upp_flow_tag_begin (&b.flow, "Document");
-
-  upp_flow_tag_begin (&b.flow, "Sect");
-  title_block (&b);
-  key_figures (&b);
-  in_brief (&b);
-  contents (&b, toc, G_N_ELEMENTS (toc));
-  upp_flow_tag_end (&b.flow, "Sect");
-
-  needs_decision (&b);
-  changes (&b);
-  departments (&b);
-  deadlines (&b);
-
-  section_begin (&b, _("Actions by department"), "actions");
-  parent = self->outline->len - 1;
-  if (self->summary)
+  section_begin (b, _("Actions by department"), "actions");
+  parent = b->self->outline->len - 1;
+  if (b->self->summary)
     {
       g_autofree char *text = esc (_("This summary leaves out comments, next steps, risks and "
                                      "leadership notes."));
 
-      paragraph (&b, text);
+      paragraph (b, text);
     }
-  department_actions (&b, parent);
-  section_end (&b);
+  department_actions (b, parent);
+  section_end (b);
+}
 
-  /* The appendix needs no indicator: cut it while the query runs. Its
-   * outline entry is added in its place, after the indicators'. */
+static void
+lay_out_section (UppBriefing  *self,
+                 Section      *section,
+                 PangoContext *context)
+{
+  UppBriefing *local = &section->local;
+  Builder b = { local };
+
+  *local = *self;
+  local->context = context;
+  local->cell_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  local->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  local->chunks = g_ptr_array_new ();
+  local->figures = g_ptr_array_new ();
+  local->outline = g_array_new (FALSE, TRUE, sizeof (UppOutlineEntry));
+  /* Only the flow that places the sections uses these. */
+  local->font_map = NULL;
+  local->pages = NULL;
+  local->dest_pages = NULL;
+  local->page_refs = NULL;
+  local->running = NULL;
+
+  upp_flow_init (&b.flow, local);
   upp_flow_record (&b.flow);
-  appendix (&b);
-  recorded = upp_flow_stop_recording (&b.flow);
+  section->build (&b);
+  section->recording = upp_flow_stop_recording (&b.flow);
+  upp_flow_finish (&b.flow, FALSE);
+}
+
+static void
+run_sections (SectionQueue *queue,
+              PangoContext *context)
+{
+  for (;;)
+    {
+      guint i = (guint) g_atomic_int_add (&queue->next, 1);
+
+      if (i >= queue->n_sections)
+        break;
+      lay_out_section (queue->self, &queue->sections[queue->order[i]], context);
+    }
+}
+
+static gpointer
+section_thread (gpointer data)
+{
+  PangoContext *context = upp_briefing_new_context ();
+
+  run_sections (data, context);
+  g_object_unref (context);
+  return NULL;
+}
+
+/* Takes over what @section made; places it in @b's flow when @place. */
+static void
+absorb_section (Builder *b,
+                Section *section,
+                gboolean place)
+{
+  UppBriefing *self = b->self;
+  UppBriefing *local = &section->local;
+  guint figure_base = self->figures->len;
+  guint outline_base = self->outline->len;
+  GHashTableIter iter;
+  gpointer layout;
+
+  /* Figures and outline entries are numbered in the whole document. */
+  for (guint i = 0; i < local->chunks->len; i++)
+    {
+      UppChunk *chunk = local->chunks->pdata[i];
+
+      for (guint j = 0; j < chunk->ops->len; j++)
+        if (g_array_index (chunk->ops, UppOp, j).kind == UPP_OP_FIGURE)
+          g_array_index (chunk->ops, UppOp, j).index += figure_base;
+    }
+  for (guint i = 0; i < local->figures->len; i++)
+    g_ptr_array_add (self->figures, local->figures->pdata[i]);
+  g_clear_pointer (&local->figures, g_ptr_array_unref);
+  for (guint i = 0; i < local->outline->len; i++)
+    {
+      UppOutlineEntry entry = g_array_index (local->outline, UppOutlineEntry, i);
+
+      if (entry.parent >= 0)
+        entry.parent += outline_base;
+      g_array_append_val (self->outline, entry);
+    }
+  g_clear_pointer (&local->outline, g_array_unref);
+
+  for (guint i = 0; i < local->layouts->len; i++)
+    g_ptr_array_add (self->layouts, local->layouts->pdata[i]);
+  g_ptr_array_set_free_func (local->layouts, NULL);
+  g_clear_pointer (&local->layouts, g_ptr_array_unref);
+  g_hash_table_iter_init (&iter, local->cell_cache);
+  while (g_hash_table_iter_next (&iter, NULL, &layout))
+    g_ptr_array_add (self->layouts, g_object_ref (layout));
+  g_clear_pointer (&local->cell_cache, g_hash_table_unref);
+  for (guint i = 0; i < local->chunks->len; i++)
+    g_ptr_array_add (self->chunks, local->chunks->pdata[i]);
+  g_clear_pointer (&local->chunks, g_ptr_array_unref);
+
+  if (place)
+    upp_flow_replay (&b->flow, section->recording);
+  g_clear_pointer (&section->recording, g_ptr_array_unref);
+}
+
+static gboolean
+build (UppBriefing  *self,
+       GThread      *series_thread,
+       SeriesQuery  *series_query,
+       GError      **error)
+{
+  /* In document order; the indicators come between the last two, once
+   * their query is done. */
+  Section sections[] = {
+    { cover }, { needs_decision }, { changes }, { departments }, { deadlines },
+    { actions_by_department }, { appendix },
+  };
+  /* The longest first, so that no thread is left with a long one last. */
+  const guint order[] = { 5, 6, 1, 2, 4, 0, 3 };
+  SectionQueue queue = { self, sections, order, G_N_ELEMENTS (sections), 0 };
+  guint n_threads = layout_threads > 0 ? layout_threads
+                                       : (guint) CLAMP (g_get_num_processors (), 1, 4);
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  Builder b = { self };
+  gboolean ok;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (order) == G_N_ELEMENTS (sections));
+
+  measure_hang (self);
+  /* GDate computes its fields when first asked, even through a const
+   * pointer: ask now, before threads read the same dates. */
+  for (guint i = 0; i < self->statuses->len; i++)
+    {
+      UppActionStatus *status = self->statuses->pdata[i];
+
+      if (g_date_valid (&status->deadline))
+        {
+          (void) g_date_get_julian (&status->deadline);
+          (void) g_date_get_year (&status->deadline);
+        }
+    }
+
+  for (guint i = 1; i < n_threads; i++)
+    g_ptr_array_add (threads, g_thread_new ("upp-briefing-layout", section_thread, &queue));
+  run_sections (&queue, self->context);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (threads->pdata[i]);
 
   self->indicators = g_thread_join (series_thread);
-  if (self->indicators == NULL)
+  ok = self->indicators != NULL;
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&series_query->error));
+
+  upp_flow_init (&b.flow, self);
+  if (ok)
+    upp_flow_tag_begin (&b.flow, "Document");
+  for (guint i = 0; i < G_N_ELEMENTS (sections) - 1; i++)
+    absorb_section (&b, &sections[i], ok);
+  if (ok)
+    indicators (&b);
+  absorb_section (&b, &sections[G_N_ELEMENTS (sections) - 1], ok);
+  if (!ok)
     {
-      g_propagate_error (error, g_steal_pointer (&series_query->error));
       upp_flow_finish (&b.flow, FALSE);
       return FALSE;
     }
-  indicators (&b);
-  add_outline (self, -1, _("Appendix: all actions"), "appendix");
-  upp_flow_replay (&b.flow, recorded);
-
   upp_flow_tag_end (&b.flow, "Document");
   upp_flow_finish (&b.flow, TRUE);
 
