@@ -667,6 +667,20 @@ test_backup (void)
   remove_tree (dir);
 }
 
+/* sqlite3_exec() callback: the first column of the first row. */
+static int
+first_text (void  *user_data,
+            int    n_columns,
+            char **values,
+            char **names)
+{
+  char **out = user_data;
+
+  if (*out == NULL)
+    *out = g_strdup (values[0]);
+  return 0;
+}
+
 static void
 set_user_version (const char *path,
                   int         version,
@@ -736,6 +750,85 @@ test_schema_too_new (void)
     g_assert_cmpmem (before, before_length, after, after_length);
   }
 
+  remove_tree (dir);
+}
+
+/* A database of schema 3, with reports in it, is migrated with all its
+ * data: the entries move to a table with the same rows and row ids, and
+ * the indicator values that refer to them stay. */
+static void
+test_migrate_entries (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upp-store-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "schema3.db", NULL);
+  g_autoptr(UppStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *rowids_before = NULL;
+  g_autofree char *rowids_after = NULL;
+  sqlite3 *db = NULL;
+  char *text = NULL;
+
+  g_assert_no_error (error);
+  store = open_store_with_good_set (path);
+  before = dump (store);
+  g_clear_object (&store);
+
+  /* Back to schema 3's entry table, as the app wrote it. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "PRAGMA foreign_keys = OFF; BEGIN;"
+    "CREATE TABLE entry_old ("
+    "  report_id INTEGER NOT NULL REFERENCES report (id) ON DELETE CASCADE,"
+    "  action TEXT NOT NULL REFERENCES action (code),"
+    "  department TEXT NOT NULL,"
+    "  week INTEGER NOT NULL,"
+    "  status TEXT NOT NULL"
+    "    CHECK (status IN ('not-started', 'on-track', 'at-risk', 'delayed', 'done')),"
+    "  progress INTEGER NOT NULL CHECK (progress BETWEEN 0 AND 100),"
+    "  comment TEXT, next_steps TEXT, risks TEXT,"
+    "  is_current INTEGER NOT NULL DEFAULT 0,"
+    "  is_lead INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY (report_id, action));"
+    "INSERT INTO entry_old (rowid, report_id, action, department, week, status, progress,"
+    "  comment, next_steps, risks, is_current, is_lead)"
+    "  SELECT rowid * 7, report_id, action, department, week, status, progress, comment,"
+    "    next_steps, risks, is_current, is_lead FROM entry;"
+    "DROP TABLE entry; ALTER TABLE entry_old RENAME TO entry;"
+    "CREATE INDEX entry_lead_history ON entry (action, week, status, progress)"
+    "  WHERE is_current AND is_lead;"
+    "CREATE INDEX entry_by_action ON entry (action, week);"
+    "PRAGMA user_version = 3; COMMIT;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT group_concat (rowid) FROM entry",
+                                 first_text, &rowids_before, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  store = upp_store_open (path, &error);
+  g_assert_no_error (error);
+  after = dump (store);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT group_concat (rowid) FROM entry",
+                                 first_text, &rowids_after, NULL), ==, SQLITE_OK);
+  g_assert_cmpstr (rowids_before, ==, rowids_after);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT sql FROM sqlite_schema WHERE name = 'entry'",
+                                 first_text, &text, NULL), ==, SQLITE_OK);
+  g_assert_null (strstr (text, "status IN"));
+  g_assert_nonnull (strstr (text, "status = 'done'"));
+  g_free (text);
+  text = NULL;
+  g_assert_cmpint (sqlite3_exec (db, "SELECT user_version || ' ' || (SELECT COUNT(*) FROM"
+                                     " pragma_foreign_key_check) FROM pragma_user_version",
+                                 first_text, &text, NULL), ==, SQLITE_OK);
+  g_assert_cmpstr (text, ==, G_STRINGIFY (UPP_STORE_SCHEMA_VERSION) " 0");
+  g_free (text);
+  /* Still refused: a status that is none of the five. */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE entry SET status = 'late' WHERE rowid = 7",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
   remove_tree (dir);
 }
 
@@ -865,6 +958,7 @@ main (int   argc,
   g_test_add_func ("/store-import/permissions", test_permissions);
   g_test_add_func ("/store-import/backup", test_backup);
   g_test_add_func ("/store-import/schema-too-new", test_schema_too_new);
+  g_test_add_func ("/store-import/migrate-entries", test_migrate_entries);
   g_test_add_func ("/store-import/atomic", test_atomic);
 
   return g_test_run ();

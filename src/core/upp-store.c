@@ -169,6 +169,39 @@ static const char * const migrations[] = {
   "DROP INDEX entry_lead_history;"
   "CREATE INDEX entry_lead_history ON entry (action, week, status, progress)"
   "  WHERE is_current AND is_lead;",
+
+  /* 3 → 4: the status check written as comparisons. SQLite checks a list
+   * of more than two values with a temporary table, which it built and
+   * dropped for every row an import wrote: a third of the time storing a
+   * report took. A constraint cannot be changed in place: the table is
+   * copied (rows, row ids and all) into one with the new definition.
+   * migrate() turns the foreign keys off meanwhile, so that dropping the
+   * old table takes no indicator values along. */
+  "CREATE TABLE entry_new ("
+  "  report_id INTEGER NOT NULL REFERENCES report (id) ON DELETE CASCADE,"
+  "  action TEXT NOT NULL REFERENCES action (code),"
+  "  department TEXT NOT NULL,"
+  "  week INTEGER NOT NULL,"
+  "  status TEXT NOT NULL"
+  "    CHECK (status = 'not-started' OR status = 'on-track' OR status = 'at-risk' OR"
+  "           status = 'delayed' OR status = 'done'),"
+  "  progress INTEGER NOT NULL CHECK (progress BETWEEN 0 AND 100),"
+  "  comment TEXT,"
+  "  next_steps TEXT,"
+  "  risks TEXT,"
+  "  is_current INTEGER NOT NULL DEFAULT 0,"
+  "  is_lead INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (report_id, action)"
+  ");"
+  "INSERT INTO entry_new (rowid, report_id, action, department, week, status, progress, comment,"
+  "  next_steps, risks, is_current, is_lead)"
+  "  SELECT rowid, report_id, action, department, week, status, progress, comment, next_steps,"
+  "    risks, is_current, is_lead FROM entry ORDER BY rowid;"
+  "DROP TABLE entry;"
+  "ALTER TABLE entry_new RENAME TO entry;"
+  "CREATE INDEX entry_lead_history ON entry (action, week, status, progress)"
+  "  WHERE is_current AND is_lead;"
+  "CREATE INDEX entry_by_action ON entry (action, week);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == UPP_STORE_SCHEMA_VERSION);
@@ -346,34 +379,72 @@ refuse_newer_schema (UppStore  *self,
   return TRUE;
 }
 
+/* How many rows refer to a missing row: what the foreign keys, off during
+ * migrations, would have prevented. */
+static gint64
+count_dangling (UppStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT COUNT(*) FROM pragma_foreign_key_check",
+                                          NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static gboolean
 migrate (UppStore  *self,
          GError   **error)
 {
   int version = get_user_version (self);
+  gint64 dangling;
 
   if (version < 0)
     return set_sqlite_error (error, self->db, _("read the schema version"));
   if (!refuse_newer_schema (self, error))
     return FALSE;
+  if (version == UPP_STORE_SCHEMA_VERSION)
+    return TRUE;
 
+  /* A migration may copy a table into a new one and drop the old: with
+   * foreign keys on, the drop would delete what refers to it. (The pragma
+   * has no effect inside a transaction.) */
+  if (!exec (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+  dangling = count_dangling (self);
   for (; version < UPP_STORE_SCHEMA_VERSION; version++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
 
       if (!upp_store_begin (self, error))
-        return FALSE;
+        {
+          exec (self, "PRAGMA foreign_keys = ON", NULL);
+          return FALSE;
+        }
       if (!exec (self, migrations[version], error) || !exec (self, bump, error))
         {
           upp_store_rollback (self);
+          exec (self, "PRAGMA foreign_keys = ON", NULL);
+          return FALSE;
+        }
+      if (count_dangling (self) > dangling)
+        {
+          g_set_error (error, UPP_ERROR, UPP_ERROR_DATABASE,
+                       _("Could not update the database %s to schema %d: rows would refer to "
+                         "missing rows"), self->path, version + 1);
+          upp_store_rollback (self);
+          exec (self, "PRAGMA foreign_keys = ON", NULL);
           return FALSE;
         }
       if (!upp_store_commit (self, error))
-        return FALSE;
+        {
+          exec (self, "PRAGMA foreign_keys = ON", NULL);
+          return FALSE;
+        }
       g_debug ("Migrated %s to schema %d", self->path, version + 1);
     }
 
-  return TRUE;
+  return exec (self, "PRAGMA foreign_keys = ON", error);
 }
 
 /* Create the file ourselves so that it is 0600 from the first byte: the
