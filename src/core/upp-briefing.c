@@ -2469,9 +2469,11 @@ free_in_thread (gpointer data)
 }
 
 /* Draws the pages into a PDF and completes it. Takes @self: its thousands
- * of layouts are freed in a thread of their own while qpdf works. */
+ * of layouts are freed in a thread of their own, @freeing, while the PDF
+ * is completed and written; the caller joins it. */
 static GBytes *
 render_pdf (UppBriefing  *self,
+            GThread     **freeing,
             GError      **error)
 {
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
@@ -2483,13 +2485,13 @@ render_pdf (UppBriefing  *self,
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *language = g_strdup (self->language);
   guint n_figures = self->figures->len;
-  GThread *freeing;
   GBytes *pdf;
   gint64 start;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
 
+  *freeing = NULL;
   surface = cairo_pdf_surface_create_for_stream (append_bytes, buffer, UPP_BRIEFING_PAGE_WIDTH,
                                                  UPP_BRIEFING_PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
@@ -2505,6 +2507,13 @@ render_pdf (UppBriefing  *self,
   cr = cairo_create (surface);
   for (guint p = 0; p < self->pages->len; p++)
     {
+      /* White paper first. cairo finds out which parts of a page it can
+       * write as PDF by adding the area of every operation to a region;
+       * with thousands of lines and rules on a page that region is a
+       * long list of rectangles, each addition costlier than the last,
+       * unless one operation already covers the page. */
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
       upp_briefing_render_page (self, cr, p, TRUE);
       cairo_show_page (cr);
     }
@@ -2571,32 +2580,35 @@ render_pdf (UppBriefing  *self,
                                     figure->height };
     }
 
-  freeing = g_thread_new ("upp-briefing-free", free_in_thread, self);
+  *freeing = g_thread_new ("upp-briefing-free", free_in_thread, self);
   {
     g_autoptr(GBytes) raw = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 
     start = g_get_monotonic_time ();
     pdf = upp_pdf_complete_tagging (raw, language, UPP_BRIEFING_PAGE_HEIGHT, figures, n_figures,
                                     (const char * const *) links->pdata, links->len, error);
-    g_debug ("qpdf: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+    g_debug ("tagging: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
   }
-  g_thread_join (freeing);
   return pdf;
 }
 
+/* The PDF; join @freeing once it is written. */
 static GBytes *
 render (UppStore                  *store,
         const UppBriefingOptions  *options,
         GCancellable              *cancellable,
+        GThread                  **freeing,
         GError                   **error)
 {
-  g_autoptr(UppBriefing) self = upp_briefing_new (store, options, error);
+  g_autoptr(UppBriefing) self = NULL;
 
+  *freeing = NULL;
+  self = upp_briefing_new (store, options, error);
   if (self == NULL)
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  return render_pdf (g_steal_pointer (&self), error);
+  return render_pdf (g_steal_pointer (&self), freeing, error);
 }
 
 /**
@@ -2621,16 +2633,22 @@ upp_briefing_write_to_stream (UppStore                  *store,
                               GError                   **error)
 {
   g_autoptr(GBytes) pdf = NULL;
-  gsize size;
-  const guint8 *data;
+  GThread *freeing;
+  gboolean ok = FALSE;
 
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  pdf = render (store, options, cancellable, error);
-  if (pdf == NULL)
-    return FALSE;
-  data = g_bytes_get_data (pdf, &size);
-  return g_output_stream_write_all (stream, data, size, NULL, cancellable, error);
+  pdf = render (store, options, cancellable, &freeing, error);
+  if (pdf != NULL)
+    {
+      gsize size;
+      const guint8 *data = g_bytes_get_data (pdf, &size);
+
+      ok = g_output_stream_write_all (stream, data, size, NULL, cancellable, error);
+    }
+  if (freeing != NULL)
+    g_thread_join (freeing);
+  return ok;
 }
 
 /* The PDF replaces the file whole (a temporary file renamed over it), or
@@ -2642,15 +2660,21 @@ write_file (UppStore                  *store,
             GCancellable              *cancellable,
             GError                   **error)
 {
-  g_autoptr(GBytes) pdf = render (store, options, cancellable, error);
-  gsize size;
-  const char *data;
+  GThread *freeing;
+  g_autoptr(GBytes) pdf = render (store, options, cancellable, &freeing, error);
+  gboolean ok = FALSE;
 
-  if (pdf == NULL)
-    return FALSE;
-  data = g_bytes_get_data (pdf, &size);
-  return g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                  cancellable, error);
+  if (pdf != NULL)
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (pdf, &size);
+
+      ok = g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                    cancellable, error);
+    }
+  if (freeing != NULL)
+    g_thread_join (freeing);
+  return ok;
 }
 
 /**
