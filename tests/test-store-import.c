@@ -753,6 +753,70 @@ test_schema_too_new (void)
   remove_tree (dir);
 }
 
+/* A row that would refer to a missing row (here a trigger deletes the
+ * action an entry is on): the file is rejected whole, the rest of the
+ * batch is stored, and no row is left dangling. */
+static void
+test_atomic_foreign_key (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upp-store-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "fk.db", NULL);
+  g_autofree char *failing = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                    "report-SOC-2026-W28.json", NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                 "good-negative-zero.json", NULL);
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(UppStore) reference = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) alone = NULL;
+  const UppImportResult *result;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  store = open_store_with_good_set (path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER dangle AFTER INSERT ON entry"
+                                     " WHEN NEW.action = 'A2' AND NEW.week = 202628"
+                                     " BEGIN DELETE FROM action WHERE code = 'A2'; END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_ptr_array_add (files, failing);
+  g_ptr_array_add (files, good);
+  results = upp_import_files (store, files, NULL, NULL, NULL);
+  result = g_ptr_array_index (results, 0);
+  g_assert_cmpint (result->status, ==, UPP_IMPORT_REJECTED);
+  g_assert_cmpuint (result->problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (result->problems, 0), "FOREIGN KEY"));
+  result = g_ptr_array_index (results, 1);
+  g_assert_cmpint (result->status, ==, UPP_IMPORT_IMPORTED);
+  g_assert_nonnull (upp_package_find_action (upp_store_peek_package (store), "A2"));
+
+  reference = open_store_with_good_set (":memory:");
+  g_ptr_array_remove_index (files, 0);
+  alone = upp_import_files (reference, files, NULL, NULL, NULL);
+  a = dump (store);
+  b = dump (reference);
+  g_assert_cmpstr (a, ==, b);
+
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  {
+    char *text = NULL;
+
+    g_assert_cmpint (sqlite3_exec (db, "SELECT COUNT(*) FROM pragma_foreign_key_check",
+                                   first_text, &text, NULL), ==, SQLITE_OK);
+    g_assert_cmpstr (text, ==, "0");
+    g_free (text);
+  }
+  sqlite3_close (db);
+  remove_tree (dir);
+}
+
 /* A database of schema 3, with reports in it, is migrated with all its
  * data: the entries move to a table with the same rows and row ids, and
  * the indicator values that refer to them stay. */
@@ -960,6 +1024,7 @@ main (int   argc,
   g_test_add_func ("/store-import/schema-too-new", test_schema_too_new);
   g_test_add_func ("/store-import/migrate-entries", test_migrate_entries);
   g_test_add_func ("/store-import/atomic", test_atomic);
+  g_test_add_func ("/store-import/atomic-foreign-key", test_atomic_foreign_key);
 
   return g_test_run ();
 }

@@ -2289,7 +2289,10 @@ store_document (UppStore        *store,
       goto failed;
     }
   if (!upp_store_release (store, "document", &error))
-    goto failed;
+    {
+      upp_store_rollback_to (store, "document");
+      goto failed;
+    }
 
   result->status = status_from_outcome (outcome);
   return;
