@@ -2470,7 +2470,7 @@ free_in_thread (gpointer data)
 
 /* Draws the pages into a PDF and completes it. Takes @self: its thousands
  * of layouts are freed in a thread of their own, @freeing, while the PDF
- * is completed and written; the caller joins it. */
+ * is finished, completed and written; the caller joins it. */
 static GBytes *
 render_pdf (UppBriefing  *self,
             GThread     **freeing,
@@ -2532,22 +2532,6 @@ render_pdf (UppBriefing  *self,
                                                       CAIRO_PDF_OUTLINE_FLAG_OPEN);
     }
 
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, UPP_ERROR, UPP_ERROR_FAILED, _("Could not draw the briefing: %s"),
-                   cairo_status_to_string (status));
-      upp_briefing_free (self);
-      return NULL;
-    }
-
-  g_debug ("cairo: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
-
   /* The links' texts, in the order cairo writes their annotations. */
   links = g_ptr_array_new ();
   for (guint p = 0; p < self->pages->len; p++)
@@ -2560,7 +2544,8 @@ render_pdf (UppBriefing  *self,
 
           if (op->kind == UPP_OP_TAG_BEGIN && g_str_equal (op->tag, CAIRO_TAG_LINK))
             {
-              /* Copies: the briefing is freed while qpdf reads them. */
+              /* Copies, like the figures' texts: the briefing is freed
+               * while they are used. */
               char *text = g_strdup (op->description);
 
               g_ptr_array_add (texts, text);
@@ -2580,7 +2565,25 @@ render_pdf (UppBriefing  *self,
                                     figure->height };
     }
 
+  /* The pages are drawn: cairo holds what it still needs (its own
+   * references to the fonts), and the briefing can go while cairo writes
+   * the fonts and the structure and the PDF is completed. */
   *freeing = g_thread_new ("upp-briefing-free", free_in_thread, self);
+
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_FAILED, _("Could not draw the briefing: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+  g_debug ("cairo: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+
   {
     g_autoptr(GBytes) raw = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 
