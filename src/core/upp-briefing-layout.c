@@ -698,8 +698,10 @@ upp_flow_paragraph (UppFlow      *flow,
                     gboolean      keep_with_next)
 {
   UppBriefing *self = flow->briefing;
-  PangoLayout *layout = upp_briefing_text (self, style, markup, UPP_TEXT_WIDTH - indent,
-                                           PANGO_ALIGN_LEFT);
+  /* Shared, like table cells: the same risk or next step is often
+   * reported for many actions. */
+  PangoLayout *layout = upp_briefing_cached_text (self, style, markup, UPP_TEXT_WIDTH - indent,
+                                                  PANGO_ALIGN_LEFT);
   int n_lines = pango_layout_get_line_count (layout);
   PangoLayoutIter *iter;
   double *tops;

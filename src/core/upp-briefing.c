@@ -1668,76 +1668,70 @@ done_earlier (Builder    *b,
   upp_flow_tag_end (&b->flow, "L");
 }
 
+/* The actions one department leads, in a section of their own under
+ * "Actions by department" (its outline entry is @outline_parent). */
 static void
 department_actions (Builder *b,
+                    guint    d,
                     int      outline_parent)
 {
   UppBriefing *self = b->self;
-  g_autoptr(GHashTable) by_lead = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                         (GDestroyNotify) g_ptr_array_unref);
+  const UppDepartmentCounts *department = self->department_counts->pdata[d];
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
   g_autoptr(GHashTable) done_before = g_hash_table_new (NULL, NULL);
+  g_autofree char *dest = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GString) summary = NULL;
 
   for (guint i = 0; i < self->statuses->len; i++)
     {
       UppActionStatus *status = self->statuses->pdata[i];
       UppActionStatus *then = i < self->before->len ? self->before->pdata[i] : NULL;
-      GPtrArray *list = g_hash_table_lookup (by_lead, status->lead);
 
+      if (g_strcmp0 (status->lead, department->code) != 0)
+        continue;
       /* Done last week already: old news, listed briefly after the cards. */
       if (status->state == UPP_STATE_DONE && then != NULL && then->state == UPP_STATE_DONE)
         g_hash_table_add (done_before, status);
-
-      if (list == NULL)
-        {
-          list = g_ptr_array_new ();
-          g_hash_table_insert (by_lead, status->lead, list);
-        }
       g_ptr_array_add (list, status);
     }
+  if (list->len == 0)
+    return;
 
-  for (guint d = 0; d < self->department_counts->len; d++)
+  dest = dest_name ("department-", department->code);
+  title = department->partner ? g_strdup_printf (_("%s (partner)"), department->name)
+                              : g_strdup (department->name);
+  summary = g_string_new (NULL);
+
+  upp_flow_tag_begin (&b->flow, "Sect");
+  heading (b, UPP_TEXT_H2, title, dest);
+  add_outline (self, outline_parent, title, dest);
+
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "Leads %d action: ",
+                                                "Leads %d actions: ", department->counts.total),
+                          department->counts.total);
+  for (guint s = 0, n = 0; s < UPP_N_STATES; s++)
     {
-      const UppDepartmentCounts *department = self->department_counts->pdata[d];
-      GPtrArray *list = g_hash_table_lookup (by_lead, department->code);
-      g_autofree char *dest = dest_name ("department-", department->code);
-      g_autofree char *title = department->partner
-                               ? g_strdup_printf (_("%s (partner)"), department->name)
-                               : g_strdup (department->name);
-      g_autoptr(GString) summary = g_string_new (NULL);
+      UppState state = state_order[s];
+      g_autofree char *count = NULL;
 
-      if (list == NULL)
+      if (department->counts.counts[state] == 0)
         continue;
-
-      upp_flow_tag_begin (&b->flow, "Sect");
-      heading (b, UPP_TEXT_H2, title, dest);
-      add_outline (self, outline_parent, title, dest);
-
-      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "Leads %d action: ",
-                                                    "Leads %d actions: ", department->counts.total),
-                              department->counts.total);
-      for (guint s = 0, n = 0; s < UPP_N_STATES; s++)
-        {
-          UppState state = state_order[s];
-          g_autofree char *count = NULL;
-
-          if (department->counts.counts[state] == 0)
-            continue;
-          count = upp_state_format_count (state, department->counts.counts[state]);
-          g_string_append_printf (summary, "%s%s", n++ > 0 ? ", " : "", count);
-        }
-      g_string_append (summary, ".");
-      {
-        g_autofree char *markup = esc (summary->str);
-
-        upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, markup, 0, 0, "P", FALSE);
-      }
-
-      for (guint i = 0; i < list->len; i++)
-        if (!g_hash_table_contains (done_before, list->pdata[i]))
-          action_card (b, list->pdata[i], FALSE);
-      done_earlier (b, list, done_before);
-      upp_flow_tag_end (&b->flow, "Sect");
+      count = upp_state_format_count (state, department->counts.counts[state]);
+      g_string_append_printf (summary, "%s%s", n++ > 0 ? ", " : "", count);
     }
+  g_string_append (summary, ".");
+  {
+    g_autofree char *markup = esc (summary->str);
+
+    upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, markup, 0, 0, "P", FALSE);
+  }
+
+  for (guint i = 0; i < list->len; i++)
+    if (!g_hash_table_contains (done_before, list->pdata[i]))
+      action_card (b, list->pdata[i], FALSE);
+  done_earlier (b, list, done_before);
+  upp_flow_tag_end (&b->flow, "Sect");
 }
 
 /* 7. Indicators */
@@ -2055,11 +2049,14 @@ query_series (gpointer data)
  * data shared and only read), and the flow then places them in document
  * order. Placing is cheap; shaping the text is what takes the time. */
 
-typedef void (*SectionFunc) (Builder *b);
+typedef void (*SectionFunc) (Builder *b,
+                             guint    part);
 
 typedef struct
 {
   SectionFunc  build;
+  guint        part;        /* for build: which department */
+  double       cost;        /* a guess, in action cards */
   UppBriefing  local;       /* the briefing's data, with layout state of its own */
   GPtrArray   *recording;   /* what the section added to its flow */
 } Section;
@@ -2068,10 +2065,14 @@ typedef struct
 {
   UppBriefing *self;
   Section     *sections;
-  const guint *order;       /* the sections, the longest first */
+  guint       *order;       /* the sections, the costliest first */
   guint        n_sections;
   int          next;        /* atomic: the next of order to take */
 } SectionQueue;
+
+/* An outline entry under the last top-level entry placed before it: a
+ * department's, under "Actions by department" in a section before. */
+#define OUTLINE_UNDER_LAST (-2)
 
 static guint layout_threads;
 
@@ -2083,7 +2084,8 @@ upp_briefing_set_layout_threads (guint n_threads)
 }
 
 static void
-cover (Builder *b)
+cover (Builder *b,
+       guint    part)
 {
   g_autofree char *changes_title = g_strdup_printf (_("Changes since week %d"),
                                                     upp_week_add (b->self->week, -1).week);
@@ -2105,13 +2107,13 @@ cover (Builder *b)
   upp_flow_tag_end (&b->flow, "Sect");
 }
 
+/* "Actions by department" is cut in one section a department, so that
+ * the threads share the longest part of the briefing. */
 static void
-actions_by_department (Builder *b)
+actions_begin (Builder *b,
+               guint    part)
 {
-  int parent;
-
   section_begin (b, _("Actions by department"), "actions");
-  parent = b->self->outline->len - 1;
   if (b->self->summary)
     {
       g_autofree char *text = esc (_("This summary leaves out comments, next steps, risks and "
@@ -2119,8 +2121,56 @@ actions_by_department (Builder *b)
 
       paragraph (b, text);
     }
-  department_actions (b, parent);
+}
+
+static void
+actions_of_department (Builder *b,
+                       guint    d)
+{
+  department_actions (b, d, OUTLINE_UNDER_LAST);
+}
+
+static void
+actions_end (Builder *b,
+             guint    part)
+{
   section_end (b);
+}
+
+/* The sections that need no more than their Builder. */
+static void
+needs_decision_section (Builder *b,
+                        guint    part)
+{
+  needs_decision (b);
+}
+
+static void
+changes_section (Builder *b,
+                 guint    part)
+{
+  changes (b);
+}
+
+static void
+departments_section (Builder *b,
+                     guint    part)
+{
+  departments (b);
+}
+
+static void
+deadlines_section (Builder *b,
+                   guint    part)
+{
+  deadlines (b);
+}
+
+static void
+appendix_section (Builder *b,
+                  guint    part)
+{
+  appendix (b);
 }
 
 static void
@@ -2147,7 +2197,7 @@ lay_out_section (UppBriefing  *self,
 
   upp_flow_init (&b.flow, local);
   upp_flow_record (&b.flow);
-  section->build (&b);
+  section->build (&b, section->part);
   section->recording = upp_flow_stop_recording (&b.flow);
   upp_flow_finish (&b.flow, FALSE);
 }
@@ -2207,6 +2257,10 @@ absorb_section (Builder *b,
 
       if (entry.parent >= 0)
         entry.parent += outline_base;
+      else if (entry.parent == OUTLINE_UNDER_LAST)
+        for (entry.parent = self->outline->len - 1; entry.parent >= 0; entry.parent--)
+          if (g_array_index (self->outline, UppOutlineEntry, entry.parent).parent < 0)
+            break;
       g_array_append_val (self->outline, entry);
     }
   g_clear_pointer (&local->outline, g_array_unref);
@@ -2228,28 +2282,47 @@ absorb_section (Builder *b,
   g_clear_pointer (&section->recording, g_ptr_array_unref);
 }
 
+static void
+add_section (GArray      *sections,
+             SectionFunc  build,
+             guint        part,
+             double       cost)
+{
+  Section section = { build, part, cost };
+
+  g_array_append_val (sections, section);
+}
+
+static int
+compare_cost (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  const Section *sections = data;
+  double ca = sections[*(const guint *) a].cost;
+  double cb = sections[*(const guint *) b].cost;
+
+  return ca > cb ? -1 : ca < cb ? 1 : 0;
+}
+
 static gboolean
 build (UppBriefing  *self,
        GThread      *series_thread,
        SeriesQuery  *series_query,
        GError      **error)
 {
-  /* In document order; the indicators come between the last two, once
-   * their query is done. */
-  Section sections[] = {
-    { cover }, { needs_decision }, { changes }, { departments }, { deadlines },
-    { actions_by_department }, { appendix },
-  };
-  /* The longest first, so that no thread is left with a long one last. */
-  const guint order[] = { 5, 6, 1, 2, 4, 0, 3 };
-  SectionQueue queue = { self, sections, order, G_N_ELEMENTS (sections), 0 };
+  g_autoptr(GArray) sections = g_array_new (FALSE, TRUE, sizeof (Section));
+  g_autofree guint *order = NULL;
+  g_autofree double *cards = g_new0 (double, self->department_counts->len);
+  g_autoptr(GHashTable) department_index = g_hash_table_new (g_str_hash, g_str_equal);
+  SectionQueue queue = { self };
   guint n_threads = layout_threads > 0 ? layout_threads
                                        : (guint) CLAMP (g_get_num_processors (), 1, 4);
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   Builder b = { self };
+  double n = self->statuses->len;
+  guint appendix_index;
   gboolean ok;
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (order) == G_N_ELEMENTS (sections));
 
   measure_hang (self);
   /* GDate computes its fields when first asked, even through a const
@@ -2265,6 +2338,47 @@ build (UppBriefing  *self,
         }
     }
 
+  /* What each department's section holds: cards, and one line for each
+   * action done before this week. */
+  for (guint d = 0; d < self->department_counts->len; d++)
+    g_hash_table_insert (department_index,
+                         ((UppDepartmentCounts *) self->department_counts->pdata[d])->code,
+                         GUINT_TO_POINTER (d + 1));
+  for (guint i = 0; i < self->statuses->len; i++)
+    {
+      const UppActionStatus *status = self->statuses->pdata[i];
+      const UppActionStatus *then = i < self->before->len ? self->before->pdata[i] : NULL;
+      guint d = GPOINTER_TO_UINT (g_hash_table_lookup (department_index, status->lead));
+
+      if (d > 0)
+        cards[d - 1] += status->state == UPP_STATE_DONE && then != NULL &&
+                        then->state == UPP_STATE_DONE ? 0.05 : 1;
+    }
+
+  /* In document order; the indicators come before the appendix, once
+   * their query is done. The costs are rough guesses in action cards,
+   * from profiles at M: only their order matters. */
+  add_section (sections, cover, 0, 2);
+  add_section (sections, needs_decision_section, 0, count_needing_attention (self));
+  add_section (sections, changes_section, 0, 0.05 * n);
+  add_section (sections, departments_section, 0, 1);
+  add_section (sections, deadlines_section, 0, 1 + 0.15 * self->deadlines->len);
+  add_section (sections, actions_begin, 0, 1);
+  for (guint d = 0; d < self->department_counts->len; d++)
+    add_section (sections, actions_of_department, d, cards[d]);
+  add_section (sections, actions_end, 0, 0);
+  appendix_index = sections->len;
+  add_section (sections, appendix_section, 0, 0.16 * n);
+
+  /* The costliest first, so that no thread is left with a long one last. */
+  order = g_new (guint, sections->len);
+  for (guint i = 0; i < sections->len; i++)
+    order[i] = i;
+  g_qsort_with_data (order, sections->len, sizeof (guint), compare_cost, sections->data);
+  queue.sections = (Section *) sections->data;
+  queue.order = order;
+  queue.n_sections = sections->len;
+
   for (guint i = 1; i < n_threads; i++)
     g_ptr_array_add (threads, g_thread_new ("upp-briefing-layout", section_thread, &queue));
   run_sections (&queue, self->context);
@@ -2279,11 +2393,12 @@ build (UppBriefing  *self,
   upp_flow_init (&b.flow, self);
   if (ok)
     upp_flow_tag_begin (&b.flow, "Document");
-  for (guint i = 0; i < G_N_ELEMENTS (sections) - 1; i++)
-    absorb_section (&b, &sections[i], ok);
-  if (ok)
-    indicators (&b);
-  absorb_section (&b, &sections[G_N_ELEMENTS (sections) - 1], ok);
+  for (guint i = 0; i < sections->len; i++)
+    {
+      if (i == appendix_index && ok)
+        indicators (&b);
+      absorb_section (&b, &g_array_index (sections, Section, i), ok);
+    }
   if (!ok)
     {
       upp_flow_finish (&b.flow, FALSE);
