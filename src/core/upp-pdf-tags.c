@@ -593,9 +593,18 @@ text_string (const char *utf8)
       glong n = 0;
       g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (utf8, -1, NULL, &n, NULL);
 
+      static const char hex[] = "0123456789ABCDEF";
+
       g_string_append (out, "<FEFF");
       for (glong i = 0; utf16 != NULL && i < n; i++)
-        g_string_append_printf (out, "%04X", utf16[i]);
+        {
+          char unit[4] = {
+            hex[(utf16[i] >> 12) & 0xf], hex[(utf16[i] >> 8) & 0xf],
+            hex[(utf16[i] >> 4) & 0xf], hex[utf16[i] & 0xf],
+          };
+
+          g_string_append_len (out, unit, 4);
+        }
       g_string_append_c (out, '>');
     }
   return g_string_free (out, FALSE);
@@ -915,12 +924,23 @@ write_edited (Editor *e)
     }
 
   xref = out->len;
+  /* Ten digits an offset. */
+  if ((guint64) xref > G_GUINT64_CONSTANT (9999999999))
+    {
+      g_byte_array_unref (out);
+      return NULL;
+    }
   g_snprintf (line, sizeof line, "xref\n0 %u\n", e->n_objects);
   g_byte_array_append (out, (const guint8 *) line, strlen (line));
   g_byte_array_append (out, (const guint8 *) "0000000000 65535 f \n", 20);
   for (guint i = 1; i < e->n_objects; i++)
     {
-      g_snprintf (line, sizeof line, "%010" G_GSIZE_FORMAT " 00000 n \n", new_offsets[i]);
+      /* "0000001234 00000 n \n", twenty thousand times */
+      gsize offset = new_offsets[i];
+
+      memcpy (line, "0000000000 00000 n \n", 20);
+      for (int digit = 9; digit >= 0 && offset > 0; digit--, offset /= 10)
+        line[digit] = '0' + offset % 10;
       g_byte_array_append (out, (const guint8 *) line, 20);
     }
 
