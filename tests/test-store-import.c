@@ -817,6 +817,31 @@ test_atomic_foreign_key (void)
   remove_tree (dir);
 }
 
+/* Every entry of every action, as the history shows them. */
+static char *
+history_text (UppStore *store)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *actions[] = { "A1", "A2", "A3", "A4" };
+
+  for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) rows = upp_store_query_history (store, actions[a], W (52), &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const UppHistoryEntry *row = g_ptr_array_index (rows, i);
+
+          g_string_append_printf (text, "%s %d %s %d %d %d %d %d\n", row->action, row->week.week,
+                                  row->department, row->is_lead, row->status, row->progress,
+                                  row->revision, row->is_current);
+        }
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* A database of schema 3, with reports in it, is migrated with all its
  * data: the entries move to a table with the same rows and row ids, and
  * the indicator values that refer to them stay. */
@@ -831,12 +856,15 @@ test_migrate_entries (void)
   g_autofree char *after = NULL;
   g_autofree char *rowids_before = NULL;
   g_autofree char *rowids_after = NULL;
+  g_autofree char *history_before = NULL;
+  g_autofree char *history_after = NULL;
   sqlite3 *db = NULL;
   char *text = NULL;
 
   g_assert_no_error (error);
   store = open_store_with_good_set (path);
   before = dump (store);
+  history_before = history_text (store);
   g_clear_object (&store);
 
   /* Back to schema 3's entry table, as the app wrote it. */
@@ -864,7 +892,7 @@ test_migrate_entries (void)
     "  WHERE is_current AND is_lead;"
     "CREATE INDEX entry_by_action ON entry (action, week);"
     "PRAGMA user_version = 3; COMMIT;", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "SELECT group_concat (rowid) FROM entry",
+  g_assert_cmpint (sqlite3_exec (db, "SELECT group_concat (r) FROM (SELECT rowid AS r FROM entry ORDER BY rowid)",
                                  first_text, &rowids_before, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
@@ -872,16 +900,24 @@ test_migrate_entries (void)
   g_assert_no_error (error);
   after = dump (store);
   g_assert_cmpstr (before, ==, after);
+  history_after = history_text (store);
+  g_assert_cmpstr (history_before, ==, history_after);
   g_clear_object (&store);
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "SELECT group_concat (rowid) FROM entry",
+  g_assert_cmpint (sqlite3_exec (db, "SELECT group_concat (r) FROM (SELECT rowid AS r FROM entry ORDER BY rowid)",
                                  first_text, &rowids_after, NULL), ==, SQLITE_OK);
   g_assert_cmpstr (rowids_before, ==, rowids_after);
   g_assert_cmpint (sqlite3_exec (db, "SELECT sql FROM sqlite_schema WHERE name = 'entry'",
                                  first_text, &text, NULL), ==, SQLITE_OK);
   g_assert_null (strstr (text, "status IN"));
   g_assert_nonnull (strstr (text, "status = 'done'"));
+  g_free (text);
+  text = NULL;
+  /* Schema 5: the second index by action holds what the first does not. */
+  g_assert_cmpint (sqlite3_exec (db, "SELECT sql FROM sqlite_schema WHERE name = 'entry_by_action'",
+                                 first_text, &text, NULL), ==, SQLITE_OK);
+  g_assert_nonnull (strstr (text, "WHERE NOT (is_current AND is_lead)"));
   g_free (text);
   text = NULL;
   g_assert_cmpint (sqlite3_exec (db, "SELECT user_version || ' ' || (SELECT COUNT(*) FROM"
