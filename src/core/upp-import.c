@@ -2554,9 +2554,10 @@ upp_import_files (UppStore          *store,
     g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
   g_thread_pool_free (pool, FALSE, TRUE);
 
-  /* 2. Hash and parse, possible packages first. */
+  /* 2. Hash and parse, possible packages first. Storing takes longer
+   * than parsing: this thread, which stores, keeps a processor of its own. */
   batch.known = upp_store_get_document_kinds (store);
-  pool = g_thread_pool_new (parse_worker, &batch, n_threads, FALSE, NULL);
+  pool = g_thread_pool_new (parse_worker, &batch, MAX (1, n_threads - 1), FALSE, NULL);
   for (guint i = 0; i < n; i++)
     if (batch.maybe_package[i])
       g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
