@@ -2027,8 +2027,8 @@ measure_hang (UppBriefing *self)
 
 /* The indicator series are the one slow query (every value of every
  * indicator up to the week); it runs in a thread of its own while the
- * other sections are laid out. The store serialises its
- * queries, so this starts after the others. */
+ * other sections are laid out. The store serialises its queries, so this
+ * starts after the others. */
 typedef struct
 {
   UppStore  *store;
@@ -2421,9 +2421,10 @@ build (UppBriefing  *self,
  * @error: a #GError
  *
  * Queries the store, checks every text that would go into the briefing
- * with the sensitive-data guard, and lays the briefing out into A4 pages.
- * Safe to call in a worker thread; the result may then be drawn in another
- * thread, one thread at a time.
+ * with the sensitive-data guard, and lays the briefing out into A4 pages
+ * (its sections in threads of their own, one a processor). Safe to call in
+ * a worker thread; the result may then be drawn in another thread, one
+ * thread at a time.
  *
  * Returns: (transfer full): the briefing, or %NULL with @error set (the
  *   error is %UPP_ERROR_SENSITIVE and names the text when the guard
