@@ -649,6 +649,12 @@ static void
 upp_store_class_init (UppStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = upp_store_finalize;
+
+  /* SQLite counts every allocation under a process-wide mutex, for
+   * statistics nothing here reads: an import makes millions. Possible only
+   * before SQLite is first used in the process (else a harmless
+   * SQLITE_MISUSE), and the first store is made before that. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 static void
