@@ -2302,22 +2302,26 @@ failed:
   result->status = UPP_IMPORT_REJECTED;
 }
 
-/* A batch runs in three steps. Workers read every file, and note which
- * ones may be a package definition. Then they hash and parse, the possible
- * packages first and then the rest in the order of the files, while this
- * thread stores each document as soon as it is parsed — packages first,
- * then reports in file order, as if all had been parsed before.
+/* A batch: worker threads read, hash and parse the files in their order,
+ * while this thread first reads them all quickly for the ones that may be a
+ * package definition (taking those on itself if no worker has yet), then
+ * stores each document as soon as it is parsed — packages first, then the
+ * rest in file order, as if all had been parsed before. While it waits for
+ * a file, it parses one no worker has taken yet.
  *
- * Each slot of @documents, @ready… belongs to one worker until it marks the
- * slot ready (under @mutex); then to the storing thread. */
+ * A slot of @documents, @known_kind belongs to the thread that claimed its
+ * file until that marks it ready (under @mutex); then to the storing
+ * thread. */
 typedef struct
 {
   GPtrArray     *files;
+  guint          n_files;
   GHashTable    *known;          /* SHA-256 → kind, of the documents already stored */
   GCancellable  *cancellable;
   UppDocument  **documents;
-  gboolean      *maybe_package;
   const char   **known_kind;     /* the stored document's kind, or NULL */
+  gint          *claimed;        /* atomic: set by the thread that reads the file */
+  gint           next;           /* atomic: the next file for a worker to claim */
   gboolean      *ready;
   GMutex         mutex;
   GCond          cond;
@@ -2327,11 +2331,10 @@ typedef struct
  * uppfoljning-package, which JSON can write with \u escapes only: a file
  * with neither that word nor a \u in it is not one. */
 static gboolean
-may_be_package (GBytes *bytes)
+may_be_package (const char *data,
+                gsize       length)
 {
   static const char word[] = "uppfoljning-package";
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
   const char *p = data;
   const char *end = data + length;
 
@@ -2348,12 +2351,51 @@ may_be_package (GBytes *bytes)
   return FALSE;
 }
 
-static void
-read_worker (gpointer data,
-             gpointer user_data)
+/* Reads @path into @buffer, which is used again for the next file, to see
+ * whether it may be a package. What cannot be read is not: the worker that
+ * reads it for real reports why. */
+static gboolean
+sniff_file (const char *path,
+            GByteArray *buffer)
 {
-  Batch *batch = user_data;
-  guint index = GPOINTER_TO_UINT (data) - 1;
+  struct stat st;
+  gsize length = 0;
+  gboolean result = FALSE;
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return FALSE;
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size <= UPP_IMPORT_MAX_BYTES)
+    {
+      g_byte_array_set_size (buffer, st.st_size + 1);
+      while (length < buffer->len)
+        {
+          gssize n = read (fd, buffer->data + length, buffer->len - length);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n <= 0)
+            break;
+          length += n;
+        }
+      result = may_be_package ((const char *) buffer->data, length);
+    }
+  close (fd);
+  return result;
+}
+
+static gboolean
+claim_file (Batch *batch,
+            guint  index)
+{
+  return g_atomic_int_compare_and_exchange (&batch->claimed[index], 0, 1);
+}
+
+/* Reads, hashes and parses a file this thread has claimed. */
+static void
+process_file (Batch *batch,
+              guint  index)
+{
   const char *path = g_ptr_array_index (batch->files, index);
   g_autoptr(GError) error = NULL;
   UppDocument *document = document_new (path);
@@ -2362,19 +2404,6 @@ read_worker (gpointer data,
   if (document->bytes == NULL)
     document_problem (document, error->message);
   else
-    batch->maybe_package[index] = may_be_package (document->bytes);
-  batch->documents[index] = document;
-}
-
-static void
-parse_worker (gpointer data,
-              gpointer user_data)
-{
-  Batch *batch = user_data;
-  guint index = GPOINTER_TO_UINT (data) - 1;
-  UppDocument *document = batch->documents[index];
-
-  if (document->bytes != NULL)
     {
       /* A file the store already has is not parsed again: whatever it
        * says, importing it is a no-op. */
@@ -2385,19 +2414,68 @@ parse_worker (gpointer data,
     }
 
   g_mutex_lock (&batch->mutex);
+  batch->documents[index] = document;
   batch->ready[index] = TRUE;
   g_cond_broadcast (&batch->cond);
   g_mutex_unlock (&batch->mutex);
 }
 
+/* Processes the next file in order that no thread has claimed; FALSE when
+ * there is none left. */
+static gboolean
+process_next_file (Batch *batch)
+{
+  while ((guint) g_atomic_int_get (&batch->next) < batch->n_files)
+    {
+      guint index = g_atomic_int_add (&batch->next, 1);
+
+      if (index < batch->n_files && claim_file (batch, index))
+        {
+          process_file (batch, index);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gpointer
+parse_thread (gpointer data)
+{
+  while (process_next_file (data))
+    ;
+  return NULL;
+}
+
+static gboolean
+is_ready (Batch *batch,
+          guint  index)
+{
+  gboolean ready;
+
+  g_mutex_lock (&batch->mutex);
+  ready = batch->ready[index];
+  g_mutex_unlock (&batch->mutex);
+  return ready;
+}
+
+/* The document of file @index, parsed: by this thread if no other has
+ * begun it; and rather than wait idle, this thread parses others. */
 static UppDocument *
 wait_for_document (Batch *batch,
                    guint  index)
 {
-  g_mutex_lock (&batch->mutex);
-  while (!batch->ready[index])
-    g_cond_wait (&batch->cond, &batch->mutex);
-  g_mutex_unlock (&batch->mutex);
+  while (!is_ready (batch, index))
+    {
+      if (claim_file (batch, index))
+        process_file (batch, index);
+      else if (!process_next_file (batch))
+        {
+          g_mutex_lock (&batch->mutex);
+          while (!batch->ready[index])
+            g_cond_wait (&batch->cond, &batch->mutex);
+          g_mutex_unlock (&batch->mutex);
+        }
+    }
   return batch->documents[index];
 }
 
@@ -2530,55 +2608,55 @@ upp_import_files (UppStore          *store,
 {
   Batch batch = { 0 };
   Writer writer = { 0 };
-  GThreadPool *pool;
-  guint n = files->len;
-  guint n_threads = MAX (1, MIN (g_get_num_processors (), 8));
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autofree gboolean *maybe_package = NULL;
   g_autofree gboolean *handled = NULL;
+  guint n = files->len;
+  /* Storing takes longer than parsing: this thread, which stores, keeps a
+   * processor of its own, and parses only when it would wait. */
+  guint n_threads = MIN (g_get_num_processors (), 8) - 1;
 
   g_return_val_if_fail (UPP_IS_STORE (store), NULL);
   g_return_val_if_fail (files != NULL, NULL);
 
   batch.files = files;
+  batch.n_files = n;
   batch.cancellable = cancellable;
+  batch.known = upp_store_get_document_kinds (store);
   batch.documents = g_new0 (UppDocument *, n);
-  batch.maybe_package = g_new0 (gboolean, n);
   batch.known_kind = g_new0 (const char *, n);
+  batch.claimed = g_new0 (gint, n);
   batch.ready = g_new0 (gboolean, n);
   g_mutex_init (&batch.mutex);
   g_cond_init (&batch.cond);
+  maybe_package = g_new0 (gboolean, n);
   handled = g_new0 (gboolean, n);
 
-  /* 1. Read. */
-  pool = g_thread_pool_new (read_worker, &batch, n_threads, FALSE, NULL);
-  for (guint i = 0; i < n; i++)
-    g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
-  g_thread_pool_free (pool, FALSE, TRUE);
+  for (guint i = 0; i < MIN (n_threads, n); i++)
+    g_ptr_array_add (threads, g_thread_new ("upp-import", parse_thread, &batch));
 
-  /* 2. Hash and parse, possible packages first. Storing takes longer
-   * than parsing: this thread, which stores, keeps a processor of its own. */
-  batch.known = upp_store_get_document_kinds (store);
-  pool = g_thread_pool_new (parse_worker, &batch, MAX (1, n_threads - 1), FALSE, NULL);
-  for (guint i = 0; i < n; i++)
-    if (batch.maybe_package[i])
-      g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
-  for (guint i = 0; i < n; i++)
-    if (!batch.maybe_package[i])
-      g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
-
-  /* 3. Store, meanwhile: packages, then everything else in file order. */
   writer.store = store;
   writer.results = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_import_result_free);
   g_ptr_array_set_size (writer.results, n);
   writer.progress = progress;
   writer.user_data = user_data;
+
+  /* Which files may be packages, while the workers begin. */
+  for (guint i = 0; i < n; i++)
+    maybe_package[i] = sniff_file (g_ptr_array_index (files, i), buffer);
+  g_byte_array_set_size (buffer, 0);
+
   upp_store_begin_batch (store);
   for (guint i = 0; i < n; i++)
-    if (batch.maybe_package[i] && wait_for_document (&batch, i)->kind == UPP_DOCUMENT_PACKAGE &&
+    if (maybe_package[i] && wait_for_document (&batch, i)->kind == UPP_DOCUMENT_PACKAGE &&
         batch.known_kind[i] == NULL)
       {
         write_document (&writer, &batch, i, cancellable);
         handled[i] = TRUE;
       }
+  /* Then the rest in order. (A package here is one that changed since it
+   * was looked at: stored as it comes.) */
   for (guint i = 0; i < n; i++)
     if (!handled[i])
       {
@@ -2588,12 +2666,13 @@ upp_import_files (UppStore          *store,
   writer_commit (&writer);
   upp_store_end_batch (store);
 
-  g_thread_pool_free (pool, FALSE, TRUE);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
   g_clear_pointer (&writer.actions, g_hash_table_unref);
   g_hash_table_unref (batch.known);
   g_free (batch.documents);
-  g_free (batch.maybe_package);
   g_free (batch.known_kind);
+  g_free (batch.claimed);
   g_free (batch.ready);
   g_mutex_clear (&batch.mutex);
   g_cond_clear (&batch.cond);
