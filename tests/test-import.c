@@ -209,6 +209,9 @@ test_good_set (void)
 
       g_assert_cmpint (result->status, ==, UPP_IMPORT_DUPLICATE);
       g_assert_cmpstr (line, ==, expected_line);
+      /* Known by its SHA-256, not parsed, and still of the right kind. */
+      g_assert_cmpint (result->kind, ==, g_str_has_suffix (result->path, "package.json")
+                                         ? UPP_DOCUMENT_PACKAGE : UPP_DOCUMENT_REPORT);
     }
   after = dump (store);
   g_assert_cmpstr (before, ==, after);

@@ -1123,10 +1123,16 @@ upp_store_get_document_kinds (UppStore *self)
   GHashTable *kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_rec_mutex_lock (&self->lock);
-  stmt = prepare (self, "SELECT sha256, kind = 'package' FROM document", NULL);
+  /* The hashes from their index, not from the rows (which hold the
+   * documents); the few packages then by their revisions. */
+  stmt = prepare (self, "SELECT sha256 FROM document", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (kinds, column_text (stmt, 0),
-                         (gpointer) (sqlite3_column_int (stmt, 1) ? "package" : "report"));
+    g_hash_table_insert (kinds, column_text (stmt, 0), (gpointer) "report");
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = prepare (self, "SELECT sha256 FROM document"
+                        " WHERE id IN (SELECT document_id FROM package_revision)", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (kinds, column_text (stmt, 0), (gpointer) "package");
   g_clear_pointer (&stmt, sqlite3_finalize);
   g_rec_mutex_unlock (&self->lock);
 
