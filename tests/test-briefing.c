@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <cairo-pdf.h>
 #include <poppler.h>
 #include <qpdf/qpdf-c.h>
 #include <string.h>
@@ -17,7 +16,6 @@
 #include "upp-error.h"
 #include "upp-guard.h"
 #include "upp-import.h"
-#include "upp-pdf-tags.h"
 #include "upp-store.h"
 
 /* poppler-glib 22.12 declares none. */
@@ -1027,165 +1025,6 @@ test_contradiction (void)
   g_assert_nonnull (strstr (text, "2 actions need a decision: 1 overdue, 1 delayed."));
 }
 
-/* The tagging pass, on a small file cairo writes: the fast path that edits
- * cairo's file and the general one through qpdf say the same, and a file
- * the fast path does not understand still gets everything. */
-
-static cairo_status_t
-append_to (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static GBytes *
-small_tagged_pdf (void)
-{
-  GByteArray *buffer = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to, buffer, 200, 300);
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_tag_begin (cr, "Document", "");
-  cairo_tag_begin (cr, "Sect", "");
-  cairo_tag_begin (cr, "Figure", "");
-  cairo_rectangle (cr, 10, 10, 50, 40);
-  cairo_fill (cr);
-  cairo_tag_end (cr, "Figure");
-  cairo_tag_begin (cr, "P", "");
-  cairo_tag_begin (cr, CAIRO_TAG_DEST, "name='here' x=0 y=0");
-  cairo_tag_end (cr, CAIRO_TAG_DEST);
-  cairo_tag_begin (cr, CAIRO_TAG_LINK, "dest='here'");
-  cairo_move_to (cr, 10, 100);
-  cairo_show_text (cr, "Link (here)");
-  cairo_tag_end (cr, CAIRO_TAG_LINK);
-  cairo_tag_end (cr, "P");
-  cairo_tag_end (cr, "Sect");
-  cairo_tag_end (cr, "Document");
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (buffer);
-}
-
-static const UppPdfFigure small_figure = { "Ett stapeldiagram (å) \\ (ok)", 0, 10, 10, 50, 40 };
-/* One text with characters outside ASCII, one with PDF string syntax in it. */
-static const char * const small_links[] = { "Go to (there) \\\\ now" };
-
-static GBytes *
-complete_small (GBytes   *pdf,
-                gboolean  with_qpdf)
-{
-  g_autoptr(GError) error = NULL;
-  GBytes *done;
-
-  if (with_qpdf)
-    done = upp_pdf_complete_tagging_with_qpdf (pdf, "sv-SE", 300, &small_figure, 1, small_links,
-                                               1, &error);
-  else
-    done = upp_pdf_complete_tagging (pdf, "sv-SE", 300, &small_figure, 1, small_links, 1,
-                                     &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (done);
-  return done;
-}
-
-/* What the pass adds, read back with qpdf; returns the catalog's object
- * number. */
-static int
-check_completed (GBytes *pdf)
-{
-  qpdf_data qpdf = qpdf_init ();
-  gsize size;
-  const char *data = g_bytes_get_data (pdf, &size);
-  qpdf_oh root, value, element, annots;
-  int root_id;
-  double bbox[4];
-  const double expected[4] = { 10, 250, 60, 290 };
-
-  qpdf_silence_errors (qpdf);
-  g_assert_false (qpdf_read_memory (qpdf, "small.pdf", data, size, NULL) & QPDF_ERRORS);
-  root = qpdf_get_root (qpdf);
-  root_id = qpdf_oh_get_object_id (qpdf, root);
-  value = qpdf_oh_get_key (qpdf, root, "/Lang");
-  g_assert_cmpstr (qpdf_oh_get_utf8_value (qpdf, value), ==, "sv-SE");
-  value = qpdf_oh_get_key (qpdf, qpdf_oh_get_key (qpdf, root, "/MarkInfo"), "/Marked");
-  g_assert_true (qpdf_oh_get_bool_value (qpdf, value));
-  value = qpdf_oh_get_key (qpdf, qpdf_oh_get_key (qpdf, root, "/ViewerPreferences"),
-                           "/DisplayDocTitle");
-  g_assert_true (qpdf_oh_get_bool_value (qpdf, value));
-
-  /* Document → Sect → Figure */
-  element = qpdf_oh_get_key (qpdf, root, "/StructTreeRoot");
-  for (guint depth = 0; depth < 3; depth++)
-    {
-      value = qpdf_oh_get_key (qpdf, element, "/K");
-      element = qpdf_oh_is_array (qpdf, value) ? qpdf_oh_get_array_item (qpdf, value, 0) : value;
-    }
-  g_assert_true (qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, element, "/S"),
-                                             "/Figure"));
-  g_assert_cmpstr (qpdf_oh_get_utf8_value (qpdf, qpdf_oh_get_key (qpdf, element, "/Alt")), ==,
-                   small_figure.alt);
-  value = qpdf_oh_get_key (qpdf, qpdf_oh_get_key (qpdf, element, "/A"), "/BBox");
-  for (int i = 0; i < 4; i++)
-    {
-      bbox[i] = qpdf_oh_get_numeric_value (qpdf, qpdf_oh_get_array_item (qpdf, value, i));
-      g_assert_cmpfloat_with_epsilon (bbox[i], expected[i], 0.01);
-    }
-
-  value = qpdf_get_page_n (qpdf, 0);
-  g_assert_true (qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, value, "/Tabs"), "/S"));
-  annots = qpdf_oh_get_key (qpdf, value, "/Annots");
-  g_assert_cmpint (qpdf_oh_get_array_n_items (qpdf, annots), ==, 1);
-  value = qpdf_oh_get_key (qpdf, qpdf_oh_get_array_item (qpdf, annots, 0), "/Contents");
-  g_assert_cmpstr (qpdf_oh_get_utf8_value (qpdf, value), ==, small_links[0]);
-
-  g_assert_false (qpdf_has_error (qpdf));
-  qpdf_cleanup (&qpdf);
-  return root_id;
-}
-
-static void
-test_tagging_paths (void)
-{
-  g_autoptr(GBytes) raw = small_tagged_pdf ();
-  g_autoptr(GBytes) fast = complete_small (raw, FALSE);
-  g_autoptr(GBytes) again = complete_small (raw, FALSE);
-  g_autoptr(GBytes) general = complete_small (raw, TRUE);
-  g_autoptr(GBytes) packed = NULL;
-  g_autoptr(GBytes) from_packed = NULL;
-  int raw_root;
-
-  /* The fast path keeps cairo's objects and their numbers; qpdf may
-   * renumber them. */
-  {
-    qpdf_data qpdf = qpdf_init ();
-    gsize size;
-    const char *data = g_bytes_get_data (raw, &size);
-
-    qpdf_silence_errors (qpdf);
-    g_assert_false (qpdf_read_memory (qpdf, "raw.pdf", data, size, NULL) & QPDF_ERRORS);
-    raw_root = qpdf_oh_get_object_id (qpdf, qpdf_get_root (qpdf));
-
-    /* The same file with object streams and a cross-reference stream, as
-     * a later cairo might write it. */
-    qpdf_init_write_memory (qpdf);
-    qpdf_set_object_stream_mode (qpdf, qpdf_o_generate);
-    qpdf_set_deterministic_ID (qpdf, QPDF_TRUE);
-    g_assert_false (qpdf_write (qpdf) & QPDF_ERRORS);
-    packed = g_bytes_new (qpdf_get_buffer (qpdf), qpdf_get_buffer_length (qpdf));
-    qpdf_cleanup (&qpdf);
-  }
-  g_assert_cmpint (check_completed (fast), ==, raw_root);
-  g_assert_true (g_bytes_equal (fast, again));
-  check_completed (general);
-
-  from_packed = complete_small (packed, FALSE);
-  check_completed (from_packed);
-}
-
 /* The sections are laid out in as many threads as there are processors:
  * one thread or several, the same bytes. */
 static void
@@ -1292,7 +1131,6 @@ main (int   argc,
   g_test_add_func ("/briefing/contradiction", test_contradiction);
   g_test_add_func ("/briefing/note-printed", test_note_printed);
   g_test_add_func ("/briefing/guard", test_guard);
-  g_test_add_func ("/briefing/tagging-paths", test_tagging_paths);
   g_test_add_func ("/briefing/layout-threads", test_layout_threads);
 
   status = g_test_run ();

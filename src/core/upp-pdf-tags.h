@@ -39,13 +39,5 @@ GBytes *upp_pdf_complete_tagging (GBytes             *pdf,
                                   const char * const *links,
                                   guint               n_links,
                                   GError            **error);
-GBytes *upp_pdf_complete_tagging_with_qpdf (GBytes             *pdf,
-                                            const char         *language,
-                                            double              page_height,
-                                            const UppPdfFigure *figures,
-                                            guint               n_figures,
-                                            const char * const *links,
-                                            guint               n_links,
-                                            GError            **error);
 
 G_END_DECLS
