@@ -753,6 +753,67 @@ test_schema_too_new (void)
   remove_tree (dir);
 }
 
+/* Files are stored without a savepoint each; when one fails half-way, the
+ * transaction is taken back and what it held before is stored again: a
+ * failing file between two good ones in a batch leaves them stored, as if
+ * it had not been there. */
+static void
+test_atomic_middle (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upp-store-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "middle.db", NULL);
+  g_autofree char *before = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                   "good-bom-crlf.json", NULL);
+  g_autofree char *failing = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                    "report-SOC-2026-W28.json", NULL);
+  g_autofree char *after = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                  "good-negative-zero.json", NULL);
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(UppStore) reference = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) alone = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  const UppImportResult *result;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  store = open_store_with_good_set (path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER fail BEFORE INSERT ON entry_indicator"
+                                     " WHEN NEW.action = 'A2' AND NEW.indicator = 'contacts'"
+                                     "   AND NEW.value = 15"
+                                     " BEGIN SELECT RAISE (ABORT, 'injected failure'); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_ptr_array_add (files, before);
+  g_ptr_array_add (files, failing);
+  g_ptr_array_add (files, after);
+  results = upp_import_files (store, files, NULL, NULL, NULL);
+  result = g_ptr_array_index (results, 0);
+  g_assert_cmpint (result->status, ==, UPP_IMPORT_IMPORTED);
+  g_assert_cmpuint (result->problems->len, ==, 0);
+  result = g_ptr_array_index (results, 1);
+  g_assert_cmpint (result->status, ==, UPP_IMPORT_REJECTED);
+  g_assert_cmpuint (result->problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (result->problems, 0), "injected failure"));
+  result = g_ptr_array_index (results, 2);
+  g_assert_cmpint (result->status, ==, UPP_IMPORT_IMPORTED);
+
+  reference = open_store_with_good_set (":memory:");
+  g_ptr_array_remove_index (files, 1);
+  alone = upp_import_files (reference, files, NULL, NULL, NULL);
+  a = dump (store);
+  b = dump (reference);
+  g_assert_cmpstr (a, ==, b);
+
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
 /* A row that would refer to a missing row (here a trigger deletes the
  * action an entry is on): the file is rejected whole, the rest of the
  * batch is stored, and no row is left dangling. */
@@ -1061,6 +1122,7 @@ main (int   argc,
   g_test_add_func ("/store-import/migrate-entries", test_migrate_entries);
   g_test_add_func ("/store-import/atomic", test_atomic);
   g_test_add_func ("/store-import/atomic-foreign-key", test_atomic_foreign_key);
+  g_test_add_func ("/store-import/atomic-middle", test_atomic_middle);
 
   return g_test_run ();
 }

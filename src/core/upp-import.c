@@ -2261,19 +2261,23 @@ status_from_outcome (UppStoreOutcome outcome)
     }
 }
 
-/* Stores one valid document inside the batch's transaction, under a
- * savepoint: a failure takes back this file only. */
-static void
+/* Stores one valid document inside the batch's transaction. Carefully,
+ * under a savepoint: a failure takes back this file only. Otherwise
+ * without one (a savepoint copies every page the file changes, in case),
+ * and a failure leaves the transaction half-written: then this returns
+ * FALSE, and the caller takes back the whole transaction. */
+static gboolean
 store_document (UppStore        *store,
                 UppDocument     *document,
-                UppImportResult *result)
+                UppImportResult *result,
+                gboolean         careful)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_path_get_basename (document->path);
   UppStoreOutcome outcome = UPP_STORE_ADDED;
   gboolean ok;
 
-  if (!upp_store_savepoint (store, "document", &error))
+  if (careful && !upp_store_savepoint (store, "document", &error))
     goto failed;
 
   if (document->package != NULL)
@@ -2283,35 +2287,25 @@ store_document (UppStore        *store,
     ok = upp_store_add_report (store, document->report, document->bytes, document->sha256,
                                name, &outcome, &error);
 
+  if (!ok && careful)
+    upp_store_rollback_to (store, "document");
   if (!ok)
-    {
-      upp_store_rollback_to (store, "document");
-      goto failed;
-    }
-  if (!upp_store_release (store, "document", &error))
+    goto failed;
+  if (careful && !upp_store_release (store, "document", &error))
     {
       upp_store_rollback_to (store, "document");
       goto failed;
     }
 
   result->status = status_from_outcome (outcome);
-  return;
+  return TRUE;
 
 failed:
   add_problem (result->problems, g_strdup_printf ("%s: %s", document->path, error->message));
   result->status = UPP_IMPORT_REJECTED;
+  return careful;
 }
 
-/* A batch: worker threads read, hash and parse the files in their order,
- * while this thread first reads them all quickly for the ones that may be a
- * package definition (taking those on itself if no worker has yet), then
- * stores each document as soon as it is parsed — packages first, then the
- * rest in file order, as if all had been parsed before. While it waits for
- * a file, it parses one no worker has taken yet.
- *
- * A slot of @documents, @known_kind belongs to the thread that claimed its
- * file until that marks it ready (under @mutex); then to the storing
- * thread. */
 typedef struct
 {
   GPtrArray     *files;
@@ -2488,10 +2482,22 @@ typedef struct
   GHashTable        *actions;
   gboolean           in_transaction;
   guint              in_this_transaction;
+  /* What the open transaction stored, kept until it commits: to store
+   * again if it must be taken back. */
+  GPtrArray         *stored;          /* UppDocument */
+  GArray            *stored_index;    /* guint, into @results */
+  gboolean           careful;         /* a savepoint per file, after a failure */
   UppImportProgress  progress;
   gpointer           user_data;
   guint              done;
 } Writer;
+
+static void
+writer_forget_stored (Writer *writer)
+{
+  g_ptr_array_set_size (writer->stored, 0);
+  g_array_set_size (writer->stored_index, 0);
+}
 
 static void
 writer_commit (Writer *writer)
@@ -2501,9 +2507,79 @@ writer_commit (Writer *writer)
   if (!writer->in_transaction)
     return;
   if (!upp_store_commit (writer->store, &error))
-    g_warning ("Commit failed: %s", error->message);
+    {
+      /* Nothing of the transaction is stored: say so for each file. */
+      for (guint i = 0; i < writer->stored->len; i++)
+        {
+          UppDocument *document = g_ptr_array_index (writer->stored, i);
+          UppImportResult *result =
+            g_ptr_array_index (writer->results, g_array_index (writer->stored_index, guint, i));
+
+          add_problem (result->problems,
+                       g_strdup_printf ("%s: %s", document->path, error->message));
+          result->status = UPP_IMPORT_REJECTED;
+        }
+    }
+  writer_forget_stored (writer);
   writer->in_transaction = FALSE;
   writer->in_this_transaction = 0;
+  writer->careful = FALSE;
+}
+
+static gboolean
+writer_begin (Writer  *writer,
+              GError **error)
+{
+  if (writer->in_transaction)
+    return TRUE;
+  if (!upp_store_begin (writer->store, error))
+    return FALSE;
+  writer->in_transaction = TRUE;
+  return TRUE;
+}
+
+/* A file failed half-way without a savepoint: takes back the transaction
+ * and stores again, each under a savepoint now, what it held before. The
+ * store is then as it was when they were first stored, so they are
+ * stored the same. */
+static void
+writer_take_back (Writer *writer)
+{
+  g_autoptr(GPtrArray) stored = g_steal_pointer (&writer->stored);
+  g_autoptr(GArray) stored_index = g_steal_pointer (&writer->stored_index);
+  g_autoptr(GError) error = NULL;
+
+  upp_store_rollback (writer->store);
+  writer->in_transaction = FALSE;
+  writer->in_this_transaction = 0;
+  writer->careful = TRUE;
+  g_clear_pointer (&writer->actions, g_hash_table_unref);
+  writer->stored = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_document_free);
+  writer->stored_index = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < stored->len; i++)
+    {
+      UppDocument *document = g_ptr_array_index (stored, i);
+      guint index = g_array_index (stored_index, guint, i);
+      UppImportResult *result = g_ptr_array_index (writer->results, index);
+
+      if (!writer_begin (writer, &error))
+        {
+          add_problem (result->problems,
+                       g_strdup_printf ("%s: %s", document->path, error->message));
+          result->status = UPP_IMPORT_REJECTED;
+          g_clear_error (&error);
+          continue;
+        }
+      writer->in_this_transaction++;
+      if (store_document (writer->store, document, result, TRUE) &&
+          result->status != UPP_IMPORT_REJECTED)
+        {
+          stored->pdata[i] = NULL;
+          g_ptr_array_add (writer->stored, document);
+          g_array_append_val (writer->stored_index, index);
+        }
+    }
 }
 
 /* Validates one parsed document against the store and stores it, in
@@ -2518,6 +2594,7 @@ write_document (Writer       *writer,
   UppDocument *document = g_steal_pointer (&batch->documents[index]);
   UppStore *store = writer->store;
   UppImportResult *result;
+  UppDocumentKind kind;
   g_autoptr(GError) error = NULL;
 
   result = result_new (document);
@@ -2553,31 +2630,35 @@ write_document (Writer       *writer,
       writer->actions = index_actions (upp_store_peek_package (store));
     }
 
-  if (!writer->in_transaction)
+  if (!writer_begin (writer, &error))
     {
-      if (!upp_store_begin (store, &error))
-        {
-          add_problem (result->problems,
-                       g_strdup_printf ("%s: %s", document->path, error->message));
-          goto done;
-        }
-      writer->in_transaction = TRUE;
+      add_problem (result->problems, g_strdup_printf ("%s: %s", document->path, error->message));
+      goto done;
     }
 
+  kind = document->kind;
   validate_document (document, store, writer->actions);
   if (document->problems->len == 0)
-    store_document (store, document, result);
+    {
+      if (!store_document (store, document, result, writer->careful))
+        writer_take_back (writer);
+      else if (result->status != UPP_IMPORT_REJECTED)
+        {
+          /* Kept until the transaction commits. */
+          g_ptr_array_add (writer->stored, g_steal_pointer (&document));
+          g_array_append_val (writer->stored_index, index);
+        }
+    }
   /* A new package, or a rollback (which drops the store's cached
    * definition that @actions points into): index again. */
-  if (document->kind == UPP_DOCUMENT_PACKAGE || result->status == UPP_IMPORT_REJECTED)
+  if (kind == UPP_DOCUMENT_PACKAGE || result->status == UPP_IMPORT_REJECTED)
     g_clear_pointer (&writer->actions, g_hash_table_unref);
 
-  if (++writer->in_this_transaction >= FILES_PER_TRANSACTION ||
-      document->kind == UPP_DOCUMENT_PACKAGE)
+  if (++writer->in_this_transaction >= FILES_PER_TRANSACTION || kind == UPP_DOCUMENT_PACKAGE)
     writer_commit (writer);
 
 done:
-  upp_document_free (document);
+  g_clear_pointer (&document, upp_document_free);
   if (writer->progress != NULL)
     writer->progress (++writer->done, writer->results->len, writer->user_data);
 }
@@ -2637,6 +2718,8 @@ upp_import_files (UppStore          *store,
     g_ptr_array_add (threads, g_thread_new ("upp-import", parse_thread, &batch));
 
   writer.store = store;
+  writer.stored = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_document_free);
+  writer.stored_index = g_array_new (FALSE, FALSE, sizeof (guint));
   writer.results = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_import_result_free);
   g_ptr_array_set_size (writer.results, n);
   writer.progress = progress;
@@ -2669,6 +2752,8 @@ upp_import_files (UppStore          *store,
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (g_ptr_array_index (threads, i));
   g_clear_pointer (&writer.actions, g_hash_table_unref);
+  g_ptr_array_unref (writer.stored);
+  g_array_unref (writer.stored_index);
   g_hash_table_unref (batch.known);
   g_free (batch.documents);
   g_free (batch.known_kind);

@@ -704,7 +704,11 @@ upp_store_commit (UppStore  *self,
   gboolean ok = exec (self, "COMMIT", error);
 
   if (!ok)
-    exec (self, "ROLLBACK", NULL);
+    {
+      exec (self, "ROLLBACK", NULL);
+      /* The cached definition may hold what was rolled back. */
+      retire_package (self);
+    }
   g_rec_mutex_unlock (&self->lock);
   return ok;
 }
