@@ -2308,6 +2308,7 @@ failed:
 
 typedef struct
 {
+  UppStore      *store;
   GPtrArray     *files;
   guint          n_files;
   GHashTable    *known;          /* SHA-256 → kind, of the documents already stored */
@@ -2438,6 +2439,18 @@ parse_thread (gpointer data)
   while (process_next_file (data))
     ;
   return NULL;
+}
+
+/* The first worker loads the package definition in force (which every
+ * report is checked against) while the storing thread looks for packages
+ * among the files: it is cached, and ready when the first report is. */
+static gpointer
+first_parse_thread (gpointer data)
+{
+  Batch *batch = data;
+
+  upp_store_peek_package (batch->store);
+  return parse_thread (data);
 }
 
 static gboolean
@@ -2701,6 +2714,7 @@ upp_import_files (UppStore          *store,
   g_return_val_if_fail (UPP_IS_STORE (store), NULL);
   g_return_val_if_fail (files != NULL, NULL);
 
+  batch.store = store;
   batch.files = files;
   batch.n_files = n;
   batch.cancellable = cancellable;
@@ -2715,7 +2729,8 @@ upp_import_files (UppStore          *store,
   handled = g_new0 (gboolean, n);
 
   for (guint i = 0; i < MIN (n_threads, n); i++)
-    g_ptr_array_add (threads, g_thread_new ("upp-import", parse_thread, &batch));
+    g_ptr_array_add (threads, g_thread_new ("upp-import", i == 0 ? first_parse_thread
+                                                                 : parse_thread, &batch));
 
   writer.store = store;
   writer.stored = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_document_free);
