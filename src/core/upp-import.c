@@ -2318,6 +2318,10 @@ typedef struct
   gint          *claimed;        /* atomic: set by the thread that reads the file */
   gint           next;           /* atomic: the next file for a worker to claim */
   gboolean      *ready;
+  /* Stored documents, for the workers to free: freeing tens of thousands
+   * of texts is work the storing thread, the slowest, need not do. */
+  GPtrArray     *garbage;
+  gboolean       stored_all;
   GMutex         mutex;
   GCond          cond;
 } Batch;
@@ -2433,11 +2437,38 @@ process_next_file (Batch *batch)
   return FALSE;
 }
 
+/* Frees what the storing thread is done with; with @wait, waits for more
+ * until it has stored all. */
+static void
+free_garbage (Batch    *batch,
+              gboolean  wait)
+{
+  g_mutex_lock (&batch->mutex);
+  for (;;)
+    {
+      g_autoptr(GPtrArray) garbage = NULL;
+
+      while (wait && batch->garbage->len == 0 && !batch->stored_all)
+        g_cond_wait (&batch->cond, &batch->mutex);
+      if (batch->garbage->len == 0)
+        break;
+      garbage = g_steal_pointer (&batch->garbage);
+      batch->garbage = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_document_free);
+      g_mutex_unlock (&batch->mutex);
+      g_clear_pointer (&garbage, g_ptr_array_unref);
+      g_mutex_lock (&batch->mutex);
+      if (!wait)
+        break;
+    }
+  g_mutex_unlock (&batch->mutex);
+}
+
 static gpointer
 parse_thread (gpointer data)
 {
   while (process_next_file (data))
-    ;
+    free_garbage (data, FALSE);
+  free_garbage (data, TRUE);
   return NULL;
 }
 
@@ -2503,11 +2534,20 @@ typedef struct
   UppImportProgress  progress;
   gpointer           user_data;
   guint              done;
+  Batch             *batch;
 } Writer;
 
+/* The transaction is over: its documents go to the workers to free. */
 static void
 writer_forget_stored (Writer *writer)
 {
+  Batch *batch = writer->batch;
+
+  g_mutex_lock (&batch->mutex);
+  for (guint i = 0; i < writer->stored->len; i++)
+    g_ptr_array_add (batch->garbage, g_steal_pointer (&writer->stored->pdata[i]));
+  g_cond_broadcast (&batch->cond);
+  g_mutex_unlock (&batch->mutex);
   g_ptr_array_set_size (writer->stored, 0);
   g_array_set_size (writer->stored_index, 0);
 }
@@ -2723,6 +2763,7 @@ upp_import_files (UppStore          *store,
   batch.known_kind = g_new0 (const char *, n);
   batch.claimed = g_new0 (gint, n);
   batch.ready = g_new0 (gboolean, n);
+  batch.garbage = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_document_free);
   g_mutex_init (&batch.mutex);
   g_cond_init (&batch.cond);
   maybe_package = g_new0 (gboolean, n);
@@ -2733,6 +2774,7 @@ upp_import_files (UppStore          *store,
                                                                  : parse_thread, &batch));
 
   writer.store = store;
+  writer.batch = &batch;
   writer.stored = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_document_free);
   writer.stored_index = g_array_new (FALSE, FALSE, sizeof (guint));
   writer.results = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_import_result_free);
@@ -2762,6 +2804,10 @@ upp_import_files (UppStore          *store,
         write_document (&writer, &batch, i, cancellable);
       }
   writer_commit (&writer);
+  g_mutex_lock (&batch.mutex);
+  batch.stored_all = TRUE;
+  g_cond_broadcast (&batch.cond);
+  g_mutex_unlock (&batch.mutex);
   upp_store_end_batch (store);
 
   for (guint i = 0; i < threads->len; i++)
@@ -2770,6 +2816,7 @@ upp_import_files (UppStore          *store,
   g_ptr_array_unref (writer.stored);
   g_array_unref (writer.stored_index);
   g_hash_table_unref (batch.known);
+  g_ptr_array_unref (batch.garbage);
   g_free (batch.documents);
   g_free (batch.known_kind);
   g_free (batch.claimed);
