@@ -1369,6 +1369,58 @@ test_package_found_late (void)
   remove_tree (dir);
 }
 
+/* In a batch, reports are checked against the package by the workers or
+ * by the storing thread, whichever comes first: the same problems either
+ * way, as upp_document_load() finds. */
+static void
+test_checked_in_batch (void)
+{
+  static const char * const bad[] = {
+    "bad-action-not-own.json", "bad-action-unknown.json", "bad-department-unknown.json",
+    "bad-indicator-unknown.json", "bad-week-before-first.json", "bad-week-future.json",
+    "bad-submitted-future.json",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upp-import-XXXXXX", &error);
+  g_autofree char *package = fixture ("good/package.json");
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(UppStore) store = open_memory_store ();
+  g_autoptr(UppStore) alone = open_memory_store ();
+
+  g_assert_no_error (error);
+  g_assert_cmpint (import_one (alone, package, NULL), ==, UPP_IMPORT_IMPORTED);
+  g_ptr_array_add (files, g_strdup (package));
+  for (guint copy = 0; copy < 12; copy++)
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autofree char *source = fixture (bad[i]);
+        g_autofree char *text = NULL;
+        g_autofree char *name = g_strdup_printf ("%02u-%s", copy, bad[i]);
+        gsize length;
+
+        g_assert_true (g_file_get_contents (source, &text, &length, NULL));
+        g_ptr_array_add (files, write_temp_file (dir, name, text, length));
+      }
+
+  results = upp_import_files (store, files, NULL, NULL, NULL);
+  g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, 0))->status, ==,
+                   UPP_IMPORT_IMPORTED);
+  for (guint i = 1; i < results->len; i++)
+    {
+      const UppImportResult *result = g_ptr_array_index (results, i);
+      g_autoptr(UppDocument) document = upp_document_load (result->path, alone);
+      g_autofree char *problems = join_problems (result->problems);
+      g_autofree char *expected = join_problems (document->problems);
+
+      g_assert_cmpint (result->status, ==, UPP_IMPORT_REJECTED);
+      g_assert_cmpstr (expected, !=, "");
+      g_assert_cmpstr (problems, ==, expected);
+    }
+  remove_tree (dir);
+}
+
+/* Package revisions */
 /* Package revisions */
 
 static void
@@ -1818,6 +1870,7 @@ main (int   argc,
   g_test_add_func ("/import/order-independence", test_order_independence);
   g_test_add_func ("/import/known-not-parsed", test_known_not_parsed);
   g_test_add_func ("/import/package-found-late", test_package_found_late);
+  g_test_add_func ("/import/checked-in-batch", test_checked_in_batch);
   g_test_add_func ("/import/package-revisions", test_package_revisions);
   g_test_add_func ("/import/package-revision-refused", test_package_revision_refused);
   g_test_add_func ("/import/report-without-package", test_report_without_package);

@@ -2322,6 +2322,14 @@ typedef struct
    * of texts is work the storing thread, the slowest, need not do. */
   GPtrArray     *garbage;
   gboolean       stored_all;
+  /* Once the packages are stored, the definition in force, for the workers
+   * to check reports against as the storing thread would; a new one (a
+   * package stored later) has a new generation. Under @mutex. */
+  guint          generation;
+  const UppPackage *package;
+  GHashTable    *actions;
+  GPtrArray     *old_actions;    /* earlier @actions: a worker may still read one */
+  guint         *checked;        /* the generation a report was checked against, or 0 */
   GMutex         mutex;
   GCond          cond;
 } Batch;
@@ -2334,11 +2342,13 @@ may_be_package (const char *data,
                 gsize       length)
 {
   static const char word[] = "uppfoljning-package";
-  const char *p = data;
-  const char *end = data + length;
+  const char *p;
+  const char *end;
 
-  if (length == 0)
+  if (data == NULL || length == 0)
     return FALSE;
+  p = data;
+  end = data + length;
   if (memmem (data, length, word, sizeof word - 1) != NULL)
     return TRUE;
   while ((p = memchr (p, '\\', end - p)) != NULL && p + 1 < end)
@@ -2390,6 +2400,58 @@ claim_file (Batch *batch,
   return g_atomic_int_compare_and_exchange (&batch->claimed[index], 0, 1);
 }
 
+/* Checks a report against the definition in force, if the packages of the
+ * batch are stored already: work the storing thread need not do. */
+static void
+check_report (Batch       *batch,
+              guint        index,
+              UppDocument *document)
+{
+  Checker checker = { document->path, document->problems };
+  const UppPackage *package;
+  GHashTable *actions;
+  guint generation;
+
+  g_mutex_lock (&batch->mutex);
+  generation = batch->generation;
+  package = batch->package;
+  actions = batch->actions;
+  g_mutex_unlock (&batch->mutex);
+  if (generation == 0)
+    return;
+  validate_report_against_package (&checker, document->report, package, actions);
+  batch->checked[index] = generation;
+}
+
+/* Whether two cached definitions are the same: a changed definition has a
+ * higher revision. */
+static gboolean
+same_package (const UppPackage *a,
+              const UppPackage *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->revision == b->revision && g_strcmp0 (a->code, b->code) == 0;
+}
+
+/* Makes the definition in force now the one reports are checked against. */
+static void
+publish_package (Batch    *batch,
+                 UppStore *store)
+{
+  GHashTable *actions;
+  const UppPackage *package = upp_store_peek_package (store);
+
+  actions = index_actions (package);
+  g_mutex_lock (&batch->mutex);
+  if (batch->actions != NULL)
+    g_ptr_array_add (batch->old_actions, batch->actions);
+  batch->actions = actions;
+  batch->package = package;
+  batch->generation++;
+  g_mutex_unlock (&batch->mutex);
+}
+
 /* Reads, hashes and parses a file this thread has claimed. */
 static void
 process_file (Batch *batch,
@@ -2411,6 +2473,8 @@ process_file (Batch *batch,
       if (batch->known_kind[index] == NULL && !g_cancellable_is_cancelled (batch->cancellable))
         parse_document (document);
     }
+  if (document->report != NULL && document->problems->len == 0)
+    check_report (batch, index, document);
 
   g_mutex_lock (&batch->mutex);
   batch->documents[index] = document;
@@ -2690,7 +2754,11 @@ write_document (Writer       *writer,
     }
 
   kind = document->kind;
-  validate_document (document, store, writer->actions);
+  /* A worker may have checked it against the definition in force. (If
+   * another process imported a revision meanwhile, it was another.) */
+  if (document->report == NULL || batch->checked[index] != batch->generation ||
+      !same_package (batch->package, upp_store_peek_package (store)))
+    validate_document (document, store, writer->actions);
   if (document->problems->len == 0)
     {
       if (!store_document (store, document, result, writer->careful))
@@ -2709,6 +2777,9 @@ write_document (Writer       *writer,
 
   if (++writer->in_this_transaction >= FILES_PER_TRANSACTION || kind == UPP_DOCUMENT_PACKAGE)
     writer_commit (writer);
+  /* A package stored among the reports: check the next ones against it. */
+  if (kind == UPP_DOCUMENT_PACKAGE && batch->generation > 0)
+    publish_package (batch, store);
 
 done:
   g_clear_pointer (&document, upp_document_free);
@@ -2764,6 +2835,8 @@ upp_import_files (UppStore          *store,
   batch.claimed = g_new0 (gint, n);
   batch.ready = g_new0 (gboolean, n);
   batch.garbage = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_document_free);
+  batch.old_actions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  batch.checked = g_new0 (guint, n);
   g_mutex_init (&batch.mutex);
   g_cond_init (&batch.cond);
   maybe_package = g_new0 (gboolean, n);
@@ -2795,6 +2868,7 @@ upp_import_files (UppStore          *store,
         write_document (&writer, &batch, i, cancellable);
         handled[i] = TRUE;
       }
+  publish_package (&batch, store);
   /* Then the rest in order. (A package here is one that changed since it
    * was looked at: stored as it comes.) */
   for (guint i = 0; i < n; i++)
@@ -2817,6 +2891,9 @@ upp_import_files (UppStore          *store,
   g_array_unref (writer.stored_index);
   g_hash_table_unref (batch.known);
   g_ptr_array_unref (batch.garbage);
+  g_clear_pointer (&batch.actions, g_hash_table_unref);
+  g_ptr_array_unref (batch.old_actions);
+  g_free (batch.checked);
   g_free (batch.documents);
   g_free (batch.known_kind);
   g_free (batch.claimed);
