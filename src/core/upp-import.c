@@ -475,7 +475,8 @@ describe_char (Syntax *syntax)
   if (syntax->p >= syntax->end)
     return g_strdup (_("the end of the file"));
   if (*syntax->p > ' ' && *syntax->p < 0x7F)
-    return g_strdup_printf ("“%c”", *syntax->p);
+    /* Translators: a character quoted in a syntax error, “{” */
+    return g_strdup_printf (C_("quoted character", "“%c”"), *syntax->p);
   c = g_utf8_get_char_validated (syntax->p, syntax->end - syntax->p);
   return g_strdup_printf ("U+%04X", c < 0x110000 ? c : 0xFFFD);
 }
@@ -1256,8 +1257,9 @@ get_integer (Checker     *checker,
     }
   if (value < min || value > max)
     {
-      problem (checker, AT (where, name), _("%.15g is out of range; expected %" G_GINT64_FORMAT
-                                            " to %" G_GINT64_FORMAT), value, min, max);
+      /* Plain long long: a G_GINT64_FORMAT inside _() would cut the msgid. */
+      problem (checker, AT (where, name), _("%.15g is out of range; expected %lld to %lld"), value,
+               (long long) min, (long long) max);
       return FALSE;
     }
   *out_value = (int) value;

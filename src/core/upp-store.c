@@ -2913,8 +2913,8 @@ upp_store_get_document_bytes (UppStore  *self,
       if (sqlite3_step (stmt) == SQLITE_ROW)
         bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
       else
-        g_set_error (error, UPP_ERROR, UPP_ERROR_NOT_FOUND, _("No document %" G_GINT64_FORMAT),
-                     id);
+        g_set_error (error, UPP_ERROR, UPP_ERROR_NOT_FOUND, _("No document %lld"),
+                     (long long) id);
     }
   g_rec_mutex_unlock (&self->lock);
 
