@@ -1704,6 +1704,16 @@ test_template (void)
     entry = g_ptr_array_index (pol_document->report->entries, 1);
     g_assert_cmpstr (entry->action, ==, "A1");
     g_assert_cmpint (entry->progress, ==, 10);
+    /* POL reported "met" on A1 in week 25, never "shifts": only "met" is
+     * pre-filled; an unknown value is left out, not written as 0. */
+    g_assert_cmpuint (entry->indicators->len, ==, 1);
+    g_assert_cmpstr (((UppIndicatorValue *) g_ptr_array_index (entry->indicators, 0))->indicator,
+                     ==, "met");
+    g_assert_cmpfloat (((UppIndicatorValue *) g_ptr_array_index (entry->indicators, 0))->value,
+                       ==, 5);
+    entry = g_ptr_array_index (pol_document->report->entries, 2);
+    g_assert_cmpstr (entry->action, ==, "A2");
+    g_assert_cmpuint (entry->indicators->len, ==, 0);
   }
 
   none = upp_report_template (store, "KULTUR", UPP_WEEK_INIT (2026, 30), &error);

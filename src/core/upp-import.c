@@ -3011,6 +3011,7 @@ add_entry_skeleton (JsonBuilder           *builder,
                     const char            *department)
 {
   UppStatus status = last != NULL ? last->status : UPP_STATUS_NOT_STARTED;
+  g_autoptr(GHashTable) values = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "action");
@@ -3026,25 +3027,27 @@ add_entry_skeleton (JsonBuilder           *builder,
   json_builder_set_member_name (builder, "risks");
   json_builder_add_string_value (builder, "");
 
-  if (action->indicators->len > 0)
+  /* Last values only: a value nobody reported is unknown, not 0, and the
+   * department fills it in (the format says never to write 0 for it). */
+  values = last != NULL ? upp_store_get_indicator_values (store, department, last->week,
+                                                          action->code)
+                        : NULL;
+  if (values != NULL && g_hash_table_size (values) > 0)
     {
-      g_autoptr(GHashTable) values = NULL;
-
-      if (last != NULL)
-        values = upp_store_get_indicator_values (store, department, last->week, action->code);
       json_builder_set_member_name (builder, "indicators");
       json_builder_begin_object (builder);
       for (guint i = 0; i < action->indicators->len; i++)
         {
           const UppIndicator *indicator = g_ptr_array_index (action->indicators, i);
-          const double *value = values != NULL ? g_hash_table_lookup (values, indicator->code)
-                                               : NULL;
+          const double *value = g_hash_table_lookup (values, indicator->code);
 
+          if (value == NULL)
+            continue;
           json_builder_set_member_name (builder, indicator->code);
-          if (value != NULL && *value == floor (*value) && fabs (*value) < 1e15)
+          if (*value == floor (*value) && fabs (*value) < 1e15)
             json_builder_add_int_value (builder, (gint64) *value);
           else
-            json_builder_add_double_value (builder, value != NULL ? *value : 0);
+            json_builder_add_double_value (builder, *value);
         }
       json_builder_end_object (builder);
     }
