@@ -17,6 +17,7 @@
 #include "upp-guard.h"
 #include "upp-import.h"
 #include "upp-store.h"
+#include "upp-test-util.h"
 
 /* poppler-glib 22.12 declares none. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
@@ -1071,12 +1072,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *source = g_getenv ("UPP_SOURCE_DIR");
-  g_autofree char *demo = NULL;
-  g_autofree char *reports = NULL;
   g_autofree char *db = NULL;
-  g_autoptr(GPtrArray) files = NULL;
-  g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   UppBriefingOptions options;
   int status;
@@ -1085,19 +1081,10 @@ main (int   argc,
   g_unsetenv ("SOURCE_DATE_EPOCH");
   g_test_init (&argc, &argv, NULL);
 
-  g_assert_nonnull (source);
-  demo = g_build_filename (source, "data", "demo", NULL);
-  reports = g_build_filename (demo, "reports", NULL);
   tmp_dir = g_dir_make_tmp ("upp-briefing-XXXXXX", &error);
   g_assert_no_error (error);
   db = tmp_path ("demo.db");
-  store = upp_store_open (db, &error);
-  g_assert_no_error (error);
-  files = upp_import_collect_files ((const char *[]) { demo, reports, NULL }, &error);
-  g_assert_no_error (error);
-  results = upp_import_files (store, files, NULL, NULL, NULL);
-  for (guint i = 0; i < results->len; i++)
-    g_assert_cmpint (((UppImportResult *) results->pdata[i])->status, !=, UPP_IMPORT_REJECTED);
+  store = upp_test_open_demo (db);
 
   /* The two variants every test reads. */
   full_pdf = tmp_path ("full.pdf");

@@ -17,30 +17,14 @@
 #include "upp-import.h"
 #include "upp-report-builder.h"
 #include "upp-store.h"
+#include "upp-test-util.h"
 
 static UppStore *demo;
 
 static UppStore *
 open_demo (void)
 {
-  const char *source = g_getenv ("UPP_SOURCE_DIR");
-  g_autofree char *folder = g_build_filename (source, "data", "demo", NULL);
-  g_autofree char *reports = g_build_filename (folder, "reports", NULL);
-  const char *paths[] = { folder, reports, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) files = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  UppStore *store = upp_store_open (":memory:", &error);
-
-  g_assert_no_error (error);
-  files = upp_import_collect_files (paths, &error);
-  g_assert_no_error (error);
-  results = upp_import_files (store, files, NULL, NULL, NULL);
-  g_assert_cmpuint (results->len, >, 90);
-  for (guint i = 0; i < results->len; i++)
-    g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, i))->status, !=,
-                     UPP_IMPORT_REJECTED);
-  return store;
+  return upp_test_open_demo (":memory:");
 }
 
 static UppReportForm *

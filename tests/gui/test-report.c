@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "upp-application.h"
+#include "upp-test-util.h"
 #include "upp-document-item.h"
 #include "upp-import.h"
 #include "upp-report-text-row.h"
@@ -722,39 +723,10 @@ test_read_only (void)
 static void
 create_demo_database (void)
 {
-  const char *source = g_getenv ("UPP_SOURCE_DIR");
-  g_autofree char *folder = g_build_filename (source, "data", "demo", NULL);
-  g_autofree char *reports = g_build_filename (folder, "reports", NULL);
-  const char *paths[] = { folder, reports, NULL };
   g_autoptr(UppStore) store = NULL;
-  g_autoptr(GPtrArray) files = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GError) error = NULL;
 
   demo_db = g_build_filename (tmp_dir, "demo.db", NULL);
-  store = upp_store_open (demo_db, &error);
-  g_assert_no_error (error);
-  files = upp_import_collect_files (paths, &error);
-  g_assert_no_error (error);
-  results = upp_import_files (store, files, NULL, NULL, NULL);
-  for (guint i = 0; i < results->len; i++)
-    g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, i))->status, !=,
-                     UPP_IMPORT_REJECTED);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
+  store = upp_test_open_demo (demo_db);
 }
 
 int
@@ -797,7 +769,7 @@ main (int   argc,
   rc = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  upp_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   g_free (demo_db);
   g_free (screenshot_dir);

@@ -1,0 +1,71 @@
+/* upp-test-util.c — what several tests need: the demo store, clean-up
+ *
+ * Copyright 2026 The Uppföljning authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+
+#include "upp-import.h"
+#include "upp-test-util.h"
+
+/**
+ * upp_test_open_demo:
+ * @path: the database file, or ":memory:"
+ *
+ * Opens a store and imports the demo package and every demo report
+ * (UPP_SOURCE_DIR/data/demo) through the importer, asserting that none
+ * is rejected.
+ *
+ * Returns: (transfer full): the store
+ */
+UppStore *
+upp_test_open_demo (const char *path)
+{
+  const char *source = g_getenv ("UPP_SOURCE_DIR");
+  g_autofree char *folder = NULL;
+  g_autofree char *reports = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  UppStore *store;
+
+  g_assert_nonnull (source);
+  folder = g_build_filename (source, "data", "demo", NULL);
+  reports = g_build_filename (folder, "reports", NULL);
+
+  store = upp_store_open (path, &error);
+  g_assert_no_error (error);
+  files = upp_import_collect_files ((const char *[]) { folder, reports, NULL }, &error);
+  g_assert_no_error (error);
+  results = upp_import_files (store, files, NULL, NULL, NULL);
+  g_assert_cmpuint (results->len, >, 90);
+  for (guint i = 0; i < results->len; i++)
+    g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, i))->status, !=,
+                     UPP_IMPORT_REJECTED);
+  return store;
+}
+
+/**
+ * upp_test_remove_tree:
+ * @path: a folder
+ *
+ * Removes @path and everything in it.
+ */
+void
+upp_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        upp_test_remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}

@@ -1,0 +1,16 @@
+/* upp-test-util.h — what several tests need: the demo store, clean-up
+ *
+ * Copyright 2026 The Uppföljning authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "upp-store.h"
+
+G_BEGIN_DECLS
+
+UppStore *upp_test_open_demo   (const char *path);
+void      upp_test_remove_tree (const char *path);
+
+G_END_DECLS
