@@ -40,9 +40,12 @@ struct _UppWindow
   GtkSpinner           *spinner;
   AdwStatusPage        *error_page;
   AdwViewStack         *view_stack;
+  AdwBin               *overview_bin;
+  AdwBin               *actions_bin;
+  UppReportsPage       *reports_page;
+  /* built on first use, inside the bins above (borrowed) */
   UppOverviewPage      *overview_page;
   UppActionsPage       *actions_page;
-  UppReportsPage       *reports_page;
 
   /* owned */
   UppSession           *session;
@@ -60,6 +63,9 @@ struct _UppWindow
 };
 
 G_DEFINE_FINAL_TYPE (UppWindow, upp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static UppOverviewPage *ensure_overview_page (UppWindow *self);
+static UppActionsPage  *ensure_actions_page  (UppWindow *self);
 
 /* Below this width the header bar has no room for the week's name. */
 #define NARROW_WIDTH 640
@@ -902,7 +908,7 @@ search_action (GtkWidget  *widget,
   UppWindow *self = UPP_WINDOW (widget);
 
   upp_window_show_view (self, "actions");
-  upp_actions_page_focus_search (self->actions_page);
+  upp_actions_page_focus_search (ensure_actions_page (self));
 }
 
 static void
@@ -921,7 +927,8 @@ show_action_action (GtkWidget  *widget,
   UppWindow *self = UPP_WINDOW (widget);
 
   upp_window_show_view (self, "actions");
-  upp_actions_page_show_action (self->actions_page, g_variant_get_string (parameter, NULL));
+  upp_actions_page_show_action (ensure_actions_page (self),
+                                g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -945,7 +952,7 @@ show_attention_action (GtkWidget  *widget,
   UppWindow *self = UPP_WINDOW (widget);
 
   upp_window_show_view (self, "actions");
-  upp_actions_page_show_most_severe (self->actions_page);
+  upp_actions_page_show_most_severe (ensure_actions_page (self));
 }
 
 static void
@@ -1012,6 +1019,46 @@ upp_window_show_toast (UppWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
+/* The overview and the actions are built when first shown or asked for:
+ * the first frame, a spinner while the store opens, needs neither. */
+static UppOverviewPage *
+ensure_overview_page (UppWindow *self)
+{
+  if (self->overview_page == NULL)
+    {
+      self->overview_page = g_object_new (UPP_TYPE_OVERVIEW_PAGE, NULL);
+      adw_bin_set_child (self->overview_bin, GTK_WIDGET (self->overview_page));
+      if (self->session != NULL)
+        upp_overview_page_set_session (self->overview_page, self->session);
+    }
+  return self->overview_page;
+}
+
+static UppActionsPage *
+ensure_actions_page (UppWindow *self)
+{
+  if (self->actions_page == NULL)
+    {
+      self->actions_page = g_object_new (UPP_TYPE_ACTIONS_PAGE, NULL);
+      adw_bin_set_child (self->actions_bin, GTK_WIDGET (self->actions_page));
+      if (self->session != NULL)
+        upp_actions_page_set_session (self->actions_page, self->session);
+    }
+  return self->actions_page;
+}
+
+static void
+on_overview_bin_map (UppWindow *self)
+{
+  ensure_overview_page (self);
+}
+
+static void
+on_actions_bin_map (UppWindow *self)
+{
+  ensure_actions_page (self);
+}
+
 UppSession *
 upp_window_get_session (UppWindow *self)
 {
@@ -1023,14 +1070,14 @@ UppOverviewPage *
 upp_window_get_overview_page (UppWindow *self)
 {
   g_return_val_if_fail (UPP_IS_WINDOW (self), NULL);
-  return self->overview_page;
+  return ensure_overview_page (self);
 }
 
 UppActionsPage *
 upp_window_get_actions_page (UppWindow *self)
 {
   g_return_val_if_fail (UPP_IS_WINDOW (self), NULL);
-  return self->actions_page;
+  return ensure_actions_page (self);
 }
 
 UppReportsPage *
@@ -1074,8 +1121,10 @@ connect_session (UppWindow *self)
   g_signal_connect_swapped (self->session, "note-saved", G_CALLBACK (on_note_saved), self);
   g_signal_connect_swapped (self->session, "failed", G_CALLBACK (on_failed), self);
 
-  upp_overview_page_set_session (self->overview_page, self->session);
-  upp_actions_page_set_session (self->actions_page, self->session);
+  if (self->overview_page != NULL)
+    upp_overview_page_set_session (self->overview_page, self->session);
+  if (self->actions_page != NULL)
+    upp_actions_page_set_session (self->actions_page, self->session);
   upp_reports_page_set_session (self->reports_page, self->session);
   g_settings_bind (self->settings, "reports-folder", self->session, "reports-folder",
                    G_SETTINGS_BIND_GET);
@@ -1208,8 +1257,6 @@ upp_window_class_init (UppWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (UPP_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (UPP_TYPE_ACTIONS_PAGE);
   g_type_ensure (UPP_TYPE_REPORTS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/se/lysekil/Uppfoljning/ui/upp-window.ui");
@@ -1232,8 +1279,8 @@ upp_window_class_init (UppWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UppWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, UppWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, UppWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, UppWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, UppWindow, actions_page);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, overview_bin);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, actions_bin);
   gtk_widget_class_bind_template_child (widget_class, UppWindow, reports_page);
   gtk_widget_class_bind_template_callback (widget_class, on_title_visible_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_week_popover_show);
@@ -1274,6 +1321,8 @@ upp_window_init (UppWindow *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->overview_bin, "map", G_CALLBACK (on_overview_bin_map), self);
+  g_signal_connect_swapped (self->actions_bin, "map", G_CALLBACK (on_actions_bin_map), self);
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new ("se.lysekil.Uppfoljning");
