@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "upp-application.h"
+#include "upp-gui-test-util.h"
 #include "upp-test-util.h"
 #include "upp-document-item.h"
 #include "upp-import.h"
@@ -28,112 +29,6 @@ static UppApplication *app;
 static char *tmp_dir;
 static char *demo_db;
 static char *screenshot_dir;
-
-/* Waiting (as in test-window.c) */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (20, wake_up, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-
-static void
-drain (void)
-{
-  for (int i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static gboolean
-session_idle (gpointer data)
-{
-  UppSession *session = upp_window_get_session (data);
-
-  return !upp_session_get_busy (session) && !upp_session_get_loading (session) &&
-         !upp_session_get_importing (session) && upp_session_get_dashboard (session) != NULL;
-}
-
-static void
-wait_idle (UppWindow *window)
-{
-  wait_for (session_idle, window, "the session to finish its work");
-  drain ();
-}
-
-static gboolean
-is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-static gboolean
-time_passed (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-static void
-settle (int msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  wait_for (time_passed, &until, "time to pass");
-}
-
-/* Screenshots for people to look at: <build>/tests/gui/screenshots */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderNode *node;
-  GskRenderer *renderer;
-  int width, height;
-
-  wait_for (is_drawn, widget, "the window to be drawn");
-  settle (400);
-  gtk_test_widget_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-
-  g_mkdir_with_parents (screenshot_dir, 0755);
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (screenshot_dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 /* Windows */
 
@@ -160,16 +55,16 @@ open_window (const char *db)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
   gtk_window_present (GTK_WINDOW (window));
   upp_session_open (session, db);
-  wait_idle (window);
+  upp_test_wait_idle (window);
   return window;
 }
 
 static void
 close_window (UppWindow *window)
 {
-  wait_idle (window);
+  upp_test_wait_idle (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  upp_test_drain ();
   g_assert_finalize_object (window);
 }
 
@@ -187,8 +82,8 @@ close_report (UppReportWindow *report)
 {
   if (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), report) != NULL)
     gtk_window_close (GTK_WINDOW (report));
-  wait_for (is_destroyed, report, "the report window to close");
-  drain ();
+  upp_test_wait_for (is_destroyed, report, "the report window to close");
+  upp_test_drain ();
   g_assert_finalize_object (report);
 }
 
@@ -214,8 +109,8 @@ write_report (UppWindow *window,
   g_assert_nonnull (report);
   g_object_ref (report);
   gtk_window_set_default_size (GTK_WINDOW (report), width, height);
-  wait_for (is_drawn, report, "the report window to show");
-  drain ();
+  upp_test_wait_for (upp_test_is_drawn, report, "the report window to show");
+  upp_test_drain ();
   return report;
 }
 
@@ -363,7 +258,7 @@ test_write_save_import (void)
     json_object_remove_member (json_node_get_object (b), "submitted");
     g_assert_true (json_node_equal (a, b));
   }
-  save_screenshot (GTK_WIDGET (report), "report-form");
+  upp_test_save_screenshot (GTK_WIDGET (report), screenshot_dir, "report-form");
 
   /* A week's report: what changed since week 48. */
   type_text (report, "reporter", "Enhetschef IFO");
@@ -385,12 +280,12 @@ test_write_save_import (void)
   g_assert_cmpint (form->entries->len, ==, 11);
   g_assert_cmpint (upp_report_form_find_entry (form, "A1")->status, ==, UPP_STATUS_AT_RISK);
   g_assert_cmpint (upp_report_form_find_entry (form, "A1")->progress, ==, 90);
-  save_screenshot (GTK_WIDGET (report), "report-form-filled");
+  upp_test_save_screenshot (GTK_WIDGET (report), screenshot_dir, "report-form-filled");
 
   /* Saved as a file, the path "Save…" takes after the file chooser. */
   g_signal_connect (report, "saved", G_CALLBACK (on_saved), &saved);
   upp_report_window_save_to_file (report, file);
-  wait_for (saved_flag, &saved, "the report to be saved");
+  upp_test_wait_for (saved_flag, &saved, "the report to be saved");
   g_assert_cmpint (saved, ==, 1);
   g_assert_null (upp_store_get_draft (store, "SOC", WEEK_49));
 
@@ -415,7 +310,7 @@ test_write_save_import (void)
   g_clear_pointer (&statuses, g_ptr_array_unref);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (report), "report.import", NULL));
   close_report (report);
-  wait_idle (window);
+  upp_test_wait_idle (window);
   g_assert_cmpstr (upp_window_get_view (window), ==, "reports");
 
   statuses = upp_store_query_status (store, WEEK_49, NULL, &error);
@@ -464,13 +359,13 @@ test_identity_number (void)
     g_autoptr(GFile) file = g_file_new_for_path (path);
 
     upp_report_window_save_to_file (report, file);
-    drain ();
+    upp_test_drain ();
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   }
   /* Live, as the user types: the check runs after a pause, not on demand. */
   type_text (report, "summary", "Ärende 198112189876.");
   g_assert_null (upp_report_window_get_field_message (report, "summary"));
-  settle (400);
+  upp_test_settle (400);
   g_assert_nonnull (upp_report_window_get_field_message (report, "summary"));
   g_assert_nonnull (strstr (upp_report_window_get_field_message (report, "summary"),
                             "19xxxxxxxx76"));
@@ -485,10 +380,10 @@ test_identity_number (void)
   g_assert_cmpuint (upp_report_window_get_problems (report)->len, ==, 3);
   /* "Show" goes to the first problem: opens its action, focuses the field. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (report), "report.show-problem", NULL));
-  settle (500);
+  upp_test_settle (500);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (upp_report_text_row_get_text_view (
                    UPP_REPORT_TEXT_ROW (field (report, "A14/comment"))))));
-  save_screenshot (GTK_WIDGET (report), "report-problems");
+  upp_test_save_screenshot (GTK_WIDGET (report), screenshot_dir, "report-problems");
   type_text (report, "A14/comment", "Samtal om stöd.");
   upp_report_window_validate_now (report);
   g_assert_null (upp_report_window_get_field_message (report, "A14/comment"));
@@ -545,7 +440,7 @@ test_draft (void)
 
   /* Kept as the user types, after a pause. */
   type_text (report, "reporter", "Biträdande rektor");
-  settle (1300);
+  upp_test_settle (1300);
   g_clear_pointer (&draft, g_free);
   draft = upp_store_get_draft (store, "UTB", WEEK_49);
   g_assert_nonnull (strstr (draft, "Biträdande rektor"));
@@ -587,17 +482,17 @@ test_narrow_and_dark (void)
   report = write_report (window, 360, 760);
   type_text (report, "A1/comment", "3 pass genomförda av 5 planerade.");
   upp_report_window_validate_now (report);
-  save_screenshot (GTK_WIDGET (report), "report-narrow");
+  upp_test_save_screenshot (GTK_WIDGET (report), screenshot_dir, "report-narrow");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (report)), <=, 360);
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   type_text (report, "A1/indicators/evening-shifts", "tre");
   upp_report_window_validate_now (report);
-  save_screenshot (GTK_WIDGET (report), "report-narrow-dark");
+  upp_test_save_screenshot (GTK_WIDGET (report), screenshot_dir, "report-narrow-dark");
   gtk_window_set_default_size (GTK_WINDOW (report), 900, 1000);
-  save_screenshot (GTK_WIDGET (report), "report-dark");
+  upp_test_save_screenshot (GTK_WIDGET (report), screenshot_dir, "report-dark");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
-  drain ();
+  upp_test_drain ();
 
   upp_report_window_discard (report);
   close_report (report);
@@ -675,7 +570,7 @@ test_read_only (void)
   id = upp_report_find_document (store, "KS", UPP_WEEK_INIT (2026, 36), NULL, NULL);
   g_assert_cmpint (id, >, 0);
   upp_window_show_view (window, "reports");
-  wait_idle (window);
+  upp_test_wait_idle (window);
   activate_document (window, id);
   report = find_report_window ();
   g_assert_nonnull (report);
@@ -689,7 +584,7 @@ test_read_only (void)
   g_assert_true (has_change (upp_report_window_get_changes (report), "summary"));
   g_assert_false (has_change (upp_report_window_get_changes (report), "A3/status"));
   g_assert_null (upp_report_window_get_field (report, "A7/status"));
-  save_screenshot (GTK_WIDGET (report), "report-correction");
+  upp_test_save_screenshot (GTK_WIDGET (report), screenshot_dir, "report-correction");
   close_report (report);
 
   /* A report file, double-clicked: read-only, compared with the week's
@@ -702,7 +597,7 @@ test_read_only (void)
   g_assert_true (upp_report_window_get_read_only (report));
   g_assert_cmpuint (upp_report_window_get_changes (report)->len, >, 0);
   gtk_window_set_default_size (GTK_WINDOW (report), 360, 760);
-  save_screenshot (GTK_WIDGET (report), "report-correction-narrow");
+  upp_test_save_screenshot (GTK_WIDGET (report), screenshot_dir, "report-correction-narrow");
   close_report (report);
 
   /* Not a report: a package is imported instead, by the caller. */

@@ -11,6 +11,7 @@
 #include "upp-action-detail.h"
 #include "upp-actions-page.h"
 #include "upp-application.h"
+#include "upp-gui-test-util.h"
 #include "upp-test-util.h"
 #include "upp-attention-row.h"
 #include "upp-chart-view.h"
@@ -24,109 +25,6 @@ static UppApplication *app;
 static char *tmp_dir;
 static char *demo_db;
 static char *screenshot_dir;
-
-/* Waiting */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (20, wake_up, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-
-static gboolean
-session_idle (gpointer data)
-{
-  UppSession *session = upp_window_get_session (data);
-
-  return !upp_session_get_busy (session) && !upp_session_get_loading (session) &&
-         upp_session_get_dashboard (session) != NULL;
-}
-
-static void
-wait_idle (UppWindow *window)
-{
-  wait_for (session_idle, window, "the session to finish its work");
-  /* Let notifications, idles and a frame run. */
-  for (int i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static gboolean
-is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-static gboolean
-time_passed (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-static void
-settle (int msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  wait_for (time_passed, &until, "time to pass");
-}
-
-/* Screenshots, for people to look at: the build dir's tests/gui/screenshots */
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderNode *node;
-  GskRenderer *renderer;
-  int width, height;
-
-  wait_for (is_drawn, widget, "the window to be drawn");
-  /* Let transitions (leaflet, stack, squeezer) finish. */
-  settle (400);
-  gtk_test_widget_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-
-  g_mkdir_with_parents (screenshot_dir, 0755);
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (screenshot_dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 /* Windows */
 
@@ -155,7 +53,7 @@ open_window (const char *db,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   upp_session_open (session, db);
-  wait_idle (window);
+  upp_test_wait_idle (window);
   /* The settings remember the last view across windows; start from the
    * first. */
   upp_window_show_view (window, "overview");
@@ -165,7 +63,7 @@ open_window (const char *db,
 static void
 close_window (UppWindow *window)
 {
-  wait_idle (window);
+  upp_test_wait_idle (window);
   gtk_window_destroy (GTK_WINDOW (window));
   for (int i = 0; i < 5; i++)
     while (g_main_context_iteration (NULL, FALSE))
@@ -180,7 +78,7 @@ activate_on (UppWindow  *window,
              GVariant   *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (widget, action, parameter));
-  wait_idle (window);
+  upp_test_wait_idle (window);
 }
 
 static void
@@ -300,7 +198,7 @@ test_overview_weeks (void)
   g_assert_cmpstr (attention_code (window, 0), ==, "A13");
   g_assert_cmpstr (attention_code (window, 1), ==, "A7");
   g_assert_cmpstr (attention_code (window, 2), ==, "A12");
-  save_screenshot (GTK_WIDGET (window), "overview");
+  upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "overview");
 
   /* A week back: one action fewer delayed, one fewer needing attention. */
   activate (window, "win.previous-week", NULL);
@@ -312,14 +210,14 @@ test_overview_weeks (void)
 
   /* Further back, to week 33: Education did not report. */
   upp_session_set_week (upp_window_get_session (window), UPP_WEEK_INIT (2026, 33));
-  wait_idle (window);
+  upp_test_wait_idle (window);
   assert_tiles_match_store (window, 33);
   g_assert_cmpint (figure_value (window, UPP_TILE_UNREPORTED), ==, 2);
 
   /* And forward again, past "today": week 44, when A13 is overdue although
    * reported on track. */
   upp_session_set_week (upp_window_get_session (window), UPP_WEEK_INIT (2026, 43));
-  wait_idle (window);
+  upp_test_wait_idle (window);
   activate (window, "win.next-week", NULL);
   g_assert_cmpstr (upp_window_get_week_label (window), ==, "Week 44, 2026");
   assert_tiles_match_store (window, 44);
@@ -396,7 +294,7 @@ test_actions_filter (void)
   search = gtk_widget_get_ancestor (search, GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (search);
   gtk_editable_set_text (GTK_EDITABLE (search), "vandring");
-  wait_for (search_applied, window, "the search to apply");
+  upp_test_wait_for (search_applied, window, "the search to apply");
   g_assert_cmpstr (upp_session_get_filter (upp_window_get_session (window))->search, ==,
                    "vandring");
   gtk_editable_set_text (GTK_EDITABLE (search), "");
@@ -433,8 +331,8 @@ test_action_detail (void)
 
   /* From the attention list of the overview to the action. */
   activate (window, "win.show-action", g_variant_new_string ("A7"));
-  wait_for (details_loaded, window, "the detail of A7");
-  wait_idle (window);
+  upp_test_wait_for (details_loaded, window, "the detail of A7");
+  upp_test_wait_idle (window);
   g_assert_cmpstr (upp_window_get_view (window), ==, "actions");
   g_assert_cmpstr (upp_session_get_selected_action (session), ==, "A7");
 
@@ -461,7 +359,7 @@ test_action_detail (void)
   g_assert_cmpuint (corrected, ==, 1);
   g_assert_cmpuint (superseded, ==, 1);
   g_assert_cmpstr (upp_action_detail_get_code (detail), ==, "A7");
-  save_screenshot (GTK_WIDGET (window), "actions-detail");
+  upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "actions-detail");
   {
     GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (history), GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
@@ -473,12 +371,12 @@ test_action_detail (void)
     g_assert_true (gtk_widget_compute_point (GTK_WIDGET (history), content,
                                              &GRAPHENE_POINT_INIT (0, 0), &point));
     gtk_adjustment_set_value (adjustment, point.y - 300);
-    save_screenshot (GTK_WIDGET (window), "actions-history");
+    upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "actions-history");
   }
 
   /* A week back, the history ends a week earlier. */
   activate (window, "win.previous-week", NULL);
-  wait_for (details_loaded, window, "the detail of A7 in week 39");
+  upp_test_wait_for (details_loaded, window, "the detail of A7 in week 39");
   g_assert_cmpint (upp_session_get_details (session)->week.week, ==, 39);
 
   close_window (window);
@@ -497,12 +395,12 @@ test_note (void)
   const char *text = "Kommundirektören vill ha en ny tidplan till nästa möte.";
 
   activate (window, "win.show-action", g_variant_new_string ("A7"));
-  wait_for (details_loaded, window, "the detail of A7");
-  wait_idle (window);
+  upp_test_wait_for (details_loaded, window, "the detail of A7");
+  upp_test_wait_idle (window);
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "detail.save-note", NULL));
-  wait_idle (window);
+  upp_test_wait_idle (window);
   g_assert_cmpstr (upp_session_get_details (upp_window_get_session (window))->note, ==, text);
 
   /* Read back from the database itself, through another connection. */
@@ -567,8 +465,8 @@ test_import_drop (void)
 
   /* What a drop of the two files on the window does. */
   g_assert_true (upp_window_drop_value (window, value));
-  wait_for (results_shown, reports, "the import results");
-  wait_idle (window);
+  upp_test_wait_for (results_shown, reports, "the import results");
+  upp_test_wait_idle (window);
   g_assert_cmpstr (upp_window_get_view (window), ==, "reports");
   g_assert_cmpuint (g_list_model_get_n_items (upp_reports_page_get_results (reports)), ==, 2);
 
@@ -590,11 +488,11 @@ test_import_drop (void)
   g_assert_cmpint (figure_value (window, UPP_TILE_DELAYED), ==, 3);
   g_assert_cmpint (figure_value (window, UPP_TILE_AT_RISK), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (upp_reports_page_get_documents (reports)), ==, 98);
-  save_screenshot (GTK_WIDGET (window), "reports");
+  upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "reports");
 
   /* The same files again: nothing new. */
   g_assert_true (upp_window_drop_value (window, value));
-  wait_idle (window);
+  upp_test_wait_idle (window);
   g_clear_object (&second);
   second = g_list_model_get_item (upp_reports_page_get_results (reports), 1);
   g_assert_cmpint (upp_result_item_get_result (second)->status, ==, UPP_IMPORT_DUPLICATE);
@@ -618,13 +516,13 @@ test_empty_and_example (void)
   UppWindow *window = open_window (db, 1100, 760);
 
   g_assert_cmpstr (upp_window_get_state (window), ==, "empty");
-  save_screenshot (GTK_WIDGET (window), "empty");
+  upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "empty");
 
   /* "Open Example" imports the demo package into this database. Reports
    * after "today" (week 40) are refused as from the future. */
   activate (window, "win.open-example", NULL);
-  wait_for (shows_dashboard, window, "the example to load");
-  wait_idle (window);
+  upp_test_wait_for (shows_dashboard, window, "the example to load");
+  upp_test_wait_idle (window);
   g_assert_cmpint (figure_value (window, UPP_TILE_ACTIONS), ==, 14);
   assert_tiles_match_store (window, 40);
 
@@ -638,17 +536,17 @@ test_narrow (void)
   UppWindow *window = open_window (db, 360, 760);
 
   g_assert_cmpstr (upp_window_get_state (window), ==, "dashboard");
-  save_screenshot (GTK_WIDGET (window), "narrow-overview");
+  upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "narrow-overview");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
 
   activate (window, "win.show-action", g_variant_new_string ("A12"));
-  wait_idle (window);
-  save_screenshot (GTK_WIDGET (window), "narrow-detail");
+  upp_test_wait_idle (window);
+  upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "narrow-detail");
   activate_on (window, upp_window_get_actions_page (window), "actions.back", NULL);
-  save_screenshot (GTK_WIDGET (window), "narrow-actions");
+  upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "narrow-actions");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
   activate (window, "win.view", g_variant_new_string ("reports"));
-  save_screenshot (GTK_WIDGET (window), "narrow-reports");
+  upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "narrow-reports");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
 
   close_window (window);
@@ -674,15 +572,15 @@ test_dark (void)
   g_assert_true (g_str_has_prefix (upp_chart_view_get_description (chart), ""));
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_idle (window);
+  upp_test_wait_idle (window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (chart));
   g_assert_cmpint (upp_chart_view_get_style (chart)->kind, ==, UPP_CHART_STYLE_DARK);
   /* Text in the charts takes the widget's (now light) foreground colour. */
   g_assert_cmpfloat (upp_chart_view_get_style (chart)->foreground.red, >, 0.8);
-  save_screenshot (GTK_WIDGET (window), "dark-overview");
+  upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "dark-overview");
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
-  wait_idle (window);
+  upp_test_wait_idle (window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (chart));
   g_assert_cmpint (upp_chart_view_get_style (chart)->kind, ==, UPP_CHART_STYLE_LIGHT);
 
@@ -737,7 +635,7 @@ test_briefing (void)
   /* What "Export Briefing…" does once a file is chosen. */
   g_signal_connect (window, "briefing-saved", G_CALLBACK (on_briefing_saved), &saved);
   upp_window_export_briefing (window, file, FALSE);
-  wait_for (flag_set, &saved, "the briefing to be written");
+  upp_test_wait_for (flag_set, &saved, "the briefing to be written");
   assert_pdf (pdf);
 
   /* "Print…" draws the same pages through GtkPrintOperation; exported to a
@@ -745,7 +643,7 @@ test_briefing (void)
   g_mkdir_with_parents (screenshot_dir, 0755);
   g_remove (printed);
   upp_window_print_briefing (window, printed);
-  wait_for (file_written, printed, "the briefing to be printed");
+  upp_test_wait_for (file_written, printed, "the briefing to be printed");
   assert_pdf (printed);
 
   g_signal_handlers_disconnect_by_data (window, &saved);
@@ -780,11 +678,11 @@ test_calendar (void)
   g_autoptr(GDateTime) day = g_date_time_new_local (2026, 9, 16, 12, 0, 0);
 
   gtk_menu_button_popup (button);
-  save_screenshot (popover, "week-popover");
+  upp_test_save_screenshot (popover, screenshot_dir, "week-popover");
 
   /* Picking a day picks its ISO week: Wednesday 16 September is in week 38. */
   gtk_calendar_select_day (calendar, day);
-  wait_idle (window);
+  upp_test_wait_idle (window);
   g_assert_cmpstr (upp_window_get_week_label (window), ==, "Week 38, 2026");
   g_assert_false (gtk_widget_get_visible (popover));
   assert_tiles_match_store (window, 38);
@@ -823,9 +721,9 @@ test_watched_folder (void)
   g_assert_cmpstr (upp_session_get_reports_folder (upp_window_get_session (window)), ==, folder);
   g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (target, contents, length, NULL));
-  wait_for (results_from_folder, upp_window_get_reports_page (window),
+  upp_test_wait_for (results_from_folder, upp_window_get_reports_page (window),
             "the watched folder's report");
-  wait_idle (window);
+  upp_test_wait_idle (window);
   item = g_list_model_get_item (upp_reports_page_get_results (upp_window_get_reports_page (window)),
                                 0);
   g_assert_cmpint (upp_result_item_get_result (item)->status, ==, UPP_IMPORT_SUPERSEDED);

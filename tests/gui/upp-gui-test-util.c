@@ -1,0 +1,132 @@
+/* upp-gui-test-util.c — waiting and screenshots for the GUI tests
+ *
+ * Copyright 2026 The Uppföljning authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+
+#include "upp-gui-test-util.h"
+#include "upp-session.h"
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * upp_test_wait_for:
+ * @condition: checked after each main loop iteration
+ * @data: for @condition
+ * @what: for the message when it never comes true
+ *
+ * Runs the main loop until @condition holds; fails the test after 20 s.
+ */
+void
+upp_test_wait_for (UppTestCondition  condition,
+                   gpointer          data,
+                   const char       *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (20, wake_up, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+}
+
+/* Lets notifications, idles and a frame run. */
+void
+upp_test_drain (void)
+{
+  for (int i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static gboolean
+session_idle (gpointer data)
+{
+  UppSession *session = upp_window_get_session (data);
+
+  return !upp_session_get_busy (session) && !upp_session_get_loading (session) &&
+         !upp_session_get_importing (session) && upp_session_get_dashboard (session) != NULL;
+}
+
+void
+upp_test_wait_idle (UppWindow *window)
+{
+  upp_test_wait_for (session_idle, window, "the session to finish its work");
+  upp_test_drain ();
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+void
+upp_test_settle (int msec)
+{
+  gint64 until = g_get_monotonic_time () + msec * 1000;
+
+  upp_test_wait_for (time_passed, &until, "time to pass");
+}
+
+/* A condition: @data, a widget, is mapped and has a size. */
+gboolean
+upp_test_is_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+/**
+ * upp_test_save_screenshot:
+ * @widget: a widget in a window on screen
+ * @dir: the folder (created if needed), such as <build>/tests/gui/screenshots
+ * @name: the file name without “.png”
+ *
+ * Saves what @widget shows, for people to look at, once transitions have
+ * finished.
+ */
+void
+upp_test_save_screenshot (GtkWidget  *widget,
+                          const char *dir,
+                          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  GskRenderer *renderer;
+  int width, height;
+
+  upp_test_wait_for (upp_test_is_drawn, widget, "the window to be drawn");
+  /* Let transitions (leaflet, stack, squeezer) finish. */
+  upp_test_settle (400);
+  gtk_test_widget_wait_for_draw (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
