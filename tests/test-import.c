@@ -19,6 +19,7 @@
 #include "upp-error.h"
 #include "upp-import.h"
 #include "upp-store.h"
+#include "upp-test-util.h"
 #include "upp-watch.h"
 
 /* Weeks up to the end of 2026 are in the past, whenever this runs. */
@@ -138,24 +139,6 @@ write_temp_file (const char *dir,
   g_file_set_contents (path, data, length, &error);
   g_assert_no_error (error);
   return path;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 /* The good set */
@@ -529,7 +512,7 @@ test_hostile_files (void)
     g_assert_nonnull (strstr (problems, "folder.json: is not a regular file"));
   }
 
-  remove_tree (dir);
+  upp_test_remove_tree (dir);
 }
 
 /* A valid report padded with spaces to exactly the size limit is read. */
@@ -554,7 +537,7 @@ test_size_limit_exact (void)
   path = write_temp_file (dir, "padded.json", padded, UPP_IMPORT_MAX_BYTES);
 
   g_assert_cmpint (import_one (store, path, NULL), ==, UPP_IMPORT_IMPORTED);
-  remove_tree (dir);
+  upp_test_remove_tree (dir);
 }
 
 static void
@@ -595,7 +578,7 @@ test_deep_nesting (void)
   assert_rejected_quickly (store, a, "arrays.json:1:33: nested more than 32 levels deep");
   assert_rejected_quickly (store, o, "objects.json:1:161: nested more than 32 levels deep");
   assert_rejected_quickly (store, r, "in-report.json:1:76: nested more than 32 levels deep");
-  remove_tree (dir);
+  upp_test_remove_tree (dir);
 }
 
 /* 32 levels parse (and are then no report); 33 do not. */
@@ -863,7 +846,7 @@ test_many_actions (void)
   /* An 8 MB "[0,0,0,…]" would take 350 MB in json-glib: counted first. */
   assert_rejected_quickly (store, values_path, "values.json:1:500000: holds more than 250000 "
                            "values; reports and packages have far fewer");
-  remove_tree (dir);
+  upp_test_remove_tree (dir);
 }
 
 /* Random bytes, fixed seed: always a problem, never a crash. */
@@ -1214,7 +1197,7 @@ test_correction_tie (void)
       if (g_str_equal (info->kind, "report"))
         g_assert_cmpint (info->is_current, ==, g_str_equal (info->sha256, winner));
     }
-  remove_tree (dir);
+  upp_test_remove_tree (dir);
 }
 
 /* The same bytes under another name are the same document. */
@@ -1236,7 +1219,7 @@ test_same_bytes_other_name (void)
   g_assert_cmpint (import_one (store, copy, NULL), ==, UPP_IMPORT_DUPLICATE);
   after = dump (store);
   g_assert_cmpstr (before, ==, after);
-  remove_tree (dir);
+  upp_test_remove_tree (dir);
 }
 
 static void
@@ -1366,7 +1349,7 @@ test_package_found_late (void)
                    UPP_IMPORT_IMPORTED);
   g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, 1))->kind, ==,
                    UPP_DOCUMENT_PACKAGE);
-  remove_tree (dir);
+  upp_test_remove_tree (dir);
 }
 
 /* In a batch, reports are checked against the package by the workers or
@@ -1417,7 +1400,7 @@ test_checked_in_batch (void)
       g_assert_cmpstr (expected, !=, "");
       g_assert_cmpstr (problems, ==, expected);
     }
-  remove_tree (dir);
+  upp_test_remove_tree (dir);
 }
 
 /* Package revisions */
@@ -1589,7 +1572,7 @@ test_collect_files (void)
     g_assert_no_error (error);
     g_assert_cmpuint (none->len, ==, 1);
   }
-  remove_tree (dir);
+  upp_test_remove_tree (dir);
 }
 
 static void
@@ -1847,7 +1830,7 @@ test_watch (void)
   g_clear_object (&watch);
   g_free (writer.path);
   g_free (writer.text);
-  remove_tree (dir);
+  upp_test_remove_tree (dir);
 }
 
 int

@@ -24,6 +24,7 @@
 #include "upp-error.h"
 #include "upp-import.h"
 #include "upp-store.h"
+#include "upp-test-util.h"
 
 #define W(n) UPP_WEEK_INIT (2026, (n))
 
@@ -585,24 +586,6 @@ file_mode (const char *path)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 test_permissions (void)
 {
   g_autoptr(GError) error = NULL;
@@ -623,7 +606,7 @@ test_permissions (void)
 
   g_clear_object (&store);
   umask (old_umask);
-  remove_tree (dir);
+  upp_test_remove_tree (dir);
 }
 
 static void
@@ -664,7 +647,7 @@ test_backup (void)
   g_assert_no_error (error);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  upp_test_remove_tree (dir);
 }
 
 /* sqlite3_exec() callback: the first column of the first row. */
@@ -750,7 +733,7 @@ test_schema_too_new (void)
     g_assert_cmpmem (before, before_length, after, after_length);
   }
 
-  remove_tree (dir);
+  upp_test_remove_tree (dir);
 }
 
 /* Files are stored without a savepoint each; when one fails half-way, the
@@ -811,7 +794,7 @@ test_atomic_middle (void)
   g_assert_cmpstr (a, ==, b);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  upp_test_remove_tree (dir);
 }
 
 /* A row that would refer to a missing row (here a trigger deletes the
@@ -875,7 +858,7 @@ test_atomic_foreign_key (void)
     g_free (text);
   }
   sqlite3_close (db);
-  remove_tree (dir);
+  upp_test_remove_tree (dir);
 }
 
 /* Every entry of every action, as the history shows them. */
@@ -990,7 +973,7 @@ test_migrate_entries (void)
   g_assert_cmpint (sqlite3_exec (db, "UPDATE entry SET status = 'late' WHERE rowid = 7",
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
   sqlite3_close (db);
-  remove_tree (dir);
+  upp_test_remove_tree (dir);
 }
 
 /* A file is stored whole or not at all: a failure half-way through one
@@ -1047,7 +1030,7 @@ test_atomic (void)
   g_assert_cmpstr (a, ==, b);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  upp_test_remove_tree (dir);
 }
 
 static UppImportStatus
