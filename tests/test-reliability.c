@@ -270,14 +270,18 @@ count_report (const char *data,
 }
 
 /* After a crash: the database is sound, and every report in it is whole —
- * as many entries and indicator values as its file has. Returns the number
- * of reports stored. */
+ * its stored copy, read back through the store (however it is stored),
+ * the same bytes as its file, and as many entries and indicator values as
+ * that file has. @file_hashes maps each file's SHA-256 to its path.
+ * Returns the number of reports stored. */
 static guint
 check_whole_reports (const char *path,
                      GHashTable *file_hashes)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *integrity = NULL;
   g_autofree char *foreign = NULL;
   guint n_reports = 0;
@@ -294,7 +298,7 @@ check_whole_reports (const char *path,
   /* An empty file, or one killed before the schema was committed, has no
    * tables yet: nothing to check. */
   if (sqlite3_prepare_v2 (db,
-                          "SELECT d.sha256, d.bytes,"
+                          "SELECT d.id, d.sha256,"
                           " (SELECT COUNT(*) FROM entry e WHERE e.report_id = r.id),"
                           " (SELECT COUNT(*) FROM entry_indicator v WHERE v.report_id = r.id)"
                           " FROM document d JOIN report r ON r.document_id = d.id",
@@ -305,14 +309,26 @@ check_whole_reports (const char *path,
       return 0;
     }
 
+  /* Opened as the next import would open it (one killed between two
+   * migrations is migrated on). */
+  store = upp_store_open (path, &error);
+  g_assert_no_error (error);
+
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *sha256 = (const char *) sqlite3_column_text (stmt, 0);
+      const char *sha256 = (const char *) sqlite3_column_text (stmt, 1);
+      const char *file = g_hash_table_lookup (file_hashes, sha256);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
       int n_entries, n_values;
 
-      g_assert_true (g_hash_table_contains (file_hashes, sha256));
-      count_report (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1), &n_entries,
-                    &n_values);
+      g_assert_nonnull (file);
+      bytes = upp_store_get_document_bytes (store, sqlite3_column_int64 (stmt, 0), &error);
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (file, &contents, &length, NULL));
+      g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), contents, length);
+      count_report (contents, length, &n_entries, &n_values);
       g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, n_entries);
       g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, n_values);
       n_reports++;
@@ -322,10 +338,11 @@ check_whole_reports (const char *path,
   return n_reports;
 }
 
+/* Each file's SHA-256 → its path. */
 static GHashTable *
 hash_files (GPtrArray *files)
 {
-  GHashTable *hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -333,8 +350,9 @@ hash_files (GPtrArray *files)
       gsize length;
 
       g_assert_true (g_file_get_contents (g_ptr_array_index (files, i), &data, &length, NULL));
-      g_hash_table_add (hashes, g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                             (const guchar *) data, length));
+      g_hash_table_insert (hashes, g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                                (const guchar *) data, length),
+                           g_strdup (g_ptr_array_index (files, i)));
     }
   return hashes;
 }
