@@ -886,6 +886,53 @@ history_text (UppStore *store)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* Back to schema 5's document table, as the app wrote it: each document
+ * stored as it was read, and no column saying so. */
+static void
+documents_back_to_schema_5 (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UppStore) store = upp_store_open (path, &error);
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *update = NULL;
+
+  g_assert_no_error (error);
+  documents = upp_store_list_documents (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const UppDocumentInfo *info = g_ptr_array_index (documents, i);
+
+      g_ptr_array_add (contents, upp_store_get_document_bytes (store, info->id, &error));
+      g_assert_no_error (error);
+    }
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE document SET bytes = ?2 WHERE id = ?1", -1,
+                                       &update, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const UppDocumentInfo *info = g_ptr_array_index (documents, i);
+      GBytes *bytes = g_ptr_array_index (contents, i);
+
+      sqlite3_bind_int64 (update, 1, info->id);
+      sqlite3_bind_blob64 (update, 2, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                           SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (update), ==, SQLITE_DONE);
+      g_assert_cmpint (sqlite3_changes (db), ==, 1);
+      sqlite3_reset (update);
+    }
+  sqlite3_finalize (update);
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE document DROP COLUMN encoding;"
+                                     "PRAGMA user_version = 5; COMMIT;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
 /* A database of schema 3, with reports in it, is migrated with all its
  * data: the entries move to a table with the same rows and row ids, and
  * the indicator values that refer to them stay. */
@@ -912,6 +959,7 @@ test_migrate_entries (void)
   g_clear_object (&store);
 
   /* Back to schema 3's entry table, as the app wrote it. */
+  documents_back_to_schema_5 (path);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
     "PRAGMA foreign_keys = OFF; BEGIN;"

@@ -11,6 +11,7 @@
 
 #include "upp-error.h"
 #include "upp-store.h"
+#include "upp-test-util.h"
 
 static char *
 temp_db_path (void)
@@ -33,22 +34,10 @@ run_sql (const char *path,
   sqlite3_close (db);
 }
 
-static int
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
+/* Schema 6: how each document's bytes are stored; 'identity' unless said. */
+#define ENCODING_COLUMN \
+  "SELECT COUNT(*) FROM pragma_table_info ('document')" \
+  " WHERE name = 'encoding' AND type = 'TEXT' AND \"notnull\" AND dflt_value = '''identity'''"
 
 static void
 test_create (void)
@@ -69,9 +58,11 @@ test_create (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
   g_clear_object (&store);
 
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, UPP_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM pragma_journal_mode WHERE "
-                                    "journal_mode = 'wal'"), ==, 1);
+  g_assert_cmpint (upp_test_query_int64 (path, "PRAGMA user_version"), ==,
+                   UPP_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (upp_test_query_int64 (path, "SELECT COUNT(*) FROM pragma_journal_mode WHERE "
+                                               "journal_mode = 'wal'"), ==, 1);
+  g_assert_cmpint (upp_test_query_int64 (path, ENCODING_COLUMN), ==, 1);
 
   /* Queries on an empty store say what is missing. */
   store = upp_store_open (path, &error);
@@ -92,7 +83,8 @@ test_migrate_1_to_2 (void)
   store = upp_store_open (path, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  run_sql (path, "DROP TABLE draft; PRAGMA user_version = 1;"
+  run_sql (path, "DROP TABLE draft; ALTER TABLE document DROP COLUMN encoding;"
+                 "PRAGMA user_version = 1;"
                  "INSERT INTO goal (code, title, position) VALUES ('G1', 'Närvaro', 0);");
 
   store = upp_store_open (path, &error);
@@ -101,8 +93,11 @@ test_migrate_1_to_2 (void)
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, UPP_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM goal WHERE title = 'Närvaro'"), ==, 1);
+  g_assert_cmpint (upp_test_query_int64 (path, "PRAGMA user_version"), ==,
+                   UPP_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (upp_test_query_int64 (path, "SELECT COUNT(*) FROM goal"
+                                               " WHERE title = 'Närvaro'"), ==, 1);
+  g_assert_cmpint (upp_test_query_int64 (path, ENCODING_COLUMN), ==, 1);
 }
 
 static void

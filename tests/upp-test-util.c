@@ -1,10 +1,12 @@
-/* upp-test-util.c — what several tests need: the demo store, clean-up
+/* upp-test-util.c — what several tests need: the demo store, clean-up, a
+ * look into a database file
  *
  * Copyright 2026 The Uppföljning authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "upp-import.h"
 #include "upp-test-util.h"
@@ -68,4 +70,30 @@ upp_test_remove_tree (const char *path)
         g_remove (child);
     }
   g_rmdir (path);
+}
+
+/**
+ * upp_test_query_int64:
+ * @path: a database file
+ * @sql: a query whose first row's first column is an integer
+ *
+ * Asks the database itself, on a connection of its own, past the store.
+ *
+ * Returns: that integer
+ */
+gint64
+upp_test_query_int64 (const char *path,
+                      const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
 }
