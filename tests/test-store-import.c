@@ -1024,6 +1024,294 @@ test_migrate_entries (void)
   upp_test_remove_tree (dir);
 }
 
+/* Documents as stored (schema 6) */
+
+/* Checks every document of @store (whose file is @path): it reads back as
+ * the bytes of its file in good/ or in the folder above, and the store
+ * keeps the SHA-256 of those bytes; a deflated one is stored in fewer
+ * bytes than its file, any other as it is. Returns how many are deflated. */
+static guint
+check_documents (UppStore   *store,
+                 const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = upp_store_list_documents (store, &error);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "import", "good", NULL);
+  g_autofree char *import = g_test_build_filename (G_TEST_DIST, "data", "import", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stored = NULL;
+  guint n_deflated = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT encoding, length (bytes) FROM document"
+                                           " WHERE id = ?1", -1, &stored, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const UppDocumentInfo *info = g_ptr_array_index (documents, i);
+      g_autofree char *file = g_build_filename (good, info->filename, NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *sha256 = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      const char *encoding;
+      gint64 stored_size;
+      gsize length;
+
+      if (!g_file_test (file, G_FILE_TEST_EXISTS))
+        {
+          g_free (file);
+          file = g_build_filename (import, info->filename, NULL);
+        }
+      g_assert_true (g_file_get_contents (file, &contents, &length, NULL));
+      sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+      g_assert_cmpstr (info->sha256, ==, sha256);
+
+      bytes = upp_store_get_document_bytes (store, info->id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), contents, length);
+
+      sqlite3_bind_int64 (stored, 1, info->id);
+      g_assert_cmpint (sqlite3_step (stored), ==, SQLITE_ROW);
+      encoding = (const char *) sqlite3_column_text (stored, 0);
+      stored_size = sqlite3_column_int64 (stored, 1);
+      if (g_str_equal (encoding, "deflate"))
+        {
+          g_assert_cmpint (stored_size, <, length);
+          n_deflated++;
+        }
+      else
+        {
+          g_assert_cmpstr (encoding, ==, "identity");
+          g_assert_cmpint (stored_size, ==, length);
+        }
+      sqlite3_reset (stored);
+    }
+  sqlite3_finalize (stored);
+  sqlite3_close (db);
+  return n_deflated;
+}
+
+static void
+import_one (UppStore        *store,
+            const char      *file,
+            UppImportStatus  expected)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autoptr(GPtrArray) results = NULL;
+
+  g_ptr_array_add (files, (gpointer) file);
+  results = upp_import_files (store, files, NULL, NULL, NULL);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, 0))->status, ==, expected);
+}
+
+#define STORED_SIZE "SELECT SUM (length (bytes)) FROM document"
+
+/* New documents are stored deflated and read back as they were; a store of
+ * schema 5 keeps its documents as they are, readable as before, and
+ * re-imports of them are still found. */
+static void
+test_migrate_documents (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upp-store-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "schema5.db", NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "import", "good", NULL);
+  g_autofree char *package = g_build_filename (good, "package.json", NULL);
+  g_autofree char *report = g_build_filename (good, "SOC-2026-W25.json", NULL);
+  g_autofree char *later = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                  "good-negative-zero.json", NULL);
+  const char *folders[] = { good, NULL };
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 files_size = 0;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  files = upp_import_collect_files (folders, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (files->len, ==, 10);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_assert_cmpint (g_stat (g_ptr_array_index (files, i), &st), ==, 0);
+      files_size += st.st_size;
+    }
+
+  store = open_store_with_good_set (path);
+  /* All ten fixtures, even the smallest (300 bytes), shrink; together to
+   * less than two thirds, the package (1,888 bytes) to less than half. */
+  g_assert_cmpuint (check_documents (store, path), ==, 10);
+  g_assert_cmpint (upp_test_query_int64 (path, STORED_SIZE), <, files_size * 2 / 3);
+  g_assert_cmpint (g_stat (package, &st), ==, 0);
+  g_assert_cmpint (upp_test_query_int64 (path, STORED_SIZE " WHERE filename = 'package.json'"),
+                   <, st.st_size / 2);
+  before = dump (store);
+  g_clear_object (&store);
+
+  documents_back_to_schema_5 (path);
+  g_assert_cmpint (upp_test_query_int64 (path, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (upp_test_query_int64 (path, STORED_SIZE), ==, files_size);
+
+  /* Migrated, the documents stay as they were stored. */
+  store = upp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (upp_test_query_int64 (path, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpuint (check_documents (store, path), ==, 0);
+  g_assert_cmpint (upp_test_query_int64 (path, STORED_SIZE), ==, files_size);
+  after = dump (store);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Their hashes are of the bytes as read: importing them again finds them. */
+  results = upp_import_files (store, files, NULL, NULL, NULL);
+  for (guint i = 0; i < results->len; i++)
+    g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, i))->status, ==,
+                     UPP_IMPORT_DUPLICATE);
+  import_one (store, package, UPP_IMPORT_DUPLICATE);
+  import_one (store, report, UPP_IMPORT_DUPLICATE);
+
+  /* A document imported after the migration is stored deflated, and found
+   * again by the hash of its bytes as read. */
+  import_one (store, later, UPP_IMPORT_IMPORTED);
+  g_assert_cmpuint (check_documents (store, path), ==, 1);
+  g_assert_cmpint (upp_test_query_int64 (path, "SELECT COUNT (*) FROM document"
+                                               " WHERE filename = 'good-negative-zero.json'"
+                                               " AND encoding = 'deflate'"), ==, 1);
+  import_one (store, later, UPP_IMPORT_DUPLICATE);
+
+  g_clear_object (&store);
+  upp_test_remove_tree (dir);
+}
+
+/* Writes @size bytes of @data as document @id's stored copy. */
+static void
+set_stored_bytes (const char   *path,
+                  gint64        id,
+                  const char   *encoding,
+                  const guint8 *data,
+                  gsize         size)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE document SET encoding = ?2, bytes = ?3"
+                                           " WHERE id = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, encoding, -1, SQLITE_STATIC);
+  /* A zero-length blob, not NULL, for no bytes. */
+  if (size == 0)
+    sqlite3_bind_zeroblob (stmt, 3, 0);
+  else
+    sqlite3_bind_blob64 (stmt, 3, data, size, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* A damaged stored copy is an error that says so, never a crash or wrong
+ * bytes. */
+static void
+test_damaged_document (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upp-store-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "import", "good",
+                                                 "package.json", NULL);
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree guint8 *deflated = NULL;
+  g_autofree char *id_text = NULL;
+  gsize length, deflated_size;
+  gint64 id;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  struct
+  {
+    const char *what;
+    gsize       offset;  /* of the bytes, in the stored copy… */
+    gsize       size;
+    guint8      flip;    /* …with the middle byte xor this */
+    gboolean    file;    /* or the file's own bytes, said to be deflated */
+    gboolean    extra;   /* or the stored copy and one byte more */
+  } cases[] = {
+    { "a flipped byte", 0, 0, 0x55, FALSE, FALSE },
+    { "cut in the middle", 0, 1, 0, FALSE, FALSE },
+    { "cut before its checksum", 0, 2, 0, FALSE, FALSE },
+    { "empty", 0, 3, 0, FALSE, FALSE },
+    { "not deflated", 0, 0, 0, TRUE, FALSE },
+    { "bytes after its end", 0, 0, 0, FALSE, TRUE },
+  };
+
+  g_assert_no_error (error);
+  store = open_store_with_good_set (path);
+  documents = upp_store_list_documents (store, &error);
+  g_assert_no_error (error);
+  id = ((const UppDocumentInfo *) g_ptr_array_index (documents, 0))->id;
+  id_text = g_strdup_printf (" %" G_GINT64_FORMAT " ", id);
+  g_assert_true (g_file_get_contents (file, &contents, &length, NULL));
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT bytes FROM document WHERE id = ?1"
+                                           " AND encoding = 'deflate'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  deflated_size = sqlite3_column_bytes (stmt, 0);
+  deflated = g_memdup2 (sqlite3_column_blob (stmt, 0), deflated_size);
+  sqlite3_finalize (stmt);
+  /* Only the two encodings. */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE document SET encoding = 'gzip'", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree guint8 *damaged = g_malloc (deflated_size + 1);
+      gsize size = deflated_size;
+
+      memcpy (damaged, deflated, deflated_size);
+      if (cases[i].flip != 0)
+        damaged[deflated_size / 2] ^= cases[i].flip;
+      if (cases[i].size == 1)
+        size = deflated_size / 2;
+      else if (cases[i].size == 2)
+        size = deflated_size - 2;
+      else if (cases[i].size == 3)
+        size = 0;
+      if (cases[i].extra)
+        damaged[size++] = '\n';
+      g_test_message ("%s", cases[i].what);
+      if (cases[i].file)
+        set_stored_bytes (path, id, "deflate", (const guint8 *) contents, length);
+      else
+        set_stored_bytes (path, id, "deflate", damaged, size);
+
+      bytes = upp_store_get_document_bytes (store, id, &error);
+      g_assert_null (bytes);
+      g_assert_error (error, UPP_ERROR, UPP_ERROR_DATABASE);
+      g_assert_nonnull (strstr (error->message, "damaged"));
+      g_assert_nonnull (strstr (error->message, id_text));
+      g_test_message ("%s", error->message);
+      g_clear_error (&error);
+    }
+
+  /* The intact copy reads again: it was the damage. */
+  set_stored_bytes (path, id, "deflate", deflated, deflated_size);
+  bytes = upp_store_get_document_bytes (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), contents, length);
+
+  g_clear_object (&store);
+  upp_test_remove_tree (dir);
+}
+
 /* A file is stored whole or not at all: a failure half-way through one
  * (here a trigger that refuses its second entry) takes back everything of
  * that file and nothing of the others in the batch. */
@@ -1151,6 +1439,8 @@ main (int   argc,
   g_test_add_func ("/store-import/backup", test_backup);
   g_test_add_func ("/store-import/schema-too-new", test_schema_too_new);
   g_test_add_func ("/store-import/migrate-entries", test_migrate_entries);
+  g_test_add_func ("/store-import/migrate-documents", test_migrate_documents);
+  g_test_add_func ("/store-import/damaged-document", test_damaged_document);
   g_test_add_func ("/store-import/atomic", test_atomic);
   g_test_add_func ("/store-import/atomic-foreign-key", test_atomic_foreign_key);
   g_test_add_func ("/store-import/atomic-middle", test_atomic_middle);
