@@ -650,6 +650,48 @@ test_backup (void)
   upp_test_remove_tree (dir);
 }
 
+/* How the store asks for the indicator series of all actions. */
+#define SERIES_QUERY \
+  "SELECT e.action, v.indicator, e.week, v.value" \
+  " FROM entry e JOIN entry_indicator v ON v.report_id = e.report_id AND v.action = e.action" \
+  " WHERE e.is_current AND e.is_lead AND e.week <= 202640 ORDER BY e.action, e.week"
+
+/* How many columns @sql's program reads from rows of the entry table
+ * itself (not from an index): the rows are large, with their texts. */
+static guint
+count_entry_row_reads (sqlite3    *db,
+                       const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN ", sql, NULL);
+  sqlite3_stmt *stmt = NULL;
+  int entry_root = 0;
+  int entry_cursor = -1;
+  guint reads = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'entry'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  entry_root = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  /* Columns of EXPLAIN: addr, opcode, p1, p2, … */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *opcode = (const char *) sqlite3_column_text (stmt, 1);
+      int p1 = sqlite3_column_int (stmt, 2);
+      int p2 = sqlite3_column_int (stmt, 3);
+
+      if (g_str_equal (opcode, "OpenRead") && p2 == entry_root)
+        entry_cursor = p1;
+      else if (g_str_equal (opcode, "Column") && p1 == entry_cursor)
+        reads++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (entry_cursor, >=, 0);
+  return reads;
+}
+
 /* sqlite3_exec() callback: the first column of the first row. */
 static int
 first_text (void  *user_data,
@@ -928,6 +970,10 @@ documents_back_to_schema_5 (const char *path)
     }
   sqlite3_finalize (update);
   g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE document DROP COLUMN encoding;"
+                                     "DROP INDEX entry_lead_history;"
+                                     "CREATE INDEX entry_lead_history"
+                                     "  ON entry (action, week, status, progress)"
+                                     "  WHERE is_current AND is_lead;"
                                      "PRAGMA user_version = 5; COMMIT;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
@@ -1012,6 +1058,14 @@ test_migrate_entries (void)
   g_assert_nonnull (strstr (text, "WHERE NOT (is_current AND is_lead)"));
   g_free (text);
   text = NULL;
+  /* Schema 7: the indicator series (the briefing's costliest query) reads
+   * the lead history from its index alone, never the large entry rows. */
+  g_assert_cmpint (sqlite3_exec (db, "SELECT sql FROM sqlite_schema WHERE name = 'entry_lead_history'",
+                                 first_text, &text, NULL), ==, SQLITE_OK);
+  g_assert_nonnull (strstr (text, "(action, week, status, progress, report_id)"));
+  g_free (text);
+  text = NULL;
+  g_assert_cmpuint (count_entry_row_reads (db, SERIES_QUERY), ==, 0);
   g_assert_cmpint (sqlite3_exec (db, "SELECT user_version || ' ' || (SELECT COUNT(*) FROM"
                                      " pragma_foreign_key_check) FROM pragma_user_version",
                                  first_text, &text, NULL), ==, SQLITE_OK);
@@ -1158,7 +1212,8 @@ test_migrate_documents (void)
   /* Migrated, the documents stay as they were stored. */
   store = upp_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (upp_test_query_int64 (path, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (upp_test_query_int64 (path, "PRAGMA user_version"), ==,
+                   UPP_STORE_SCHEMA_VERSION);
   g_assert_cmpuint (check_documents (store, path), ==, 0);
   g_assert_cmpint (upp_test_query_int64 (path, STORED_SIZE), ==, files_size);
   after = dump (store);
