@@ -557,11 +557,13 @@ upp_store_open (const char  *path,
    * write lock for a while: wait instead of failing. */
   sqlite3_busy_timeout (self->db, 10000);
 
-  /* Memory-mapped reads spare a copy per page: the trend reads every
-   * lead entry of the package. */
+  /* No memory-mapped reads: they spared a copy per page when the trend
+   * read the large entry rows, but the indexes cover those queries now
+   * (a week switch at the benchmark's size: 12 ms mapped, 14.5 ms not),
+   * and every mapped page counts in the window's memory, 60 to 115 MiB
+   * at its first frame instead of 59, depending on how far loading got. */
   if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
       !exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      !exec (self, "PRAGMA mmap_size = 268435456", error) ||
       /* The savepoint each imported document is written under keeps its
        * statement journal in a temporary file otherwise: a copy of every
        * page the document changes, written and never read. */
