@@ -774,13 +774,120 @@ test_many_entries (void)
 
   g_assert_cmpuint (a->problems->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (a->problems, 0), ==,
-                   "over.json: entries: has 10001 entries; at most 10000 are allowed");
+                   "over.json: entries: has 10001 items; at most 10000 are allowed");
   g_assert_cmpuint (b->problems->len, ==, 10000);
   g_assert_cmpstr (g_ptr_array_index (b->problems, 9999), ==,
                    "wrong.json: entries[9999].status: “bra” is not a status; expected one of "
                    "not-started, on-track, at-risk, delayed, done");
   after = dump (store);
   g_assert_cmpstr (before, ==, after);
+}
+
+/* A package with @n_goals goals and @n_departments departments, one action
+ * with @n_contributors contributors and @n_indicators indicators, and a
+ * first department name, goal title and action title of the lengths given
+ * (in characters: "å" is two bytes). */
+typedef struct
+{
+  guint n_goals;
+  guint n_departments;
+  guint n_contributors;
+  guint n_indicators;
+  guint name_length;
+  guint goal_title_length;
+  guint action_title_length;
+} PackageShape;
+
+static char *
+repeat_character (const char *c,
+                  guint       n)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, c);
+  return g_string_free (text, FALSE);
+}
+
+static GBytes *
+package_of_shape (const PackageShape *shape)
+{
+  GString *json = g_string_new ("{\"format\": \"uppfoljning-package\", \"version\": 1, "
+                                "\"code\": \"LIMITS\", \"revision\": 1, \"title\": \"Gränser\", "
+                                "\"organisation\": \"Testkommunen\", "
+                                "\"reporting\": {\"first_week\": \"2026-W25\"}, \"goals\": [");
+  g_autofree char *name = repeat_character ("å", shape->name_length);
+  g_autofree char *goal_title = repeat_character ("å", shape->goal_title_length);
+  g_autofree char *action_title = repeat_character ("å", shape->action_title_length);
+
+  for (guint i = 0; i < shape->n_goals; i++)
+    g_string_append_printf (json, "%s{\"code\": \"G%u\", \"title\": \"%s\"}", i > 0 ? ", " : "",
+                            i, i == 0 ? goal_title : "Mål");
+  g_string_append (json, "], \"departments\": [");
+  for (guint i = 0; i < shape->n_departments; i++)
+    g_string_append_printf (json, "%s{\"code\": \"D%u\", \"name\": \"%s\"}", i > 0 ? ", " : "",
+                            i, i == 0 ? name : "Förvaltning");
+  g_string_append_printf (json, "], \"actions\": [{\"code\": \"A1\", \"title\": \"%s\", "
+                          "\"goal\": \"G0\", \"lead\": \"D0\", \"start\": \"2026-06-15\", "
+                          "\"deadline\": \"2026-12-18\", \"contributors\": [", action_title);
+  for (guint i = 0; i < shape->n_contributors; i++)
+    g_string_append_printf (json, "%s\"D%u\"", i > 0 ? ", " : "", i + 1);
+  g_string_append (json, "], \"indicators\": [");
+  for (guint i = 0; i < shape->n_indicators; i++)
+    g_string_append_printf (json, "%s{\"code\": \"I%u\", \"name\": \"Mått\"}", i > 0 ? ", " : "",
+                            i);
+  g_string_append (json, "]}]}");
+  return g_string_free_to_bytes (json);
+}
+
+/* The problems of a package of @shape, one a line. */
+static char *
+package_problems (const PackageShape *shape)
+{
+  g_autoptr(GBytes) bytes = package_of_shape (shape);
+  g_autoptr(UppDocument) document = upp_document_parse ("limits.json", bytes, NULL);
+
+  g_ptr_array_add (document->problems, NULL);
+  return g_strjoinv ("\n", (char **) document->problems->pdata);
+}
+
+/* The limits of the published JSON Schemas and docs/formats.md, each
+ * allowed up to its value and refused one above it, by name. */
+static void
+test_package_limits (void)
+{
+  /* 99 contributors: 100 departments are the lead and 99 others. */
+  const PackageShape at_limits = { 50, 100, 99, 20, 200, 300, 200 };
+  const struct
+  {
+    PackageShape  shape;
+    const char   *expected;
+  } over[] = {
+    { { 51, 100, 99, 20, 200, 300, 200 },
+      "limits.json: goals: has 51 items; at most 50 are allowed" },
+    { { 50, 101, 99, 20, 200, 300, 200 },
+      "limits.json: departments: has 101 items; at most 100 are allowed" },
+    { { 50, 102, 101, 20, 200, 300, 200 },
+      "limits.json: departments: has 102 items; at most 100 are allowed\n"
+      "limits.json: actions[0].contributors: has 101 items; at most 100 are allowed" },
+    { { 50, 100, 99, 21, 200, 300, 200 },
+      "limits.json: actions[0].indicators: has 21 items; at most 20 are allowed" },
+    { { 50, 100, 99, 20, 201, 300, 200 },
+      "limits.json: departments[0].name: is 201 characters long; at most 200 are allowed" },
+    { { 50, 100, 99, 20, 200, 301, 200 },
+      "limits.json: goals[0].title: is 301 characters long; at most 300 are allowed" },
+    { { 50, 100, 99, 20, 200, 300, 201 },
+      "limits.json: actions[0].title: is 201 characters long; at most 200 are allowed" },
+  };
+  g_autofree char *none = package_problems (&at_limits);
+
+  g_assert_cmpstr (none, ==, "");
+  for (guint i = 0; i < G_N_ELEMENTS (over); i++)
+    {
+      g_autofree char *problems = package_problems (&over[i].shape);
+
+      g_assert_cmpstr (problems, ==, over[i].expected);
+    }
 }
 
 /* A package of 10,000 actions and a report on every one: imported, fast. */
@@ -1853,6 +1960,7 @@ main (int   argc,
   g_test_add_func ("/import/bom-crlf", test_bom_crlf);
   g_test_add_func ("/import/many-entries", test_many_entries);
   g_test_add_func ("/import/many-actions", test_many_actions);
+  g_test_add_func ("/import/package-limits", test_package_limits);
   g_test_add_func ("/import/garbage", test_garbage);
   g_test_add_func ("/import/json-test-suite", test_json_test_suite);
   g_test_add_func ("/import/fuzz-regressions", test_fuzz_regressions);

@@ -24,9 +24,17 @@
 #include "upp-import.h"
 #include "upp-store-private.h"
 
+/* The limits of data/uppfoljning-package.schema.json and
+ * -report.schema.json (and docs/formats.md), in characters or items. */
 #define MAX_CODE_LENGTH 32
-#define MAX_TITLE_LENGTH 300
+#define MAX_NAME_LENGTH 200
+#define MAX_GOAL_TITLE_LENGTH 300
 #define MAX_TEXT_LENGTH 4000
+#define MAX_GOALS 50
+#define MAX_DEPARTMENTS 100
+#define MAX_ACTIONS 10000
+#define MAX_CONTRIBUTORS 100
+#define MAX_INDICATORS 20
 #define MAX_ENTRIES 10000
 
 static const char * const status_list = "not-started, on-track, at-risk, delayed, done";
@@ -1322,12 +1330,16 @@ get_object (Checker     *checker,
   return node;
 }
 
+/* The array @name of @object; one of more than @max items is a problem
+ * (the limits of the formats' JSON Schemas), but is returned all the same:
+ * the rest of the document is still checked. */
 static const Jv *
 get_array (Checker     *checker,
            const Jv    *object,
            const Where *where,
            const char  *name,
-           gboolean     required)
+           gboolean     required,
+           guint        max)
 {
   const Jv *node = get_member (checker, object, where, name, required);
 
@@ -1338,6 +1350,10 @@ get_array (Checker     *checker,
       problem (checker, AT (where, name), _("expected an array"));
       return NULL;
     }
+  if (node->length > max)
+    /* Translators: “goals: has 51 items; at most 50 are allowed” */
+    problem (checker, AT (where, name), _("has %u items; at most %u are allowed"), node->length,
+             max);
   return node;
 }
 
@@ -1451,7 +1467,7 @@ parse_indicators (Checker     *checker,
                   UppAction   *action)
 {
   static const char * const allowed[] = { "code", "name", "unit", "target", "direction", NULL };
-  const Jv *array = get_array (checker, object, where, "indicators", FALSE);
+  const Jv *array = get_array (checker, object, where, "indicators", FALSE, MAX_INDICATORS);
   const Where *list = AT (where, "indicators");
 
   for (guint i = 0; array != NULL && i < array->length; i++)
@@ -1466,7 +1482,7 @@ parse_indicators (Checker     *checker,
       check_members (checker, o, path, allowed);
       indicator = upp_indicator_new ();
       indicator->code = get_code (checker, o, path, "code", TRUE);
-      indicator->name = get_text (checker, o, path, "name", TRUE, MAX_TITLE_LENGTH);
+      indicator->name = get_text (checker, o, path, "name", TRUE, MAX_NAME_LENGTH);
       indicator->unit = get_text (checker, o, path, "unit", FALSE, MAX_CODE_LENGTH);
       indicator->has_target = jv_get_member (o, "target") != NULL &&
                               get_number (checker, o, path, "target", FALSE, &indicator->target);
@@ -1490,7 +1506,7 @@ parse_contributors (Checker     *checker,
                     const Where *where,
                     UppAction   *action)
 {
-  const Jv *array = get_array (checker, object, where, "contributors", FALSE);
+  const Jv *array = get_array (checker, object, where, "contributors", FALSE, MAX_CONTRIBUTORS);
   const Where *list = AT (where, "contributors");
 
   for (guint i = 0; array != NULL && i < array->length; i++)
@@ -1524,7 +1540,7 @@ parse_action (Checker     *checker,
 
   check_members (checker, o, path, allowed);
   action->code = get_code (checker, o, path, "code", TRUE);
-  action->title = get_text (checker, o, path, "title", TRUE, MAX_TITLE_LENGTH);
+  action->title = get_text (checker, o, path, "title", TRUE, MAX_NAME_LENGTH);
   action->description = get_text (checker, o, path, "description", FALSE, MAX_TEXT_LENGTH);
   action->goal = get_code (checker, o, path, "goal", TRUE);
   action->lead = get_code (checker, o, path, "lead", TRUE);
@@ -1551,8 +1567,8 @@ parse_goals_and_departments (Checker    *checker,
   static const char * const goal_fields[] = { "code", "title", NULL };
   static const char * const department_fields[] = { "code", "name", "partner", NULL };
   g_autoptr(GHashTable) seen = code_set_new ();
-  const Jv *goals = get_array (checker, root, NULL, "goals", TRUE);
-  const Jv *departments = get_array (checker, root, NULL, "departments", TRUE);
+  const Jv *goals = get_array (checker, root, NULL, "goals", TRUE, MAX_GOALS);
+  const Jv *departments = get_array (checker, root, NULL, "departments", TRUE, MAX_DEPARTMENTS);
 
   for (guint i = 0; goals != NULL && i < goals->length; i++)
     {
@@ -1564,10 +1580,12 @@ parse_goals_and_departments (Checker    *checker,
         continue;
       check_members (checker, o, path, goal_fields);
       goal->code = get_code (checker, o, path, "code", TRUE);
-      goal->title = get_text (checker, o, path, "title", TRUE, MAX_TITLE_LENGTH);
+      goal->title = get_text (checker, o, path, "title", TRUE, MAX_GOAL_TITLE_LENGTH);
       if (goal->code != NULL && !add_unique (seen, goal->code))
         problem (checker, path, _("the goal “%s” is defined twice"), goal->code);
-      else if (goal->code != NULL && goal->title != NULL)
+      /* Even without a good title: the actions of a goal whose title is
+       * wrong are not wrong too. (With a problem there is no package.) */
+      else if (goal->code != NULL)
         g_ptr_array_add (package->goals, g_steal_pointer (&goal));
     }
 
@@ -1582,11 +1600,11 @@ parse_goals_and_departments (Checker    *checker,
         continue;
       check_members (checker, o, path, department_fields);
       department->code = get_code (checker, o, path, "code", TRUE);
-      department->name = get_text (checker, o, path, "name", TRUE, MAX_TITLE_LENGTH);
+      department->name = get_text (checker, o, path, "name", TRUE, MAX_NAME_LENGTH);
       department->partner = get_boolean (checker, o, path, "partner", FALSE);
       if (department->code != NULL && !add_unique (seen, department->code))
         problem (checker, path, _("the department “%s” is defined twice"), department->code);
-      else if (department->code != NULL && department->name != NULL)
+      else if (department->code != NULL)
         g_ptr_array_add (package->departments, g_steal_pointer (&department));
     }
 
@@ -1613,7 +1631,7 @@ parse_actions (Checker    *checker,
                UppPackage *package)
 {
   g_autoptr(GHashTable) seen = code_set_new ();
-  const Jv *actions = get_array (checker, root, NULL, "actions", TRUE);
+  const Jv *actions = get_array (checker, root, NULL, "actions", TRUE, MAX_ACTIONS);
 
   for (guint i = 0; actions != NULL && i < actions->length; i++)
     {
@@ -1666,10 +1684,10 @@ parse_package (Checker  *checker,
 
   package->code = get_code (checker, root, NULL, "code", TRUE);
   get_integer (checker, root, NULL, "revision", TRUE, 1, G_MAXINT, &package->revision);
-  package->title = get_text (checker, root, NULL, "title", TRUE, MAX_TITLE_LENGTH);
-  package->organisation = get_text (checker, root, NULL, "organisation", TRUE, MAX_TITLE_LENGTH);
+  package->title = get_text (checker, root, NULL, "title", TRUE, MAX_NAME_LENGTH);
+  package->organisation = get_text (checker, root, NULL, "organisation", TRUE, MAX_NAME_LENGTH);
   get_date (checker, root, NULL, "decided", FALSE, &package->decided);
-  package->decided_by = get_text (checker, root, NULL, "decided_by", FALSE, MAX_TITLE_LENGTH);
+  package->decided_by = get_text (checker, root, NULL, "decided_by", FALSE, MAX_NAME_LENGTH);
 
   reporting = get_object (checker, get_member (checker, root, NULL, "reporting", TRUE),
                           reporting_path);
@@ -1797,16 +1815,13 @@ parse_report (Checker  *checker,
   report->department = get_code (checker, root, NULL, "department", TRUE);
   get_week (checker, root, NULL, "week", &report->week);
   parse_submitted (checker, root, report);
-  report->reporter = get_text (checker, root, NULL, "reporter", FALSE, MAX_TITLE_LENGTH);
+  report->reporter = get_text (checker, root, NULL, "reporter", FALSE, MAX_NAME_LENGTH);
   report->summary = get_text (checker, root, NULL, "summary", FALSE, MAX_TEXT_LENGTH);
 
-  entries = get_array (checker, root, NULL, "entries", TRUE);
+  entries = get_array (checker, root, NULL, "entries", TRUE, MAX_ENTRIES);
+  /* Not one problem for each of many thousand entries too. */
   if (entries != NULL && entries->length > MAX_ENTRIES)
-    {
-      problem (checker, AT (NULL, "entries"), _("has %u entries; at most %d are allowed"),
-               entries->length, MAX_ENTRIES);
-      return NULL;
-    }
+    return NULL;
 
   for (guint i = 0; entries != NULL && i < entries->length; i++)
     {
