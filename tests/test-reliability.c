@@ -278,10 +278,14 @@ static guint
 check_whole_reports (const char *path,
                      GHashTable *file_hashes)
 {
+  static const char * const copy_suffixes[] = { "", "-wal", "-shm" };
   sqlite3 *db = NULL;
+  sqlite3 *copy_db = NULL;
+  sqlite3_backup *backup = NULL;
   sqlite3_stmt *stmt = NULL;
   g_autoptr(UppStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
   g_autofree char *integrity = NULL;
   g_autofree char *foreign = NULL;
   guint n_reports = 0;
@@ -309,9 +313,17 @@ check_whole_reports (const char *path,
       return 0;
     }
 
-  /* Opened as the next import would open it (one killed between two
-   * migrations is migrated on). */
-  store = upp_store_open (path, &error);
+  /* Read through the store, as the app reads, but from a copy: the
+   * database itself must reach the next import as the kill left it (one
+   * killed between two migrations is migrated on by that import). */
+  copy = g_strconcat (path, "-copy", NULL);
+  g_assert_cmpint (sqlite3_open (copy, &copy_db), ==, SQLITE_OK);
+  backup = sqlite3_backup_init (copy_db, "main", db, "main");
+  g_assert_nonnull (backup);
+  g_assert_cmpint (sqlite3_backup_step (backup, -1), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_backup_finish (backup), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (copy_db), ==, SQLITE_OK);
+  store = upp_store_open (copy, &error);
   g_assert_no_error (error);
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -335,6 +347,13 @@ check_whole_reports (const char *path,
     }
   sqlite3_finalize (stmt);
   sqlite3_close (db);
+  g_clear_object (&store);
+  for (guint i = 0; i < G_N_ELEMENTS (copy_suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (copy, copy_suffixes[i], NULL);
+
+      g_remove (file);
+    }
   return n_reports;
 }
 
