@@ -890,6 +890,54 @@ test_package_limits (void)
     }
 }
 
+/* A revision above the limit, a report without entries, and the template
+ * of a department that has nothing to report. */
+static void
+test_empty_and_out_of_range (void)
+{
+  const PackageShape shape = { 2, 4, 1, 1, 20, 20, 20 };
+  g_autoptr(GBytes) package = package_of_shape (&shape);
+  g_autofree char *text = g_strndup (g_bytes_get_data (package, NULL), g_bytes_get_size (package));
+  g_auto(GStrv) halves = g_strsplit (text, "\"revision\": 1,", 2);
+  g_autofree char *late = g_strjoin ("\"revision\": 1000001,", halves[0], halves[1], NULL);
+  g_autoptr(GBytes) late_bytes = g_bytes_new (late, strlen (late));
+  g_autoptr(UppDocument) revised = upp_document_parse ("limits.json", late_bytes, NULL);
+  static const char empty_report[] =
+    "{\"format\": \"uppfoljning-report\", \"version\": 1, \"package\": \"LIMITS\", "
+    "\"department\": \"D0\", \"week\": \"2026-W30\", "
+    "\"submitted\": \"2026-07-24T12:00:00+02:00\", \"entries\": []}";
+  g_autoptr(GBytes) empty_bytes = g_bytes_new_static (empty_report, strlen (empty_report));
+  g_autoptr(UppDocument) empty = upp_document_parse ("empty.json", empty_bytes, NULL);
+  g_autoptr(UppStore) store = open_memory_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upp-import-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *template = NULL;
+  g_autofree char *lead = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (revised->problems->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (revised->problems, 0), ==,
+                   "limits.json: revision: 1000001 is out of range; expected 1 to 1000000");
+  g_assert_cmpuint (empty->problems->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (empty->problems, 0), ==,
+                   "empty.json: entries: is empty; a report has an entry for at least one action");
+
+  /* D0 leads the action, D1 contributes; D2 and D3 have no part in it. */
+  path = write_temp_file (dir, "package.json", text, -1);
+  g_assert_cmpint (import_one (store, path, NULL), ==, UPP_IMPORT_IMPORTED);
+  template = upp_report_template (store, "D3", UPP_WEEK_INIT (2026, 30), &error);
+  g_assert_null (template);
+  g_assert_error (error, UPP_ERROR, UPP_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==,
+                   "“D3” neither leads nor contributes to any action: it has nothing to report");
+  g_clear_error (&error);
+  lead = upp_report_template (store, "D1", UPP_WEEK_INIT (2026, 30), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (lead, "\"action\" : \"A1\""));
+  upp_test_remove_tree (dir);
+}
+
 /* A package of 10,000 actions and a report on every one: imported, fast. */
 static void
 test_many_actions (void)
@@ -930,7 +978,7 @@ test_many_actions (void)
     }
   g_string_append (package, "]}");
   g_string_append (report, "]}");
-  for (guint i = 0; i < 250001; i++)
+  for (guint i = 0; i < 2000001; i++)
     g_string_append (values, i > 0 ? ",0" : "0");
   g_string_append (values, "]");
 
@@ -951,7 +999,7 @@ test_many_actions (void)
   g_test_message ("10,000 actions and entries in %.2f s", g_test_timer_elapsed ());
 
   /* An 8 MB "[0,0,0,…]" would take 350 MB in json-glib: counted first. */
-  assert_rejected_quickly (store, values_path, "values.json:1:500000: holds more than 250000 "
+  assert_rejected_quickly (store, values_path, "values.json:1:4000000: holds more than 2000000 "
                            "values; reports and packages have far fewer");
   upp_test_remove_tree (dir);
 }
@@ -1776,7 +1824,9 @@ test_template (void)
   entry = g_ptr_array_index (document->report->entries, 2);
   g_assert_cmpstr (entry->action, ==, "A3");
   g_assert_cmpint (entry->status, ==, UPP_STATUS_NOT_STARTED);
-  g_assert_cmpstr (entry->comment, ==, "");
+  /* The template's empty texts are texts left out. */
+  g_assert_null (entry->comment);
+  g_assert_null (document->report->reporter);
 
   /* The partner: its own action, then the one it contributes to. */
   {
@@ -1961,6 +2011,7 @@ main (int   argc,
   g_test_add_func ("/import/many-entries", test_many_entries);
   g_test_add_func ("/import/many-actions", test_many_actions);
   g_test_add_func ("/import/package-limits", test_package_limits);
+  g_test_add_func ("/import/empty-and-out-of-range", test_empty_and_out_of_range);
   g_test_add_func ("/import/garbage", test_garbage);
   g_test_add_func ("/import/json-test-suite", test_json_test_suite);
   g_test_add_func ("/import/fuzz-regressions", test_fuzz_regressions);

@@ -36,6 +36,7 @@
 #define MAX_CONTRIBUTORS 100
 #define MAX_INDICATORS 20
 #define MAX_ENTRIES 10000
+#define MAX_REVISION 1000000
 
 static const char * const status_list = "not-started, on-track, at-risk, delayed, done";
 
@@ -340,7 +341,10 @@ check_encoding (UppDocument *document,
  * of 10,000 entries has some 150,000. */
 #define MAX_DEPTH 32
 #define MAX_INTEGER_DIGITS 15
-#define MAX_VALUES 250000
+/* More than any valid document within the size limit holds (the densest,
+ * a package of contributor codes, about 1.7 million): only a hostile file
+ * gets here. 16 bytes each in the tree. */
+#define MAX_VALUES 2000000
 
 typedef enum
 {
@@ -1438,7 +1442,11 @@ get_text (Checker     *checker,
           guint        max_length)
 {
   /* check_texts() has run the sensitive-data guard over every text. */
-  return g_strdup (get_string (checker, object, where, name, required, max_length));
+  const char *text = get_string (checker, object, where, name, required, max_length);
+
+  /* An empty optional text is one left out (docs/formats.md): a template
+   * leaves `reporter` empty to be filled in. */
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
 }
 
 static gboolean
@@ -1683,7 +1691,7 @@ parse_package (Checker  *checker,
     return NULL;
 
   package->code = get_code (checker, root, NULL, "code", TRUE);
-  get_integer (checker, root, NULL, "revision", TRUE, 1, G_MAXINT, &package->revision);
+  get_integer (checker, root, NULL, "revision", TRUE, 1, MAX_REVISION, &package->revision);
   package->title = get_text (checker, root, NULL, "title", TRUE, MAX_NAME_LENGTH);
   package->organisation = get_text (checker, root, NULL, "organisation", TRUE, MAX_NAME_LENGTH);
   get_date (checker, root, NULL, "decided", FALSE, &package->decided);
@@ -1822,6 +1830,9 @@ parse_report (Checker  *checker,
   /* Not one problem for each of many thousand entries too. */
   if (entries != NULL && entries->length > MAX_ENTRIES)
     return NULL;
+  if (entries != NULL && entries->length == 0)
+    problem (checker, AT (NULL, "entries"),
+             _("is empty; a report has an entry for at least one action"));
 
   for (guint i = 0; entries != NULL && i < entries->length; i++)
     {
@@ -3088,6 +3099,16 @@ template_now (void)
   return g_date_time_new_now_local ();
 }
 
+static gboolean
+department_has_actions (const UppPackage *package,
+                        const char       *department)
+{
+  for (guint i = 0; i < package->actions->len; i++)
+    if (upp_action_involves (g_ptr_array_index (package->actions, i), department))
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * upp_report_template:
  * @store: a #UppStore
@@ -3140,6 +3161,15 @@ upp_report_template (UppStore    *store,
     {
       g_set_error (error, UPP_ERROR, UPP_ERROR_INVALID_ARGUMENT,
                    _("“%s” is not one of the package’s departments"), department);
+      return NULL;
+    }
+  /* A report needs at least one entry: a template without any would be
+   * refused on import. */
+  if (!department_has_actions (package, department))
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_INVALID_ARGUMENT,
+                   _("“%s” neither leads nor contributes to any action: it has nothing to "
+                     "report"), department);
       return NULL;
     }
 
