@@ -3099,16 +3099,6 @@ template_now (void)
   return g_date_time_new_now_local ();
 }
 
-static gboolean
-department_has_actions (const UppPackage *package,
-                        const char       *department)
-{
-  for (guint i = 0; i < package->actions->len; i++)
-    if (upp_action_involves (g_ptr_array_index (package->actions, i), department))
-      return TRUE;
-  return FALSE;
-}
-
 /**
  * upp_report_template:
  * @store: a #UppStore
@@ -3165,7 +3155,7 @@ upp_report_template (UppStore    *store,
     }
   /* A report needs at least one entry: a template without any would be
    * refused on import. */
-  if (!department_has_actions (package, department))
+  if (!upp_package_department_has_actions (package, department))
     {
       g_set_error (error, UPP_ERROR, UPP_ERROR_INVALID_ARGUMENT,
                    _("“%s” neither leads nor contributes to any action: it has nothing to "

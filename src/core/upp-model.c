@@ -215,6 +215,17 @@ upp_action_involves (const UppAction *self,
   return FALSE;
 }
 
+/* Whether @department leads or contributes to any action of @self. */
+gboolean
+upp_package_department_has_actions (const UppPackage *self,
+                                    const char       *department)
+{
+  for (guint i = 0; i < self->actions->len; i++)
+    if (upp_action_involves (g_ptr_array_index (self->actions, i), department))
+      return TRUE;
+  return FALSE;
+}
+
 UppIndicator *
 upp_action_find_indicator (const UppAction *self,
                            const char      *code)

@@ -112,6 +112,8 @@ UppAction         *upp_package_find_action    (const UppPackage  *self,
                                                const char        *code);
 UppDepartment     *upp_package_find_department (const UppPackage *self,
                                                 const char       *code);
+gboolean           upp_package_department_has_actions (const UppPackage *self,
+                                                       const char       *department);
 gboolean           upp_action_involves        (const UppAction   *self,
                                                const char        *department);
 UppIndicator      *upp_action_find_indicator  (const UppAction   *self,

@@ -2189,16 +2189,6 @@ upp_store_query_department_counts (UppStore  *self,
   return rows;
 }
 
-static gboolean
-department_has_actions (const UppPackage *package,
-                        const char       *department)
-{
-  for (guint i = 0; i < package->actions->len; i++)
-    if (upp_action_involves (g_ptr_array_index (package->actions, i), department))
-      return TRUE;
-  return FALSE;
-}
-
 static UppCompliance
 judge_compliance (const UppPackage *package,
                   UppWeek           week,
@@ -2263,7 +2253,7 @@ upp_store_query_compliance (UppStore  *self,
       const UppDepartment *department = g_ptr_array_index (package->departments, i);
       UppComplianceRow *row;
 
-      if (!department_has_actions (package, department->code))
+      if (!upp_package_department_has_actions (package, department->code))
         continue;
       row = g_new0 (UppComplianceRow, 1);
       row->department_code = g_strdup (department->code);
