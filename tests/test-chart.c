@@ -1249,6 +1249,96 @@ test_deadlines_beyond (void)
   g_assert_cmpstr (text, ==, "Next 4 weeks: 0 deadlines.");
 }
 
+#if HAVE_POPPLER
+/* The text of @data drawn alone on a PDF page of @width × @height. */
+static char *
+chart_pdf_text (const UppChartStyle *style,
+                const UppChartData  *data,
+                double               width,
+                double               height)
+{
+  g_autofree char *path = output_path ("chart-alone.pdf");
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, width, height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *doc;
+  PopplerPage *page;
+  char *text;
+
+  upp_chart_draw (cr, style, data, width, height);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (doc, 0);
+  text = poppler_page_get_text (page);
+  g_object_unref (page);
+  g_object_unref (doc);
+  return text;
+}
+#endif
+
+/* The height a page gives the deadline chart: one lane more for each mark
+ * that would not fit, up to the most asked for, and at that height every
+ * mark is drawn; with half a lane less, one is counted instead. (Heights
+ * are rounded up to whole points: lanes are measured to within one.) */
+static void
+test_deadlines_height (void)
+{
+#if HAVE_POPPLER
+  cairo_surface_t *measure = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (measure);
+  UppChartStyle style;
+  double heights[3];
+  const guint counts[3] = { 1, 6, 20 };
+  double lane = 0;
+
+  test_style (&style, UPP_CHART_STYLE_PRINT);
+  for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
+    {
+      g_autoptr(GPtrArray) same_week = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_deadline_free);
+      UppChartData data = { UPP_CHART_DEADLINES, UPP_WEEK_INIT (2026, 48), 8 };
+
+      for (guint i = 0; i < counts[k]; i++)
+        {
+          g_autofree char *code = g_strdup_printf ("Q%u", i + 1);
+
+          g_ptr_array_add (same_week, deadline_new (code, "2026-12-16", UPP_STATE_ON_TRACK));
+        }
+      data.deadlines = same_week;
+      heights[k] = upp_chart_get_deadlines_height (cr, &style, &data, 480, 12);
+
+      if (counts[k] == 6)
+        {
+          g_autofree char *all = NULL;
+          g_autofree char *short_of_one = NULL;
+
+          /* Three lanes at least: one mark gets as much as three. */
+          lane = (heights[1] - heights[0]) / 3;
+          g_assert_cmpfloat (lane, >, 8);
+          all = chart_pdf_text (&style, &data, 480, heights[1]);
+          for (guint i = 0; i < counts[k]; i++)
+            {
+              g_autofree char *code = g_strdup_printf ("Q%u", i + 1);
+
+              g_assert_nonnull (strstr (all, code));
+            }
+          g_assert_null (strstr (all, "more"));
+          short_of_one = chart_pdf_text (&style, &data, 480, heights[1] - lane / 2);
+          g_assert_nonnull (strstr (short_of_one, "+1 more"));
+        }
+    }
+  /* Twenty marks get twelve lanes, six more than six marks. */
+  g_assert_cmpfloat (fabs (heights[2] - heights[1] - 6 * lane), <=, 1);
+  cairo_destroy (cr);
+  cairo_surface_destroy (measure);
+#else
+  g_test_skip ("poppler-glib is not available");
+#endif
+}
+
 static void
 test_transparent_background (void)
 {
@@ -1367,10 +1457,12 @@ static void
 test_pdf (void)
 {
 #if HAVE_POPPLER
-  static const char * const expected[UPP_N_CHARTS][3] = {
+  /* Up to four texts for each chart; the deadlines of 2026-W48 to W2
+   * reach into 2027, which the axis says under W1. */
+  static const char * const expected[UPP_N_CHARTS][4] = {
     { "14", "On track", "36%" },
     { "Socialförvaltningen", "Polismyndigheten", "partner" },
-    { "A3", "A11", "W48" },
+    { "A3", "A11", "W48", "2027" },
     { "W48", "At risk", "15" },
     { "Kommunstyrelsens förvaltning", "W48", "Missing" },
     { "Trygghetsvandringar", "12 st", "A3 · Target ≥ 20 st" },
@@ -1409,7 +1501,7 @@ test_pdf (void)
       g_autofree char *text = poppler_page_get_text (page);
 
       g_test_message ("page %u: %s", kind + 1, text);
-      for (guint i = 0; i < G_N_ELEMENTS (expected[kind]); i++)
+      for (guint i = 0; i < G_N_ELEMENTS (expected[kind]) && expected[kind][i] != NULL; i++)
         if (strstr (text, expected[kind][i]) == NULL)
           g_error ("“%s” not found on the %s page: %s", expected[kind][i], kind_names[kind], text);
       g_object_unref (page);
@@ -1489,6 +1581,7 @@ main (int   argc,
   g_test_add_func ("/chart/draw/ring-pixels", test_ring_pixels);
   g_test_add_func ("/chart/draw/empty", test_empty);
   g_test_add_func ("/chart/draw/deadlines-beyond", test_deadlines_beyond);
+  g_test_add_func ("/chart/draw/deadlines-height", test_deadlines_height);
   g_test_add_func ("/chart/draw/transparent", test_transparent_background);
   g_test_add_func ("/chart/draw/device-scale", test_device_scale);
   g_test_add_func ("/chart/draw/indicator-multiples", test_indicator_multiples);

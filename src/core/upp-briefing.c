@@ -1545,19 +1545,38 @@ departments (Builder *b)
 
 /* 5. Deadlines */
 
+/* As tall as the lanes of marks need, up to a dozen: a page has the room
+ * a card on screen does not. Measured on a surface that keeps nothing. */
+static double
+deadline_chart_height (UppBriefing        *self,
+                       const UppChartData *data)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  double height = upp_chart_get_deadlines_height (cr, &self->chart_style, data, UPP_TEXT_WIDTH,
+                                                  12);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return height;
+}
+
 static void
 deadlines (Builder *b)
 {
   UppBriefing *self = b->self;
   UppWeek last = upp_week_add (self->week, N_DEADLINE_WEEKS - 1);
+  /* Across the new year in words, not as “2026-W48 – 2027-W02”, which a
+   * line may break at a hyphen. */
   g_autofree char *intro = last.year == self->week.year
                             ? g_strdup_printf (_("Overdue actions, and actions not yet done whose "
                                                  "deadline falls in weeks %d–%d."),
                                                self->week.week, last.week)
                             : g_strdup_printf (_("Overdue actions, and actions not yet done whose "
-                                                 "deadline falls in weeks %d-W%02d – %d-W%02d."),
-                                               self->week.year, self->week.week, last.year,
-                                               last.week);
+                                                 "deadline falls between week %d of %d and week "
+                                                 "%d of %d."),
+                                               self->week.week, self->week.year, last.week,
+                                               last.year);
   g_autofree char *intro_markup = esc (intro);
 
   section_begin (b, _("Deadlines"), "deadlines");
@@ -1566,7 +1585,7 @@ deadlines (Builder *b)
     UppChartData data = { .kind = UPP_CHART_DEADLINES, .week = self->week,
                           .n_weeks = N_DEADLINE_WEEKS, .deadlines = self->deadlines };
 
-    figure_block (b, &data, 110);
+    figure_block (b, &data, deadline_chart_height (self, &data));
   }
   if (self->deadlines->len == 0)
     empty_note (b, _("No deadlines in these weeks, and none overdue."));

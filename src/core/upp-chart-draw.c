@@ -1509,6 +1509,7 @@ typedef struct
   double           past_right;
   double           future_right;
   guint            n_weeks;
+  gboolean         two_years; /* the weeks shown reach into the next year */
 } Timeline;
 
 static int
@@ -1565,6 +1566,7 @@ timeline_setup (Chart              *c,
 
   memset (t, 0, sizeof *t);
   t->n_weeks = data->n_weeks > 0 ? data->n_weeks : UPP_CHART_DEFAULT_WEEKS;
+  t->two_years = upp_week_add (data->week, t->n_weeks - 1).year != data->week.year;
 
   upp_chart_timeline_init (&t->timeline, data->week, t->n_weeks, 0, 0);
   g_date_clear (&earliest, 1);
@@ -1595,7 +1597,9 @@ timeline_set_rows (Chart    *c,
 {
   double legend_block = legend_h > 0 ? legend_h + c->em * 0.8 : 0;
   double header_h = c->line_height[FONT_SMALL] + c->em * 0.4;
-  double axis_h = c->line_height[FONT_SMALL] + c->em * 0.5;
+  /* Week labels, and the years under them when the weeks reach into the
+   * next: "W53 W1 W2" alone would read as going back. */
+  double axis_h = (t->two_years ? 2 : 1) * c->line_height[FONT_SMALL] + c->em * 0.5;
   double lanes_h;
   double offset = 0;
 
@@ -1650,13 +1654,25 @@ timeline_draw_axis (Chart          *c,
   source_fg (c, c->alpha_text * 0.8);
   cairo_stroke (c->cr);
 
-  for (guint i = 0; i < tl->n_weeks; i += stride)
+  for (guint i = 0, last_year = 0; i < tl->n_weeks; i += stride)
     {
-      g_autofree char *text = week_label (upp_week_add (week, i));
+      UppWeek shown = upp_week_add (week, i);
+      g_autofree char *text = week_label (shown);
+      double cx = upp_chart_timeline_week_x (tl, i) + week_w / 2;
 
       source_fg (c, i == 0 ? c->alpha_text : c->alpha_secondary);
-      text_show (c, i == 0 ? FONT_STRONG : FONT_SMALL, text,
-                 upp_chart_timeline_week_x (tl, i) + week_w / 2, label_y, ALIGN_CENTER_INSIDE, -1);
+      text_show (c, i == 0 ? FONT_STRONG : FONT_SMALL, text, cx, label_y, ALIGN_CENTER_INSIDE, -1);
+      /* As under the trend: the year under the first label and where it
+       * changes. */
+      if (t->two_years && (guint) shown.year != last_year)
+        {
+          g_autofree char *year = g_strdup_printf ("%d", shown.year);
+
+          source_fg (c, c->alpha_secondary);
+          text_show (c, FONT_SMALL, year, cx, label_y + c->line_height[FONT_SMALL],
+                     ALIGN_CENTER_INSIDE, -1);
+        }
+      last_year = shown.year;
     }
   if (tl->has_past)
     {
@@ -1829,53 +1845,88 @@ draw_no_deadlines (Chart          *c,
   draw_message (c, text);
 }
 
+/* The deadlines laid out in @c's height: their marks in lanes under the
+ * legend, as many lanes as fit. */
+typedef struct
+{
+  Timeline               t;
+  GArray                *items;   /* UppChartLaneItem */
+  GArray                *marks;   /* Mark */
+  UppChartLanePlacement *placed;
+  LegendItem             legend[UPP_N_STATES];
+  UppChartRect           rects[UPP_N_STATES];
+  guint                  n_legend;
+  double                 legend_h;
+  guint                  n_lanes;
+} Deadlines;
+
+static void
+deadlines_lay_out (Chart              *c,
+                   const UppChartData *data,
+                   Deadlines          *d)
+{
+  UppStateCounts present = { { 0 }, 0 };
+  Mark *m;
+
+  timeline_setup (c, data, &d->t);
+  d->items = g_array_new (FALSE, FALSE, sizeof (UppChartLaneItem));
+  d->marks = collect_marks (data, &d->t, d->items);
+  m = (Mark *) (gpointer) d->marks->data;
+
+  for (guint i = 0; i < d->marks->len; i++)
+    upp_state_counts_add (&present, m[i].deadline->state);
+  d->n_legend = state_legend_items (c, &present, d->legend);
+  d->legend_h = legend_layout (c, d->legend, d->n_legend, c->width - 2 * c->pad, d->rects);
+
+  timeline_set_rows (c, &d->t, d->legend_h, 0);
+  d->placed = g_new0 (UppChartLanePlacement, MAX (d->marks->len, 1));
+  d->n_lanes = deadlines_place (c, &d->t, m, (UppChartLaneItem *) (gpointer) d->items->data,
+                                d->marks->len, d->placed);
+}
+
+static void
+deadlines_clear (Deadlines *d)
+{
+  g_clear_pointer (&d->items, g_array_unref);
+  g_clear_pointer (&d->marks, g_array_unref);
+  g_clear_pointer (&d->placed, g_free);
+}
+
+static gboolean
+has_deadlines (const UppChartData *data)
+{
+  return data->deadlines != NULL && data->deadlines->len > 0 && upp_week_is_valid (data->week);
+}
+
 static void
 draw_deadlines (Chart              *c,
                 const UppChartData *data)
 {
-  g_autoptr(GArray) items = NULL;
-  g_autoptr(GArray) marks = NULL;
-  g_autofree UppChartLanePlacement *placed = NULL;
-  UppStateCounts present = { { 0 }, 0 };
-  LegendItem legend[UPP_N_STATES];
-  UppChartRect rects[UPP_N_STATES];
-  double legend_h, legend_y;
-  guint n_legend, n_lanes;
-  Timeline t;
+  Deadlines d = { 0 };
+  double legend_y;
   Mark *m;
 
-  if (data->deadlines == NULL || data->deadlines->len == 0 || !upp_week_is_valid (data->week))
+  if (!has_deadlines (data))
     {
       draw_no_data (c);
       return;
     }
 
-  timeline_setup (c, data, &t);
-  items = g_array_new (FALSE, FALSE, sizeof (UppChartLaneItem));
-  marks = collect_marks (data, &t, items);
-  m = (Mark *) (gpointer) marks->data;
+  deadlines_lay_out (c, data, &d);
+  m = (Mark *) (gpointer) d.marks->data;
+  /* Placed in all the height there is; then the lanes used are centred. */
+  legend_y = timeline_set_rows (c, &d.t, d.legend_h, MAX (d.n_lanes, 3));
+  for (guint i = 0; i < d.marks->len; i++)
+    m[i].y = d.t.axis_y - c->em * 0.3 - (d.placed[i].lane + 0.5) * d.t.lane_h;
 
-  for (guint i = 0; i < marks->len; i++)
-    upp_state_counts_add (&present, m[i].deadline->state);
-  n_legend = state_legend_items (c, &present, legend);
-  legend_h = legend_layout (c, legend, n_legend, c->width - 2 * c->pad, rects);
-
-  /* Place in all the height there is, then centre the lanes used. */
-  timeline_set_rows (c, &t, legend_h, 0);
-  placed = g_new0 (UppChartLanePlacement, MAX (marks->len, 1));
-  n_lanes = deadlines_place (c, &t, m, (UppChartLaneItem *) (gpointer) items->data,
-                             marks->len, placed);
-  legend_y = timeline_set_rows (c, &t, legend_h, MAX (n_lanes, 3));
-  for (guint i = 0; i < marks->len; i++)
-    m[i].y = t.axis_y - c->em * 0.3 - (placed[i].lane + 0.5) * t.lane_h;
-
-  legend_draw (c, legend, n_legend, rects, c->pad, legend_y);
-  timeline_draw_axis (c, &t, data->week);
-  marks_draw (c, m, (UppChartLaneItem *) (gpointer) items->data, placed, marks->len);
-  labels_draw (c, m, placed, marks->len);
-  hidden_counts_draw (c, &t, m, placed, marks->len);
-  if (marks->len == 0)
-    draw_no_deadlines (c, &t);
+  legend_draw (c, d.legend, d.n_legend, d.rects, c->pad, legend_y);
+  timeline_draw_axis (c, &d.t, data->week);
+  marks_draw (c, m, (UppChartLaneItem *) (gpointer) d.items->data, d.placed, d.marks->len);
+  labels_draw (c, m, d.placed, d.marks->len);
+  hidden_counts_draw (c, &d.t, m, d.placed, d.marks->len);
+  if (d.marks->len == 0)
+    draw_no_deadlines (c, &d.t);
+  deadlines_clear (&d);
 }
 
 /* ---- 4. Trend ----------------------------------------------------------- */
@@ -2655,7 +2706,7 @@ has_data (const UppChartData *data)
     case UPP_CHART_DEPARTMENTS:
       return data->departments != NULL && data->departments->len > 0;
     case UPP_CHART_DEADLINES:
-      return data->deadlines != NULL && data->deadlines->len > 0 && upp_week_is_valid (data->week);
+      return has_deadlines (data);
     case UPP_CHART_TREND:
       return data->trend != NULL && data->trend->len > 0;
     case UPP_CHART_COMPLIANCE:
@@ -2758,4 +2809,50 @@ upp_chart_draw (cairo_t             *cr,
     }
   chart_clear (&c);
   cairo_restore (cr);
+}
+
+/**
+ * upp_chart_get_deadlines_height:
+ * @cr: a context like the one the chart will be drawn into, for measuring
+ * @style: colours, fonts, snapping
+ * @data: a %UPP_CHART_DEADLINES chart and its data
+ * @width: the width the chart will be drawn at
+ * @max_lanes: the most lanes of marks to make room for
+ *
+ * The height at which the deadline chart shows every mark (or @max_lanes
+ * lanes of them, the rest counted as "+3 more") without empty lanes: what
+ * a page, unlike a card on screen, can give it.
+ *
+ * Returns: the height in @cr's user space
+ */
+double
+upp_chart_get_deadlines_height (cairo_t             *cr,
+                                const UppChartStyle *style,
+                                const UppChartData  *data,
+                                double               width,
+                                guint                max_lanes)
+{
+  /* Tall enough for any number of lanes: the height is taken apart into
+   * what the lanes get and what the rest needs. */
+  const double tall = 1e5;
+  Deadlines d = { 0 };
+  Chart c;
+  double rest;
+  guint n_lanes;
+
+  g_return_val_if_fail (cr != NULL && style != NULL && data != NULL, 0);
+  g_return_val_if_fail (data->kind == UPP_CHART_DEADLINES, 0);
+
+  chart_init (&c, cr, style, width, tall);
+  if (!has_deadlines (data))
+    {
+      chart_clear (&c);
+      return c.em * 8;
+    }
+  deadlines_lay_out (&c, data, &d);
+  rest = tall - (d.t.axis_y - d.t.top);
+  n_lanes = CLAMP (d.n_lanes, 3, MAX (max_lanes, 3));
+  deadlines_clear (&d);
+  chart_clear (&c);
+  return ceil (rest + n_lanes * d.t.lane_h + c.em * 0.3);
 }

@@ -74,4 +74,10 @@ void  upp_chart_draw     (cairo_t             *cr,
                           double               height);
 char *upp_chart_describe (const UppChartData  *data);
 
+double upp_chart_get_deadlines_height (cairo_t             *cr,
+                                       const UppChartStyle *style,
+                                       const UppChartData  *data,
+                                       double               width,
+                                       guint                max_lanes);
+
 G_END_DECLS
