@@ -407,6 +407,52 @@ test_identity_number (void)
   close_window (window);
 }
 
+/* The dialog the form's Discard opens, transient for @report. */
+static AdwMessageDialog *
+ask_to_discard (UppReportWindow *report)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (report), "report.discard", NULL));
+  upp_test_drain ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (report))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* Clicks the button of @dialog whose label is @label, as a person would. */
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  GtkWidget *button = NULL;
+  GPtrArray *pending = g_ptr_array_new ();
+
+  g_ptr_array_add (pending, dialog);
+  while (button == NULL && pending->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (pending, pending->len - 1);
+
+      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+        button = widget;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (pending, child);
+    }
+  g_ptr_array_unref (pending);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  upp_test_drain ();
+}
+
 static void
 test_draft (void)
 {
@@ -415,6 +461,7 @@ test_draft (void)
   UppWindow *window = open_window (db);
   UppStore *store = upp_session_get_store (upp_window_get_session (window));
   UppReportWindow *report;
+  AdwMessageDialog *dialog;
   g_autofree char *draft = NULL;
   g_autofree char *summary = NULL;
 
@@ -462,7 +509,19 @@ test_draft (void)
   summary = upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field (report, "summary")));
   g_assert_cmpstr (summary, ==, "Halvvägs skriven.");
 
-  upp_report_window_discard (report);
+  /* Discard asks first; Cancel keeps the draft and the form. */
+  dialog = ask_to_discard (report);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard the Draft?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "What you wrote for Week 49, 2026 will be lost.");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+  click_response (dialog, "_Cancel");
+  g_assert_nonnull (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), report));
+  g_clear_pointer (&draft, g_free);
+  draft = upp_store_get_draft (store, "UTB", WEEK_49);
+  g_assert_nonnull (draft);
+  /* Discard: the draft goes, and the form with it. */
+  click_response (ask_to_discard (report), "_Discard");
   close_report (report);
   g_assert_null (upp_store_get_draft (store, "UTB", WEEK_49));
   g_settings_reset (settings, "last-department");
