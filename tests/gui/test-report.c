@@ -25,32 +25,15 @@
 
 #define WEEK_49 UPP_WEEK_INIT (2026, 49)
 
-static UppApplication *app;
-static char *tmp_dir;
-static char *demo_db;
-static char *screenshot_dir;
+static UppGuiTest gui;
 
 /* Windows */
-
-static char *
-copy_demo (const char *name)
-{
-  g_autofree char *file = g_strconcat (name, ".db", NULL);
-  char *path = g_build_filename (tmp_dir, file, NULL);
-  g_autoptr(GFile) from = g_file_new_for_path (demo_db);
-  g_autoptr(GFile) to = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-
-  g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return path;
-}
 
 static UppWindow *
 open_window (const char *db)
 {
   g_autoptr(UppSession) session = upp_session_new ();
-  UppWindow *window = g_object_ref (upp_window_new (GTK_APPLICATION (app), session));
+  UppWindow *window = g_object_ref (upp_window_new (GTK_APPLICATION (gui.app), session));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
   gtk_window_present (GTK_WINDOW (window));
@@ -72,7 +55,7 @@ static gboolean
 is_destroyed (gpointer data)
 {
   return !gtk_widget_get_realized (data) && gtk_widget_get_parent (data) == NULL &&
-         g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), data) == NULL;
+         g_list_find (gtk_application_get_windows (GTK_APPLICATION (gui.app)), data) == NULL;
 }
 
 /* Closes a report window as its Cancel button does and checks that nothing
@@ -80,7 +63,7 @@ is_destroyed (gpointer data)
 static void
 close_report (UppReportWindow *report)
 {
-  if (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), report) != NULL)
+  if (g_list_find (gtk_application_get_windows (GTK_APPLICATION (gui.app)), report) != NULL)
     gtk_window_close (GTK_WINDOW (report));
   upp_test_wait_for (is_destroyed, report, "the report window to close");
   upp_test_drain ();
@@ -90,7 +73,7 @@ close_report (UppReportWindow *report)
 static UppReportWindow *
 find_report_window (void)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (gui.app)); l != NULL; l = l->next)
     if (UPP_IS_REPORT_WINDOW (l->data))
       return l->data;
   return NULL;
@@ -202,7 +185,7 @@ find_status (GPtrArray  *statuses,
 static void
 test_shortcut (void)
 {
-  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (gui.app),
                                                                 "win.write-report");
 
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>n"));
@@ -211,8 +194,8 @@ test_shortcut (void)
 static void
 test_write_save_import (void)
 {
-  g_autofree char *db = copy_demo ("write");
-  g_autofree char *path = g_build_filename (tmp_dir, "SOC-2026-W49.json", NULL);
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "write");
+  g_autofree char *path = g_build_filename (gui.tmp_dir, "SOC-2026-W49.json", NULL);
   g_autoptr(GSettings) settings = g_settings_new ("se.lysekil.Uppfoljning");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) statuses = NULL;
@@ -258,7 +241,7 @@ test_write_save_import (void)
     json_object_remove_member (json_node_get_object (b), "submitted");
     g_assert_true (json_node_equal (a, b));
   }
-  upp_test_save_screenshot (GTK_WIDGET (report), screenshot_dir, "report-form");
+  upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-form");
 
   /* A week's report: what changed since week 48. */
   type_text (report, "reporter", "Enhetschef IFO");
@@ -280,7 +263,7 @@ test_write_save_import (void)
   g_assert_cmpint (form->entries->len, ==, 11);
   g_assert_cmpint (upp_report_form_find_entry (form, "A1")->status, ==, UPP_STATUS_AT_RISK);
   g_assert_cmpint (upp_report_form_find_entry (form, "A1")->progress, ==, 90);
-  upp_test_save_screenshot (GTK_WIDGET (report), screenshot_dir, "report-form-filled");
+  upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-form-filled");
 
   /* Saved as a file, the path "Save…" takes after the file chooser. */
   g_signal_connect (report, "saved", G_CALLBACK (on_saved), &saved);
@@ -329,7 +312,7 @@ test_write_save_import (void)
 static void
 test_identity_number (void)
 {
-  g_autofree char *db = copy_demo ("identity");
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "identity");
   g_autoptr(GSettings) settings = g_settings_new ("se.lysekil.Uppfoljning");
   UppWindow *window = open_window (db);
   UppReportWindow *report;
@@ -355,7 +338,7 @@ test_identity_number (void)
   g_assert_false (upp_report_window_get_can_save (report));
   /* Saving anyway writes nothing. */
   {
-    g_autofree char *path = g_build_filename (tmp_dir, "refused.json", NULL);
+    g_autofree char *path = g_build_filename (gui.tmp_dir, "refused.json", NULL);
     g_autoptr(GFile) file = g_file_new_for_path (path);
 
     upp_report_window_save_to_file (report, file);
@@ -383,7 +366,7 @@ test_identity_number (void)
   upp_test_settle (500);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (upp_report_text_row_get_text_view (
                    UPP_REPORT_TEXT_ROW (field (report, "A14/comment"))))));
-  upp_test_save_screenshot (GTK_WIDGET (report), screenshot_dir, "report-problems");
+  upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-problems");
   type_text (report, "A14/comment", "Samtal om stöd.");
   upp_report_window_validate_now (report);
   g_assert_null (upp_report_window_get_field_message (report, "A14/comment"));
@@ -456,7 +439,7 @@ click_response (AdwMessageDialog *dialog,
 static void
 test_draft (void)
 {
-  g_autofree char *db = copy_demo ("draft");
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "draft");
   g_autoptr(GSettings) settings = g_settings_new ("se.lysekil.Uppfoljning");
   UppWindow *window = open_window (db);
   UppStore *store = upp_session_get_store (upp_window_get_session (window));
@@ -516,7 +499,7 @@ test_draft (void)
                    "What you wrote for Week 49, 2026 will be lost.");
   g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
   click_response (dialog, "_Cancel");
-  g_assert_nonnull (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), report));
+  g_assert_nonnull (g_list_find (gtk_application_get_windows (GTK_APPLICATION (gui.app)), report));
   g_clear_pointer (&draft, g_free);
   draft = upp_store_get_draft (store, "UTB", WEEK_49);
   g_assert_nonnull (draft);
@@ -531,7 +514,7 @@ test_draft (void)
 static void
 test_narrow_and_dark (void)
 {
-  g_autofree char *db = copy_demo ("narrow");
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "narrow");
   g_autoptr(GSettings) settings = g_settings_new ("se.lysekil.Uppfoljning");
   AdwStyleManager *manager = adw_style_manager_get_default ();
   UppWindow *window = open_window (db);
@@ -541,15 +524,15 @@ test_narrow_and_dark (void)
   report = write_report (window, 360, 760);
   type_text (report, "A1/comment", "3 pass genomförda av 5 planerade.");
   upp_report_window_validate_now (report);
-  upp_test_save_screenshot (GTK_WIDGET (report), screenshot_dir, "report-narrow");
+  upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-narrow");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (report)), <=, 360);
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   type_text (report, "A1/indicators/evening-shifts", "tre");
   upp_report_window_validate_now (report);
-  upp_test_save_screenshot (GTK_WIDGET (report), screenshot_dir, "report-narrow-dark");
+  upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-narrow-dark");
   gtk_window_set_default_size (GTK_WINDOW (report), 900, 1000);
-  upp_test_save_screenshot (GTK_WIDGET (report), screenshot_dir, "report-dark");
+  upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-dark");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
   upp_test_drain ();
 
@@ -615,7 +598,7 @@ activate_document (UppWindow *window,
 static void
 test_read_only (void)
 {
-  g_autofree char *db = copy_demo ("read-only");
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "read-only");
   g_autofree char *source = g_build_filename (g_getenv ("UPP_SOURCE_DIR"), "tests", "gui", "data",
                                               "SOC-2026-W40-rev2.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (source);
@@ -643,7 +626,7 @@ test_read_only (void)
   g_assert_true (has_change (upp_report_window_get_changes (report), "summary"));
   g_assert_false (has_change (upp_report_window_get_changes (report), "A3/status"));
   g_assert_null (upp_report_window_get_field (report, "A7/status"));
-  upp_test_save_screenshot (GTK_WIDGET (report), screenshot_dir, "report-correction");
+  upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-correction");
   close_report (report);
 
   /* A report file, double-clicked: read-only, compared with the week's
@@ -656,7 +639,7 @@ test_read_only (void)
   g_assert_true (upp_report_window_get_read_only (report));
   g_assert_cmpuint (upp_report_window_get_changes (report)->len, >, 0);
   gtk_window_set_default_size (GTK_WINDOW (report), 360, 760);
-  upp_test_save_screenshot (GTK_WIDGET (report), screenshot_dir, "report-correction-narrow");
+  upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-correction-narrow");
   close_report (report);
 
   /* Not a report: a package is imported instead, by the caller. */
@@ -672,46 +655,13 @@ test_read_only (void)
   close_window (window);
 }
 
-/* Set-up */
-
-static void
-create_demo_database (void)
-{
-  g_autoptr(UppStore) store = NULL;
-
-  demo_db = g_build_filename (tmp_dir, "demo.db", NULL);
-  store = upp_test_open_demo (demo_db);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
-  int rc;
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
-
-  g_setenv ("UPP_TODAY", "2026-11-27", TRUE);
-  tmp_dir = g_dir_make_tmp ("upp-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  create_demo_database ();
-  /* A week later: week 49 is this week, the one to report on. */
-  g_setenv ("UPP_TODAY", "2026-12-04", TRUE);
-  screenshot_dir = g_build_filename (builddir != NULL ? builddir : ".", "screenshots", NULL);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
-
-  app = upp_application_new ("se.lysekil.Uppfoljning.TestReport", G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  /* A week after the demo's last: week 49 is this week, the one to report on. */
+  if (!upp_gui_test_init (&gui, &argc, &argv, "se.lysekil.Uppfoljning.TestReport", "2026-12-04"))
+    return 0;
 
   g_test_add_func ("/report/shortcut", test_shortcut);
   g_test_add_func ("/report/write-save-import", test_write_save_import);
@@ -720,12 +670,5 @@ main (int   argc,
   g_test_add_func ("/report/narrow-and-dark", test_narrow_and_dark);
   g_test_add_func ("/report/read-only", test_read_only);
 
-  rc = g_test_run ();
-
-  g_clear_object (&app);
-  upp_test_remove_tree (tmp_dir);
-  g_free (tmp_dir);
-  g_free (demo_db);
-  g_free (screenshot_dir);
-  return rc;
+  return upp_gui_test_run (&gui);
 }

@@ -21,26 +21,9 @@
 #include "upp-result-item.h"
 #include "upp-window.h"
 
-static UppApplication *app;
-static char *tmp_dir;
-static char *demo_db;
-static char *screenshot_dir;
+static UppGuiTest gui;
 
 /* Windows */
-
-static char *
-copy_demo (const char *name)
-{
-  g_autofree char *file = g_strconcat (name, ".db", NULL);
-  char *path = g_build_filename (tmp_dir, file, NULL);
-  g_autoptr(GFile) from = g_file_new_for_path (demo_db);
-  g_autoptr(GFile) to = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-
-  g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return path;
-}
 
 static UppWindow *
 open_window (const char *db,
@@ -48,7 +31,7 @@ open_window (const char *db,
              int         height)
 {
   g_autoptr(UppSession) session = upp_session_new ();
-  UppWindow *window = g_object_ref (upp_window_new (GTK_APPLICATION (app), session));
+  UppWindow *window = g_object_ref (upp_window_new (GTK_APPLICATION (gui.app), session));
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
@@ -156,7 +139,7 @@ static void
 assert_accel (const char *action,
               const char *accel)
 {
-  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (gui.app), action);
 
   g_assert_true (g_strv_contains ((const char * const *) accels, accel));
 }
@@ -181,7 +164,7 @@ test_shortcuts (void)
 static void
 test_overview_weeks (void)
 {
-  g_autofree char *db = copy_demo ("overview");
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "overview");
   UppWindow *window = open_window (db, 1280, 800);
   GtkListBox *attention = upp_overview_page_get_attention (upp_window_get_overview_page (window));
 
@@ -198,7 +181,7 @@ test_overview_weeks (void)
   g_assert_cmpstr (attention_code (window, 0), ==, "A13");
   g_assert_cmpstr (attention_code (window, 1), ==, "A7");
   g_assert_cmpstr (attention_code (window, 2), ==, "A12");
-  upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "overview");
+  upp_test_save_screenshot (GTK_WIDGET (window), gui.screenshot_dir, "overview");
 
   /* A week back: one action fewer delayed, one fewer needing attention. */
   activate (window, "win.previous-week", NULL);
@@ -262,7 +245,7 @@ search_applied (gpointer data)
 static void
 test_actions_filter (void)
 {
-  g_autofree char *db = copy_demo ("filter");
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "filter");
   UppWindow *window = open_window (db, 1280, 800);
   UppActionsPage *page = upp_window_get_actions_page (window);
   GtkDropDown *department = upp_actions_page_get_dropdown (page, "department");
@@ -319,7 +302,7 @@ details_loaded (gpointer data)
 static void
 test_action_detail (void)
 {
-  g_autofree char *db = copy_demo ("detail");
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "detail");
   UppWindow *window = open_window (db, 1280, 800);
   UppActionsPage *page = upp_window_get_actions_page (window);
   UppActionDetail *detail = upp_actions_page_get_detail (page);
@@ -359,7 +342,7 @@ test_action_detail (void)
   g_assert_cmpuint (corrected, ==, 1);
   g_assert_cmpuint (superseded, ==, 1);
   g_assert_cmpstr (upp_action_detail_get_code (detail), ==, "A7");
-  upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "actions-detail");
+  upp_test_save_screenshot (GTK_WIDGET (window), gui.screenshot_dir, "actions-detail");
   {
     GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (history), GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
@@ -371,7 +354,7 @@ test_action_detail (void)
     g_assert_true (gtk_widget_compute_point (GTK_WIDGET (history), content,
                                              &GRAPHENE_POINT_INIT (0, 0), &point));
     gtk_adjustment_set_value (adjustment, point.y - 300);
-    upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "actions-history");
+    upp_test_save_screenshot (GTK_WIDGET (window), gui.screenshot_dir, "actions-history");
   }
 
   /* A week back, the history ends a week earlier. */
@@ -385,7 +368,7 @@ test_action_detail (void)
 static void
 test_note (void)
 {
-  g_autofree char *db = copy_demo ("note");
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "note");
   UppWindow *window = open_window (db, 1280, 800);
   UppActionDetail *detail = upp_actions_page_get_detail (upp_window_get_actions_page (window));
   GtkTextView *view = upp_action_detail_get_note_view (detail);
@@ -451,7 +434,7 @@ test_import_drop (void)
   static const char * const names[] = {
     "SOC-2026-W40-rev2.json", "UTB-2026-W40-broken.json", NULL
   };
-  g_autofree char *db = copy_demo ("import");
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "import");
   UppWindow *window = open_window (db, 1280, 800);
   UppReportsPage *reports = upp_window_get_reports_page (window);
   GValue *value = file_list_value (names);
@@ -488,7 +471,7 @@ test_import_drop (void)
   g_assert_cmpint (figure_value (window, UPP_TILE_DELAYED), ==, 3);
   g_assert_cmpint (figure_value (window, UPP_TILE_AT_RISK), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (upp_reports_page_get_documents (reports)), ==, 98);
-  upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "reports");
+  upp_test_save_screenshot (GTK_WIDGET (window), gui.screenshot_dir, "reports");
 
   /* The same files again: nothing new. */
   g_assert_true (upp_window_drop_value (window, value));
@@ -512,11 +495,11 @@ shows_dashboard (gpointer data)
 static void
 test_empty_and_example (void)
 {
-  g_autofree char *db = g_build_filename (tmp_dir, "empty.db", NULL);
+  g_autofree char *db = g_build_filename (gui.tmp_dir, "empty.db", NULL);
   UppWindow *window = open_window (db, 1100, 760);
 
   g_assert_cmpstr (upp_window_get_state (window), ==, "empty");
-  upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "empty");
+  upp_test_save_screenshot (GTK_WIDGET (window), gui.screenshot_dir, "empty");
 
   /* "Open Example" imports the demo package into this database. Reports
    * after "today" (week 40) are refused as from the future. */
@@ -532,21 +515,21 @@ test_empty_and_example (void)
 static void
 test_narrow (void)
 {
-  g_autofree char *db = copy_demo ("narrow");
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "narrow");
   UppWindow *window = open_window (db, 360, 760);
 
   g_assert_cmpstr (upp_window_get_state (window), ==, "dashboard");
-  upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "narrow-overview");
+  upp_test_save_screenshot (GTK_WIDGET (window), gui.screenshot_dir, "narrow-overview");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
 
   activate (window, "win.show-action", g_variant_new_string ("A12"));
   upp_test_wait_idle (window);
-  upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "narrow-detail");
+  upp_test_save_screenshot (GTK_WIDGET (window), gui.screenshot_dir, "narrow-detail");
   activate_on (window, upp_window_get_actions_page (window), "actions.back", NULL);
-  upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "narrow-actions");
+  upp_test_save_screenshot (GTK_WIDGET (window), gui.screenshot_dir, "narrow-actions");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
   activate (window, "win.view", g_variant_new_string ("reports"));
-  upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "narrow-reports");
+  upp_test_save_screenshot (GTK_WIDGET (window), gui.screenshot_dir, "narrow-reports");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
 
   close_window (window);
@@ -555,7 +538,7 @@ test_narrow (void)
 static void
 test_dark (void)
 {
-  g_autofree char *db = copy_demo ("dark");
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "dark");
   AdwStyleManager *manager = adw_style_manager_get_default ();
   UppWindow *window = open_window (db, 1280, 800);
   GtkWidget *figure = upp_overview_page_get_figure (upp_window_get_overview_page (window),
@@ -577,7 +560,7 @@ test_dark (void)
   g_assert_cmpint (upp_chart_view_get_style (chart)->kind, ==, UPP_CHART_STYLE_DARK);
   /* Text in the charts takes the widget's (now light) foreground colour. */
   g_assert_cmpfloat (upp_chart_view_get_style (chart)->foreground.red, >, 0.8);
-  upp_test_save_screenshot (GTK_WIDGET (window), screenshot_dir, "dark-overview");
+  upp_test_save_screenshot (GTK_WIDGET (window), gui.screenshot_dir, "dark-overview");
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
   upp_test_wait_idle (window);
@@ -625,9 +608,9 @@ assert_pdf (const char *path)
 static void
 test_briefing (void)
 {
-  g_autofree char *db = copy_demo ("briefing");
-  g_autofree char *pdf = g_build_filename (tmp_dir, "Briefing 2026-W40.pdf", NULL);
-  g_autofree char *printed = g_build_filename (screenshot_dir, "printed-briefing.pdf", NULL);
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "briefing");
+  g_autofree char *pdf = g_build_filename (gui.tmp_dir, "Briefing 2026-W40.pdf", NULL);
+  g_autofree char *printed = g_build_filename (gui.screenshot_dir, "printed-briefing.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (pdf);
   UppWindow *window = open_window (db, 1280, 800);
   gboolean saved = FALSE;
@@ -640,7 +623,7 @@ test_briefing (void)
 
   /* "Print…" draws the same pages through GtkPrintOperation; exported to a
    * file here instead of a printer. */
-  g_mkdir_with_parents (screenshot_dir, 0755);
+  g_mkdir_with_parents (gui.screenshot_dir, 0755);
   g_remove (printed);
   upp_window_print_briefing (window, printed);
   upp_test_wait_for (file_written, printed, "the briefing to be printed");
@@ -670,7 +653,7 @@ find_descendant (GtkWidget *widget,
 static void
 test_calendar (void)
 {
-  g_autofree char *db = copy_demo ("calendar");
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "calendar");
   UppWindow *window = open_window (db, 1280, 800);
   GtkMenuButton *button = upp_window_get_week_button (window);
   GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
@@ -678,7 +661,7 @@ test_calendar (void)
   g_autoptr(GDateTime) day = g_date_time_new_local (2026, 9, 16, 12, 0, 0);
 
   gtk_menu_button_popup (button);
-  upp_test_save_screenshot (popover, screenshot_dir, "week-popover");
+  upp_test_save_screenshot (popover, gui.screenshot_dir, "week-popover");
 
   /* Picking a day picks its ISO week: Wednesday 16 September is in week 38. */
   gtk_calendar_select_day (calendar, day);
@@ -701,8 +684,8 @@ results_from_folder (gpointer data)
 static void
 test_watched_folder (void)
 {
-  g_autofree char *db = copy_demo ("watch");
-  g_autofree char *folder = g_build_filename (tmp_dir, "inbox", NULL);
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "watch");
+  g_autofree char *folder = g_build_filename (gui.tmp_dir, "inbox", NULL);
   g_autofree char *source = g_build_filename (g_getenv ("UPP_SOURCE_DIR"), "tests", "gui", "data",
                                               "SOC-2026-W40-rev2.json", NULL);
   g_autofree char *target = g_build_filename (folder, "SOC-2026-W40-rev2.json", NULL);
@@ -736,48 +719,13 @@ test_watched_folder (void)
   close_window (window);
 }
 
-/* Set-up */
-
-static void
-create_demo_database (void)
-{
-  g_autoptr(UppStore) store = NULL;
-
-  demo_db = g_build_filename (tmp_dir, "demo.db", NULL);
-  store = upp_test_open_demo (demo_db);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
-  int rc;
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
-
-  /* The demo runs to week 48; it is imported as of its last week, and the
-   * window then looks at it from week 40. */
-  g_setenv ("UPP_TODAY", "2026-11-27", TRUE);
-  tmp_dir = g_dir_make_tmp ("upp-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  create_demo_database ();
-  g_setenv ("UPP_TODAY", "2026-10-02", TRUE);
-  screenshot_dir = g_build_filename (builddir != NULL ? builddir : ".", "screenshots", NULL);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* What GNOME shows by default: a close button only. */
-  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
-
-  app = upp_application_new ("se.lysekil.Uppfoljning.Test", G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  /* The window looks at the demo from week 40. */
+  if (!upp_gui_test_init (&gui, &argc, &argv, "se.lysekil.Uppfoljning.Test", "2026-10-02"))
+    return 0;
 
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/overview-weeks", test_overview_weeks);
@@ -792,12 +740,5 @@ main (int   argc,
   g_test_add_func ("/window/calendar", test_calendar);
   g_test_add_func ("/window/watched-folder", test_watched_folder);
 
-  rc = g_test_run ();
-
-  g_clear_object (&app);
-  upp_test_remove_tree (tmp_dir);
-  g_free (tmp_dir);
-  g_free (demo_db);
-  g_free (screenshot_dir);
-  return rc;
+  return upp_gui_test_run (&gui);
 }

@@ -4,10 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
 
 #include "upp-gui-test-util.h"
 #include "upp-session.h"
+#include "upp-test-util.h"
 
 static gboolean
 wake_up (gpointer data)
@@ -129,4 +131,104 @@ upp_test_save_screenshot (GtkWidget  *widget,
   path = g_build_filename (dir, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+}
+
+/* Set-up */
+
+/**
+ * upp_gui_test_init:
+ * @test: filled in
+ * @argc: the program's
+ * @argv: the program's
+ * @app_id: the application id, one for each test program
+ * @today: the date the tests run on (`UPP_TODAY`)
+ *
+ * Sets up a GUI test program: the demo database, imported in a scratch
+ * folder as of 2026-11-27 (the demo's last week), GTK and libadwaita, and
+ * a registered application. Without a display it prints a TAP skip
+ * instead and returns %FALSE: the program should then exit with 0.
+ *
+ * Returns: whether the tests can run
+ */
+gboolean
+upp_gui_test_init (UppGuiTest   *test,
+                   int          *argc,
+                   char       ***argv,
+                   const char   *app_id,
+                   const char   *today)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UppStore) store = NULL;
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return FALSE;
+    }
+
+  /* Reports may not be from the future: the demo runs to week 48. */
+  g_setenv ("UPP_TODAY", "2026-11-27", TRUE);
+  test->tmp_dir = g_dir_make_tmp ("upp-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  test->demo_db = g_build_filename (test->tmp_dir, "demo.db", NULL);
+  store = upp_test_open_demo (test->demo_db);
+  g_clear_object (&store);
+  g_setenv ("UPP_TODAY", today, TRUE);
+  test->screenshot_dir = g_build_filename (builddir != NULL ? builddir : ".", "screenshots", NULL);
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  /* What GNOME shows by default: a close button only. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+  test->app = upp_application_new (app_id, G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (test->app), NULL, &error);
+  g_assert_no_error (error);
+  return TRUE;
+}
+
+/**
+ * upp_gui_test_run:
+ * @test: set up by upp_gui_test_init()
+ *
+ * Runs the tests added, then removes the scratch folder and frees @test.
+ *
+ * Returns: what g_test_run() returns
+ */
+int
+upp_gui_test_run (UppGuiTest *test)
+{
+  int rc = g_test_run ();
+
+  g_clear_object (&test->app);
+  upp_test_remove_tree (test->tmp_dir);
+  g_clear_pointer (&test->tmp_dir, g_free);
+  g_clear_pointer (&test->demo_db, g_free);
+  g_clear_pointer (&test->screenshot_dir, g_free);
+  return rc;
+}
+
+/**
+ * upp_gui_test_copy_demo:
+ * @test: set up by upp_gui_test_init()
+ * @name: a name for the copy
+ *
+ * A copy of the demo database for one test to change.
+ *
+ * Returns: (transfer full): the copy's path, NAME.db in the scratch folder
+ */
+char *
+upp_gui_test_copy_demo (const UppGuiTest *test,
+                        const char       *name)
+{
+  g_autofree char *file = g_strconcat (name, ".db", NULL);
+  char *path = g_build_filename (test->tmp_dir, file, NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (test->demo_db);
+  g_autoptr(GFile) to = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return path;
 }

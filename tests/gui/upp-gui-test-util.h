@@ -8,9 +8,36 @@
 
 #include <gtk/gtk.h>
 
+#include "upp-application.h"
 #include "upp-window.h"
 
 G_BEGIN_DECLS
+
+/**
+ * UppGuiTest:
+ * @app: the application the windows under test belong to
+ * @tmp_dir: a scratch folder, removed with everything in it at the end
+ * @demo_db: the demo database in @tmp_dir, imported as of its last week
+ * @screenshot_dir: where screenshots go (<build>/tests/gui/screenshots)
+ *
+ * What every GUI test program shares.
+ */
+typedef struct
+{
+  UppApplication *app;
+  char           *tmp_dir;
+  char           *demo_db;
+  char           *screenshot_dir;
+} UppGuiTest;
+
+gboolean upp_gui_test_init      (UppGuiTest       *test,
+                                 int              *argc,
+                                 char           ***argv,
+                                 const char       *app_id,
+                                 const char       *today);
+int      upp_gui_test_run       (UppGuiTest       *test);
+char    *upp_gui_test_copy_demo (const UppGuiTest *test,
+                                 const char       *name);
 
 typedef gboolean (*UppTestCondition) (gpointer data);
 
