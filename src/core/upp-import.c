@@ -2780,6 +2780,14 @@ write_document (Writer       *writer,
       add_problem (result->problems, g_strdup_printf ("%s: %s", document->path, error->message));
       goto done;
     }
+  /* Beginning may have waited for another writer: a cancel meanwhile
+   * still means the files not yet stored stay out. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      add_problem (result->problems, g_strdup_printf ("%s: %s", document->path,
+                                                      _("import cancelled")));
+      goto done;
+    }
 
   kind = document->kind;
   /* A worker may have checked it against the definition in force. (If

@@ -21,6 +21,13 @@
 #define SETTLE_USEC (1 * G_USEC_PER_SEC)
 #define POLL_MSEC 250
 
+/* The folder is usually a network share: listing it and stat()ing its files
+ * can take as long as the server likes. The main thread therefore only
+ * collects the names the monitor reports; a worker ("a round") lists the
+ * folder the first time, stats what is pending, and imports what has
+ * settled. One round runs at a time. A round holds no reference to the
+ * watch, so dropping the watch cancels the round and stops its import. */
+
 struct _UppWatch
 {
   GObject       parent_instance;
@@ -29,10 +36,12 @@ struct _UppWatch
   UppStore     *store;
   GFile        *folder;
   GFileMonitor *monitor;
-  GHashTable   *pending;    /* path → FileState */
+  GHashTable   *pending;    /* path → FileState; owned by the running round while it runs */
+  GHashTable   *arrived;    /* paths the monitor reported during a round (a set) */
   GCancellable *cancellable;
   guint         poll_id;
-  gboolean      importing;
+  gboolean      round_running;
+  gboolean      scanned;
 };
 
 typedef struct
@@ -42,12 +51,20 @@ typedef struct
   gint64  unchanged_since;
 } FileState;
 
+typedef struct
+{
+  UppStore   *store;
+  char       *folder;
+  GHashTable *pending;      /* path → FileState, in and out */
+  gboolean    scan;         /* list the folder first */
+} Round;
+
 enum { IMPORTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (UppWatch, upp_watch, G_TYPE_OBJECT)
 
-static gboolean poll_pending (gpointer user_data);
+static void schedule_round (UppWatch *self);
 
 static gboolean
 is_candidate (const char *path)
@@ -58,18 +75,30 @@ is_candidate (const char *path)
   return name[0] != '.' && g_str_has_suffix (name, ".json");
 }
 
-static void
-add_pending (UppWatch   *self,
-             const char *path)
+static GHashTable *
+pending_new (void)
 {
-  if (!is_candidate (path))
-    return;
-  if (!g_hash_table_contains (self->pending, path))
-    g_hash_table_insert (self->pending, g_strdup (path), g_new0 (FileState, 1));
-  if (self->poll_id == 0)
-    self->poll_id = g_timeout_add (POLL_MSEC, poll_pending, self);
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
+static void
+pending_add (GHashTable *pending,
+             const char *path)
+{
+  if (is_candidate (path) && !g_hash_table_contains (pending, path))
+    g_hash_table_insert (pending, g_strdup (path), g_new0 (FileState, 1));
+}
+
+static void
+round_free (Round *round)
+{
+  g_clear_object (&round->store);
+  g_free (round->folder);
+  g_clear_pointer (&round->pending, g_hash_table_unref);
+  g_free (round);
+}
+
+/* Worker thread. */
 static gboolean
 file_is_settled (const char *path,
                  FileState  *state,
@@ -90,45 +119,43 @@ file_is_settled (const char *path,
   return now - state->unchanged_since >= SETTLE_USEC;
 }
 
+/* Files that arrived while nobody watched: the same files again are no-ops
+ * for the store, so a full scan at start is cheap and safe. Worker thread. */
 static void
-import_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+scan_folder (Round *round)
 {
-  g_autoptr(UppWatch) self = user_data;
-  g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (round->folder, 0, NULL);
+  const char *name;
 
-  self->importing = FALSE;
-  results = upp_import_files_finish (UPP_STORE (source), result, &error);
-  if (results == NULL)
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Import from %s failed: %s", g_file_peek_path (self->folder), error->message);
-      return;
+      g_autofree char *path = g_build_filename (round->folder, name, NULL);
+      pending_add (round->pending, path);
     }
-
-  g_signal_emit (self, signals[IMPORTED], 0, results);
-  if (g_hash_table_size (self->pending) > 0 && self->poll_id == 0)
-    self->poll_id = g_timeout_add (POLL_MSEC, poll_pending, self);
 }
 
-static gboolean
-poll_pending (gpointer user_data)
+static void
+round_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
 {
-  UppWatch *self = user_data;
+  Round *round = task_data;
   g_autoptr(GPtrArray) ready = g_ptr_array_new_with_free_func (g_free);
   gint64 now = g_get_monotonic_time ();
   GHashTableIter iter;
   gpointer path, state;
 
-  if (self->importing)
-    return G_SOURCE_CONTINUE;
+  if (round->scan)
+    scan_folder (round);
 
-  g_hash_table_iter_init (&iter, self->pending);
-  while (g_hash_table_iter_next (&iter, &path, &state))
+  g_hash_table_iter_init (&iter, round->pending);
+  while (g_hash_table_iter_next (&iter, &path, &state) &&
+         !g_cancellable_is_cancelled (cancellable))
     {
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+      GStatBuf st;
+
+      if (g_stat (path, &st) != 0)
         g_hash_table_iter_remove (&iter);
       else if (file_is_settled (path, state, now))
         {
@@ -137,19 +164,104 @@ poll_pending (gpointer user_data)
         }
     }
 
-  if (ready->len > 0)
+  if (ready->len == 0 || g_cancellable_is_cancelled (cancellable))
     {
-      self->importing = TRUE;
-      upp_import_files_async (self->store, ready, self->cancellable, import_done,
-                              g_object_ref (self));
+      g_task_return_pointer (task, NULL, NULL);
+      return;
     }
+  g_task_return_pointer (task,
+                         upp_import_files (round->store, ready, NULL, NULL, cancellable),
+                         (GDestroyNotify) g_ptr_array_unref);
+}
 
-  if (g_hash_table_size (self->pending) == 0)
-    {
-      self->poll_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
+static void
+round_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(UppWatch) self = g_weak_ref_get (user_data);
+  Round *round = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer path, state;
+
+  results = g_task_propagate_pointer (G_TASK (result), &error);
+  if (self == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  /* What is still settling, and what the monitor reported meanwhile. */
+  self->round_running = FALSE;
+  self->pending = g_steal_pointer (&round->pending);
+  g_hash_table_iter_init (&iter, self->arrived);
+  while (g_hash_table_iter_next (&iter, &path, &state))
+    pending_add (self->pending, path);
+  g_hash_table_remove_all (self->arrived);
+
+  if (results != NULL)
+    g_signal_emit (self, signals[IMPORTED], 0, results);
+  schedule_round (self);
+}
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+static gboolean
+poll_pending (gpointer user_data)
+{
+  UppWatch *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  GWeakRef *ref;
+  Round *round;
+
+  self->poll_id = 0;
+  if (self->round_running)
+    return G_SOURCE_REMOVE;
+
+  round = g_new0 (Round, 1);
+  round->store = g_object_ref (self->store);
+  round->folder = g_file_get_path (self->folder);
+  round->pending = g_steal_pointer (&self->pending);
+  round->scan = !self->scanned;
+  self->scanned = TRUE;
+  self->pending = pending_new ();
+  self->round_running = TRUE;
+
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  task = g_task_new (NULL, self->cancellable, round_done, ref);
+  g_task_set_source_tag (task, poll_pending);
+  g_task_set_task_data (task, round, (GDestroyNotify) round_free);
+  /* The result is wanted even when cancelled: it carries the pending set. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_object_set_data_full (G_OBJECT (task), "watch", ref, (GDestroyNotify) weak_ref_free);
+  g_task_run_in_thread (task, round_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_round (UppWatch *self)
+{
+  if (self->poll_id != 0 || self->round_running)
+    return;
+  if (self->scanned && g_hash_table_size (self->pending) == 0)
+    return;
+  self->poll_id = g_timeout_add (self->scanned ? POLL_MSEC : 0, poll_pending, self);
+}
+
+static void
+add_pending (UppWatch   *self,
+             const char *path)
+{
+  if (self->round_running)
+    g_hash_table_add (self->arrived, g_strdup (path));
+  else
+    pending_add (self->pending, path);
+  schedule_round (self);
 }
 
 static void
@@ -182,21 +294,6 @@ on_changed (GFileMonitor      *monitor,
     }
 }
 
-/* Files that arrived while nobody watched: the same files again are no-ops
- * for the store, so a full scan at start is cheap and safe. */
-static void
-scan_folder (UppWatch *self)
-{
-  g_autoptr(GDir) dir = g_dir_open (g_file_peek_path (self->folder), 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_file_peek_path (self->folder), name, NULL);
-      add_pending (self, path);
-    }
-}
-
 static void
 upp_watch_dispose (GObject *object)
 {
@@ -222,7 +319,8 @@ upp_watch_finalize (GObject *object)
 
   g_clear_object (&self->folder);
   g_clear_object (&self->cancellable);
-  g_hash_table_unref (self->pending);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_hash_table_unref (self->arrived);
 
   G_OBJECT_CLASS (upp_watch_parent_class)->finalize (object);
 }
@@ -249,7 +347,8 @@ upp_watch_class_init (UppWatchClass *klass)
 static void
 upp_watch_init (UppWatch *self)
 {
-  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->pending = pending_new ();
+  self->arrived = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
 }
 
@@ -261,7 +360,9 @@ upp_watch_init (UppWatch *self)
  *
  * Watches @folder and imports every `*.json` file that appears in it (and
  * those already there) once it has stopped growing. Runs in the thread-
- * default main context; the imports run in a worker thread.
+ * default main context; listing the folder, checking files and importing
+ * run in a worker thread. Dropping the last reference stops a running
+ * import: what it committed stays, the rest is left for the next watch.
  *
  * Returns: (transfer full): the watch, or %NULL with @error set
  */
@@ -288,7 +389,7 @@ upp_watch_new (UppStore    *store,
   if (self->monitor == NULL)
     return NULL;
   g_signal_connect (self->monitor, "changed", G_CALLBACK (on_changed), self);
-  scan_folder (self);
+  schedule_round (self);
 
   return g_steal_pointer (&self);
 }

@@ -1,0 +1,184 @@
+/* test-watch.c — the watched folder: its work stays off the caller's thread,
+ * and dropping the watch stops it
+ *
+ * Copyright 2026 The Uppföljning authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "upp-import.h"
+#include "upp-store.h"
+#include "upp-test-util.h"
+#include "upp-watch.h"
+
+static char *
+demo_file (const char *name)
+{
+  return g_build_filename (g_getenv ("UPP_SOURCE_DIR"), "data", "demo", name, NULL);
+}
+
+static UppStore *
+open_store_with_package (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UppStore) store = upp_store_open (path, &error);
+  g_autofree char *package = demo_file ("package.json");
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) results = NULL;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (files, g_steal_pointer (&package));
+  results = upp_import_files (store, files, NULL, NULL, NULL);
+  g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, 0))->status, ==,
+                   UPP_IMPORT_IMPORTED);
+  return g_steal_pointer (&store);
+}
+
+static guint
+count_documents (UppStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = upp_store_list_documents (store, &error);
+
+  g_assert_no_error (error);
+  return documents->len;
+}
+
+static gboolean
+quit_loop (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint msec)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (msec, quit_loop, loop);
+  g_main_loop_run (loop);
+}
+
+static void
+on_imported_count (UppWatch  *watch,
+                   GPtrArray *results,
+                   guint     *n_batches)
+{
+  (*n_batches)++;
+}
+
+/* A watch whose import waits for the database (another program holds the
+ * write lock) is dropped: it goes at once, its import is cancelled, and
+ * once the lock is free it stores nothing. */
+static void
+test_watch_stops_when_dropped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upp-watch-XXXXXX", &error);
+  g_autofree char *inbox = g_build_filename (dir, "inbox", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "watch.db", NULL);
+  g_autofree char *report = demo_file ("reports/SOC-2026-W30.json");
+  g_autofree char *copy = g_build_filename (inbox, "SOC-2026-W30.json", NULL);
+  g_autoptr(UppStore) store = NULL;
+  UppWatch *watch;
+  sqlite3 *other = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  guint n_batches = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (inbox, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (report, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  store = open_store_with_package (db_path);
+  g_assert_cmpuint (count_documents (store), ==, 1);
+
+  g_assert_cmpint (sqlite3_open (db_path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  watch = upp_watch_new (store, inbox, &error);
+  g_assert_no_error (error);
+  g_signal_connect (watch, "imported", G_CALLBACK (on_imported_count), &n_batches);
+  g_object_add_weak_pointer (G_OBJECT (watch), (gpointer *) &watch);
+
+  /* The file settles after a second; then the import waits for the lock. */
+  spin (2000);
+  g_object_unref (watch);
+  g_assert_null (watch);
+
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  spin (1500);
+
+  g_assert_cmpuint (n_batches, ==, 0);
+  g_assert_cmpuint (count_documents (store), ==, 1);
+
+  g_clear_object (&store);
+  upp_test_remove_tree (dir);
+}
+
+/* The folder is listed by the watch's worker, not when the watch is made:
+ * the files already there are imported all the same. */
+static void
+test_watch_imports_what_is_there (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upp-watch-XXXXXX", &error);
+  g_autofree char *db_path = g_build_filename (dir, "watch.db", NULL);
+  g_autofree char *inbox = g_build_filename (dir, "inbox", NULL);
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(UppWatch) watch = NULL;
+  /* What lands in the folder, and the demo report each is a copy of. */
+  const struct { const char *name, *source; } files[] = {
+    { "SOC-2026-W30.json", "reports/SOC-2026-W30.json" },
+    { "KS-2026-W30.json", "reports/KS-2026-W30.json" },
+    { "notes.txt", "reports/SOC-2026-W31.json" },
+    { ".SOC-2026-W31.json", "reports/SOC-2026-W31.json" },
+  };
+  guint n_batches = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (inbox, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *source = demo_file (files[i].source);
+      g_autofree char *target = g_build_filename (inbox, files[i].name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (target, contents, length, NULL));
+    }
+  store = open_store_with_package (db_path);
+
+  watch = upp_watch_new (store, inbox, &error);
+  g_assert_no_error (error);
+  g_signal_connect (watch, "imported", G_CALLBACK (on_imported_count), &n_batches);
+  for (guint i = 0; i < 100 && n_batches == 0; i++)
+    spin (50);
+
+  /* The two reports, not the text file, not the hidden one. */
+  g_assert_cmpuint (n_batches, ==, 1);
+  g_assert_cmpuint (count_documents (store), ==, 3);
+
+  g_clear_object (&watch);
+  g_clear_object (&store);
+  upp_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/watch/stops-when-dropped", test_watch_stops_when_dropped);
+  g_test_add_func ("/watch/imports-what-is-there", test_watch_imports_what_is_there);
+
+  return g_test_run ();
+}
