@@ -51,10 +51,21 @@ on_store_opened (UppSession     *session,
     g_settings_set_string (self->settings, "last-database", upp_store_get_path (store));
 }
 
+/* The main window files go to: the one focused last. The report form and
+ * the preferences are application windows too, and may be the active one. */
+static UppWindow *
+find_main_window (UppApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (UPP_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
 static UppWindow *
 ensure_window (UppApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window = GTK_WINDOW (find_main_window (self));
   g_autoptr(UppSession) session = NULL;
   g_autofree char *path = NULL;
 

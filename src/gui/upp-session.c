@@ -33,7 +33,7 @@ struct _UppSession
   char             *reports_folder;
   UppWatch         *watch;
   GPtrArray        *last_results;
-  GPtrArray        *pending_imports;   /* paths waiting for the store */
+  GQueue            import_queue;      /* GPtrArray of paths: imports waiting their turn */
   GCancellable     *cancellable;
   GCancellable     *import_cancellable;
 
@@ -72,6 +72,7 @@ enum {
   PROP_IMPORTING,
   PROP_IMPORT_DONE,
   PROP_IMPORT_TOTAL,
+  PROP_IMPORTS_WAITING,
   PROP_REPORTS_FOLDER,
   N_PROPS
 };
@@ -79,6 +80,7 @@ enum {
 enum {
   FILTER_CHANGED,
   IMPORTED,
+  IMPORT_STOPPED,
   NOTE_SAVED,
   FAILED,
   N_SIGNALS
@@ -89,8 +91,9 @@ static guint signals[N_SIGNALS];
 
 static void reload (UppSession *self);
 static void load_details (UppSession *self);
-static void start_import (UppSession *self,
+static void queue_import (UppSession *self,
                           GPtrArray  *paths);
+static void start_next_import (UppSession *self);
 static void update_watch (UppSession *self);
 
 static void
@@ -154,13 +157,7 @@ open_done (GObject      *source,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   update_watch (self);
   reload (self);
-
-  if (self->pending_imports != NULL)
-    {
-      g_autoptr(GPtrArray) paths = g_steal_pointer (&self->pending_imports);
-
-      start_import (self, paths);
-    }
+  start_next_import (self);
 }
 
 /**
@@ -552,6 +549,17 @@ import_thread (GTask        *task,
                          (GDestroyNotify) g_ptr_array_unref);
 }
 
+static guint
+count_stored (GPtrArray *results)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    if (((UppImportResult *) g_ptr_array_index (results, i))->status != UPP_IMPORT_REJECTED)
+      n++;
+  return n;
+}
+
 static void
 import_done (GObject      *source,
              GAsyncResult *result,
@@ -560,23 +568,33 @@ import_done (GObject      *source,
   UppSession *self = UPP_SESSION (source);
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean stopped = g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result)));
 
   results = g_task_propagate_pointer (G_TASK (result), &error);
   release_busy (self);
   self->importing = FALSE;
   g_clear_object (&self->import_cancellable);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
 
   if (results == NULL)
+    g_signal_emit (self, signals[FAILED], 0, error->message);
+  else
     {
-      g_signal_emit (self, signals[FAILED], 0, error->message);
-      return;
+      g_clear_pointer (&self->last_results, g_ptr_array_unref);
+      self->last_results = g_ptr_array_ref (results);
+      g_signal_emit (self, signals[IMPORTED], 0, results, FALSE);
+      /* A stopped import keeps what it committed: show it. */
+      if (stopped)
+        {
+          guint stored = count_stored (results);
+
+          g_signal_emit (self, signals[IMPORT_STOPPED], 0, stored, results->len - stored);
+        }
+      reload (self);
     }
 
-  g_clear_pointer (&self->last_results, g_ptr_array_unref);
-  self->last_results = g_ptr_array_ref (results);
-  g_signal_emit (self, signals[IMPORTED], 0, results, FALSE);
-  reload (self);
+  start_next_import (self);
+  if (!self->importing)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
 }
 
 static void
@@ -587,21 +605,11 @@ start_import (UppSession *self,
   TaskData *data;
   Progress *progress;
 
-  if (self->store == NULL)
-    {
-      /* Files opened before the store is: import them once it is. */
-      if (self->pending_imports == NULL)
-        self->pending_imports = g_ptr_array_new_with_free_func (g_free);
-      for (guint i = 0; i < paths->len; i++)
-        g_ptr_array_add (self->pending_imports, g_strdup (g_ptr_array_index (paths, i)));
-      return;
-    }
-
   progress = g_atomic_rc_box_new0 (Progress);
   g_weak_ref_init (&progress->session, self);
   progress->context = g_main_context_ref_thread_default ();
 
-  g_clear_object (&self->import_cancellable);
+  g_assert (self->import_cancellable == NULL);
   self->import_cancellable = g_cancellable_new ();
   self->importing = TRUE;
   self->import_done = 0;
@@ -616,8 +624,34 @@ start_import (UppSession *self,
   task = g_task_new (self, self->import_cancellable, import_done, NULL);
   g_task_set_source_tag (task, start_import);
   g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
+  /* Cancelling stops the import between files; what it stored stays, and
+   * its results say which files those are. */
+  g_task_set_check_cancellable (task, FALSE);
   g_object_set_data_full (G_OBJECT (task), "progress", progress, (GDestroyNotify) progress_unref);
   g_task_run_in_thread (task, import_thread);
+}
+
+/* One import at a time: each waits its turn (and for the store to open),
+ * and each has its own progress. */
+static void
+start_next_import (UppSession *self)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+
+  if (self->store == NULL || self->importing || g_queue_is_empty (&self->import_queue))
+    return;
+  paths = g_queue_pop_head (&self->import_queue);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTS_WAITING]);
+  start_import (self, paths);
+}
+
+static void
+queue_import (UppSession *self,
+              GPtrArray  *paths)
+{
+  g_queue_push_tail (&self->import_queue, g_ptr_array_ref (paths));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTS_WAITING]);
+  start_next_import (self);
 }
 
 /**
@@ -642,7 +676,7 @@ upp_session_import (UppSession         *self,
   for (guint i = 0; paths[i] != NULL; i++)
     g_ptr_array_add (copy, g_strdup (paths[i]));
   if (copy->len > 0)
-    start_import (self, copy);
+    queue_import (self, copy);
 }
 
 /**
@@ -681,7 +715,7 @@ upp_session_import_files (UppSession *self,
         }
     }
   if (paths->len > 0)
-    start_import (self, paths);
+    queue_import (self, paths);
 }
 
 /**
@@ -731,13 +765,39 @@ upp_session_import_example (UppSession *self)
   return TRUE;
 }
 
+/**
+ * upp_session_cancel_import:
+ * @self: a #UppSession
+ *
+ * Stops the running import after the file it is storing, and drops the
+ * imports waiting their turn. What was stored stays;
+ * #UppSession::import-stopped says how much.
+ */
 void
 upp_session_cancel_import (UppSession *self)
 {
   g_return_if_fail (UPP_IS_SESSION (self));
 
+  if (!g_queue_is_empty (&self->import_queue))
+    {
+      g_queue_clear_full (&self->import_queue, (GDestroyNotify) g_ptr_array_unref);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTS_WAITING]);
+    }
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+}
+
+/**
+ * upp_session_get_imports_waiting:
+ * @self: a #UppSession
+ *
+ * Returns: how many imports wait for the running one to finish
+ */
+guint
+upp_session_get_imports_waiting (UppSession *self)
+{
+  g_return_val_if_fail (UPP_IS_SESSION (self), 0);
+  return g_queue_get_length (&self->import_queue);
 }
 
 /* The inbox folder */
@@ -1113,7 +1173,7 @@ upp_session_dispose (GObject *object)
   g_clear_pointer (&self->dashboard, upp_dashboard_unref);
   g_clear_pointer (&self->details, upp_action_details_unref);
   g_clear_pointer (&self->last_results, g_ptr_array_unref);
-  g_clear_pointer (&self->pending_imports, g_ptr_array_unref);
+  g_queue_clear_full (&self->import_queue, (GDestroyNotify) g_ptr_array_unref);
 
   G_OBJECT_CLASS (upp_session_parent_class)->dispose (object);
 }
@@ -1196,6 +1256,9 @@ upp_session_get_property (GObject    *object,
     case PROP_IMPORT_TOTAL:
       g_value_set_uint (value, self->import_total);
       break;
+    case PROP_IMPORTS_WAITING:
+      g_value_set_uint (value, g_queue_get_length (&self->import_queue));
+      break;
     case PROP_REPORTS_FOLDER:
       g_value_set_string (value, self->reports_folder);
       break;
@@ -1276,6 +1339,8 @@ upp_session_class_init (UppSessionClass *klass)
                                                     ro);
   properties[PROP_IMPORT_TOTAL] = g_param_spec_uint ("import-total", NULL, NULL, 0, G_MAXUINT,
                                                      0, ro);
+  properties[PROP_IMPORTS_WAITING] = g_param_spec_uint ("imports-waiting", NULL, NULL, 0,
+                                                        G_MAXUINT, 0, ro);
   properties[PROP_REPORTS_FOLDER] = g_param_spec_string ("reports-folder", NULL, NULL, NULL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1287,6 +1352,17 @@ upp_session_class_init (UppSessionClass *klass)
   signals[FILTER_CHANGED] = g_signal_new ("filter-changed", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 0);
+
+  /**
+   * UppSession::import-stopped:
+   * @n_stored: files stored before the import was cancelled
+   * @n_not_stored: files it did not store
+   *
+   * Emitted after #UppSession::imported when the import was cancelled.
+   */
+  signals[IMPORT_STOPPED] = g_signal_new ("import-stopped", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                          2, G_TYPE_UINT, G_TYPE_UINT);
 
   /**
    * UppSession::imported:

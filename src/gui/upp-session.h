@@ -71,6 +71,7 @@ void                    upp_session_cancel_import       (UppSession    *self);
 gboolean                upp_session_get_importing       (UppSession    *self);
 guint                   upp_session_get_import_done     (UppSession    *self);
 guint                   upp_session_get_import_total    (UppSession    *self);
+guint                   upp_session_get_imports_waiting (UppSession    *self);
 GPtrArray              *upp_session_get_last_results    (UppSession    *self);
 
 const char             *upp_session_get_reports_folder  (UppSession    *self);

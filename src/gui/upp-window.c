@@ -216,6 +216,7 @@ update_import (UppWindow *self)
   gboolean importing = upp_session_get_importing (self->session);
   guint done = upp_session_get_import_done (self->session);
   guint total = upp_session_get_import_total (self->session);
+  guint waiting = upp_session_get_imports_waiting (self->session);
   g_autofree char *text = NULL;
 
   gtk_revealer_set_reveal_child (self->import_revealer, importing);
@@ -236,6 +237,15 @@ update_import (UppWindow *self)
                                            "Importing %u of %u files…", total),
                               done, total);
       gtk_progress_bar_set_fraction (self->import_progress, (double) done / total);
+    }
+  if (waiting > 0)
+    {
+      g_autofree char *line = g_steal_pointer (&text);
+
+      /* Translators: the import bar, “Importing 12 of 40 files… 1 more import waits its turn” */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %u more import waits its turn",
+                                           "%s %u more imports wait their turn", waiting),
+                              line, waiting);
     }
   gtk_label_set_label (self->import_label, text);
 }
@@ -271,6 +281,25 @@ on_imported (UppWindow *self,
       adw_toast_set_action_target_value (toast, g_variant_new_string ("reports"));
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_import_stopped (UppWindow *self,
+                   guint      n_stored,
+                   guint      n_not_stored)
+{
+  g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
+
+  /* Translators: the first half of “Import stopped: 40 files imported, 60 not. What was imported is kept.” */
+  stored = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import stopped: %u file imported",
+                                         "Import stopped: %u files imported", n_stored),
+                            n_stored);
+  /* Translators: the second half; %s is the first */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u not. What was imported is kept.",
+                                       "%s, %u not. What was imported is kept.", n_not_stored),
+                          stored, n_not_stored);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
 static void
@@ -1113,6 +1142,9 @@ connect_session (UppWindow *self)
   g_signal_connect_swapped (self->session, "notify::department",
                             G_CALLBACK (on_department_changed), self);
   g_signal_connect_swapped (self->session, "notify::importing", G_CALLBACK (update_import), self);
+  g_signal_connect_swapped (self->session, "notify::imports-waiting", G_CALLBACK (update_import),
+                            self);
+  g_signal_connect_swapped (self->session, "import-stopped", G_CALLBACK (on_import_stopped), self);
   g_signal_connect_swapped (self->session, "notify::import-done", G_CALLBACK (update_import),
                             self);
   g_signal_connect_swapped (self->session, "notify::import-total", G_CALLBACK (update_import),
