@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "upp-briefing.h"
+#include "upp-demo.h"
 #include "upp-error.h"
 #include "upp-import.h"
 #include "upp-store.h"
@@ -357,21 +358,6 @@ cmd_template (int    argc,
 
 /* demo */
 
-static char *
-find_demo_folder (void)
-{
-  const char *candidates[] = {
-    g_getenv ("UPP_DEMO_DIR"),
-    PKGDATADIR "/demo",
-    SOURCE_DEMO_DIR,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    if (candidates[i] != NULL && g_file_test (candidates[i], G_FILE_TEST_IS_DIR))
-      return g_strdup (candidates[i]);
-  return NULL;
-}
-
 static int
 cmd_demo (int    argc,
           char **argv)
@@ -381,9 +367,8 @@ cmd_demo (int    argc,
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *folder = find_demo_folder ();
-  g_autofree char *reports = NULL;
-  const char *paths[3] = { NULL };
+  g_autofree char *folder = upp_demo_find_folder ();
+  g_auto(GStrv) paths = NULL;
   guint rejected = 0;
   int rc;
 
@@ -397,10 +382,8 @@ cmd_demo (int    argc,
   if (store == NULL)
     return EXIT_FAILED;
 
-  reports = g_build_filename (folder, "reports", NULL);
-  paths[0] = folder;
-  paths[1] = reports;
-  files = upp_import_collect_files (paths, &error);
+  paths = upp_demo_get_paths (folder);
+  files = upp_import_collect_files ((const char * const *) paths, &error);
   if (files == NULL)
     return fail ("%s", error->message);
 

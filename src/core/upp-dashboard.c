@@ -820,6 +820,9 @@ upp_dashboard_free (UppDashboard *self)
   g_clear_pointer (&self->documents, g_ptr_array_unref);
 }
 
+/* A boxed type, so that the GUI can hold a dashboard in a property. */
+G_DEFINE_BOXED_TYPE (UppDashboard, upp_dashboard, upp_dashboard_ref, upp_dashboard_unref)
+
 UppDashboard *
 upp_dashboard_ref (UppDashboard *self)
 {

@@ -256,6 +256,8 @@ UppDashboard          *upp_dashboard_load        (UppStore           *store,
                                                   UppWeek             week,
                                                   const GDate        *today,
                                                   GError            **error);
+#define UPP_TYPE_DASHBOARD (upp_dashboard_get_type ())
+GType                  upp_dashboard_get_type    (void) G_GNUC_CONST;
 UppDashboard          *upp_dashboard_ref         (UppDashboard       *self);
 void                   upp_dashboard_unref       (UppDashboard       *self);
 gboolean               upp_dashboard_is_empty    (const UppDashboard *self);

@@ -822,14 +822,6 @@ upp_report_form_validate (const UppReportForm *self,
 
 /* Corrections: what changed from one revision to the next */
 
-static char *
-status_text (UppStatus status)
-{
-  UppState state = upp_status_to_state (status);
-
-  return g_strdup_printf ("%s %s", upp_state_get_symbol (state), upp_state_get_label (state));
-}
-
 static void
 add_change (GPtrArray  *changes,
             char       *key,
@@ -880,8 +872,8 @@ compare_entries (GPtrArray                *changes,
 
   if (before->status != after->status)
     {
-      g_autofree char *a = status_text (before->status);
-      g_autofree char *b = status_text (after->status);
+      g_autofree char *a = upp_status_describe (before->status);
+      g_autofree char *b = upp_status_describe (after->status);
 
       add_change (changes, upp_report_form_key (action, "status", NULL), a, b);
     }
@@ -947,7 +939,7 @@ upp_report_form_diff (const UppReportForm *before,
 
       if (old == NULL)
         {
-          g_autofree char *now = status_text (entry->status);
+          g_autofree char *now = upp_status_describe (entry->status);
 
           add_change (changes, g_strdup (entry->action), "", now);
         }
@@ -960,7 +952,7 @@ upp_report_form_diff (const UppReportForm *before,
 
       if (upp_report_form_find_entry (after, old->action) == NULL)
         {
-          g_autofree char *then = status_text (old->status);
+          g_autofree char *then = upp_status_describe (old->status);
 
           add_change (changes, g_strdup (old->action), then, "");
         }

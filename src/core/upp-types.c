@@ -66,6 +66,21 @@ upp_status_to_state (UppStatus status)
     }
 }
 
+/**
+ * upp_status_describe:
+ * @status: a reported status
+ *
+ * Returns: (transfer full): the status as the app shows it in text, its
+ *   state's symbol and label (“● On track”), the same in every view
+ */
+char *
+upp_status_describe (UppStatus status)
+{
+  UppState state = upp_status_to_state (status);
+
+  return g_strdup_printf ("%s %s", upp_state_get_symbol (state), upp_state_get_label (state));
+}
+
 const char *
 upp_state_to_string (UppState state)
 {

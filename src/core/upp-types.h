@@ -72,6 +72,7 @@ gboolean    upp_status_from_string    (const char    *text,
                                        UppStatus     *out_status);
 const char *upp_status_get_label      (UppStatus      status);
 UppState    upp_status_to_state       (UppStatus      status);
+char       *upp_status_describe       (UppStatus      status);
 
 const char *upp_state_to_string       (UppState       state);
 const char *upp_state_get_label       (UppState       state);

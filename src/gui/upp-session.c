@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upp-demo.h"
 #include "upp-import.h"
 #include "upp-session.h"
 #include "upp-watch.h"
@@ -50,7 +51,6 @@ struct _UppSession
 };
 
 G_DEFINE_FINAL_TYPE (UppSession, upp_session, G_TYPE_OBJECT)
-G_DEFINE_BOXED_TYPE (UppDashboard, upp_dashboard, upp_dashboard_ref, upp_dashboard_unref)
 
 enum {
   PROP_0,
@@ -719,27 +719,6 @@ upp_session_import_files (UppSession *self,
 }
 
 /**
- * upp_session_find_demo_folder:
- *
- * Returns: (transfer full) (nullable): the folder with the example action
- *   package: `$UPP_DEMO_DIR`, the installed copy or the source tree's
- */
-char *
-upp_session_find_demo_folder (void)
-{
-  const char *candidates[] = {
-    g_getenv ("UPP_DEMO_DIR"),
-    PKGDATADIR "/demo",
-    SOURCE_DEMO_DIR,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    if (candidates[i] != NULL && g_file_test (candidates[i], G_FILE_TEST_IS_DIR))
-      return g_strdup (candidates[i]);
-  return NULL;
-}
-
-/**
  * upp_session_import_example:
  * @self: a #UppSession
  *
@@ -750,18 +729,15 @@ upp_session_find_demo_folder (void)
 gboolean
 upp_session_import_example (UppSession *self)
 {
-  g_autofree char *folder = upp_session_find_demo_folder ();
-  g_autofree char *reports = NULL;
-  const char *paths[3] = { NULL };
+  g_autofree char *folder = upp_demo_find_folder ();
+  g_auto(GStrv) paths = NULL;
 
   g_return_val_if_fail (UPP_IS_SESSION (self), FALSE);
 
   if (folder == NULL)
     return FALSE;
-  reports = g_build_filename (folder, "reports", NULL);
-  paths[0] = folder;
-  paths[1] = g_file_test (reports, G_FILE_TEST_IS_DIR) ? reports : NULL;
-  upp_session_import (self, paths);
+  paths = upp_demo_get_paths (folder);
+  upp_session_import (self, (const char * const *) paths);
   return TRUE;
 }
 

@@ -12,8 +12,6 @@
 
 G_BEGIN_DECLS
 
-#define UPP_TYPE_DASHBOARD (upp_dashboard_get_type ())
-GType upp_dashboard_get_type (void) G_GNUC_CONST;
 
 #define UPP_TYPE_SESSION (upp_session_get_type ())
 
@@ -66,7 +64,6 @@ void                    upp_session_import              (UppSession    *self,
 void                    upp_session_import_files        (UppSession    *self,
                                                          GListModel    *files);
 gboolean                upp_session_import_example      (UppSession    *self);
-char                   *upp_session_find_demo_folder    (void);
 void                    upp_session_cancel_import       (UppSession    *self);
 gboolean                upp_session_get_importing       (UppSession    *self);
 guint                   upp_session_get_import_done     (UppSession    *self);

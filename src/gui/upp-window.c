@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "upp-briefing.h"
+#include "upp-demo.h"
 #include "upp-import.h"
 #include "upp-report-window.h"
 #include "upp-window.h"
@@ -1371,7 +1372,7 @@ upp_window_init (UppWindow *self)
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self->main_stack), GTK_EVENT_CONTROLLER (target));
 
-  example = upp_session_find_demo_folder ();
+  example = upp_demo_find_folder ();
   self->has_example = example != NULL;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-example", self->has_example);
 }
