@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "upp-application.h"
+#include "upp-window.h"
 
 /* For bench/run: UPP_EXIT_AFTER_FIRST_FRAME=1 quits as soon as the first
  * window has painted its first frame, so that start-up can be timed from
@@ -38,6 +39,57 @@ on_window_added (GtkApplication *app,
                            G_CONNECT_AFTER);
 }
 
+/* For bench/run: UPP_EXIT_AFTER_IMPORT=1 quits when the first import (of
+ * the files on the command line) has been shown, and with it
+ * UPP_MEASURE_STALLS=1 prints the longest time the main loop could not run
+ * while that import ran: a timer due every STALL_TICK_USEC that comes late
+ * by that much. A frame can't be drawn sooner than that either. */
+#define STALL_TICK_USEC 2000
+
+static gint64 last_tick;
+static gint64 longest_stall;
+static gboolean measuring;
+
+static gboolean
+on_stall_tick (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (measuring && last_tick != 0)
+    longest_stall = MAX (longest_stall, now - last_tick - STALL_TICK_USEC);
+  last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_importing (UppSession *session)
+{
+  if (upp_session_get_importing (session))
+    measuring = TRUE;
+}
+
+static void
+on_imported_quit (UppSession   *session,
+                  GPtrArray    *results,
+                  gboolean      from_folder,
+                  GApplication *app)
+{
+  measuring = FALSE;
+  g_application_quit (app);
+}
+
+static void
+on_window_added_quit_after_import (GtkApplication *app,
+                                   GtkWindow      *window)
+{
+  if (!UPP_IS_WINDOW (window))
+    return;
+  g_signal_connect (upp_window_get_session (UPP_WINDOW (window)), "notify::importing",
+                    G_CALLBACK (on_importing), NULL);
+  g_signal_connect_object (upp_window_get_session (UPP_WINDOW (window)), "imported",
+                           G_CALLBACK (on_imported_quit), app, G_CONNECT_AFTER);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -56,5 +108,17 @@ main (int   argc,
   app = upp_application_new (APP_ID, G_APPLICATION_HANDLES_OPEN);
   if (g_strcmp0 (g_getenv ("UPP_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
     g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
+  if (g_strcmp0 (g_getenv ("UPP_EXIT_AFTER_IMPORT"), "1") == 0)
+    g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_quit_after_import), NULL);
+  if (g_strcmp0 (g_getenv ("UPP_MEASURE_STALLS"), "1") == 0)
+    {
+      int status;
+
+      g_timeout_add_full (G_PRIORITY_HIGH, STALL_TICK_USEC / 1000, on_stall_tick, NULL, NULL);
+      status = g_application_run (G_APPLICATION (app), argc, argv);
+      g_printerr ("longest main-thread stall during the import: %.1f ms\n",
+                  longest_stall / 1000.0);
+      return status;
+    }
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
