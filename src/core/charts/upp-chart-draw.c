@@ -1,4 +1,4 @@
-/* upp-chart-draw.c
+/* upp-chart-draw.c — the six charts, their text alternatives, and the entry points
  *
  * Copyright 2026 The Uppföljning authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,1108 +10,14 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <pango/pangocairo.h>
 #include <string.h>
 
-#include "upp-chart-draw.h"
-#include "upp-chart-layout.h"
+#include "upp-chart-draw-private.h"
 
 /* One drawing path for the widget (gtk_snapshot_append_cairo), the PDF
  * briefing (a cairo PDF surface) and the tests (an image surface): every
  * chart is painted here from a style, the data and a size, with its
- * geometry from upp-chart-layout.c.
- *
- * Speed matters because the widget redraws on every resize: all text goes
- * through one PangoLayout per draw, and what repeats hundreds of times (the
- * deadline marks, their symbols and their ASCII codes) is drawn as batched
- * paths and glyph runs rather than one layout each. */
-
-typedef enum
-{
-  FONT_LABEL,
-  FONT_SMALL,
-  FONT_STRONG,
-  FONT_SMALL_STRONG,
-  FONT_BIG,
-  N_FONTS
-} Font;
-
-typedef enum
-{
-  ALIGN_START,
-  ALIGN_CENTER,
-  ALIGN_END,
-  ALIGN_CENTER_INSIDE   /* centred, but moved in to stay off the edges */
-} Align;
-
-typedef enum
-{
-  HATCH_NONE,
-  HATCH_FORWARD,
-  HATCH_BACKWARD
-} Hatch;
-
-/* A symbol as a single glyph, so that a thousand marks are one
- * cairo_show_glyphs() call instead of a thousand layouts. */
-typedef struct
-{
-  cairo_scaled_font_t *font;
-  unsigned long        glyph;
-  double               dx;
-  double               dy;
-} Symbol;
-
-/* The advances of printable ASCII in FONT_SMALL: action codes ("A3",
- * "K12.4") are measured by adding these up and drawn as glyph runs. */
-typedef struct
-{
-  cairo_scaled_font_t *font;
-  unsigned long        glyphs[128];
-  double               advances[128];
-  gboolean             known[128];
-} AsciiFont;
-
-typedef struct
-{
-  cairo_t              *cr;
-  const UppChartStyle  *style;
-  double                width;
-  double                height;
-
-  /* Sizes, all derived from the style's font size. */
-  double                em;
-  double                pad;
-  double                chip;
-  double                hairline;
-
-  /* Foreground alpha per role: texts, axis labels, grid lines, axes. */
-  double                alpha_text;
-  double                alpha_secondary;
-  double                alpha_grid;
-  double                alpha_axis;
-
-  PangoLayout          *layout;
-  PangoFontDescription *fonts[N_FONTS];
-  Font                  row_font;      /* department names: smaller when many */
-  double                partner_w;     /* the "partner" tag, measured once */
-  Font                  legend_font;   /* chosen by legend_layout() */
-  double                line_height[N_FONTS];
-  double                baseline[N_FONTS];
-
-  gboolean              have_symbols;
-  Symbol                state_symbols[UPP_N_STATES];
-  Symbol                compliance_symbols[UPP_N_COMPLIANCE];
-  gboolean              have_ascii;
-  AsciiFont             ascii;
-} Chart;
-
-/* ---- Colours ---------------------------------------------------------- */
-
-static void
-source_rgba (Chart         *c,
-             const UppRgba *rgba,
-             double         alpha)
-{
-  cairo_set_source_rgba (c->cr, rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha);
-}
-
-static void
-source_fg (Chart  *c,
-           double  alpha)
-{
-  source_rgba (c, &c->style->foreground, alpha);
-}
-
-/* The ink for symbols and hatching on top of a fill: dark on light fills
- * (yellow, sky blue, grey), white on dark ones. */
-static UppRgba
-contrast_ink (const UppRgba *fill)
-{
-  if (upp_rgba_get_luminance (fill) > 0.4)
-    return UPP_RGBA_INIT (0, 0, 0, 0.78);
-  return UPP_RGBA_INIT (1, 1, 1, 0.95);
-}
-
-/* The edge of a filled mark: its own colour, darker; in high contrast the
- * foreground itself. */
-static void
-source_edge (Chart         *c,
-             const UppRgba *fill)
-{
-  if (c->style->outlines)
-    source_fg (c, 1);
-  else
-    cairo_set_source_rgba (c->cr, fill->red * 0.62, fill->green * 0.62,
-                           fill->blue * 0.62, fill->alpha);
-}
-
-/* ---- Pixel snapping --------------------------------------------------- */
-
-/* On screen, edges go to device pixel boundaries and one-pixel lines to
- * pixel centres, so lines are crisp and adjacent fills leave no seams. In a
- * PDF there are no pixels, so nothing moves. The transform is assumed to be
- * a scale and a translation, which is what GTK and the briefing use. */
-static double
-snap (Chart    *c,
-      double    v,
-      gboolean  horizontal)
-{
-  double x = horizontal ? v : 0;
-  double y = horizontal ? 0 : v;
-
-  if (!c->style->pixel_snap)
-    return v;
-  cairo_user_to_device (c->cr, &x, &y);
-  if (horizontal)
-    x = round (x);
-  else
-    y = round (y);
-  cairo_device_to_user (c->cr, &x, &y);
-  return horizontal ? x : y;
-}
-
-static double
-snap_line (Chart    *c,
-           double    v,
-           gboolean  horizontal)
-{
-  double x = horizontal ? v : 0;
-  double y = horizontal ? 0 : v;
-
-  if (!c->style->pixel_snap)
-    return v;
-  cairo_user_to_device (c->cr, &x, &y);
-  if (horizontal)
-    x = floor (x) + 0.5;
-  else
-    y = floor (y) + 0.5;
-  cairo_device_to_user (c->cr, &x, &y);
-  return horizontal ? x : y;
-}
-
-static void
-snap_rect (Chart        *c,
-           UppChartRect *r)
-{
-  double x0 = snap (c, r->x, TRUE);
-  double x1 = snap (c, r->x + r->width, TRUE);
-  double y0 = snap (c, r->y, FALSE);
-  double y1 = snap (c, r->y + r->height, FALSE);
-
-  *r = (UppChartRect) { x0, y0, x1 - x0, y1 - y0 };
-}
-
-static void
-hline (Chart  *c,
-       double  x0,
-       double  x1,
-       double  y)
-{
-  y = snap_line (c, y, FALSE);
-  cairo_move_to (c->cr, x0, y);
-  cairo_line_to (c->cr, x1, y);
-}
-
-static void
-vline (Chart  *c,
-       double  x,
-       double  y0,
-       double  y1)
-{
-  x = snap_line (c, x, TRUE);
-  cairo_move_to (c->cr, x, y0);
-  cairo_line_to (c->cr, x, y1);
-}
-
-/* ---- Paths and patterns ------------------------------------------------ */
-
-static void
-path_round_rect (cairo_t *cr,
-                 double   x,
-                 double   y,
-                 double   w,
-                 double   h,
-                 double   r)
-{
-  r = MIN (r, MIN (w, h) / 2);
-  if (r <= 0)
-    {
-      cairo_rectangle (cr, x, y, w, h);
-      return;
-    }
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI_2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI_2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI_2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI_2);
-  cairo_close_path (cr);
-}
-
-/* A bar segment; the last one of a bar gets a rounded free end. */
-static void
-path_bar (cairo_t  *cr,
-          double    x,
-          double    y,
-          double    w,
-          double    h,
-          double    r,
-          gboolean  round_end)
-{
-  r = MIN (r, MIN (w, h / 2));
-  if (!round_end || r <= 0)
-    {
-      cairo_rectangle (cr, x, y, w, h);
-      return;
-    }
-  cairo_new_sub_path (cr);
-  cairo_move_to (cr, x, y);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI_2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI_2);
-  cairo_line_to (cr, x, y + h);
-  cairo_close_path (cr);
-}
-
-static Hatch
-state_hatch (Chart    *c,
-             UppState  state)
-{
-  if (!upp_chart_style_is_hatched (c->style, state))
-    return HATCH_NONE;
-  return state == UPP_STATE_OVERDUE ? HATCH_FORWARD : HATCH_BACKWARD;
-}
-
-static Hatch
-compliance_hatch (Chart         *c,
-                  UppCompliance  compliance)
-{
-  return c->style->patterns && compliance == UPP_COMPLIANCE_MISSING ? HATCH_FORWARD : HATCH_NONE;
-}
-
-/* Hatches the current path (and consumes it). The lines are anchored to
- * the page, not the shape, so that neighbouring segments of one state line
- * up into one pattern. */
-static void
-hatch_path (Chart         *c,
-            Hatch          hatch,
-            const UppRgba *under)
-{
-  UppRgba ink = contrast_ink (under);
-  double spacing = MAX (c->em * 0.5, 4 * c->hairline) * G_SQRT2;
-  double x1, y1, x2, y2;
-  double k0, k1;
-
-  if (hatch == HATCH_NONE)
-    {
-      cairo_new_path (c->cr);
-      return;
-    }
-
-  cairo_save (c->cr);
-  cairo_clip (c->cr);
-  cairo_clip_extents (c->cr, &x1, &y1, &x2, &y2);
-  cairo_set_source_rgba (c->cr, ink.red, ink.green, ink.blue, ink.alpha * 0.5);
-  cairo_set_line_width (c->cr, MAX (c->em * 0.12, c->hairline));
-
-  /* "/" lines are x + y = k, "\" lines are x - y = k. */
-  k0 = hatch == HATCH_FORWARD ? x1 + y1 : x1 - y2;
-  k1 = hatch == HATCH_FORWARD ? x2 + y2 : x2 - y1;
-  for (double k = floor (k0 / spacing) * spacing; k <= k1; k += spacing)
-    {
-      if (hatch == HATCH_FORWARD)
-        {
-          cairo_move_to (c->cr, k - y1, y1);
-          cairo_line_to (c->cr, k - y2, y2);
-        }
-      else
-        {
-          cairo_move_to (c->cr, k + y1, y1);
-          cairo_line_to (c->cr, k + y2, y2);
-        }
-    }
-  cairo_stroke (c->cr);
-  cairo_restore (c->cr);
-}
-
-/* Fills the current path in @fill, hatches it, outlines it in high
- * contrast, and leaves no path. */
-static void
-fill_area (Chart         *c,
-           const UppRgba *fill,
-           Hatch          hatch)
-{
-  cairo_path_t *path;
-
-  source_rgba (c, fill, 1);
-  if (hatch == HATCH_NONE && !c->style->outlines)
-    {
-      cairo_fill (c->cr);
-      return;
-    }
-
-  path = cairo_copy_path (c->cr);
-  cairo_fill_preserve (c->cr);
-  hatch_path (c, hatch, fill);
-  if (c->style->outlines)
-    {
-      cairo_append_path (c->cr, path);
-      cairo_set_line_width (c->cr, c->hairline);
-      source_fg (c, 1);
-      cairo_stroke (c->cr);
-    }
-  cairo_path_destroy (path);
-}
-
-/* Rectangles (bar segments, columns, heat map cells) in one batch. */
-typedef struct
-{
-  UppChartRect rect;
-  double       radius;
-  gboolean     round_all;   /* else only the right end (a bar's free end) */
-} Box;
-
-static void
-path_boxes (Chart     *c,
-            const Box *boxes,
-            guint      n,
-            double     inset)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      const UppChartRect *r = &boxes[i].rect;
-      double w = r->width - 2 * inset;
-      double h = r->height - 2 * inset;
-      double radius = MAX (boxes[i].radius - inset, 0);
-
-      if (w <= 0 || h <= 0)
-        continue;
-      if (boxes[i].round_all)
-        path_round_rect (c->cr, r->x + inset, r->y + inset, w, h, radius);
-      else
-        path_bar (c->cr, r->x + inset, r->y + inset, w, h, radius, radius > 0);
-    }
-}
-
-/* Like fill_area(), but the high-contrast outline is a frame one hairline
- * wide around a fill one hairline smaller: two fills instead of a stroke,
- * which is several times faster for hundreds of boxes. */
-static void
-fill_boxes (Chart         *c,
-            const Box     *boxes,
-            guint          n,
-            const UppRgba *fill,
-            Hatch          hatch,
-            gboolean       outlines)
-{
-  double inset = 0;
-
-  if (n == 0)
-    return;
-  if (outlines)
-    {
-      /* Even-odd over the box and the box inset: just the frame, so a
-       * translucent fill ("not due") does not show black through it. */
-      inset = c->hairline;
-      path_boxes (c, boxes, n, 0);
-      path_boxes (c, boxes, n, inset);
-      cairo_set_fill_rule (c->cr, CAIRO_FILL_RULE_EVEN_ODD);
-      source_fg (c, 1);
-      cairo_fill (c->cr);
-      cairo_set_fill_rule (c->cr, CAIRO_FILL_RULE_WINDING);
-    }
-  path_boxes (c, boxes, n, inset);
-  source_rgba (c, fill, 1);
-  if (hatch == HATCH_NONE)
-    {
-      cairo_fill (c->cr);
-      return;
-    }
-  cairo_fill_preserve (c->cr);
-  hatch_path (c, hatch, fill);
-}
-
-/* ---- Text ------------------------------------------------------------ */
-
-static void
-text_prepare (Chart      *c,
-              Font        font,
-              const char *text,
-              double      max_width)
-{
-  pango_layout_set_font_description (c->layout, c->fonts[font]);
-  if (max_width > 0)
-    {
-      pango_layout_set_width (c->layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (c->layout, PANGO_ELLIPSIZE_END);
-    }
-  else
-    {
-      pango_layout_set_width (c->layout, -1);
-      pango_layout_set_ellipsize (c->layout, PANGO_ELLIPSIZE_NONE);
-    }
-  pango_layout_set_text (c->layout, text, -1);
-}
-
-static double
-text_width (Chart      *c,
-            Font        font,
-            const char *text)
-{
-  PangoRectangle logical;
-
-  text_prepare (c, font, text, -1);
-  pango_layout_get_extents (c->layout, NULL, &logical);
-  return logical.width / (double) PANGO_SCALE;
-}
-
-/* Draws one line of text in the current source, its box vertically centred
- * on @cy, and ellipsized to @max_width when that is positive. Returns the
- * width it took. */
-static double
-text_show (Chart      *c,
-           Font        font,
-           const char *text,
-           double      x,
-           double      cy,
-           Align       align,
-           double      max_width)
-{
-  PangoRectangle logical;
-  double w;
-
-  text_prepare (c, font, text, max_width);
-  pango_layout_get_extents (c->layout, NULL, &logical);
-  w = logical.width / (double) PANGO_SCALE;
-  if (align == ALIGN_CENTER)
-    x -= w / 2;
-  else if (align == ALIGN_END)
-    x -= w;
-  else if (align == ALIGN_CENTER_INSIDE)
-    x = CLAMP (x - w / 2, c->pad / 2, c->width - c->pad / 2 - w);
-  cairo_move_to (c->cr, x - logical.x / (double) PANGO_SCALE,
-                 cy - c->line_height[font] / 2);
-  pango_cairo_show_layout (c->cr, c->layout);
-  return w;
-}
-
-static const PangoGlyphItem *
-first_run (PangoLayout *layout)
-{
-  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
-
-  if (line == NULL || line->runs == NULL)
-    return NULL;
-  return line->runs->data;
-}
-
-static gboolean
-symbol_init (Chart      *c,
-             Symbol     *symbol,
-             const char *text)
-{
-  const PangoGlyphItem *run;
-  PangoGlyph glyph;
-  PangoRectangle ink;
-
-  memset (symbol, 0, sizeof *symbol);
-  pango_layout_set_text (c->layout, text, -1);
-  run = first_run (c->layout);
-  if (run == NULL || run->glyphs->num_glyphs < 1)
-    return FALSE;
-  glyph = run->glyphs->glyphs[0].glyph;
-  if (glyph & PANGO_GLYPH_UNKNOWN_FLAG)
-    return FALSE;
-
-  pango_font_get_glyph_extents (run->item->analysis.font, glyph, &ink, NULL);
-  symbol->font = cairo_scaled_font_reference (
-      pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font)));
-  symbol->glyph = glyph;
-  /* From the centre of the ink to the glyph origin. */
-  symbol->dx = -(ink.x + ink.width / 2.0) / PANGO_SCALE;
-  symbol->dy = -(ink.y + ink.height / 2.0) / PANGO_SCALE;
-  return TRUE;
-}
-
-static const char *
-compliance_symbol (UppCompliance compliance)
-{
-  switch (compliance)
-    {
-    case UPP_COMPLIANCE_ON_TIME: return "✓";
-    case UPP_COMPLIANCE_LATE: return "◷";
-    case UPP_COMPLIANCE_CORRECTED: return "✎";
-    case UPP_COMPLIANCE_MISSING: return "✕";
-    case UPP_COMPLIANCE_NOT_DUE:
-    case UPP_N_COMPLIANCE:
-    default:
-      return NULL;
-    }
-}
-
-/* The symbols at a size that fits in a chip, prepared once per draw. */
-static void
-ensure_symbols (Chart *c)
-{
-  g_autoptr(PangoFontDescription) desc = NULL;
-
-  if (c->have_symbols)
-    return;
-  c->have_symbols = TRUE;
-
-  desc = pango_font_description_copy (c->fonts[FONT_STRONG]);
-  pango_font_description_set_absolute_size (desc, c->chip * 0.68 * PANGO_SCALE);
-  pango_layout_set_font_description (c->layout, desc);
-  pango_layout_set_width (c->layout, -1);
-  for (guint i = 0; i < UPP_N_STATES; i++)
-    symbol_init (c, &c->state_symbols[i], upp_state_get_symbol (i));
-  for (guint i = 0; i < UPP_N_COMPLIANCE; i++)
-    if (compliance_symbol (i) != NULL)
-      symbol_init (c, &c->compliance_symbols[i], compliance_symbol (i));
-}
-
-static void
-symbols_show (Chart                *c,
-              const Symbol         *symbol,
-              const cairo_glyph_t  *positions,
-              guint                 n)
-{
-  g_autofree cairo_glyph_t *glyphs = NULL;
-
-  if (symbol->font == NULL || n == 0)
-    return;
-  glyphs = g_new (cairo_glyph_t, n);
-  for (guint i = 0; i < n; i++)
-    glyphs[i] = (cairo_glyph_t) { symbol->glyph, positions[i].x + symbol->dx,
-                                  positions[i].y + symbol->dy };
-  cairo_set_scaled_font (c->cr, symbol->font);
-  cairo_show_glyphs (c->cr, glyphs, n);
-}
-
-/* One symbol in @ink; over a hatched fill it gets a halo of the fill
- * colour, so the hatch lines do not cut through it. */
-static void
-symbol_show (Chart         *c,
-             const Symbol  *symbol,
-             double         x,
-             double         y,
-             const UppRgba *ink,
-             const UppRgba *halo)
-{
-  cairo_glyph_t glyph = { symbol->glyph, x + symbol->dx, y + symbol->dy };
-
-  if (symbol->font == NULL)
-    return;
-  cairo_set_scaled_font (c->cr, symbol->font);
-  if (halo != NULL)
-    {
-      cairo_glyph_path (c->cr, &glyph, 1);
-      cairo_set_line_width (c->cr, c->chip * 0.2);
-      cairo_set_line_join (c->cr, CAIRO_LINE_JOIN_ROUND);
-      source_rgba (c, halo, 1);
-      cairo_stroke (c->cr);
-    }
-  source_rgba (c, ink, 1);
-  cairo_show_glyphs (c->cr, &glyph, 1);
-}
-
-/* Measures all of printable ASCII with one layout. Advances come from the
- * font, not the shaped line, so kerning between neighbours in this sample
- * does not leak into them. */
-static void
-ensure_ascii (Chart *c)
-{
-  char sample[96];
-  const PangoGlyphItem *run;
-  PangoFont *font;
-
-  if (c->have_ascii)
-    return;
-  c->have_ascii = TRUE;
-
-  for (guint i = 0; i < 95; i++)
-    sample[i] = (char) (32 + i);
-  sample[95] = '\0';
-  text_prepare (c, FONT_SMALL, sample, -1);
-  run = first_run (c->layout);
-  if (run == NULL)
-    return;
-
-  font = run->item->analysis.font;
-  for (int g = 0; g < run->glyphs->num_glyphs; g++)
-    {
-      int byte = run->item->offset + run->glyphs->log_clusters[g];
-      guchar ch = (guchar) sample[byte];
-      PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
-      PangoRectangle logical;
-
-      if (ch >= 128 || (glyph & PANGO_GLYPH_UNKNOWN_FLAG) || c->ascii.known[ch])
-        continue;
-      pango_font_get_glyph_extents (font, glyph, NULL, &logical);
-      c->ascii.glyphs[ch] = glyph;
-      c->ascii.advances[ch] = logical.width / (double) PANGO_SCALE;
-      c->ascii.known[ch] = TRUE;
-    }
-  c->ascii.font = cairo_scaled_font_reference (
-      pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font)));
-}
-
-static gboolean
-ascii_covers (Chart      *c,
-              const char *text)
-{
-  for (const guchar *p = (const guchar *) text; *p; p++)
-    if (*p >= 128 || !c->ascii.known[*p])
-      return FALSE;
-  return c->ascii.font != NULL;
-}
-
-/* The width of a short label in FONT_SMALL, cheaply when it is ASCII. */
-static double
-code_width (Chart      *c,
-            const char *text)
-{
-  double w = 0;
-
-  ensure_ascii (c);
-  if (!ascii_covers (c, text))
-    return text_width (c, FONT_SMALL, text);
-  for (const guchar *p = (const guchar *) text; *p; p++)
-    w += c->ascii.advances[*p];
-  return w;
-}
-
-/* Draws a short FONT_SMALL label whose box is centred on @cy, starting at
- * @x. ASCII goes out as one glyph run with its text attached (the PDF
- * stays searchable); anything else through Pango. */
-static void
-code_show (Chart      *c,
-           const char *text,
-           double      x,
-           double      cy)
-{
-  cairo_glyph_t glyphs[64];
-  cairo_text_cluster_t clusters[64];
-  double baseline;
-  guint n = 0;
-
-  ensure_ascii (c);
-  if (!ascii_covers (c, text) || strlen (text) > G_N_ELEMENTS (glyphs))
-    {
-      text_show (c, FONT_SMALL, text, x, cy, ALIGN_START, -1);
-      return;
-    }
-
-  baseline = cy - c->line_height[FONT_SMALL] / 2 + c->baseline[FONT_SMALL];
-  for (const guchar *p = (const guchar *) text; *p; p++, n++)
-    {
-      glyphs[n] = (cairo_glyph_t) { c->ascii.glyphs[*p], x, baseline };
-      clusters[n] = (cairo_text_cluster_t) { 1, 1 };
-      x += c->ascii.advances[*p];
-    }
-  cairo_set_scaled_font (c->cr, c->ascii.font);
-  cairo_show_text_glyphs (c->cr, text, n, glyphs, n, clusters, n, 0);
-}
-
-/* ---- Setting up ------------------------------------------------------- */
-
-static PangoFontDescription *
-font_new (const UppChartStyle *style,
-          double               size,
-          PangoWeight          weight)
-{
-  PangoFontDescription *desc = pango_font_description_new ();
-
-  pango_font_description_set_family (desc, style->font_family != NULL
-                                           ? style->font_family : "sans-serif");
-  /* Absolute: one unit is one point on paper, one logical pixel on screen,
-   * whatever resolution Pango was told. */
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-  pango_font_description_set_weight (desc, weight);
-  return desc;
-}
-
-static void
-chart_init (Chart               *c,
-            cairo_t             *cr,
-            const UppChartStyle *style,
-            double               width,
-            double               height)
-{
-  cairo_font_options_t *options;
-  double dx = 1;
-  double dy = 1;
-  gboolean hc = style->outlines;
-
-  memset (c, 0, sizeof *c);
-  c->cr = cr;
-  c->style = style;
-  c->width = width;
-  c->height = height;
-  c->em = style->font_size > 0 ? style->font_size : 12;
-  c->pad = round (c->em * 0.9);
-  c->chip = round (c->em * 1.15);
-
-  cairo_device_to_user_distance (cr, &dx, &dy);
-  c->hairline = style->pixel_snap ? fabs (dx) : 0.5;
-
-  c->alpha_text = 1;
-  c->alpha_secondary = hc ? 1 : 0.72;
-  c->alpha_grid = hc ? 0.35 : 0.12;
-  c->alpha_axis = hc ? 1 : 0.45;
-
-  c->row_font = FONT_LABEL;
-  c->layout = pango_cairo_create_layout (cr);
-  /* Metrics without hinting: the same text is the same width on screen
-   * and on paper, so a chart breaks its lines the same way in both. */
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (pango_layout_get_context (c->layout), options);
-  cairo_font_options_destroy (options);
-  pango_layout_context_changed (c->layout);
-
-  c->fonts[FONT_LABEL] = font_new (style, c->em, PANGO_WEIGHT_NORMAL);
-  c->fonts[FONT_SMALL] = font_new (style, c->em * 0.86, PANGO_WEIGHT_NORMAL);
-  c->fonts[FONT_STRONG] = font_new (style, c->em, PANGO_WEIGHT_BOLD);
-  c->fonts[FONT_SMALL_STRONG] = font_new (style, c->em * 0.86, PANGO_WEIGHT_BOLD);
-  c->fonts[FONT_BIG] = font_new (style, c->em * 2.2, PANGO_WEIGHT_BOLD);
-  for (guint i = 0; i < N_FONTS; i++)
-    {
-      PangoRectangle logical;
-
-      text_prepare (c, i, "Åg", -1);
-      pango_layout_get_extents (c->layout, NULL, &logical);
-      c->line_height[i] = logical.height / (double) PANGO_SCALE;
-      c->baseline[i] = pango_layout_get_baseline (c->layout) / (double) PANGO_SCALE;
-    }
-}
-
-static void
-chart_clear (Chart *c)
-{
-  for (guint i = 0; i < UPP_N_STATES; i++)
-    g_clear_pointer (&c->state_symbols[i].font, cairo_scaled_font_destroy);
-  for (guint i = 0; i < UPP_N_COMPLIANCE; i++)
-    g_clear_pointer (&c->compliance_symbols[i].font, cairo_scaled_font_destroy);
-  g_clear_pointer (&c->ascii.font, cairo_scaled_font_destroy);
-  for (guint i = 0; i < N_FONTS; i++)
-    g_clear_pointer (&c->fonts[i], pango_font_description_free);
-  g_clear_object (&c->layout);
-}
-
-/* ---- Shared pieces ------------------------------------------------------ */
-
-static void
-draw_message (Chart      *c,
-              const char *message)
-{
-  source_fg (c, c->alpha_secondary);
-  text_show (c, FONT_LABEL, message, c->width / 2, c->height / 2, ALIGN_CENTER,
-             c->width - 2 * c->pad);
-}
-
-static void
-draw_no_data (Chart *c)
-{
-  draw_message (c, _("No data for this week"));
-}
-
-/* A legend swatch: a rounded square in the fill, its pattern, and the
- * symbol on top. */
-static void
-draw_chip (Chart         *c,
-           double         x,
-           double         cy,
-           const UppRgba *fill,
-           Hatch          hatch,
-           const Symbol  *symbol,
-           double         alpha)
-{
-  double s = c->chip;
-  double y = cy - s / 2;
-  UppRgba faded = *fill;
-  UppRgba ink = contrast_ink (fill);
-
-  faded.alpha *= alpha;
-  path_round_rect (c->cr, x, y, s, s, s * 0.22);
-  fill_area (c, &faded, hatch);
-  if (!c->style->outlines)
-    {
-      path_round_rect (c->cr, x + c->hairline / 2, y + c->hairline / 2,
-                       s - c->hairline, s - c->hairline, s * 0.22);
-      cairo_set_line_width (c->cr, c->hairline);
-      source_edge (c, &faded);
-      cairo_stroke (c->cr);
-    }
-  if (symbol != NULL)
-    {
-      ink.alpha *= alpha;
-      symbol_show (c, symbol, x + s / 2, cy, &ink, hatch != HATCH_NONE ? &faded : NULL);
-    }
-}
-
-typedef struct
-{
-  const char    *label;
-  const UppRgba *fill;
-  Hatch          hatch;
-  const Symbol  *symbol;
-} LegendItem;
-
-static double
-legend_row_height (Chart *c)
-{
-  return MAX (c->chip, c->line_height[FONT_LABEL]);
-}
-
-static void
-legend_widths (Chart            *c,
-               const LegendItem *items,
-               guint             n,
-               Font              font,
-               double           *widths)
-{
-  for (guint i = 0; i < n; i++)
-    widths[i] = c->chip + c->em * 0.4 + text_width (c, font, items[i].label);
-}
-
-/* Lays out a flowing legend; returns its height. More than two rows of it
- * (a narrow chart) and it takes the small font. */
-static double
-legend_layout (Chart            *c,
-               const LegendItem *items,
-               guint             n,
-               double            max_width,
-               UppChartRect     *rects)
-{
-  double widths[UPP_N_STATES + UPP_N_COMPLIANCE] = { 0 };
-  double row_h = legend_row_height (c);
-  double gap_x = c->em * 1.1;
-  double gap_y = c->em * 0.35;
-  double lo = 0;
-  double hi = max_width;
-  guint rows;
-
-  g_assert (n <= G_N_ELEMENTS (widths));
-  c->legend_font = FONT_LABEL;
-  legend_widths (c, items, n, c->legend_font, widths);
-  rows = upp_chart_layout_flow (widths, n, max_width, row_h, gap_x, gap_y, rects);
-  if (rows > 2)
-    {
-      c->legend_font = FONT_SMALL;
-      gap_x = c->em * 0.8;
-      legend_widths (c, items, n, c->legend_font, widths);
-      rows = upp_chart_layout_flow (widths, n, max_width, row_h, gap_x, gap_y, rects);
-    }
-
-  /* Balance wrapped rows (4 + 3 rather than 6 + 1): the narrowest line
-   * width that needs no more rows. */
-  for (guint i = 0; rows > 1 && i < 12; i++)
-    {
-      double mid = (lo + hi) / 2;
-
-      if (upp_chart_layout_flow (widths, n, mid, row_h, gap_x, gap_y, rects) > rows)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  upp_chart_layout_flow (widths, n, hi, row_h, gap_x, gap_y, rects);
-  return rows > 0 ? rows * row_h + (rows - 1) * gap_y : 0;
-}
-
-static void
-legend_draw (Chart              *c,
-             const LegendItem   *items,
-             guint               n,
-             const UppChartRect *rects,
-             double              x,
-             double              y)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      double cy = y + rects[i].y + rects[i].height / 2;
-      double tx = x + rects[i].x + c->chip + c->em * 0.4;
-
-      draw_chip (c, x + rects[i].x, cy, items[i].fill, items[i].hatch, items[i].symbol, 1);
-      source_fg (c, c->alpha_text);
-      /* Slack for rounding: only an entry wider than the line (and
-       * clamped by the flow) is ellipsized. */
-      text_show (c, c->legend_font, items[i].label, tx, cy, ALIGN_START,
-                 x + rects[i].x + rects[i].width - tx + c->em * 0.5);
-    }
-}
-
-/* The states that occur in @sum, as legend entries. */
-static guint
-state_legend_items (Chart                *c,
-                    const UppStateCounts *sum,
-                    LegendItem            items[UPP_N_STATES])
-{
-  guint n = 0;
-
-  ensure_symbols (c);
-  for (guint i = 0; i < UPP_N_STATES; i++)
-    if (sum->counts[i] > 0)
-      items[n++] = (LegendItem) { upp_state_get_label (i), &c->style->state_colors[i],
-                                  state_hatch (c, i), &c->state_symbols[i] };
-  return n;
-}
-
-static double
-partner_tag_width (Chart *c)
-{
-  if (c->partner_w <= 0)
-    c->partner_w = text_width (c, FONT_SMALL, C_("department tag", "partner")) + c->em * 0.8;
-  return c->partner_w;
-}
-
-static void
-draw_partner_tag (Chart  *c,
-                  double  x,
-                  double  cy)
-{
-  double w = partner_tag_width (c);
-  double h = c->line_height[FONT_SMALL] + c->em * 0.1;
-
-  path_round_rect (c->cr, x + c->hairline / 2, cy - h / 2, w - c->hairline, h, h / 2);
-  cairo_set_line_width (c->cr, c->hairline);
-  source_fg (c, c->alpha_axis);
-  cairo_stroke (c->cr);
-  source_fg (c, c->alpha_secondary);
-  text_show (c, FONT_SMALL, C_("department tag", "partner"), x + w / 2, cy, ALIGN_CENTER, -1);
-}
-
-static const char *
-department_name (const char *name,
-                 const char *code)
-{
-  if (name != NULL && *name != '\0')
-    return name;
-  return code != NULL ? code : "";
-}
-
-static double
-department_label_width (Chart      *c,
-                        const char *name,
-                        gboolean    partner)
-{
-  double w = text_width (c, c->row_font, name);
-
-  return partner ? w + c->em * 0.45 + partner_tag_width (c) : w;
-}
-
-/* A department's name, ellipsized so that it and its partner tag fit in
- * @max_width. */
-static void
-draw_department_label (Chart      *c,
-                       const char *name,
-                       gboolean    partner,
-                       double      x,
-                       double      cy,
-                       double      max_width)
-{
-  double tag = partner ? c->em * 0.45 + partner_tag_width (c) : 0;
-  double w;
-
-  source_fg (c, c->alpha_text);
-  w = text_show (c, c->row_font, name, x, cy, ALIGN_START, MAX (max_width - tag, c->em));
-  if (partner)
-    draw_partner_tag (c, x + w + c->em * 0.45, cy);
-}
-
-static double
-label_column_width (Chart     *c,
-                    GPtrArray *rows,
-                    guint      n,
-                    gboolean   heat_map)
-{
-  double widest = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *name;
-      gboolean partner;
-
-      if (heat_map)
-        {
-          const UppComplianceRow *row = rows->pdata[i];
-          name = department_name (row->department_name, row->department_code);
-          partner = row->partner;
-        }
-      else
-        {
-          const UppDepartmentCounts *row = rows->pdata[i];
-          name = department_name (row->name, row->code);
-          partner = row->partner;
-        }
-      widest = MAX (widest, department_label_width (c, name, partner));
-    }
-  /* Long Swedish names are ellipsized rather than allowed to squeeze the
-   * bars. */
-  return MIN (widest, MAX (c->width * 0.36, c->em * 6));
-}
-
-static void
-draw_more_rows (Chart  *c,
-                guint   n_more,
-                double  x,
-                double  cy)
-{
-  g_autofree char *text = NULL;
-
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more department",
-                                       "+%u more departments", n_more), n_more);
-  source_fg (c, c->alpha_secondary);
-  text_show (c, FONT_SMALL, text, x, cy, ALIGN_START, -1);
-}
-
-static char *
-week_label (UppWeek week)
-{
-  /* Translators: a week number on a chart axis, as short as possible */
-  return g_strdup_printf (C_("chart axis", "W%d"), week.week);
-}
-
-/* With the locale's digit grouping: "2 000" in Swedish, "2,000" in
- * English, "2000" in C. */
-static char *
-format_count (int count)
-{
-  return g_strdup_printf ("%'d", count);
-}
-
-/* A y axis of counts: grid lines across the plot and labels on the left. */
-static void
-draw_value_grid (Chart               *c,
-                 const UppChartScale *scale,
-                 const UppChartRect  *plot,
-                 double               label_right)
-{
-  cairo_set_line_width (c->cr, c->hairline);
-  for (guint i = 0; i < scale->n_ticks; i++)
-    {
-      double y = plot->y + plot->height * (1 - upp_chart_scale_fraction (scale, scale->ticks[i]));
-      g_autofree char *text = upp_chart_scale_format (scale, scale->ticks[i]);
-
-      hline (c, plot->x, plot->x + plot->width, y);
-      source_fg (c, scale->ticks[i] == 0 ? c->alpha_axis : c->alpha_grid);
-      cairo_stroke (c->cr);
-      source_fg (c, c->alpha_secondary);
-      text_show (c, FONT_SMALL, text, label_right, y, ALIGN_END, -1);
-    }
-}
-
-static double
-widest_tick (Chart               *c,
-             const UppChartScale *scale)
-{
-  double w = 0;
-
-  for (guint i = 0; i < scale->n_ticks; i++)
-    {
-      g_autofree char *text = upp_chart_scale_format (scale, scale->ticks[i]);
-      w = MAX (w, text_width (c, FONT_SMALL, text));
-    }
-  return w;
-}
+ * geometry from upp-chart-layout.c. */
 
 /* ---- 1. Status ring ----------------------------------------------------- */
 
@@ -1144,12 +50,13 @@ ring_legend_measure (Chart                *c,
   memset (legend, 0, sizeof *legend);
   for (guint i = 0; i < UPP_N_STATES; i++)
     {
-      g_autofree char *count = format_count (counts->counts[i]);
+      g_autofree char *count = upp_chart_format_count (counts->counts[i]);
       g_autofree char *pct = format_percent (percent[i], counts->counts[i]);
 
-      legend->label_w = MAX (legend->label_w, text_width (c, FONT_LABEL, upp_state_get_label (i)));
-      legend->count_w = MAX (legend->count_w, text_width (c, FONT_STRONG, count));
-      legend->percent_w = MAX (legend->percent_w, text_width (c, FONT_LABEL, pct));
+      legend->label_w = MAX (legend->label_w,
+                             upp_chart_text_width (c, FONT_LABEL, upp_state_get_label (i)));
+      legend->count_w = MAX (legend->count_w, upp_chart_text_width (c, FONT_STRONG, count));
+      legend->percent_w = MAX (legend->percent_w, upp_chart_text_width (c, FONT_LABEL, pct));
     }
   legend->row_h = MAX (c->chip + c->em * 0.45, c->line_height[FONT_LABEL] * 1.3);
   legend->width = c->chip + c->em * 0.5 + legend->label_w + c->em * 1.2 +
@@ -1168,23 +75,23 @@ ring_legend_draw (Chart                *c,
   double count_right = x + c->chip + c->em * 0.5 + legend->label_w + c->em * 1.2 + legend->count_w;
   double percent_right = x + legend->width;
 
-  ensure_symbols (c);
+  upp_chart_ensure_symbols (c);
   for (guint i = 0; i < UPP_N_STATES; i++)
     {
       double cy = y + (i + 0.5) * legend->row_h;
       gboolean empty = counts->counts[i] == 0;
       double alpha = empty ? 0.45 : 1;
-      g_autofree char *count = format_count (counts->counts[i]);
+      g_autofree char *count = upp_chart_format_count (counts->counts[i]);
       g_autofree char *pct = format_percent (percent[i], counts->counts[i]);
 
-      draw_chip (c, x, cy, &c->style->state_colors[i], state_hatch (c, i),
-                 &c->state_symbols[i], empty ? 0.35 : 1);
-      source_fg (c, c->alpha_text * alpha);
-      text_show (c, FONT_LABEL, upp_state_get_label (i), x + c->chip + c->em * 0.5, cy,
-                 ALIGN_START, -1);
-      text_show (c, FONT_STRONG, count, count_right, cy, ALIGN_END, -1);
-      source_fg (c, c->alpha_secondary * alpha);
-      text_show (c, FONT_LABEL, pct, percent_right, cy, ALIGN_END, -1);
+      upp_chart_draw_chip (c, x, cy, &c->style->state_colors[i], upp_chart_state_hatch (c, i),
+                           &c->state_symbols[i], empty ? 0.35 : 1);
+      upp_chart_source_fg (c, c->alpha_text * alpha);
+      upp_chart_text_show (c, FONT_LABEL, upp_state_get_label (i), x + c->chip + c->em * 0.5, cy,
+                           ALIGN_START, -1);
+      upp_chart_text_show (c, FONT_STRONG, count, count_right, cy, ALIGN_END, -1);
+      upp_chart_source_fg (c, c->alpha_secondary * alpha);
+      upp_chart_text_show (c, FONT_LABEL, pct, percent_right, cy, ALIGN_END, -1);
     }
 }
 
@@ -1216,7 +123,8 @@ ring_segments_draw (Chart                *c,
       cairo_arc (c->cr, cx, cy, r_outer, a0, a1);
       cairo_arc_negative (c->cr, cx, cy, r_inner, a1, a0);
       cairo_close_path (c->cr);
-      fill_area (c, &c->style->state_colors[arcs[i].state], state_hatch (c, arcs[i].state));
+      upp_chart_fill_area (c, &c->style->state_colors[arcs[i].state],
+                           upp_chart_state_hatch (c, arcs[i].state));
     }
 }
 
@@ -1227,7 +135,7 @@ ring_center_draw (Chart                *c,
                   double                cy,
                   double                r_inner)
 {
-  g_autofree char *total = format_count (counts->total);
+  g_autofree char *total = upp_chart_format_count (counts->total);
   const char *caption = g_dngettext (GETTEXT_PACKAGE, "action", "actions", counts->total);
   double size = CLAMP (r_inner * 0.62, c->em * 1.2, c->em * 3.4);
   gboolean with_caption = r_inner > c->em * 2.4;
@@ -1235,22 +143,22 @@ ring_center_draw (Chart                *c,
 
   pango_font_description_set_absolute_size (c->fonts[FONT_BIG], size * PANGO_SCALE);
   /* "2000" must keep clear of the ring, not just fit inside it. */
-  width = text_width (c, FONT_BIG, total);
+  width = upp_chart_text_width (c, FONT_BIG, total);
   if (width > r_inner * 1.3)
     {
       size *= r_inner * 1.3 / width;
       pango_font_description_set_absolute_size (c->fonts[FONT_BIG], size * PANGO_SCALE);
     }
   c->line_height[FONT_BIG] = size * 1.17;
-  source_fg (c, c->alpha_text);
-  text_show (c, FONT_BIG, total, cx,
-             with_caption ? cy - c->line_height[FONT_SMALL] * 0.45 : cy,
-             ALIGN_CENTER, 2 * r_inner * 0.9);
+  upp_chart_source_fg (c, c->alpha_text);
+  upp_chart_text_show (c, FONT_BIG, total, cx,
+                       with_caption ? cy - c->line_height[FONT_SMALL] * 0.45 : cy,
+                       ALIGN_CENTER, 2 * r_inner * 0.9);
   if (with_caption)
     {
-      source_fg (c, c->alpha_secondary);
-      text_show (c, FONT_SMALL, caption, cx,
-                 cy + c->line_height[FONT_BIG] * 0.42, ALIGN_CENTER, 2 * r_inner * 0.85);
+      upp_chart_source_fg (c, c->alpha_secondary);
+      upp_chart_text_show (c, FONT_SMALL, caption, cx,
+                           cy + c->line_height[FONT_BIG] * 0.42, ALIGN_CENTER, 2 * r_inner * 0.85);
     }
 }
 
@@ -1267,7 +175,7 @@ draw_status_ring (Chart              *c,
 
   if (counts == NULL || counts->total <= 0)
     {
-      draw_no_data (c);
+      upp_chart_draw_no_data (c);
       return;
     }
 
@@ -1337,12 +245,13 @@ bars_draw_axis (Chart            *c,
       double x = l->plot.x + l->plot.width * upp_chart_scale_fraction (&l->scale, l->scale.ticks[i]);
       g_autofree char *text = upp_chart_scale_format (&l->scale, l->scale.ticks[i]);
 
-      vline (c, x, l->plot.y, bottom);
-      source_fg (c, i == 0 ? c->alpha_axis : c->alpha_grid);
+      upp_chart_vline (c, x, l->plot.y, bottom);
+      upp_chart_source_fg (c, i == 0 ? c->alpha_axis : c->alpha_grid);
       cairo_stroke (c->cr);
-      source_fg (c, c->alpha_secondary);
-      text_show (c, FONT_SMALL, text, x, bottom + c->em * 0.35 + c->line_height[FONT_SMALL] / 2,
-                 ALIGN_CENTER, -1);
+      upp_chart_source_fg (c, c->alpha_secondary);
+      upp_chart_text_show (c, FONT_SMALL, text, x,
+                           bottom + c->em * 0.35 + c->line_height[FONT_SMALL] / 2,
+                           ALIGN_CENTER, -1);
     }
 }
 
@@ -1375,11 +284,11 @@ bars_draw_segments (Chart            *c,
           r = (UppChartRect) { spans[s].start,
                                upp_chart_bands_center (&l->bands, i) - l->bands.thickness / 2,
                                spans[s].length, l->bands.thickness };
-          snap_rect (c, &r);
+          upp_chart_snap_rect (c, &r);
           boxes[n++] = (Box) { r, last ? radius : 0, FALSE };
         }
-      fill_boxes (c, boxes, n, &c->style->state_colors[s], state_hatch (c, s),
-                  c->style->outlines);
+      upp_chart_fill_boxes (c, boxes, n, &c->style->state_colors[s], upp_chart_state_hatch (c, s),
+                            c->style->outlines);
     }
 }
 
@@ -1393,16 +302,16 @@ bars_draw_labels (Chart            *c,
       const UppDepartmentCounts *dept = departments->pdata[i];
       double cy = upp_chart_bands_center (&l->bands, i);
       double end = l->plot.x + l->plot.width * upp_chart_scale_fraction (&l->scale, dept->counts.total);
-      g_autofree char *total = format_count (dept->counts.total);
+      g_autofree char *total = upp_chart_format_count (dept->counts.total);
 
-      draw_department_label (c, department_name (dept->name, dept->code), dept->partner,
-                             l->label_x, cy, l->label_w);
-      source_fg (c, c->alpha_text);
-      text_show (c, total_font (c), total, end + c->em * 0.4, cy, ALIGN_START, -1);
+      upp_chart_draw_department_label (c, upp_chart_department_name (dept->name, dept->code),
+                                       dept->partner, l->label_x, cy, l->label_w);
+      upp_chart_source_fg (c, c->alpha_text);
+      upp_chart_text_show (c, total_font (c), total, end + c->em * 0.4, cy, ALIGN_START, -1);
     }
   if (l->n_visible < departments->len)
-    draw_more_rows (c, departments->len - l->n_visible, l->label_x,
-                    upp_chart_bands_center (&l->bands, l->n_visible));
+    upp_chart_draw_more_rows (c, departments->len - l->n_visible, l->label_x,
+                              upp_chart_bands_center (&l->bands, l->n_visible));
 }
 
 /* Rows as tall as they may be, the block of legend, bars and axis
@@ -1434,11 +343,12 @@ bars_layout (Chart      *c,
   upp_chart_bands_init (&l->bands, l->n_rows, top, step * l->n_rows, 0.62, c->em * 1.4);
 
   l->label_x = c->pad;
-  l->label_w = label_column_width (c, departments, l->n_visible, FALSE);
+  l->label_w = upp_chart_label_column_width (c, departments, l->n_visible, FALSE);
   for (guint i = 0; i < l->n_visible; i++)
     {
-      g_autofree char *text = format_count (((UppDepartmentCounts *) departments->pdata[i])->counts.total);
-      total_w = MAX (total_w, text_width (c, total_font (c), text));
+      g_autofree char *text =
+          upp_chart_format_count (((UppDepartmentCounts *) departments->pdata[i])->counts.total);
+      total_w = MAX (total_w, upp_chart_text_width (c, total_font (c), text));
     }
   l->plot.x = l->label_x + l->label_w + c->em * 0.9;
   l->plot.y = top - c->em * 0.3;
@@ -1463,7 +373,7 @@ draw_departments (Chart              *c,
 
   if (departments == NULL || departments->len == 0)
     {
-      draw_no_data (c);
+      upp_chart_draw_no_data (c);
       return;
     }
   for (guint i = 0; i < departments->len; i++)
@@ -1476,14 +386,14 @@ draw_departments (Chart              *c,
     }
   if (max_total <= 0)
     {
-      draw_no_data (c);
+      upp_chart_draw_no_data (c);
       return;
     }
 
-  n_items = state_legend_items (c, &sum, items);
-  legend_h = legend_layout (c, items, n_items, c->width - 2 * c->pad, rects);
+  n_items = upp_chart_state_legend_items (c, &sum, items);
+  legend_h = upp_chart_legend_layout (c, items, n_items, c->width - 2 * c->pad, rects);
   bars_layout (c, departments, max_total, legend_h, &l);
-  legend_draw (c, items, n_items, rects, c->pad, l.plot.y - c->em * 0.6 - legend_h);
+  upp_chart_legend_draw (c, items, n_items, rects, c->pad, l.plot.y - c->em * 0.6 - legend_h);
   bars_draw_axis (c, &l);
   bars_draw_segments (c, departments, &l);
   bars_draw_labels (c, departments, &l);
@@ -1624,62 +534,65 @@ timeline_draw_axis (Chart          *c,
   const UppChartTimeline *tl = &t->timeline;
   double week_w = tl->width / tl->n_weeks;
   double label_y = t->axis_y + c->em * 0.4 + c->line_height[FONT_SMALL] / 2;
-  g_autofree char *widest = week_label (UPP_WEEK_INIT (2026, 52));
+  g_autofree char *widest = upp_chart_week_label (UPP_WEEK_INIT (2026, 52));
   /* Measured in bold: this week's label is bold and must fit too. */
   guint stride = upp_chart_layout_label_stride (tl->n_weeks, week_w,
-                                                text_width (c, FONT_STRONG, widest), c->em * 0.5);
+                                                upp_chart_text_width (c, FONT_STRONG, widest),
+                                                c->em * 0.5);
   double x0 = upp_chart_timeline_week_x (tl, 0);
 
   /* This week: a light band, and a strong line where it begins. */
-  source_fg (c, c->alpha_grid * 0.5);
-  cairo_rectangle (c->cr, snap (c, x0, TRUE), t->top,
-                   snap (c, upp_chart_timeline_week_x (tl, 1), TRUE) - snap (c, x0, TRUE),
+  upp_chart_source_fg (c, c->alpha_grid * 0.5);
+  cairo_rectangle (c->cr, upp_chart_snap (c, x0, TRUE), t->top,
+                   upp_chart_snap (c, upp_chart_timeline_week_x (tl, 1), TRUE) -
+                   upp_chart_snap (c, x0, TRUE),
                    t->axis_y - t->top);
   cairo_fill (c->cr);
 
   cairo_set_line_width (c->cr, c->hairline);
   for (guint i = 1; i < tl->n_weeks; i++)
-    vline (c, upp_chart_timeline_week_x (tl, i), t->top, t->axis_y);
-  source_fg (c, c->alpha_grid);
+    upp_chart_vline (c, upp_chart_timeline_week_x (tl, i), t->top, t->axis_y);
+  upp_chart_source_fg (c, c->alpha_grid);
   cairo_stroke (c->cr);
 
-  hline (c, x0, t->future_right, t->axis_y);
+  upp_chart_hline (c, x0, t->future_right, t->axis_y);
   if (tl->has_past)
-    hline (c, t->past_left, t->past_right, t->axis_y);
-  source_fg (c, c->alpha_axis);
+    upp_chart_hline (c, t->past_left, t->past_right, t->axis_y);
+  upp_chart_source_fg (c, c->alpha_axis);
   cairo_stroke (c->cr);
 
   cairo_set_line_width (c->cr, 2 * c->hairline);
-  vline (c, x0, t->top - c->em * 0.2, t->axis_y + c->em * 0.25);
-  source_fg (c, c->alpha_text * 0.8);
+  upp_chart_vline (c, x0, t->top - c->em * 0.2, t->axis_y + c->em * 0.25);
+  upp_chart_source_fg (c, c->alpha_text * 0.8);
   cairo_stroke (c->cr);
 
   for (guint i = 0, last_year = 0; i < tl->n_weeks; i += stride)
     {
       UppWeek shown = upp_week_add (week, i);
-      g_autofree char *text = week_label (shown);
+      g_autofree char *text = upp_chart_week_label (shown);
       double cx = upp_chart_timeline_week_x (tl, i) + week_w / 2;
 
-      source_fg (c, i == 0 ? c->alpha_text : c->alpha_secondary);
-      text_show (c, i == 0 ? FONT_STRONG : FONT_SMALL, text, cx, label_y, ALIGN_CENTER_INSIDE, -1);
+      upp_chart_source_fg (c, i == 0 ? c->alpha_text : c->alpha_secondary);
+      upp_chart_text_show (c, i == 0 ? FONT_STRONG : FONT_SMALL, text, cx, label_y,
+                           ALIGN_CENTER_INSIDE, -1);
       /* As under the trend: the year under the first label and where it
        * changes. */
       if (t->two_years && (guint) shown.year != last_year)
         {
           g_autofree char *year = g_strdup_printf ("%d", shown.year);
 
-          source_fg (c, c->alpha_secondary);
-          text_show (c, FONT_SMALL, year, cx, label_y + c->line_height[FONT_SMALL],
-                     ALIGN_CENTER_INSIDE, -1);
+          upp_chart_source_fg (c, c->alpha_secondary);
+          upp_chart_text_show (c, FONT_SMALL, year, cx, label_y + c->line_height[FONT_SMALL],
+                               ALIGN_CENTER_INSIDE, -1);
         }
       last_year = shown.year;
     }
   if (tl->has_past)
     {
-      source_fg (c, c->alpha_secondary);
-      text_show (c, FONT_SMALL, C_("deadline chart", "Earlier"),
-                 (t->past_left + t->past_right) / 2, label_y, ALIGN_CENTER,
-                 t->past_right - t->past_left);
+      upp_chart_source_fg (c, c->alpha_secondary);
+      upp_chart_text_show (c, FONT_SMALL, C_("deadline chart", "Earlier"),
+                           (t->past_left + t->past_right) / 2, label_y, ALIGN_CENTER,
+                           t->past_right - t->past_left);
     }
 }
 
@@ -1721,11 +634,11 @@ marks_draw (Chart                       *c,
   g_autofree cairo_glyph_t *at = g_new (cairo_glyph_t, MAX (n, 1));
   double r = c->chip / 2;
 
-  ensure_symbols (c);
+  upp_chart_ensure_symbols (c);
   for (guint s = 0; s < UPP_N_STATES; s++)
     {
       const UppRgba *fill = &c->style->state_colors[s];
-      UppRgba ink = contrast_ink (fill);
+      UppRgba ink = upp_chart_contrast_ink (fill);
       guint k = 0;
 
       for (guint i = 0; i < n; i++)
@@ -1739,17 +652,17 @@ marks_draw (Chart                       *c,
           cairo_new_sub_path (c->cr);
           cairo_arc (c->cr, at[i].x, at[i].y, r, 0, 2 * G_PI);
         }
-      source_edge (c, fill);
+      upp_chart_source_edge (c, fill);
       cairo_fill (c->cr);
       for (guint i = 0; i < k; i++)
         {
           cairo_new_sub_path (c->cr);
           cairo_arc (c->cr, at[i].x, at[i].y, r - c->hairline, 0, 2 * G_PI);
         }
-      source_rgba (c, fill, 1);
+      upp_chart_source_rgba (c, fill, 1);
       cairo_fill (c->cr);
-      source_rgba (c, &ink, 1);
-      symbols_show (c, &c->state_symbols[s], at, k);
+      upp_chart_source_rgba (c, &ink, 1);
+      upp_chart_symbols_show (c, &c->state_symbols[s], at, k);
     }
 }
 
@@ -1759,10 +672,10 @@ labels_draw (Chart                       *c,
              const UppChartLanePlacement *placed,
              guint                        n)
 {
-  source_fg (c, c->alpha_text);
+  upp_chart_source_fg (c, c->alpha_text);
   for (guint i = 0; i < n; i++)
     if (placed[i].labelled)
-      code_show (c, marks[i].deadline->action_code, placed[i].label_x, marks[i].y);
+      upp_chart_code_show (c, marks[i].deadline->action_code, placed[i].label_x, marks[i].y);
 }
 
 /* "+12 more" above each week whose labels had to be thinned out. */
@@ -1781,7 +694,7 @@ hidden_counts_draw (Chart                       *c,
     if (!placed[i].labelled)
       hidden[marks[i].week + 1]++;
 
-  source_fg (c, c->alpha_secondary);
+  upp_chart_source_fg (c, c->alpha_secondary);
   for (guint b = 0; b <= t->n_weeks; b++)
     {
       g_autofree char *text = NULL;
@@ -1793,12 +706,12 @@ hidden_counts_draw (Chart                       *c,
         continue;
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more", hidden[b]),
                               hidden[b]);
-      if (text_width (c, FONT_SMALL, text) > room)
+      if (upp_chart_text_width (c, FONT_SMALL, text) > room)
         {
           g_free (text);
           text = g_strdup_printf ("+%u", hidden[b]);
         }
-      text_show (c, FONT_SMALL, text, cx, cy, ALIGN_CENTER, room);
+      upp_chart_text_show (c, FONT_SMALL, text, cx, cy, ALIGN_CENTER, room);
     }
 }
 
@@ -1818,8 +731,8 @@ deadlines_place (Chart                 *c,
   for (guint i = 0; i < n; i++)
     {
       order[i] = i;
-      items[i].label_width = code_width (c, m[i].deadline->action_code != NULL
-                                            ? m[i].deadline->action_code : "");
+      items[i].label_width = upp_chart_code_width (c, m[i].deadline->action_code != NULL
+                                                      ? m[i].deadline->action_code : "");
     }
   g_qsort_with_data (order, n, sizeof (guint), compare_marks, m);
 
@@ -1842,7 +755,7 @@ draw_no_deadlines (Chart          *c,
                                                         "No deadlines in the next week",
                                                         "No deadlines in the next %u weeks",
                                                         t->n_weeks), t->n_weeks);
-  draw_message (c, text);
+  upp_chart_draw_message (c, text);
 }
 
 /* The deadlines laid out in @c's height: their marks in lanes under the
@@ -1875,8 +788,9 @@ deadlines_lay_out (Chart              *c,
 
   for (guint i = 0; i < d->marks->len; i++)
     upp_state_counts_add (&present, m[i].deadline->state);
-  d->n_legend = state_legend_items (c, &present, d->legend);
-  d->legend_h = legend_layout (c, d->legend, d->n_legend, c->width - 2 * c->pad, d->rects);
+  d->n_legend = upp_chart_state_legend_items (c, &present, d->legend);
+  d->legend_h = upp_chart_legend_layout (c, d->legend, d->n_legend, c->width - 2 * c->pad,
+                                         d->rects);
 
   timeline_set_rows (c, &d->t, d->legend_h, 0);
   d->placed = g_new0 (UppChartLanePlacement, MAX (d->marks->len, 1));
@@ -1908,7 +822,7 @@ draw_deadlines (Chart              *c,
 
   if (!has_deadlines (data))
     {
-      draw_no_data (c);
+      upp_chart_draw_no_data (c);
       return;
     }
 
@@ -1919,7 +833,7 @@ draw_deadlines (Chart              *c,
   for (guint i = 0; i < d.marks->len; i++)
     m[i].y = d.t.axis_y - c->em * 0.3 - (d.placed[i].lane + 0.5) * d.t.lane_h;
 
-  legend_draw (c, d.legend, d.n_legend, d.rects, c->pad, legend_y);
+  upp_chart_legend_draw (c, d.legend, d.n_legend, d.rects, c->pad, legend_y);
   timeline_draw_axis (c, &d.t, data->week);
   marks_draw (c, m, (UppChartLaneItem *) (gpointer) d.items->data, d.placed, d.marks->len);
   labels_draw (c, m, d.placed, d.marks->len);
@@ -1941,12 +855,13 @@ draw_week_labels (Chart               *c,
                   double               y,
                   gboolean             with_years)
 {
-  g_autofree char *widest = week_label (UPP_WEEK_INIT (2026, 52));
+  g_autofree char *widest = upp_chart_week_label (UPP_WEEK_INIT (2026, 52));
   guint stride = upp_chart_layout_label_stride (bands->n, bands->step,
-                                                text_width (c, FONT_SMALL, widest), c->em * 0.7);
+                                                upp_chart_text_width (c, FONT_SMALL, widest),
+                                                c->em * 0.7);
   int last_year = 0;
 
-  source_fg (c, c->alpha_secondary);
+  upp_chart_source_fg (c, c->alpha_secondary);
   for (guint k = 0; k < bands->n; k++)
     {
       guint i = (bands->n - 1) % stride + k;
@@ -1959,12 +874,13 @@ draw_week_labels (Chart               *c,
       /* Each column's own week: the store may leave out weeks. */
       week = ((const UppTrendPoint *) trend->pdata[i])->week;
       cx = upp_chart_bands_center (bands, i);
-      text = week_label (week);
-      text_show (c, FONT_SMALL, text, cx, y, ALIGN_CENTER_INSIDE, -1);
+      text = upp_chart_week_label (week);
+      upp_chart_text_show (c, FONT_SMALL, text, cx, y, ALIGN_CENTER_INSIDE, -1);
       if (with_years && week.year != last_year)
         {
           g_autofree char *year = g_strdup_printf ("%d", week.year);
-          text_show (c, FONT_SMALL, year, cx, y + c->line_height[FONT_SMALL], ALIGN_CENTER_INSIDE, -1);
+          upp_chart_text_show (c, FONT_SMALL, year, cx, y + c->line_height[FONT_SMALL],
+                               ALIGN_CENTER_INSIDE, -1);
         }
       last_year = week.year;
     }
@@ -2000,10 +916,11 @@ trend_draw_columns (Chart               *c,
           upp_chart_layout_stack (&p->counts, scale, 0, plot->height, spans);
           r = (UppChartRect) { cx - bands->thickness / 2, bottom - spans[s].start - spans[s].length,
                                bands->thickness, spans[s].length };
-          snap_rect (c, &r);
+          upp_chart_snap_rect (c, &r);
           boxes[n++] = (Box) { r, 0, FALSE };
         }
-      fill_boxes (c, boxes, n, &c->style->state_colors[s], state_hatch (c, s), outlines);
+      upp_chart_fill_boxes (c, boxes, n, &c->style->state_colors[s], upp_chart_state_hatch (c, s),
+                            outlines);
     }
 }
 
@@ -2026,7 +943,7 @@ draw_trend (Chart              *c,
 
   if (trend == NULL || trend->len == 0)
     {
-      draw_no_data (c);
+      upp_chart_draw_no_data (c);
       return;
     }
   for (guint i = 0; i < trend->len; i++)
@@ -2039,23 +956,23 @@ draw_trend (Chart              *c,
     }
   if (max_total <= 0)
     {
-      draw_no_data (c);
+      upp_chart_draw_no_data (c);
       return;
     }
   first = trend->pdata[0];
   last = trend->pdata[trend->len - 1];
   with_years = first->week.year != last->week.year;
 
-  n_items = state_legend_items (c, &sum, items);
-  legend_h = legend_layout (c, items, n_items, c->width - 2 * c->pad, rects);
-  legend_draw (c, items, n_items, rects, c->pad, c->pad);
+  n_items = upp_chart_state_legend_items (c, &sum, items);
+  legend_h = upp_chart_legend_layout (c, items, n_items, c->width - 2 * c->pad, rects);
+  upp_chart_legend_draw (c, items, n_items, rects, c->pad, c->pad);
 
   axis_h = c->em * 0.4 + c->line_height[FONT_SMALL] * (with_years ? 2 : 1);
   plot.y = c->pad + legend_h + c->em * 1.1;
   plot.height = c->height - c->pad - axis_h - plot.y;
   upp_chart_scale_init_counts (&scale, max_total,
                                (guint) CLAMP (plot.height / (c->em * 2.6), 2, 6));
-  tick_w = widest_tick (c, &scale);
+  tick_w = upp_chart_widest_tick (c, &scale);
   plot.x = c->pad + tick_w + c->em * 0.5;
   plot.width = c->width - c->pad - plot.x;
 
@@ -2063,7 +980,7 @@ draw_trend (Chart              *c,
   upp_chart_bands_init (&bands, trend->len, plot.x, plot.width,
                         plot.width / trend->len >= c->em * 0.8 ? 0.7 : 1.0, c->em * 3);
 
-  draw_value_grid (c, &scale, &plot, plot.x - c->em * 0.5);
+  upp_chart_draw_value_grid (c, &scale, &plot, plot.x - c->em * 0.5);
   trend_draw_columns (c, trend, &scale, &plot, &bands);
   draw_week_labels (c, &bands, trend,
                     plot.y + plot.height + c->em * 0.4 + c->line_height[FONT_SMALL] / 2, with_years);
@@ -2083,11 +1000,12 @@ static guint
 compliance_legend_items (Chart      *c,
                          LegendItem  items[UPP_N_COMPLIANCE])
 {
-  ensure_symbols (c);
+  upp_chart_ensure_symbols (c);
   for (guint i = 0; i < UPP_N_COMPLIANCE; i++)
     items[i] = (LegendItem) { upp_compliance_get_label (i), &c->style->compliance_colors[i],
-                              compliance_hatch (c, i),
-                              compliance_symbol (i) != NULL ? &c->compliance_symbols[i] : NULL };
+                              upp_chart_compliance_hatch (c, i),
+                              upp_chart_compliance_symbol (i) != NULL
+                              ? &c->compliance_symbols[i] : NULL };
   return UPP_N_COMPLIANCE;
 }
 
@@ -2104,13 +1022,13 @@ heat_draw_cells (Chart            *c,
   gboolean symbols = g->cell_width >= c->chip && g->cell_height >= c->chip;
   double radius = MIN (c->em * 0.2, MIN (g->cell_width, g->cell_height) / 4);
 
-  ensure_symbols (c);
+  upp_chart_ensure_symbols (c);
   for (guint r = 0; r < l->n_visible; r++)
     upp_chart_compliance_fill (rows->pdata[r], l->first_week, g->n_columns, kinds + r * g->n_columns);
   for (guint k = 0; k < UPP_N_COMPLIANCE; k++)
     {
       const UppRgba *fill = &c->style->compliance_colors[k];
-      UppRgba ink = contrast_ink (fill);
+      UppRgba ink = upp_chart_contrast_ink (fill);
       guint n = 0;
 
       for (guint r = 0; r < l->n_visible; r++)
@@ -2121,17 +1039,18 @@ heat_draw_cells (Chart            *c,
             if (kinds[r * g->n_columns + col] != k)
               continue;
             upp_chart_grid_cell (g, r, col, &cell);
-            snap_rect (c, &cell);
+            upp_chart_snap_rect (c, &cell);
             boxes[n] = (Box) { cell, radius, TRUE };
             at[n++] = (cairo_glyph_t) { 0, cell.x + cell.width / 2, cell.y + cell.height / 2 };
           }
       if (n == 0)
         continue;
-      fill_boxes (c, boxes, n, fill, compliance_hatch (c, k), c->style->outlines);
-      if (symbols && compliance_symbol (k) != NULL)
+      upp_chart_fill_boxes (c, boxes, n, fill, upp_chart_compliance_hatch (c, k),
+                            c->style->outlines);
+      if (symbols && upp_chart_compliance_symbol (k) != NULL)
         {
           cairo_set_source_rgba (c->cr, ink.red, ink.green, ink.blue, ink.alpha);
-          symbols_show (c, &c->compliance_symbols[k], at, n);
+          upp_chart_symbols_show (c, &c->compliance_symbols[k], at, n);
         }
     }
 }
@@ -2143,9 +1062,10 @@ heat_draw_labels (Chart            *c,
 {
   const UppChartGrid *g = &l->grid;
   UppChartBands columns = { g->x - g->gap / 2, g->cell_width + g->gap, g->cell_width, g->n_columns };
-  g_autofree char *widest = week_label (UPP_WEEK_INIT (2026, 52));
+  g_autofree char *widest = upp_chart_week_label (UPP_WEEK_INIT (2026, 52));
   guint stride = upp_chart_layout_label_stride (g->n_columns, columns.step,
-                                                text_width (c, FONT_SMALL, widest), c->em * 0.6);
+                                                upp_chart_text_width (c, FONT_SMALL, widest),
+                                                c->em * 0.6);
   double label_y = g->y - c->em * 0.45 - c->line_height[FONT_SMALL] / 2;
 
   for (guint k = 0; k < g->n_columns; k++)
@@ -2155,23 +1075,25 @@ heat_draw_labels (Chart            *c,
 
       if (i >= g->n_columns || k % stride != 0)
         continue;
-      text = week_label (upp_week_add (l->first_week, i));
-      source_fg (c, i == g->n_columns - 1 ? c->alpha_text : c->alpha_secondary);
-      text_show (c, i == g->n_columns - 1 ? FONT_STRONG : FONT_SMALL, text,
-                 upp_chart_bands_center (&columns, i), label_y, ALIGN_CENTER_INSIDE, -1);
+      text = upp_chart_week_label (upp_week_add (l->first_week, i));
+      upp_chart_source_fg (c, i == g->n_columns - 1 ? c->alpha_text : c->alpha_secondary);
+      upp_chart_text_show (c, i == g->n_columns - 1 ? FONT_STRONG : FONT_SMALL, text,
+                           upp_chart_bands_center (&columns, i), label_y, ALIGN_CENTER_INSIDE, -1);
     }
 
   for (guint r = 0; r < l->n_visible; r++)
     {
       const UppComplianceRow *row = rows->pdata[r];
 
-      draw_department_label (c, department_name (row->department_name, row->department_code),
-                             row->partner, c->pad,
-                             g->y + r * (g->cell_height + g->gap) + g->cell_height / 2, l->label_w);
+      upp_chart_draw_department_label (c, upp_chart_department_name (row->department_name,
+                                                                     row->department_code),
+                                       row->partner, c->pad,
+                                       g->y + r * (g->cell_height + g->gap) + g->cell_height / 2,
+                                       l->label_w);
     }
   if (l->n_visible < rows->len)
-    draw_more_rows (c, rows->len - l->n_visible, c->pad,
-                    g->y + l->n_visible * (g->cell_height + g->gap) + g->cell_height / 2);
+    upp_chart_draw_more_rows (c, rows->len - l->n_visible, c->pad,
+                              g->y + l->n_visible * (g->cell_height + g->gap) + g->cell_height / 2);
 }
 
 /* The grid as tall as its rows need (up to a square-ish cell), and week
@@ -2198,7 +1120,7 @@ heat_layout (Chart              *c,
     }
   l->n_visible = upp_chart_layout_visible_rows (rows->len, avail, min_step);
   n_slots = l->n_visible < rows->len ? l->n_visible + 1 : rows->len;
-  l->label_w = label_column_width (c, rows, l->n_visible, TRUE);
+  l->label_w = upp_chart_label_column_width (c, rows, l->n_visible, TRUE);
 
   area.x = c->pad + l->label_w + c->em * 0.9;
   area.width = c->width - c->pad - area.x;
@@ -2226,19 +1148,19 @@ draw_compliance (Chart              *c,
 
   if (rows == NULL || rows->len == 0 || !upp_week_is_valid (data->week))
     {
-      draw_no_data (c);
+      upp_chart_draw_no_data (c);
       return;
     }
 
   memset (&l, 0, sizeof l);
   l.first_week = upp_week_add (data->week, -(int) (n_columns - 1));
   n_items = compliance_legend_items (c, items);
-  legend_h = legend_layout (c, items, n_items, c->width - 2 * c->pad, rects);
+  legend_h = upp_chart_legend_layout (c, items, n_items, c->width - 2 * c->pad, rects);
   legend_y = heat_layout (c, rows, n_columns, legend_h, &l);
 
   heat_draw_cells (c, rows, &l);
   heat_draw_labels (c, rows, &l);
-  legend_draw (c, items, n_items, rects, c->pad, legend_y);
+  upp_chart_legend_draw (c, items, n_items, rects, c->pad, legend_y);
 }
 
 /* ---- 6. Indicator ----------------------------------------------------- */
@@ -2310,15 +1232,15 @@ indicator_draw_target (Chart                    *c,
   gboolean up = s->direction == UPP_DIRECTION_UP;
 
   /* The side of the target that is good, faintly in the "on track" hue. */
-  source_rgba (c, &c->style->state_colors[UPP_STATE_ON_TRACK], 0.12);
+  upp_chart_source_rgba (c, &c->style->state_colors[UPP_STATE_ON_TRACK], 0.12);
   cairo_rectangle (c->cr, plot->x, up ? plot->y : y, plot->width,
                    up ? y - plot->y : plot->y + plot->height - y);
   cairo_fill (c->cr);
 
   cairo_set_line_width (c->cr, 1.5 * c->hairline);
   cairo_set_dash (c->cr, dash, 2, 0);
-  hline (c, plot->x, plot->x + plot->width, y);
-  source_fg (c, c->alpha_text * 0.75);
+  upp_chart_hline (c, plot->x, plot->x + plot->width, y);
+  upp_chart_source_fg (c, c->alpha_text * 0.75);
   cairo_stroke (c->cr);
   cairo_set_dash (c->cr, NULL, 0, 0);
 }
@@ -2360,7 +1282,7 @@ indicator_draw_line (Chart                    *c,
     }
   cairo_set_line_width (c->cr, MAX (c->em * 0.14, 1.5 * c->hairline));
   cairo_set_line_join (c->cr, CAIRO_LINE_JOIN_ROUND);
-  source_fg (c, c->alpha_text * 0.85);
+  upp_chart_source_fg (c, c->alpha_text * 0.85);
   cairo_stroke (c->cr);
 
   for (guint i = 0; i < s->n_points; i++)
@@ -2389,46 +1311,48 @@ draw_indicator (Chart              *c,
 
   if (s == NULL || s->n_points == 0 || s->weeks == NULL || s->values == NULL)
     {
-      draw_no_data (c);
+      upp_chart_draw_no_data (c);
       return;
     }
 
   header_cy = c->pad + c->line_height[FONT_STRONG] / 2;
   value = format_with_unit (s->values[s->n_points - 1], s->unit);
   subtitle = indicator_subtitle (s);
-  value_w = text_width (c, FONT_STRONG, value);
-  source_fg (c, c->alpha_text);
-  text_show (c, FONT_STRONG, value, c->width - c->pad, header_cy, ALIGN_END, -1);
-  text_show (c, FONT_STRONG, s->name != NULL ? s->name : s->indicator_code, c->pad, header_cy,
-             ALIGN_START, c->width - 2 * c->pad - value_w - c->em);
-  source_fg (c, c->alpha_secondary);
-  text_show (c, FONT_SMALL, subtitle, c->pad,
-             header_cy + (c->line_height[FONT_STRONG] + c->line_height[FONT_SMALL]) / 2,
-             ALIGN_START, c->width - 2 * c->pad);
+  value_w = upp_chart_text_width (c, FONT_STRONG, value);
+  upp_chart_source_fg (c, c->alpha_text);
+  upp_chart_text_show (c, FONT_STRONG, value, c->width - c->pad, header_cy, ALIGN_END, -1);
+  upp_chart_text_show (c, FONT_STRONG, s->name != NULL ? s->name : s->indicator_code, c->pad,
+                       header_cy, ALIGN_START, c->width - 2 * c->pad - value_w - c->em);
+  upp_chart_source_fg (c, c->alpha_secondary);
+  upp_chart_text_show (c, FONT_SMALL, subtitle, c->pad,
+                       header_cy + (c->line_height[FONT_STRONG] + c->line_height[FONT_SMALL]) / 2,
+                       ALIGN_START, c->width - 2 * c->pad);
 
   plot.y = c->pad + c->line_height[FONT_STRONG] + c->line_height[FONT_SMALL] + c->em * 0.9;
   axis_y = c->height - c->pad - c->line_height[FONT_SMALL] / 2;
   plot.height = MAX (axis_y - c->line_height[FONT_SMALL] / 2 - c->em * 0.4 - plot.y, c->em);
   indicator_scale (s, &scale, (guint) CLAMP (plot.height / (c->em * 2.2), 2, 5));
-  tick_w = widest_tick (c, &scale);
+  tick_w = upp_chart_widest_tick (c, &scale);
   plot.x = c->pad + tick_w + c->em * 0.5;
   plot.width = c->width - c->pad - c->em * 0.4 - plot.x;
 
-  draw_value_grid (c, &scale, &plot, plot.x - c->em * 0.5);
+  upp_chart_draw_value_grid (c, &scale, &plot, plot.x - c->em * 0.5);
   if (s->has_target)
     indicator_draw_target (c, s, &scale, &plot);
   indicator_draw_line (c, s, &scale, &plot);
 
-  first_label = week_label (s->weeks[0]);
-  last_label = week_label (s->weeks[s->n_points - 1]);
-  source_fg (c, c->alpha_secondary);
+  first_label = upp_chart_week_label (s->weeks[0]);
+  last_label = upp_chart_week_label (s->weeks[s->n_points - 1]);
+  upp_chart_source_fg (c, c->alpha_secondary);
   if (s->n_points > 1)
     {
-      text_show (c, FONT_SMALL, first_label, plot.x, axis_y, ALIGN_START, -1);
-      text_show (c, FONT_SMALL, last_label, plot.x + plot.width + c->em * 0.4, axis_y, ALIGN_END, -1);
+      upp_chart_text_show (c, FONT_SMALL, first_label, plot.x, axis_y, ALIGN_START, -1);
+      upp_chart_text_show (c, FONT_SMALL, last_label, plot.x + plot.width + c->em * 0.4, axis_y,
+                           ALIGN_END, -1);
     }
   else
-    text_show (c, FONT_SMALL, last_label, plot.x + plot.width / 2, axis_y, ALIGN_CENTER, -1);
+    upp_chart_text_show (c, FONT_SMALL, last_label, plot.x + plot.width / 2, axis_y,
+                         ALIGN_CENTER, -1);
 }
 
 /* ---- Text alternatives ------------------------------------------------ */
@@ -2445,7 +1369,6 @@ append_item (GString    *list,
     g_string_append (list, C_("list separator", ", "));
   g_string_append (list, item);
 }
-
 
 static char *
 actions_text (int n)
@@ -2528,7 +1451,7 @@ describe_departments (GPtrArray *departments)
         break;
       /* Translators: a department and how many of its actions need attention */
       item = g_strdup_printf (C_("chart description", "%s %d of %d"),
-                              department_name (d->name, d->code), n, d->counts.total);
+                              upp_chart_department_name (d->name, d->code), n, d->counts.total);
       append_item (list, item);
     }
   if (n_listed < sorted->len && n_listed == 3 &&
@@ -2793,7 +1716,7 @@ upp_chart_draw (cairo_t             *cr,
       cairo_paint (cr);
     }
 
-  chart_init (&c, cr, style, width, height);
+  upp_chart_init (&c, cr, style, width, height);
   switch (data->kind)
     {
     case UPP_CHART_STATUS_RING: draw_status_ring (&c, data); break;
@@ -2807,7 +1730,7 @@ upp_chart_draw (cairo_t             *cr,
       g_critical ("Unknown chart kind %d", data->kind);
       break;
     }
-  chart_clear (&c);
+  upp_chart_clear (&c);
   cairo_restore (cr);
 }
 
@@ -2843,16 +1766,16 @@ upp_chart_get_deadlines_height (cairo_t             *cr,
   g_return_val_if_fail (cr != NULL && style != NULL && data != NULL, 0);
   g_return_val_if_fail (data->kind == UPP_CHART_DEADLINES, 0);
 
-  chart_init (&c, cr, style, width, tall);
+  upp_chart_init (&c, cr, style, width, tall);
   if (!has_deadlines (data))
     {
-      chart_clear (&c);
+      upp_chart_clear (&c);
       return c.em * 8;
     }
   deadlines_lay_out (&c, data, &d);
   rest = tall - (d.t.axis_y - d.t.top);
   n_lanes = CLAMP (d.n_lanes, 3, MAX (max_lanes, 3));
   deadlines_clear (&d);
-  chart_clear (&c);
+  upp_chart_clear (&c);
   return ceil (rest + n_lanes * d.t.lane_h + c.em * 0.3);
 }
