@@ -240,4 +240,31 @@ void        upp_chart_draw_value_grid       (Chart               *c,
 double      upp_chart_widest_tick           (Chart               *c,
                                              const UppChartScale *scale);
 
+/* upp-chart-status-ring.c */
+void upp_chart_draw_status_ring (Chart              *c,
+                                 const UppChartData *data);
+
+/* upp-chart-departments.c */
+void upp_chart_draw_departments (Chart              *c,
+                                 const UppChartData *data);
+
+/* upp-chart-deadlines.c */
+gboolean upp_chart_has_deadlines  (const UppChartData *data);
+void     upp_chart_draw_deadlines (Chart              *c,
+                                   const UppChartData *data);
+
+/* upp-chart-trend.c */
+void upp_chart_draw_trend (Chart              *c,
+                           const UppChartData *data);
+
+/* upp-chart-compliance.c */
+void upp_chart_draw_compliance (Chart              *c,
+                                const UppChartData *data);
+
+/* upp-chart-indicator.c */
+char *upp_chart_format_with_unit (double      value,
+                                  const char *unit);
+void  upp_chart_draw_indicator   (Chart              *c,
+                                  const UppChartData *data);
+
 G_END_DECLS
