@@ -1152,24 +1152,43 @@ static const struct
   { "upp-store.c", "\"ROLLBACK TO %s; RELEASE %s\"", "savepoint name, as above" },
 };
 
+/* The .c files under @dir, in its subfolders too. */
+static void
+list_sources (const char *dir,
+              GPtrArray  *paths)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = g_dir_open (dir, 0, &error);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        list_sources (path, paths);
+      else if (g_str_has_suffix (name, ".c"))
+        g_ptr_array_add (paths, g_steal_pointer (&path));
+    }
+}
+
 static void
 test_sql_bound (void)
 {
   const char *top = g_getenv ("UPP_SOURCE_DIR");
   g_autofree char *core = NULL;
-  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GRegex) formatted = NULL;
   g_autoptr(GRegex) savepoint_call = NULL;
   g_autoptr(GRegex) quoted_format = NULL;
   g_autoptr(GError) error = NULL;
-  const char *name;
   guint n_files = 0, n_formatted = 0;
   gboolean used[G_N_ELEMENTS (sql_exceptions)] = { FALSE };
 
   g_assert_nonnull (top);
   core = g_build_filename (top, "src", "core", NULL);
-  dir = g_dir_open (core, 0, &error);
-  g_assert_no_error (error);
+  list_sources (core, paths);
 
   /* A formatting call whose format string (possibly split over lines)
    * starts with an SQL keyword. */
@@ -1189,15 +1208,13 @@ test_sql_bound (void)
                                 "([^,)]+)", 0, 0, &error);
   g_assert_no_error (error);
 
-  while ((name = g_dir_read_name (dir)) != NULL)
+  for (guint f = 0; f < paths->len; f++)
     {
-      g_autofree char *path = NULL;
+      const char *path = paths->pdata[f];
+      g_autofree char *name = g_path_get_basename (path);
       g_autofree char *text = NULL;
       g_autoptr(GMatchInfo) match = NULL;
 
-      if (!g_str_has_suffix (name, ".c"))
-        continue;
-      path = g_build_filename (core, name, NULL);
       g_file_get_contents (path, &text, NULL, &error);
       g_assert_no_error (error);
       n_files++;
