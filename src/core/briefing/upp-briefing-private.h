@@ -278,6 +278,8 @@ UppChunk    *upp_table_row                (UppBriefing     *self,
 
 void         upp_briefing_finish_layout   (UppBriefing     *self);
 void         upp_briefing_set_layout_threads (guint         n_threads);
+
+/* upp-briefing-render.c */
 void         upp_briefing_render_page     (UppBriefing     *self,
                                            cairo_t         *cr,
                                            guint            page,
