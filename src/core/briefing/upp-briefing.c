@@ -20,15 +20,15 @@
 #include "upp-guard.h"
 #include "upp-pdf-tags.h"
 
-#define N_COMPLIANCE_WEEKS 8
-#define N_DEADLINE_WEEKS   8
+#define UPP_N_COMPLIANCE_WEEKS 8
+#define UPP_N_DEADLINE_WEEKS   8
 #define MAX_INDICATOR_CHARTS 24
 #define MAX_INDICATOR_VALUES 8
 #define MAX_DONE_TITLES    12
 
 /* Symbols in ink dark enough to read as text on white; the fills of the
  * charts are lighter and carry an outline instead. */
-static const guint32 state_inks[UPP_N_STATES] = {
+static const guint32 upp_briefing_state_inks[UPP_N_STATES] = {
   [UPP_STATE_DONE] = 0x0066a0,
   [UPP_STATE_ON_TRACK] = 0x00805d,
   [UPP_STATE_NOT_STARTED] = 0x2c86c0,
@@ -39,7 +39,7 @@ static const guint32 state_inks[UPP_N_STATES] = {
 };
 
 /* The order of the key figures and of the state columns: as the legend. */
-static const UppState state_order[UPP_N_STATES] = {
+static const UppState upp_briefing_state_order[UPP_N_STATES] = {
   UPP_STATE_DONE, UPP_STATE_ON_TRACK, UPP_STATE_NOT_STARTED, UPP_STATE_AT_RISK,
   UPP_STATE_DELAYED, UPP_STATE_OVERDUE, UPP_STATE_UNREPORTED,
 };
@@ -47,13 +47,13 @@ static const UppState state_order[UPP_N_STATES] = {
 /* Small helpers */
 
 static char *
-esc (const char *text)
+upp_briefing_esc (const char *text)
 {
   return g_markup_escape_text (text != NULL ? text : "", -1);
 }
 
 static gboolean
-has_text (const char *text)
+upp_briefing_has_text (const char *text)
 {
   if (text == NULL)
     return FALSE;
@@ -64,7 +64,7 @@ has_text (const char *text)
 }
 
 static char *
-format_date (const GDate *date)
+upp_briefing_format_date (const GDate *date)
 {
   return g_date_valid (date) ? upp_date_format (date) : g_strdup ("–");
 }
@@ -72,8 +72,8 @@ format_date (const GDate *date)
 /* Destination names go into the PDF as they are: ASCII letters, digits,
  * '-' and '.', anything else as _XX. */
 static char *
-dest_name (const char *prefix,
-           const char *code)
+upp_briefing_dest_name (const char *prefix,
+                        const char *code)
 {
   GString *name = g_string_new (prefix);
 
@@ -97,12 +97,12 @@ rgba_to_rgb (const UppRgba *rgba)
 /* A state as symbol and word, never colour alone: the symbol in the
  * state's ink, the word in the text's. */
 static char *
-state_markup (UppState state)
+upp_briefing_state_markup (UppState state)
 {
-  g_autofree char *label = esc (upp_state_get_label (state));
+  g_autofree char *label = upp_briefing_esc (upp_state_get_label (state));
 
-  return g_strdup_printf ("<span foreground=\"#%06x\">%s</span> %s", state_inks[state],
-                          upp_state_get_symbol (state), label);
+  return g_strdup_printf ("<span foreground=\"#%06x\">%s</span> %s",
+                          upp_briefing_state_inks[state], upp_state_get_symbol (state), label);
 }
 
 static const char *
@@ -135,7 +135,7 @@ default_language (void)
 }
 
 static GDateTime *
-default_generated (void)
+upp_briefing_default_generated (void)
 {
   const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
 
@@ -171,7 +171,7 @@ collect (UppBriefing  *self,
 {
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GHashTable) by_department = g_hash_table_new (g_str_hash, g_str_equal);
-  UppWeek last_deadline_week = upp_week_add (self->week, N_DEADLINE_WEEKS - 1);
+  UppWeek last_deadline_week = upp_week_add (self->week, UPP_N_DEADLINE_WEEKS - 1);
 
   self->package = upp_store_get_package (store, error);
   if (self->package == NULL)
@@ -233,7 +233,7 @@ collect (UppBriefing  *self,
     }
   g_ptr_array_sort (self->deadlines, compare_deadline_rows);
 
-  self->compliance = upp_store_query_compliance (store, self->week, N_COMPLIANCE_WEEKS, error);
+  self->compliance = upp_store_query_compliance (store, self->week, UPP_N_COMPLIANCE_WEEKS, error);
   if (self->compliance == NULL)
     return FALSE;
 
@@ -245,7 +245,7 @@ collect (UppBriefing  *self,
     {
       UppNote *note = g_ptr_array_index (self->notes, i);
 
-      if (has_text (note->text))
+      if (upp_briefing_has_text (note->text))
         g_hash_table_insert (self->note_by_action, note->action, note);
     }
 
@@ -300,8 +300,8 @@ guard_field (const char  *text,
 }
 
 static gboolean
-guard (UppBriefing  *self,
-       GError      **error)
+upp_briefing_guard (UppBriefing  *self,
+                    GError      **error)
 {
   if (!guard_field (self->package->title, _("The package title"), error) ||
       !guard_field (self->organisation, _("The organisation"), error))
@@ -384,13 +384,13 @@ typedef struct
 {
   UppBriefing *self;
   UppFlow      flow;
-} Builder;
+} UppBuilder;
 
 static int
-add_outline (UppBriefing *self,
-             int          parent,
-             const char  *title,
-             const char  *dest)
+upp_briefing_add_outline (UppBriefing *self,
+                          int          parent,
+                          const char  *title,
+                          const char  *dest)
 {
   UppOutlineEntry entry = { parent, g_strdup (title), g_strdup (dest) };
 
@@ -399,13 +399,13 @@ add_outline (UppBriefing *self,
 }
 
 static void
-heading (Builder      *b,
-         UppTextStyle  style,
-         const char   *text,
-         const char   *dest)
+upp_builder_heading (UppBuilder   *b,
+                     UppTextStyle  style,
+                     const char   *text,
+                     const char   *dest)
 {
   UppBriefing *self = b->self;
-  g_autofree char *markup = esc (text);
+  g_autofree char *markup = upp_briefing_esc (text);
   PangoLayout *layout = upp_briefing_text (self, style, markup, UPP_TEXT_WIDTH, PANGO_ALIGN_LEFT);
   UppChunk *chunk = upp_chunk_new (self);
   const char *tag = style == UPP_TEXT_H1 ? "H1" : style == UPP_TEXT_H2 ? "H2" : "H3";
@@ -442,36 +442,36 @@ heading (Builder      *b,
 }
 
 static void
-section_begin (Builder    *b,
-               const char *title,
-               const char *dest)
+upp_builder_section_begin (UppBuilder *b,
+                           const char *title,
+                           const char *dest)
 {
   upp_flow_page_break (&b->flow);
   upp_flow_tag_begin (&b->flow, "Sect");
-  heading (b, UPP_TEXT_H1, title, dest);
-  add_outline (b->self, -1, title, dest);
+  upp_builder_heading (b, UPP_TEXT_H1, title, dest);
+  upp_briefing_add_outline (b->self, -1, title, dest);
 }
 
 static void
-section_end (Builder *b)
+upp_builder_section_end (UppBuilder *b)
 {
   upp_flow_tag_end (&b->flow, "Sect");
 }
 
 static void
-paragraph (Builder    *b,
-           const char *markup)
+upp_builder_paragraph (UppBuilder *b,
+                       const char *markup)
 {
   upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, markup, 0, 0, "P", FALSE);
 }
 
 /* A run-in label in the sans face before a text in the serif one. */
 static char *
-labelled (const char *label,
-          const char *text)
+upp_briefing_labelled (const char *label,
+                       const char *text)
 {
-  g_autofree char *label_markup = esc (label);
-  g_autofree char *text_markup = esc (text);
+  g_autofree char *label_markup = upp_briefing_esc (label);
+  g_autofree char *text_markup = upp_briefing_esc (text);
 
   return g_strdup_printf ("<span font_family=\"DejaVu Sans\" weight=\"bold\" size=\"8.5pt\" "
                           "foreground=\"#555555\">%s</span>  %s",
@@ -479,10 +479,10 @@ labelled (const char *label,
 }
 
 static void
-empty_note (Builder    *b,
-            const char *text)
+upp_builder_empty_note (UppBuilder *b,
+                        const char *text)
 {
-  g_autofree char *markup = esc (text);
+  g_autofree char *markup = upp_briefing_esc (text);
   g_autofree char *italic = g_strdup_printf ("<i>%s</i>", markup);
 
   upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, italic, 0, 0, "P", FALSE);
@@ -490,20 +490,20 @@ empty_note (Builder    *b,
 
 typedef struct
 {
-  Builder   *b;
-  UppColumn *columns;
-  guint      n_columns;
-  UppChunk  *header;
-} Table;
+  UppBuilder *b;
+  UppColumn  *columns;
+  guint       n_columns;
+  UppChunk   *header;
+} UppTable;
 
 /* @headers are plain text, or markup when @markup. */
 static void
-table_begin_full (Table           *table,
-                  Builder         *b,
-                  UppColumn       *columns,
-                  guint            n_columns,
-                  const char     **headers,
-                  gboolean         markup)
+upp_builder_table_begin_full (UppTable        *table,
+                              UppBuilder      *b,
+                              UppColumn       *columns,
+                              guint            n_columns,
+                              const char     **headers,
+                              gboolean         markup)
 {
   g_autoptr(GPtrArray) escaped = g_ptr_array_new_with_free_func (g_free);
   double fixed = 0;
@@ -526,7 +526,7 @@ table_begin_full (Table           *table,
   if (!markup)
     {
       for (guint c = 0; c < n_columns; c++)
-        g_ptr_array_add (escaped, esc (headers[c]));
+        g_ptr_array_add (escaped, upp_briefing_esc (headers[c]));
       headers = (const char **) escaped->pdata;
     }
   upp_flow_tag_begin (&b->flow, "Table");
@@ -536,25 +536,25 @@ table_begin_full (Table           *table,
 }
 
 static void
-table_begin (Table           *table,
-             Builder         *b,
-             UppColumn       *columns,
-             guint            n_columns,
-             const char     **headers)
+upp_builder_table_begin (UppTable        *table,
+                         UppBuilder      *b,
+                         UppColumn       *columns,
+                         guint            n_columns,
+                         const char     **headers)
 {
-  table_begin_full (table, b, columns, n_columns, headers, FALSE);
+  upp_builder_table_begin_full (table, b, columns, n_columns, headers, FALSE);
 }
 
 static void
-table_row (Table       *table,
-           const char **cells)
+upp_builder_table_row (UppTable    *table,
+                       const char **cells)
 {
   upp_flow_add (&table->b->flow, upp_table_row (table->b->self, table->columns, table->n_columns,
                                                 cells, table->header));
 }
 
 static void
-table_end (Table *table)
+upp_builder_table_end (UppTable *table)
 {
   UppChunk *space = upp_chunk_new (table->b->self);
 
@@ -565,18 +565,18 @@ table_end (Table *table)
 }
 
 static char *
-action_cell (const char *code,
-             const char *title)
+upp_briefing_action_cell (const char *code,
+                          const char *title)
 {
-  g_autofree char *code_markup = esc (code);
-  g_autofree char *title_markup = esc (title);
+  g_autofree char *code_markup = upp_briefing_esc (code);
+  g_autofree char *title_markup = upp_briefing_esc (title);
 
   return g_strdup_printf ("<b>%s</b>\t%s", code_markup, title_markup);
 }
 
 static UppFigure *
-figure_new (UppBriefing        *self,
-            const UppChartData *data)
+upp_briefing_figure_new (UppBriefing        *self,
+                         const UppChartData *data)
 {
   UppFigure *figure = g_new0 (UppFigure, 1);
 
@@ -594,13 +594,13 @@ figure_new (UppBriefing        *self,
 }
 
 static void
-chunk_add_figure (UppBriefing *self,
-                  UppChunk    *chunk,
-                  UppFigure   *figure,
-                  double       x,
-                  double       y,
-                  double       width,
-                  double       height)
+upp_briefing_chunk_add_figure (UppBriefing *self,
+                               UppChunk    *chunk,
+                               UppFigure   *figure,
+                               double       x,
+                               double       y,
+                               double       width,
+                               double       height)
 {
   UppOp *op;
 
@@ -617,18 +617,19 @@ chunk_add_figure (UppBriefing *self,
 }
 
 static void
-figure_block (Builder            *b,
-              const UppChartData *data,
-              double              height)
+upp_builder_figure_block (UppBuilder         *b,
+                          const UppChartData *data,
+                          double              height)
 {
   UppChunk *chunk = upp_chunk_new (b->self);
-  UppFigure *figure = figure_new (b->self, data);
+  UppFigure *figure = upp_briefing_figure_new (b->self, data);
 
   chunk->height = height;
   chunk->space_before = 6;
   chunk->space_after = 8;
   chunk->keep_with_next = TRUE;
-  chunk_add_figure (b->self, chunk, figure, UPP_MARGIN_LEFT, 0, UPP_TEXT_WIDTH, height);
+  upp_briefing_chunk_add_figure (b->self, chunk, figure, UPP_MARGIN_LEFT, 0, UPP_TEXT_WIDTH,
+                                 height);
   upp_flow_add (&b->flow, chunk);
 }
 
@@ -650,7 +651,7 @@ week_range (UppWeek week)
 }
 
 static guint
-count_needing_attention (UppBriefing *self)
+upp_briefing_count_needing_attention (UppBriefing *self)
 {
   guint n = 0;
 
@@ -676,14 +677,14 @@ count_missing (UppBriefing *self)
 }
 
 static void
-title_block (Builder *b)
+title_block (UppBuilder *b)
 {
   UppBriefing *self = b->self;
   UppChunk *chunk = upp_chunk_new (self);
-  g_autofree char *organisation = esc (self->organisation);
-  g_autofree char *title = esc (self->package->title);
+  g_autofree char *organisation = upp_briefing_esc (self->organisation);
+  g_autofree char *title = upp_briefing_esc (self->package->title);
   g_autofree char *subtitle = g_strdup_printf (_("Situation report week %d"), self->week.week);
-  g_autofree char *subtitle_markup = esc (subtitle);
+  g_autofree char *subtitle_markup = upp_briefing_esc (subtitle);
   g_autofree char *range = week_range (self->week);
   g_autofree char *generated_date = g_date_time_format (self->generated, "%Y-%m-%d");
   g_autofree char *meta = NULL;
@@ -694,15 +695,15 @@ title_block (Builder *b)
   meta = g_strdup_printf (_("%d-W%02d: %s · Generated %s"), self->week.year, self->week.week,
                           range, generated_date);
   {
-    char *markup = esc (meta);
+    char *markup = upp_briefing_esc (meta);
 
     g_free (meta);
     meta = markup;
   }
   if (self->summary)
     {
-      g_autofree char *note = esc (_("Summary: without comments, next steps, risks and "
-                                     "leadership notes"));
+      g_autofree char *note = upp_briefing_esc (_("Summary: without comments, next steps, risks "
+                                                  "and leadership notes"));
       g_autofree char *with_note = g_strdup_printf ("%s\n<b>%s</b>", meta, note);
 
       g_free (meta);
@@ -740,11 +741,11 @@ title_block (Builder *b)
   chunk->height = y;
   chunk->space_after = 18;
   upp_flow_add (&b->flow, chunk);
-  add_outline (self, -1, subtitle, "cover");
+  upp_briefing_add_outline (self, -1, subtitle, "cover");
 }
 
 static void
-key_figures (Builder *b)
+key_figures (UppBuilder *b)
 {
   UppBriefing *self = b->self;
   UppChunk *chunk = upp_chunk_new (self);
@@ -756,13 +757,14 @@ key_figures (Builder *b)
   upp_chunk_tag_begin (chunk, "TR", NULL, FALSE);
   for (int i = -1; i < UPP_N_STATES; i++)
     {
-      UppState state = i >= 0 ? state_order[i] : UPP_N_STATES;
+      UppState state = i >= 0 ? upp_briefing_state_order[i] : UPP_N_STATES;
       /* The total has the most digits: it sets one size for the row, so
        * that 2000 stays on one line in its eighth of the width. */
       g_autofree char *number = g_strdup_printf ("<span size=\"%dpt\">%d</span>", number_size,
                                                  i >= 0 ? self->counts.counts[state]
                                                         : self->counts.total);
-      g_autofree char *label = i >= 0 ? state_markup (state) : esc (_("Actions"));
+      g_autofree char *label = i >= 0 ? upp_briefing_state_markup (state)
+                                      : upp_briefing_esc (_("Actions"));
       double x = UPP_MARGIN_LEFT + (i + 1) * cell;
       PangoLayout *value = upp_briefing_text (self, UPP_TEXT_FIGURE_NUMBER, number, -1,
                                               PANGO_ALIGN_LEFT);
@@ -790,10 +792,10 @@ key_figures (Builder *b)
 }
 
 static void
-in_brief (Builder *b)
+in_brief (UppBuilder *b)
 {
   UppBriefing *self = b->self;
-  guint attention = count_needing_attention (self);
+  guint attention = upp_briefing_count_needing_attention (self);
   guint missing = count_missing (self);
   guint changes = 0;
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
@@ -848,7 +850,7 @@ in_brief (Builder *b)
                                                         "%u deadlines are overdue or fall in the "
                                                         "next %d weeks.",
                                                         self->deadlines->len),
-                                           self->deadlines->len, N_DEADLINE_WEEKS));
+                                           self->deadlines->len, UPP_N_DEADLINE_WEEKS));
 
   /* The status ring, its legend giving the numbers, right under the key
    * figures it pictures; then the week in four sentences. */
@@ -859,16 +861,16 @@ in_brief (Builder *b)
 
     chunk->height = 140;
     chunk->space_after = 14;
-    chunk_add_figure (self, chunk, figure_new (self, &data), UPP_MARGIN_LEFT, 0,
-                      UPP_TEXT_WIDTH, chunk->height);
+    upp_briefing_chunk_add_figure (self, chunk, upp_briefing_figure_new (self, &data),
+                                   UPP_MARGIN_LEFT, 0, UPP_TEXT_WIDTH, chunk->height);
     upp_flow_add (&b->flow, chunk);
   }
 
-  heading (b, UPP_TEXT_H2, _("In brief"), NULL);
+  upp_builder_heading (b, UPP_TEXT_H2, _("In brief"), NULL);
   upp_flow_tag_begin (&b->flow, "L");
   for (guint i = 0; i < lines->len; i++)
     {
-      g_autofree char *text = esc (g_ptr_array_index (lines, i));
+      g_autofree char *text = upp_briefing_esc (g_ptr_array_index (lines, i));
       g_autofree char *markup = g_strdup_printf ("–\t%s", text);
       PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 14);
       PangoLayout *layout = upp_briefing_text (self, UPP_TEXT_BODY, markup, UPP_TEXT_WIDTH,
@@ -895,18 +897,18 @@ typedef struct
 } TocEntry;
 
 static void
-contents (Builder        *b,
+contents (UppBuilder     *b,
           const TocEntry *entries,
           guint           n_entries)
 {
   UppBriefing *self = b->self;
   double right = UPP_MARGIN_LEFT + UPP_TEXT_WIDTH;
 
-  heading (b, UPP_TEXT_H2, _("Contents"), NULL);
+  upp_builder_heading (b, UPP_TEXT_H2, _("Contents"), NULL);
   upp_flow_tag_begin (&b->flow, "TOC");
   for (guint i = 0; i < n_entries; i++)
     {
-      g_autofree char *title = esc (entries[i].title);
+      g_autofree char *title = upp_briefing_esc (entries[i].title);
       g_autofree char *markup = g_strdup_printf ("%u\t%s", i + 1, title);
       /* Translators: what a link in the contents does, for a screen reader */
       g_autofree char *description = g_strdup_printf (_("Go to %s"), entries[i].title);
@@ -963,14 +965,14 @@ compare_by_severity (gconstpointer a,
  * title wraps beside it. Linked to the action's place in its department's
  * section when @link is set, else that place itself. */
 static void
-action_title (Builder               *b,
+action_title (UppBuilder            *b,
               const UppActionStatus *status,
               gboolean               link)
 {
   UppBriefing *self = b->self;
-  g_autofree char *dest = dest_name ("action-", status->code);
-  g_autofree char *code = esc (status->code);
-  g_autofree char *title = esc (status->title);
+  g_autofree char *dest = upp_briefing_dest_name ("action-", status->code);
+  g_autofree char *code = upp_briefing_esc (status->code);
+  g_autofree char *title = upp_briefing_esc (status->title);
   g_autofree char *markup = g_strdup_printf ("%s\t%s", code, title);
   /* Translators: what a link to an action does, for a screen reader */
   g_autofree char *description = link ? g_strdup_printf (_("Go to %s %s in its department’s "
@@ -1006,11 +1008,11 @@ action_title (Builder               *b,
 }
 
 static void
-indented_paragraph (Builder      *b,
-                    UppTextStyle  style,
-                    const char   *markup,
-                    double        space_before,
-                    gboolean      keep_with_next)
+upp_builder_indented_paragraph (UppBuilder   *b,
+                                UppTextStyle  style,
+                                const char   *markup,
+                                double        space_before,
+                                gboolean      keep_with_next)
 {
   upp_flow_paragraph (&b->flow, style, markup, HANG, space_before, "P", keep_with_next);
 }
@@ -1018,17 +1020,17 @@ indented_paragraph (Builder      *b,
 /* One action on one line of a list, the code in the margin column, and
  * after the title what the list is about (@suffix, markup), in grey. */
 static void
-action_item (Builder               *b,
-             const UppActionStatus *status,
-             const char            *suffix,
-             const char            *tag,
-             const char            *dest,
-             double                 space_before,
-             gboolean               keep_with_next)
+upp_builder_action_item (UppBuilder            *b,
+                         const UppActionStatus *status,
+                         const char            *suffix,
+                         const char            *tag,
+                         const char            *dest,
+                         double                 space_before,
+                         gboolean               keep_with_next)
 {
   UppBriefing *self = b->self;
-  g_autofree char *code = esc (status->code);
-  g_autofree char *title = esc (status->title);
+  g_autofree char *code = upp_briefing_esc (status->code);
+  g_autofree char *title = upp_briefing_esc (status->title);
   g_autofree char *markup = NULL;
   PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, HANG);
   PangoLayout *layout;
@@ -1057,7 +1059,7 @@ action_item (Builder               *b,
 }
 
 static void
-action_free_texts (Builder               *b,
+action_free_texts (UppBuilder            *b,
                    const UppActionStatus *status,
                    gboolean               next_steps)
 {
@@ -1083,11 +1085,11 @@ action_free_texts (Builder               *b,
     {
       g_autofree char *markup = NULL;
 
-      if (!has_text (fields[i].text))
+      if (!upp_briefing_has_text (fields[i].text))
         continue;
-      markup = labelled (fields[i].label != NULL ? fields[i].label : comment_label,
-                         fields[i].text);
-      indented_paragraph (b, UPP_TEXT_BODY, markup, 3, FALSE);
+      markup = upp_briefing_labelled (fields[i].label != NULL ? fields[i].label : comment_label,
+                                      fields[i].text);
+      upp_builder_indented_paragraph (b, UPP_TEXT_BODY, markup, 3, FALSE);
     }
 }
 
@@ -1098,10 +1100,10 @@ action_facts (UppBriefing           *self,
               gboolean               with_lead)
 {
   const UppAction *action = g_hash_table_lookup (self->action_by_code, status->code);
-  g_autofree char *state = state_markup (status->state);
-  g_autofree char *deadline = format_date (&status->deadline);
+  g_autofree char *state = upp_briefing_state_markup (status->state);
+  g_autofree char *deadline = upp_briefing_format_date (&status->deadline);
   g_autofree char *deadline_text = g_strdup_printf (_("Deadline %s"), deadline);
-  g_autofree char *deadline_markup = esc (deadline_text);
+  g_autofree char *deadline_markup = upp_briefing_esc (deadline_text);
   GString *facts = g_string_new (NULL);
   gboolean as_reported = status->has_entry &&
                          upp_week_compare (status->entry_week, self->week) == 0 &&
@@ -1114,16 +1116,16 @@ action_facts (UppBriefing           *self,
   if (status->state != UPP_STATE_OVERDUE)
     g_string_append_printf (facts, " · %s", deadline_markup);
   /* The reason only when it says more than the state and the progress. */
-  if (!as_reported && has_text (status->reason))
+  if (!as_reported && upp_briefing_has_text (status->reason))
     {
-      g_autofree char *reason = esc (status->reason);
+      g_autofree char *reason = upp_briefing_esc (status->reason);
 
       g_string_append_printf (facts, " · %s", reason);
     }
   if (with_lead)
     {
       g_autofree char *text = g_strdup_printf (_("Lead: %s"), status->lead_name);
-      g_autofree char *markup = esc (text);
+      g_autofree char *markup = upp_briefing_esc (text);
 
       g_string_append_printf (facts, " · %s", markup);
     }
@@ -1137,16 +1139,16 @@ action_facts (UppBriefing           *self,
         g_string_append_printf (codes, "%s%s", c > 0 ? ", " : "",
                                 (char *) action->contributors->pdata[c]);
       text = g_strdup_printf (_("With %s"), codes->str);
-      markup = esc (text);
+      markup = upp_briefing_esc (text);
       g_string_append_printf (facts, " · %s", markup);
     }
   return g_string_free (facts, FALSE);
 }
 
 static void
-action_card (Builder               *b,
-             const UppActionStatus *status,
-             gboolean               link)
+upp_builder_action_card (UppBuilder            *b,
+                         const UppActionStatus *status,
+                         gboolean               link)
 {
   g_autofree char *facts = action_facts (b->self, status, link);
   g_autofree char *markup = g_strdup_printf ("<span foreground=\"#555555\">%s</span>", facts);
@@ -1154,30 +1156,31 @@ action_card (Builder               *b,
   const UppNote *note = g_hash_table_lookup (b->self->note_by_action, status->code);
   gboolean more = status->contradiction ||
                   (!b->self->summary &&
-                   (has_text (status->comment) || has_text (status->risks) ||
-                    (!link && has_text (status->next_steps)) ||
-                    (note != NULL && has_text (note->text))));
+                   (upp_briefing_has_text (status->comment) ||
+                    upp_briefing_has_text (status->risks) ||
+                    (!link && upp_briefing_has_text (status->next_steps)) ||
+                    (note != NULL && upp_briefing_has_text (note->text))));
 
   action_title (b, status, link);
   /* The facts stay with the first lines of the texts below them. */
-  indented_paragraph (b, UPP_TEXT_SMALL, markup, 0, more);
+  upp_builder_indented_paragraph (b, UPP_TEXT_SMALL, markup, 0, more);
   if (status->contradiction)
     {
-      g_autofree char *deadline = format_date (&status->deadline);
+      g_autofree char *deadline = upp_briefing_format_date (&status->deadline);
       g_autofree char *label = g_strdup_printf (_("Contradiction: the last report says “%s”, "
                                                   "but the deadline %s has passed."),
                                                 upp_status_get_label (status->entry_status),
                                                 deadline);
-      g_autofree char *label_markup = esc (label);
+      g_autofree char *label_markup = upp_briefing_esc (label);
       g_autofree char *text = g_strdup_printf ("<b>⚠ %s</b>", label_markup);
 
-      indented_paragraph (b, UPP_TEXT_SMALL, text, 3, FALSE);
+      upp_builder_indented_paragraph (b, UPP_TEXT_SMALL, text, 3, FALSE);
     }
   action_free_texts (b, status, !link);
 }
 
 static void
-needs_decision (Builder *b)
+upp_section_needs_decision (UppBuilder *b)
 {
   UppBriefing *self = b->self;
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
@@ -1192,12 +1195,12 @@ needs_decision (Builder *b)
   /* g_ptr_array_sort is not stable; break ties on package order. */
   g_ptr_array_sort (items, compare_by_severity);
 
-  section_begin (b, _("Needs a decision"), "decisions");
+  upp_builder_section_begin (b, _("Needs a decision"), "decisions");
   if (items->len == 0)
     {
       g_autofree char *text = g_strdup_printf (_("No action is overdue, delayed, at risk or "
                                                  "unreported in week %d."), self->week.week);
-      empty_note (b, text);
+      upp_builder_empty_note (b, text);
     }
   else
     {
@@ -1205,20 +1208,20 @@ needs_decision (Builder *b)
                                                   "actions, the most severe first. Each title "
                                                   "leads to the action in its department’s "
                                                   "section."));
-      g_autofree char *intro_markup = esc (intro);
+      g_autofree char *intro_markup = upp_briefing_esc (intro);
 
-      paragraph (b, intro_markup);
+      upp_builder_paragraph (b, intro_markup);
     }
 
   for (guint i = 0; i < items->len; i++)
-    action_card (b, g_ptr_array_index (items, i), TRUE);
-  section_end (b);
+    upp_builder_action_card (b, g_ptr_array_index (items, i), TRUE);
+  upp_builder_section_end (b);
 }
 
 /* 3. Changes since last week */
 
 static void
-changes (Builder *b)
+upp_section_changes (UppBuilder *b)
 {
   UppBriefing *self = b->self;
   UppWeek previous = upp_week_add (self->week, -1);
@@ -1243,15 +1246,16 @@ changes (Builder *b)
       if (now->state == UPP_STATE_DONE && then->state != UPP_STATE_DONE)
         g_ptr_array_add (done, now);
       if ((now->state == UPP_STATE_AT_RISK && then->state != UPP_STATE_AT_RISK) ||
-          (reported_now && has_text (now->risks) && g_strcmp0 (now->risks, then->risks) != 0))
+          (reported_now && upp_briefing_has_text (now->risks) &&
+           g_strcmp0 (now->risks, then->risks) != 0))
         g_ptr_array_add (risks, now);
     }
 
-  section_begin (b, title, "changes");
+  upp_builder_section_begin (b, title, "changes");
 
-  heading (b, UPP_TEXT_H2, _("Status changes"), NULL);
+  upp_builder_heading (b, UPP_TEXT_H2, _("Status changes"), NULL);
   if (changed->len == 0)
-    empty_note (b, _("No action changed status."));
+    upp_builder_empty_note (b, _("No action changed status."));
   else
     {
       UppColumn columns[] = {
@@ -1261,60 +1265,60 @@ changes (Builder *b)
       g_autofree char *was = g_strdup_printf (_("Week %d"), previous.week);
       g_autofree char *is = g_strdup_printf (_("Week %d"), self->week.week);
       const char *headers[] = { _("Action"), _("Lead"), was, is };
-      Table table;
+      UppTable table;
 
-      table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
+      upp_builder_table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
       for (guint i = 0; i < changed->len; i += 2)
         {
           UppActionStatus *now = changed->pdata[i];
           UppActionStatus *then = changed->pdata[i + 1];
-          g_autofree char *action = action_cell (now->code, now->title);
-          g_autofree char *lead = esc (now->lead);
-          g_autofree char *from = state_markup (then->state);
-          g_autofree char *to = state_markup (now->state);
+          g_autofree char *action = upp_briefing_action_cell (now->code, now->title);
+          g_autofree char *lead = upp_briefing_esc (now->lead);
+          g_autofree char *from = upp_briefing_state_markup (then->state);
+          g_autofree char *to = upp_briefing_state_markup (now->state);
 
-          table_row (&table, (const char *[]) { action, lead, from, to });
+          upp_builder_table_row (&table, (const char *[]) { action, lead, from, to });
         }
-      table_end (&table);
+      upp_builder_table_end (&table);
     }
 
-  heading (b, UPP_TEXT_H2, _("Newly done"), NULL);
+  upp_builder_heading (b, UPP_TEXT_H2, _("Newly done"), NULL);
   if (done->len == 0)
-    empty_note (b, _("No action was reported done this week."));
+    upp_builder_empty_note (b, _("No action was reported done this week."));
   else
     {
       upp_flow_tag_begin (&b->flow, "L");
       for (guint i = 0; i < done->len; i++)
         {
           UppActionStatus *status = done->pdata[i];
-          g_autofree char *lead = esc (status->lead_name);
+          g_autofree char *lead = upp_briefing_esc (status->lead_name);
 
-          action_item (b, status, lead, "LI", NULL, 3, FALSE);
+          upp_builder_action_item (b, status, lead, "LI", NULL, 3, FALSE);
         }
       upp_flow_tag_end (&b->flow, "L");
     }
 
-  heading (b, UPP_TEXT_H2, _("New risks"), NULL);
+  upp_builder_heading (b, UPP_TEXT_H2, _("New risks"), NULL);
   if (risks->len == 0)
-    empty_note (b, _("No new risks were reported."));
+    upp_builder_empty_note (b, _("No new risks were reported."));
   for (guint i = 0; i < risks->len; i++)
     {
       UppActionStatus *status = risks->pdata[i];
-      g_autofree char *state = state_markup (status->state);
-      gboolean with_text = !self->summary && has_text (status->risks);
+      g_autofree char *state = upp_briefing_state_markup (status->state);
+      gboolean with_text = !self->summary && upp_briefing_has_text (status->risks);
 
-      action_item (b, status, state, "P", NULL, with_text ? 9 : 3, with_text);
+      upp_builder_action_item (b, status, state, "P", NULL, with_text ? 9 : 3, with_text);
       if (with_text)
         {
-          g_autofree char *markup = labelled (C_("briefing", "Risks"), status->risks);
+          g_autofree char *markup = upp_briefing_labelled (C_("briefing", "Risks"), status->risks);
 
-          indented_paragraph (b, UPP_TEXT_BODY, markup, 2, FALSE);
+          upp_builder_indented_paragraph (b, UPP_TEXT_BODY, markup, 2, FALSE);
         }
     }
 
-  heading (b, UPP_TEXT_H2, _("Corrected reports"), NULL);
+  upp_builder_heading (b, UPP_TEXT_H2, _("Corrected reports"), NULL);
   if (self->corrections->len == 0)
-    empty_note (b, _("No report was corrected."));
+    upp_builder_empty_note (b, _("No report was corrected."));
   for (guint i = 0; i < self->corrections->len; i++)
     {
       UppDocumentInfo *info = self->corrections->pdata[i];
@@ -1323,11 +1327,11 @@ changes (Builder *b)
                                                department_name (self, info->department),
                                                info->week.week, info->revision,
                                                info->submitted != NULL ? info->submitted : "–");
-      g_autofree char *markup = esc (text);
+      g_autofree char *markup = upp_briefing_esc (text);
 
       upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, markup, 0, 2, "P", FALSE);
     }
-  section_end (b);
+  upp_builder_section_end (b);
 }
 
 /* 4. Departments */
@@ -1343,7 +1347,7 @@ count_cell (int count)
 static char *
 bold (const char *text)
 {
-  g_autofree char *markup = esc (text);
+  g_autofree char *markup = upp_briefing_esc (text);
 
   return g_strdup_printf ("<b>%s</b>", markup);
 }
@@ -1363,32 +1367,32 @@ static char *
 department_label (const char *name,
                   gboolean    partner)
 {
-  g_autofree char *markup = esc (name);
+  g_autofree char *markup = upp_briefing_esc (name);
   g_autofree char *tag = NULL;
 
   if (!partner)
     return g_steal_pointer (&markup);
-  tag = esc (_("partner"));
+  tag = upp_briefing_esc (_("partner"));
   return g_strdup_printf ("%s <span foreground=\"#555555\">(%s)</span>", markup, tag);
 }
 
 static void
-departments (Builder *b)
+upp_section_departments (UppBuilder *b)
 {
   UppBriefing *self = b->self;
   g_autofree char *compliance_title = g_strdup_printf (_("Reporting in the last %d weeks"),
-                                                       N_COMPLIANCE_WEEKS);
+                                                       UPP_N_COMPLIANCE_WEEKS);
   g_autoptr(GString) missing = g_string_new (NULL);
   guint n_missing = 0;
 
-  section_begin (b, _("Departments"), "departments");
+  upp_builder_section_begin (b, _("Departments"), "departments");
 
-  heading (b, UPP_TEXT_H2, _("Status by department"), NULL);
+  upp_builder_heading (b, UPP_TEXT_H2, _("Status by department"), NULL);
   {
     UppChartData data = { .kind = UPP_CHART_DEPARTMENTS, .week = self->week,
                           .departments = self->department_counts };
 
-    figure_block (b, &data, MIN (60 + 20.0 * self->department_counts->len, 420));
+    upp_builder_figure_block (b, &data, MIN (60 + 20.0 * self->department_counts->len, 420));
   }
   {
     /* Like the chart's legend, only the states some action is in: the
@@ -1400,21 +1404,22 @@ departments (Builder *b)
     g_autofree char *actions_header = NULL;
     UppState shown[UPP_N_STATES];
     guint n_shown = 0;
-    Table table;
+    UppTable table;
 
     for (guint s = 0; s < UPP_N_STATES; s++)
       {
-        UppState state = state_order[s];
+        UppState state = upp_briefing_state_order[s];
         g_autofree char *label = NULL;
 
         if (self->counts.counts[state] == 0)
           continue;
         columns[2 + n_shown] = (UppColumn) { n_shown < 6 ? 50 : 46, PANGO_ALIGN_RIGHT };
         /* The symbol above the word: the words are too wide side by side. */
-        label = esc (upp_state_get_label (state));
+        label = upp_briefing_esc (upp_state_get_label (state));
         g_ptr_array_add (state_headers,
                          g_strdup_printf ("<span foreground=\"#%06x\">%s</span>\n%s",
-                                          state_inks[state], upp_state_get_symbol (state), label));
+                                          upp_briefing_state_inks[state],
+                                          upp_state_get_symbol (state), label));
         headers[2 + n_shown] = state_headers->pdata[n_shown];
         shown[n_shown++] = state;
       }
@@ -1422,9 +1427,9 @@ departments (Builder *b)
       for (guint s = 0; s < n_shown; s++)
         columns[2 + s].width = 46;
 
-    headers[0] = department_header = esc (_("Department"));
-    headers[1] = actions_header = esc (_("Actions"));
-    table_begin_full (&table, b, columns, 2 + n_shown, headers, TRUE);
+    headers[0] = department_header = upp_briefing_esc (_("Department"));
+    headers[1] = actions_header = upp_briefing_esc (_("Actions"));
+    upp_builder_table_begin_full (&table, b, columns, 2 + n_shown, headers, TRUE);
     for (guint i = 0; i <= self->department_counts->len; i++)
       {
         /* The departments, then their sum in bold. */
@@ -1443,17 +1448,17 @@ departments (Builder *b)
           g_ptr_array_add (cells, number_cell (counts->counts[shown[s]], row == NULL));
         for (guint c = 0; c < cells->len; c++)
           row_cells[1 + c] = cells->pdata[c];
-        table_row (&table, row_cells);
+        upp_builder_table_row (&table, row_cells);
       }
-    table_end (&table);
+    upp_builder_table_end (&table);
   }
 
-  heading (b, UPP_TEXT_H2, compliance_title, NULL);
+  upp_builder_heading (b, UPP_TEXT_H2, compliance_title, NULL);
   {
     UppChartData data = { .kind = UPP_CHART_COMPLIANCE, .week = self->week,
-                          .n_weeks = N_COMPLIANCE_WEEKS, .compliance = self->compliance };
+                          .n_weeks = UPP_N_COMPLIANCE_WEEKS, .compliance = self->compliance };
 
-    figure_block (b, &data, MIN (50 + 18.0 * self->compliance->len, 420));
+    upp_builder_figure_block (b, &data, MIN (50 + 18.0 * self->compliance->len, 420));
   }
   {
     /* The heat map shows the weeks; the table counts them and names the
@@ -1468,9 +1473,9 @@ departments (Builder *b)
       upp_compliance_get_label (UPP_COMPLIANCE_CORRECTED),
       upp_compliance_get_label (UPP_COMPLIANCE_MISSING), _("Weeks not on time"),
     };
-    Table table;
+    UppTable table;
 
-    table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
+    upp_builder_table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
     for (guint i = 0; i < self->compliance->len; i++)
       {
         const UppComplianceRow *row = self->compliance->pdata[i];
@@ -1496,14 +1501,15 @@ departments (Builder *b)
             {
               g_autofree char *lower = g_utf8_strdown (upp_compliance_get_label (c), -1);
 
-              label = esc (lower);
+              label = upp_briefing_esc (lower);
             }
             week_label = g_strdup_printf (C_("short", "W%d"), week.week);
             if (weeks->len > 0)
               g_string_append (weeks, ", ");
             if (c == UPP_COMPLIANCE_MISSING)
               g_string_append_printf (weeks, "<span foreground=\"#%06x\"><b>%s %s</b></span>",
-                                      state_inks[UPP_STATE_OVERDUE], week_label, label);
+                                      upp_briefing_state_inks[UPP_STATE_OVERDUE], week_label,
+                                      label);
             else
               g_string_append_printf (weeks, "%s %s", week_label, label);
           }
@@ -1511,8 +1517,9 @@ departments (Builder *b)
           g_ptr_array_add (cells, count_cell (counts[kinds[k]]));
         if (weeks->len == 0)
           g_string_append (weeks, "–");
-        table_row (&table, (const char *[]) { name, cells->pdata[0], cells->pdata[1],
-                                              cells->pdata[2], cells->pdata[3], weeks->str });
+        upp_builder_table_row (&table, (const char *[]) { name, cells->pdata[0], cells->pdata[1],
+                                                          cells->pdata[2], cells->pdata[3],
+                                                          weeks->str });
 
         if (row->cells[row->n_weeks - 1] == UPP_COMPLIANCE_MISSING)
           {
@@ -1522,25 +1529,25 @@ departments (Builder *b)
             n_missing++;
           }
       }
-    table_end (&table);
+    upp_builder_table_end (&table);
   }
 
-  heading (b, UPP_TEXT_H2, _("Not reported this week"), NULL);
+  upp_builder_heading (b, UPP_TEXT_H2, _("Not reported this week"), NULL);
   if (n_missing == 0)
     {
       g_autofree char *text = g_strdup_printf (_("Every department with actions has reported for "
                                                  "week %d."), self->week.week);
-      empty_note (b, text);
+      upp_builder_empty_note (b, text);
     }
   else
     {
       g_autofree char *text = g_strdup_printf (_("No report for week %d from: %s."),
                                                self->week.week, missing->str);
-      g_autofree char *markup = esc (text);
+      g_autofree char *markup = upp_briefing_esc (text);
 
-      paragraph (b, markup);
+      upp_builder_paragraph (b, markup);
     }
-  section_end (b);
+  upp_builder_section_end (b);
 }
 
 /* 5. Deadlines */
@@ -1562,10 +1569,10 @@ deadline_chart_height (UppBriefing        *self,
 }
 
 static void
-deadlines (Builder *b)
+upp_section_deadlines (UppBuilder *b)
 {
   UppBriefing *self = b->self;
-  UppWeek last = upp_week_add (self->week, N_DEADLINE_WEEKS - 1);
+  UppWeek last = upp_week_add (self->week, UPP_N_DEADLINE_WEEKS - 1);
   /* Across the new year in words, not as “2026-W48 – 2027-W02”, which a
    * line may break at a hyphen. */
   g_autofree char *intro = last.year == self->week.year
@@ -1577,18 +1584,18 @@ deadlines (Builder *b)
                                                  "%d of %d."),
                                                self->week.week, self->week.year, last.week,
                                                last.year);
-  g_autofree char *intro_markup = esc (intro);
+  g_autofree char *intro_markup = upp_briefing_esc (intro);
 
-  section_begin (b, _("Deadlines"), "deadlines");
-  paragraph (b, intro_markup);
+  upp_builder_section_begin (b, _("Deadlines"), "deadlines");
+  upp_builder_paragraph (b, intro_markup);
   {
     UppChartData data = { .kind = UPP_CHART_DEADLINES, .week = self->week,
-                          .n_weeks = N_DEADLINE_WEEKS, .deadlines = self->deadlines };
+                          .n_weeks = UPP_N_DEADLINE_WEEKS, .deadlines = self->deadlines };
 
-    figure_block (b, &data, deadline_chart_height (self, &data));
+    upp_builder_figure_block (b, &data, deadline_chart_height (self, &data));
   }
   if (self->deadlines->len == 0)
-    empty_note (b, _("No deadlines in these weeks, and none overdue."));
+    upp_builder_empty_note (b, _("No deadlines in these weeks, and none overdue."));
   else
     {
       UppColumn columns[] = {
@@ -1596,23 +1603,23 @@ deadlines (Builder *b)
         { 40, PANGO_ALIGN_LEFT }, { 78, PANGO_ALIGN_LEFT },
       };
       const char *headers[] = { _("Deadline"), _("Week"), _("Action"), _("Lead"), _("Status") };
-      Table table;
+      UppTable table;
 
-      table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
+      upp_builder_table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
       for (guint i = 0; i < self->deadlines->len; i++)
         {
           const UppDeadline *row = self->deadlines->pdata[i];
-          g_autofree char *date = format_date (&row->deadline);
+          g_autofree char *date = upp_briefing_format_date (&row->deadline);
           g_autofree char *week = g_strdup_printf ("%d", upp_week_from_date (&row->deadline).week);
-          g_autofree char *action = action_cell (row->action_code, row->title);
-          g_autofree char *lead = esc (row->lead_code);
-          g_autofree char *state = state_markup (row->state);
+          g_autofree char *action = upp_briefing_action_cell (row->action_code, row->title);
+          g_autofree char *lead = upp_briefing_esc (row->lead_code);
+          g_autofree char *state = upp_briefing_state_markup (row->state);
 
-          table_row (&table, (const char *[]) { date, week, action, lead, state });
+          upp_builder_table_row (&table, (const char *[]) { date, week, action, lead, state });
         }
-      table_end (&table);
+      upp_builder_table_end (&table);
     }
-  section_end (b);
+  upp_builder_section_end (b);
 }
 
 /* 6. Per department */
@@ -1620,7 +1627,7 @@ deadlines (Builder *b)
 /* Actions that were done before this week, one line each: their comments
  * are history, and a package late in its life is mostly done. */
 static void
-done_earlier (Builder    *b,
+done_earlier (UppBuilder *b,
               GPtrArray  *list,
               GHashTable *done_before)
 {
@@ -1640,7 +1647,7 @@ done_earlier (Builder    *b,
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s Done before week %d: %u action",
                                         "%s Done before week %d: %u actions", n),
                            upp_state_get_symbol (UPP_STATE_DONE), self->week.week, n);
-  label_markup = esc (label);
+  label_markup = upp_briefing_esc (label);
   layout = upp_briefing_text (self, UPP_TEXT_LABEL, label_markup, UPP_TEXT_WIDTH, PANGO_ALIGN_LEFT);
   chunk = upp_chunk_new (self);
   chunk->height = upp_layout_height (layout);
@@ -1656,7 +1663,7 @@ done_earlier (Builder    *b,
   if (n > MAX_DONE_TITLES)
     {
       g_autoptr(GString) codes = g_string_new (NULL);
-      g_autofree char *note = esc (_("The appendix has their titles."));
+      g_autofree char *note = upp_briefing_esc (_("The appendix has their titles."));
 
       for (guint i = 0; i < list->len; i++)
         {
@@ -1665,7 +1672,7 @@ done_earlier (Builder    *b,
 
           if (!g_hash_table_contains (done_before, status))
             continue;
-          code = esc (status->code);
+          code = upp_briefing_esc (status->code);
           g_string_append_printf (codes, "%s%s", codes->len > 0 ? ", " : "", code);
         }
       g_string_append_printf (codes, ". %s", note);
@@ -1681,8 +1688,8 @@ done_earlier (Builder    *b,
 
       if (!g_hash_table_contains (done_before, status))
         continue;
-      dest = dest_name ("action-", status->code);
-      action_item (b, status, NULL, "LI", dest, 2, FALSE);
+      dest = upp_briefing_dest_name ("action-", status->code);
+      upp_builder_action_item (b, status, NULL, "LI", dest, 2, FALSE);
     }
   upp_flow_tag_end (&b->flow, "L");
 }
@@ -1690,9 +1697,9 @@ done_earlier (Builder    *b,
 /* The actions one department leads, in a section of their own under
  * "Actions by department" (its outline entry is @outline_parent). */
 static void
-department_actions (Builder *b,
-                    guint    d,
-                    int      outline_parent)
+department_actions (UppBuilder *b,
+                    guint       d,
+                    int         outline_parent)
 {
   UppBriefing *self = b->self;
   const UppDepartmentCounts *department = self->department_counts->pdata[d];
@@ -1717,21 +1724,21 @@ department_actions (Builder *b,
   if (list->len == 0)
     return;
 
-  dest = dest_name ("department-", department->code);
+  dest = upp_briefing_dest_name ("department-", department->code);
   title = department->partner ? g_strdup_printf (_("%s (partner)"), department->name)
                               : g_strdup (department->name);
   summary = g_string_new (NULL);
 
   upp_flow_tag_begin (&b->flow, "Sect");
-  heading (b, UPP_TEXT_H2, title, dest);
-  add_outline (self, outline_parent, title, dest);
+  upp_builder_heading (b, UPP_TEXT_H2, title, dest);
+  upp_briefing_add_outline (self, outline_parent, title, dest);
 
   g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "Leads %d action: ",
                                                 "Leads %d actions: ", department->counts.total),
                           department->counts.total);
   for (guint s = 0, n = 0; s < UPP_N_STATES; s++)
     {
-      UppState state = state_order[s];
+      UppState state = upp_briefing_state_order[s];
       g_autofree char *count = NULL;
 
       if (department->counts.counts[state] == 0)
@@ -1741,14 +1748,14 @@ department_actions (Builder *b,
     }
   g_string_append (summary, ".");
   {
-    g_autofree char *markup = esc (summary->str);
+    g_autofree char *markup = upp_briefing_esc (summary->str);
 
     upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, markup, 0, 0, "P", FALSE);
   }
 
   for (guint i = 0; i < list->len; i++)
     if (!g_hash_table_contains (done_before, list->pdata[i]))
-      action_card (b, list->pdata[i], FALSE);
+      upp_builder_action_card (b, list->pdata[i], FALSE);
   done_earlier (b, list, done_before);
   upp_flow_tag_end (&b->flow, "Sect");
 }
@@ -1767,7 +1774,7 @@ format_value (double      value,
     number = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
   else
     number = g_strdup_printf ("%.1f", value);
-  if (has_text (unit))
+  if (upp_briefing_has_text (unit))
     return g_strdup_printf ("%s %s", number, unit);
   return g_steal_pointer (&number);
 }
@@ -1816,8 +1823,9 @@ indicator_numbers (const UppIndicatorSeries *series)
 {
   GString *text = g_string_new (NULL);
   guint first = series->n_points > MAX_INDICATOR_VALUES ? series->n_points - MAX_INDICATOR_VALUES : 0;
-  g_autofree char *unit = esc (series->unit);
-  g_autofree char *name = esc (series->name != NULL ? series->name : series->indicator_code);
+  g_autofree char *unit = upp_briefing_esc (series->unit);
+  g_autofree char *name = upp_briefing_esc (series->name != NULL ? series->name
+                                                                 : series->indicator_code);
 
   /* The full name first: the chart's title may have had to shorten it.
    * No-break spaces keep a week with its value and a target with its
@@ -1826,15 +1834,15 @@ indicator_numbers (const UppIndicatorSeries *series)
   if (series->has_target)
     {
       g_autofree char *target = format_value (series->target, NULL);
-      g_autofree char *label = esc (_("Target"));
+      g_autofree char *label = upp_briefing_esc (_("Target"));
 
       g_string_append_printf (text, "%s %s\u00a0%s%s%s", label,
                               series->direction == UPP_DIRECTION_UP ? "≥" : "≤", target,
-                              has_text (unit) ? "\u00a0" : "", unit);
+                              upp_briefing_has_text (unit) ? "\u00a0" : "", unit);
     }
   else
     {
-      g_autofree char *label = esc (_("No target"));
+      g_autofree char *label = upp_briefing_esc (_("No target"));
 
       g_string_append (text, label);
     }
@@ -1850,7 +1858,7 @@ indicator_numbers (const UppIndicatorSeries *series)
 }
 
 static void
-indicators (Builder *b)
+upp_section_indicators (UppBuilder *b)
 {
   UppBriefing *self = b->self;
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
@@ -1859,7 +1867,7 @@ indicators (Builder *b)
   double cell = (UPP_TEXT_WIDTH - gutter) / 2;
   guint n_with_values = 0;
 
-  section_begin (b, _("Indicators"), "indicators");
+  upp_builder_section_begin (b, _("Indicators"), "indicators");
   for (guint i = 0; i < self->indicators->len; i++)
     {
       UppIndicatorSeries *series = self->indicators->pdata[i];
@@ -1874,8 +1882,8 @@ indicators (Builder *b)
 
   if (n_with_values == 0)
     {
-      empty_note (b, _("No indicator values have been reported yet."));
-      section_end (b);
+      upp_builder_empty_note (b, _("No indicator values have been reported yet."));
+      upp_builder_section_end (b);
       return;
     }
 
@@ -1893,15 +1901,15 @@ indicators (Builder *b)
                                 "(the dashed line), with the latest values below it. Of the %u "
                                 "indicators with values, these are the %u furthest from their "
                                 "targets, in package order."), n_with_values, shown->len);
-      markup = esc (text);
-      paragraph (b, markup);
+      markup = upp_briefing_esc (text);
+      upp_builder_paragraph (b, markup);
     }
   else
     {
-      g_autofree char *markup = esc (_("Each chart shows an indicator week by week against its "
-                                       "target (the dashed line), with the latest values below "
-                                       "it."));
-      paragraph (b, markup);
+      g_autofree char *markup = upp_briefing_esc (_("Each chart shows an indicator week by week "
+                                                    "against its target (the dashed line), with "
+                                                    "the latest values below it."));
+      upp_builder_paragraph (b, markup);
     }
 
   for (guint i = 0; i < shown->len; i += 2)
@@ -1913,8 +1921,8 @@ indicators (Builder *b)
         {
           const UppIndicatorSeries *series = shown->pdata[i + k];
           const UppAction *action = g_hash_table_lookup (self->action_by_code, series->action_code);
-          g_autofree char *caption = action_cell (series->action_code,
-                                                  action != NULL ? action->title : "");
+          g_autofree char *caption = upp_briefing_action_cell (series->action_code,
+                                                               action != NULL ? action->title : "");
           g_autofree char *numbers = indicator_numbers (series);
           UppChartData data = { .kind = UPP_CHART_INDICATOR, .week = self->week,
                                 .indicator = series };
@@ -1930,7 +1938,8 @@ indicators (Builder *b)
           upp_chunk_tag_end (chunk, "P");
           y += upp_layout_height (layout) + 2;
 
-          chunk_add_figure (self, chunk, figure_new (self, &data), x, y, cell, 112);
+          upp_briefing_chunk_add_figure (self, chunk, upp_briefing_figure_new (self, &data), x, y,
+                                         cell, 112);
           y += 112 + 2;
 
           layout = upp_briefing_text (self, UPP_TEXT_FIGURE_LABEL, numbers, cell, PANGO_ALIGN_LEFT);
@@ -1945,13 +1954,13 @@ indicators (Builder *b)
       chunk->space_after = 8;
       upp_flow_add (&b->flow, chunk);
     }
-  section_end (b);
+  upp_builder_section_end (b);
 }
 
 /* 8. Appendix */
 
 static void
-appendix (Builder *b)
+upp_section_appendix (UppBuilder *b)
 {
   UppBriefing *self = b->self;
   UppColumn columns[] = {
@@ -1959,24 +1968,24 @@ appendix (Builder *b)
     { 80, PANGO_ALIGN_LEFT }, { 48, PANGO_ALIGN_RIGHT },
   };
   const char *headers[] = { _("Action"), _("Lead"), _("Deadline"), _("Status"), _("Progress") };
-  Table table;
+  UppTable table;
 
-  section_begin (b, _("Appendix: all actions"), "appendix");
-  table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
+  upp_builder_section_begin (b, _("Appendix: all actions"), "appendix");
+  upp_builder_table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
   for (guint i = 0; i < self->statuses->len; i++)
     {
       const UppActionStatus *status = self->statuses->pdata[i];
-      g_autofree char *action = action_cell (status->code, status->title);
-      g_autofree char *lead = esc (status->lead);
-      g_autofree char *deadline = format_date (&status->deadline);
-      g_autofree char *state = state_markup (status->state);
+      g_autofree char *action = upp_briefing_action_cell (status->code, status->title);
+      g_autofree char *lead = upp_briefing_esc (status->lead);
+      g_autofree char *deadline = upp_briefing_format_date (&status->deadline);
+      g_autofree char *state = upp_briefing_state_markup (status->state);
       g_autofree char *progress = status->has_entry ? g_strdup_printf ("%d %%", status->progress)
                                                     : g_strdup ("–");
 
-      table_row (&table, (const char *[]) { action, lead, deadline, state, progress });
+      upp_builder_table_row (&table, (const char *[]) { action, lead, deadline, state, progress });
     }
-  table_end (&table);
-  section_end (b);
+  upp_builder_table_end (&table);
+  upp_builder_section_end (b);
 }
 
 /* The whole document */
@@ -1984,16 +1993,16 @@ appendix (Builder *b)
 static void
 running_texts (UppBriefing *self)
 {
-  g_autofree char *title = esc (self->package->title);
+  g_autofree char *title = upp_briefing_esc (self->package->title);
   g_autofree char *week = g_strdup_printf (_("Situation report week %d"), self->week.week);
-  g_autofree char *week_markup = esc (week);
+  g_autofree char *week_markup = upp_briefing_esc (week);
   g_autofree char *generated_date = g_date_time_format (self->generated, "%Y-%m-%d");
   g_autofree char *footer = self->summary
                             ? g_strdup_printf (_("%s · Generated %s · Summary"),
                                                self->organisation, generated_date)
                             : g_strdup_printf (_("%s · Generated %s"), self->organisation,
                                                generated_date);
-  g_autofree char *footer_markup = esc (footer);
+  g_autofree char *footer_markup = upp_briefing_esc (footer);
   PangoLayout *layout;
 
   layout = upp_briefing_text (self, UPP_TEXT_RUNNING, title, UPP_TEXT_WIDTH * 0.6,
@@ -2036,7 +2045,7 @@ measure_hang (UppBriefing *self)
 
       if (g_utf8_strlen (code, -1) + 1 < longest)
         continue;
-      markup = esc (code);
+      markup = upp_briefing_esc (code);
       g_string_append_printf (codes, "%s\n", markup);
       n++;
     }
@@ -2053,12 +2062,12 @@ typedef struct
   UppStore  *store;
   UppWeek    week;
   GError    *error;
-} SeriesQuery;
+} UppSeriesQuery;
 
 static gpointer
 query_series (gpointer data)
 {
-  SeriesQuery *query = data;
+  UppSeriesQuery *query = data;
   return upp_store_query_indicator_series (query->store, query->week, NULL, &query->error);
 }
 
@@ -2068,8 +2077,8 @@ query_series (gpointer data)
  * data shared and only read), and the flow then places them in document
  * order. Placing is cheap; shaping the text is what takes the time. */
 
-typedef void (*SectionFunc) (Builder *b,
-                             guint    part);
+typedef void (*SectionFunc) (UppBuilder *b,
+                             guint       part);
 
 typedef struct
 {
@@ -2091,7 +2100,7 @@ typedef struct
 
 /* An outline entry under the last top-level entry placed before it: a
  * department's, under "Actions by department" in a section before. */
-#define OUTLINE_UNDER_LAST (-2)
+#define UPP_OUTLINE_UNDER_LAST (-2)
 
 static guint layout_threads;
 
@@ -2103,8 +2112,8 @@ upp_briefing_set_layout_threads (guint n_threads)
 }
 
 static void
-cover (Builder *b,
-       guint    part)
+upp_section_cover (UppBuilder *b,
+                   guint       part)
 {
   g_autofree char *changes_title = g_strdup_printf (_("Changes since week %d"),
                                                     upp_week_add (b->self->week, -1).week);
@@ -2129,67 +2138,67 @@ cover (Builder *b,
 /* "Actions by department" is cut in one section a department, so that
  * the threads share the longest part of the briefing. */
 static void
-actions_begin (Builder *b,
-               guint    part)
+upp_section_actions_begin (UppBuilder *b,
+                           guint       part)
 {
-  section_begin (b, _("Actions by department"), "actions");
+  upp_builder_section_begin (b, _("Actions by department"), "actions");
   if (b->self->summary)
     {
-      g_autofree char *text = esc (_("This summary leaves out comments, next steps, risks and "
-                                     "leadership notes."));
+      g_autofree char *text = upp_briefing_esc (_("This summary leaves out comments, next steps, "
+                                                  "risks and leadership notes."));
 
-      paragraph (b, text);
+      upp_builder_paragraph (b, text);
     }
 }
 
 static void
-actions_of_department (Builder *b,
-                       guint    d)
+upp_section_actions_of_department (UppBuilder *b,
+                                   guint       d)
 {
-  department_actions (b, d, OUTLINE_UNDER_LAST);
+  department_actions (b, d, UPP_OUTLINE_UNDER_LAST);
 }
 
 static void
-actions_end (Builder *b,
-             guint    part)
+upp_section_actions_end (UppBuilder *b,
+                         guint       part)
 {
-  section_end (b);
+  upp_builder_section_end (b);
 }
 
-/* The sections that need no more than their Builder. */
+/* The sections that need no more than their UppBuilder. */
 static void
-needs_decision_section (Builder *b,
-                        guint    part)
+needs_decision_section (UppBuilder *b,
+                        guint       part)
 {
-  needs_decision (b);
-}
-
-static void
-changes_section (Builder *b,
-                 guint    part)
-{
-  changes (b);
+  upp_section_needs_decision (b);
 }
 
 static void
-departments_section (Builder *b,
-                     guint    part)
+changes_section (UppBuilder *b,
+                 guint       part)
 {
-  departments (b);
+  upp_section_changes (b);
 }
 
 static void
-deadlines_section (Builder *b,
-                   guint    part)
+departments_section (UppBuilder *b,
+                     guint       part)
 {
-  deadlines (b);
+  upp_section_departments (b);
 }
 
 static void
-appendix_section (Builder *b,
-                  guint    part)
+deadlines_section (UppBuilder *b,
+                   guint       part)
 {
-  appendix (b);
+  upp_section_deadlines (b);
+}
+
+static void
+appendix_section (UppBuilder *b,
+                  guint       part)
+{
+  upp_section_appendix (b);
 }
 
 static void
@@ -2198,7 +2207,7 @@ lay_out_section (UppBriefing  *self,
                  PangoContext *context)
 {
   UppBriefing *local = &section->local;
-  Builder b = { local };
+  UppBuilder b = { local };
 
   *local = *self;
   local->context = context;
@@ -2247,9 +2256,9 @@ section_thread (gpointer data)
 
 /* Takes over what @section made; places it in @b's flow when @place. */
 static void
-absorb_section (Builder *b,
-                Section *section,
-                gboolean place)
+absorb_section (UppBuilder *b,
+                Section    *section,
+                gboolean    place)
 {
   UppBriefing *self = b->self;
   UppBriefing *local = &section->local;
@@ -2276,7 +2285,7 @@ absorb_section (Builder *b,
 
       if (entry.parent >= 0)
         entry.parent += outline_base;
-      else if (entry.parent == OUTLINE_UNDER_LAST)
+      else if (entry.parent == UPP_OUTLINE_UNDER_LAST)
         for (entry.parent = self->outline->len - 1; entry.parent >= 0; entry.parent--)
           if (g_array_index (self->outline, UppOutlineEntry, entry.parent).parent < 0)
             break;
@@ -2325,10 +2334,10 @@ compare_cost (gconstpointer a,
 }
 
 static gboolean
-build (UppBriefing  *self,
-       GThread      *series_thread,
-       SeriesQuery  *series_query,
-       GError      **error)
+upp_briefing_build (UppBriefing    *self,
+                    GThread        *series_thread,
+                    UppSeriesQuery *series_query,
+                    GError        **error)
 {
   g_autoptr(GArray) sections = g_array_new (FALSE, TRUE, sizeof (Section));
   g_autofree guint *order = NULL;
@@ -2338,7 +2347,7 @@ build (UppBriefing  *self,
   guint n_threads = layout_threads > 0 ? layout_threads
                                        : (guint) CLAMP (g_get_num_processors (), 1, 4);
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
-  Builder b = { self };
+  UppBuilder b = { self };
   double n = self->statuses->len;
   guint appendix_index;
   gboolean ok;
@@ -2377,15 +2386,15 @@ build (UppBriefing  *self,
   /* In document order; the indicators come before the appendix, once
    * their query is done. The costs are rough guesses in action cards,
    * from profiles at M: only their order matters. */
-  add_section (sections, cover, 0, 2);
-  add_section (sections, needs_decision_section, 0, count_needing_attention (self));
+  add_section (sections, upp_section_cover, 0, 2);
+  add_section (sections, needs_decision_section, 0, upp_briefing_count_needing_attention (self));
   add_section (sections, changes_section, 0, 0.05 * n);
   add_section (sections, departments_section, 0, 1);
   add_section (sections, deadlines_section, 0, 1 + 0.15 * self->deadlines->len);
-  add_section (sections, actions_begin, 0, 1);
+  add_section (sections, upp_section_actions_begin, 0, 1);
   for (guint d = 0; d < self->department_counts->len; d++)
-    add_section (sections, actions_of_department, d, cards[d]);
-  add_section (sections, actions_end, 0, 0);
+    add_section (sections, upp_section_actions_of_department, d, cards[d]);
+  add_section (sections, upp_section_actions_end, 0, 0);
   appendix_index = sections->len;
   add_section (sections, appendix_section, 0, 0.16 * n);
 
@@ -2415,7 +2424,7 @@ build (UppBriefing  *self,
   for (guint i = 0; i < sections->len; i++)
     {
       if (i == appendix_index && ok)
-        indicators (&b);
+        upp_section_indicators (&b);
       absorb_section (&b, &g_array_index (sections, Section, i), ok);
     }
   if (!ok)
@@ -2455,7 +2464,7 @@ upp_briefing_new (UppStore                  *store,
                   GError                   **error)
 {
   g_autoptr(UppBriefing) self = NULL;
-  SeriesQuery series_query = { 0 };
+  UppSeriesQuery series_query = { 0 };
   GThread *series_thread;
   gint64 start;
 
@@ -2474,7 +2483,7 @@ upp_briefing_new (UppStore                  *store,
   self->week = options->week;
   self->summary = options->summary;
   self->generated = options->generated != NULL ? g_date_time_ref (options->generated)
-                                               : default_generated ();
+                                               : upp_briefing_default_generated ();
   self->language = options->language != NULL ? g_strdup (options->language) : default_language ();
 
   start = g_get_monotonic_time ();
@@ -2484,7 +2493,7 @@ upp_briefing_new (UppStore                  *store,
 
   self->organisation = g_strdup (options->organisation != NULL ? options->organisation
                                                                : self->package->organisation);
-  if (!guard (self, error))
+  if (!upp_briefing_guard (self, error))
     return NULL;
 
   self->title = g_strdup_printf (_("%s: situation report week %d"), self->package->title,
@@ -2500,7 +2509,7 @@ upp_briefing_new (UppStore                  *store,
 
   start = g_get_monotonic_time ();
   upp_briefing_layout_init (self);
-  if (!build (self, series_thread, &series_query, error))
+  if (!upp_briefing_build (self, series_thread, &series_query, error))
     return NULL;
   g_debug ("layout: %u pages in %.0f ms", self->pages->len,
            (g_get_monotonic_time () - start) / 1000.0);
@@ -2607,9 +2616,9 @@ free_in_thread (gpointer data)
  * of layouts are freed in a thread of their own, @freeing, while the PDF
  * is finished, completed and written; the caller joins it. */
 static GBytes *
-render_pdf (UppBriefing  *self,
-            GThread     **freeing,
-            GError      **error)
+upp_briefing_render_pdf (UppBriefing  *self,
+                         GThread     **freeing,
+                         GError      **error)
 {
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
   g_autofree char *creator = g_strdup_printf ("Uppföljning %s", PACKAGE_VERSION);
@@ -2746,7 +2755,7 @@ render (UppStore                  *store,
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  return render_pdf (g_steal_pointer (&self), freeing, error);
+  return upp_briefing_render_pdf (g_steal_pointer (&self), freeing, error);
 }
 
 /**
@@ -2902,7 +2911,7 @@ upp_briefing_write_async (UppStore                 *store,
   data->options = *options;
   /* Fix "now" here, not in the thread. */
   data->options.generated = options->generated != NULL ? g_date_time_ref (options->generated)
-                                                       : default_generated ();
+                                                       : upp_briefing_default_generated ();
   data->organisation = g_strdup (options->organisation);
   data->language = g_strdup (options->language);
   data->options.organisation = data->organisation;
