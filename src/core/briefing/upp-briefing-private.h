@@ -285,4 +285,8 @@ void         upp_briefing_render_page     (UppBriefing     *self,
                                            guint            page,
                                            gboolean         tagged);
 
+/* upp-briefing-guard.c */
+gboolean     upp_briefing_guard           (UppBriefing     *self,
+                                           GError         **error);
+
 G_END_DECLS
