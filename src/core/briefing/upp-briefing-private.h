@@ -285,8 +285,16 @@ void         upp_briefing_render_page     (UppBriefing     *self,
                                            guint            page,
                                            gboolean         tagged);
 
+/* upp-briefing.c */
+GDateTime   *upp_briefing_default_generated (void);
+
 /* upp-briefing-guard.c */
 gboolean     upp_briefing_guard           (UppBriefing     *self,
+                                           GError         **error);
+
+/* upp-briefing-pdf.c */
+GBytes      *upp_briefing_render_pdf      (UppBriefing     *self,
+                                           GThread        **freeing,
                                            GError         **error);
 
 G_END_DECLS
