@@ -290,6 +290,13 @@ void         upp_briefing_render_page     (UppBriefing     *self,
  * builder, with a flow of its own; one flow then places the sections in
  * document order. */
 
+#define UPP_N_COMPLIANCE_WEEKS 8
+#define UPP_N_DEADLINE_WEEKS   8
+
+/* An outline entry under the last top-level entry placed before it: a
+ * department's, under "Actions by department" in a section before. */
+#define UPP_OUTLINE_UNDER_LAST (-2)
+
 typedef struct
 {
   UppBriefing *self;
@@ -385,6 +392,24 @@ void         upp_builder_action_card      (UppBuilder            *b,
                                            const UppActionStatus *status,
                                            gboolean               link);
 
+/* The sections, in document order: upp-briefing-cover.c, -decisions.c,
+ * -changes.c, -departments.c, -deadlines.c, -by-department.c,
+ * -indicators.c and -appendix.c */
+guint        upp_briefing_count_needing_attention (UppBriefing *self);
+void         upp_section_cover            (UppBuilder      *b,
+                                           guint            part);
+void         upp_section_needs_decision   (UppBuilder      *b);
+void         upp_section_changes          (UppBuilder      *b);
+void         upp_section_departments      (UppBuilder      *b);
+void         upp_section_deadlines        (UppBuilder      *b);
+void         upp_section_actions_begin    (UppBuilder      *b,
+                                           guint            part);
+void         upp_section_actions_of_department (UppBuilder *b,
+                                                guint       d);
+void         upp_section_actions_end      (UppBuilder      *b,
+                                           guint            part);
+void         upp_section_indicators       (UppBuilder      *b);
+void         upp_section_appendix         (UppBuilder      *b);
 
 /* upp-briefing-pdf.c */
 GBytes      *upp_briefing_render_pdf      (UppBriefing     *self,
