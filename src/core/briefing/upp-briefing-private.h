@@ -278,7 +278,6 @@ UppChunk    *upp_table_row                (UppBriefing     *self,
                                            UppChunk        *header);
 
 void         upp_briefing_finish_layout   (UppBriefing     *self);
-void         upp_briefing_set_layout_threads (guint         n_threads);
 
 /* upp-briefing-render.c */
 void         upp_briefing_render_page     (UppBriefing     *self,
@@ -310,6 +309,17 @@ typedef struct
   guint       n_columns;
   UppChunk   *header;
 } UppTable;
+
+/* The indicator series are the one slow query (every value of every
+ * indicator up to the week); it runs in a thread of its own while the
+ * other sections are laid out. The store serialises its queries, so this
+ * starts after the others. */
+typedef struct
+{
+  UppStore  *store;
+  UppWeek    week;
+  GError    *error;
+} UppSeriesQuery;
 
 /* upp-briefing.c */
 GDateTime   *upp_briefing_default_generated (void);
@@ -410,6 +420,13 @@ void         upp_section_actions_end      (UppBuilder      *b,
                                            guint            part);
 void         upp_section_indicators       (UppBuilder      *b);
 void         upp_section_appendix         (UppBuilder      *b);
+
+/* upp-briefing-build.c */
+gboolean     upp_briefing_build           (UppBriefing     *self,
+                                           GThread         *series_thread,
+                                           UppSeriesQuery  *series_query,
+                                           GError         **error);
+void         upp_briefing_set_layout_threads (guint         n_threads);
 
 /* upp-briefing-pdf.c */
 GBytes      *upp_briefing_render_pdf      (UppBriefing     *self,
