@@ -1152,15 +1152,16 @@ static const struct
   { "upp-store.c", "\"ROLLBACK TO %s; RELEASE %s\"", "savepoint name, as above" },
 };
 
-/* Every .c file under @dir, its subfolders included. */
+/* The .c files under @dir, in its subfolders too. */
 static void
 list_sources (const char *dir,
               GPtrArray  *paths)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = g_dir_open (dir, 0, &error);
   const char *name;
 
-  g_assert_nonnull (d);
+  g_assert_no_error (error);
   while ((name = g_dir_read_name (d)) != NULL)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);

@@ -1,4 +1,5 @@
-/* upp-briefing-private.h — the page layout engine behind the briefing
+/* upp-briefing-private.h — the briefing's internals: the page layout engine, the content
+ * builder and its sections
  *
  * Copyright 2026 The Uppföljning authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -277,10 +278,159 @@ UppChunk    *upp_table_row                (UppBriefing     *self,
                                            UppChunk        *header);
 
 void         upp_briefing_finish_layout   (UppBriefing     *self);
-void         upp_briefing_set_layout_threads (guint         n_threads);
+
+/* upp-briefing-render.c */
 void         upp_briefing_render_page     (UppBriefing     *self,
                                            cairo_t         *cr,
                                            guint            page,
                                            gboolean         tagged);
+
+/* The content: each section cuts what it says into chunks through a
+ * builder, with a flow of its own; one flow then places the sections in
+ * document order. */
+
+#define UPP_N_COMPLIANCE_WEEKS 8
+#define UPP_N_DEADLINE_WEEKS   8
+
+/* An outline entry under the last top-level entry placed before it: a
+ * department's, under "Actions by department" in a section before. */
+#define UPP_OUTLINE_UNDER_LAST (-2)
+
+typedef struct
+{
+  UppBriefing *self;
+  UppFlow      flow;
+} UppBuilder;
+
+typedef struct
+{
+  UppBuilder *b;
+  UppColumn  *columns;
+  guint       n_columns;
+  UppChunk   *header;
+} UppTable;
+
+/* The indicator series are the one slow query (every value of every
+ * indicator up to the week); it runs in a thread of its own while the
+ * other sections are laid out. The store serialises its queries, so this
+ * starts after the others. */
+typedef struct
+{
+  UppStore  *store;
+  UppWeek    week;
+  GError    *error;
+} UppSeriesQuery;
+
+/* upp-briefing.c */
+GDateTime   *upp_briefing_default_generated (void);
+
+/* upp-briefing-guard.c */
+gboolean     upp_briefing_guard           (UppBriefing     *self,
+                                           GError         **error);
+
+/* upp-briefing-blocks.c */
+extern const guint32  upp_briefing_state_inks[UPP_N_STATES];
+extern const UppState upp_briefing_state_order[UPP_N_STATES];
+
+char        *upp_briefing_esc             (const char      *text);
+gboolean     upp_briefing_has_text        (const char      *text);
+char        *upp_briefing_format_date     (const GDate     *date);
+char        *upp_briefing_dest_name       (const char      *prefix,
+                                           const char      *code);
+char        *upp_briefing_state_markup    (UppState         state);
+char        *upp_briefing_labelled        (const char      *label,
+                                           const char      *text);
+char        *upp_briefing_action_cell     (const char      *code,
+                                           const char      *title);
+int          upp_briefing_add_outline     (UppBriefing     *self,
+                                           int              parent,
+                                           const char      *title,
+                                           const char      *dest);
+UppFigure   *upp_briefing_figure_new      (UppBriefing        *self,
+                                           const UppChartData *data);
+void         upp_briefing_chunk_add_figure (UppBriefing    *self,
+                                            UppChunk       *chunk,
+                                            UppFigure      *figure,
+                                            double          x,
+                                            double          y,
+                                            double          width,
+                                            double          height);
+void         upp_builder_heading          (UppBuilder      *b,
+                                           UppTextStyle     style,
+                                           const char      *text,
+                                           const char      *dest);
+void         upp_builder_section_begin    (UppBuilder      *b,
+                                           const char      *title,
+                                           const char      *dest);
+void         upp_builder_section_end      (UppBuilder      *b);
+void         upp_builder_paragraph        (UppBuilder      *b,
+                                           const char      *markup);
+void         upp_builder_empty_note       (UppBuilder      *b,
+                                           const char      *text);
+void         upp_builder_table_begin_full (UppTable        *table,
+                                           UppBuilder      *b,
+                                           UppColumn       *columns,
+                                           guint            n_columns,
+                                           const char     **headers,
+                                           gboolean         markup);
+void         upp_builder_table_begin      (UppTable        *table,
+                                           UppBuilder      *b,
+                                           UppColumn       *columns,
+                                           guint            n_columns,
+                                           const char     **headers);
+void         upp_builder_table_row        (UppTable        *table,
+                                           const char     **cells);
+void         upp_builder_table_end        (UppTable        *table);
+void         upp_builder_figure_block     (UppBuilder         *b,
+                                           const UppChartData *data,
+                                           double              height);
+
+/* upp-briefing-action.c */
+void         upp_builder_indented_paragraph (UppBuilder   *b,
+                                             UppTextStyle  style,
+                                             const char   *markup,
+                                             double        space_before,
+                                             gboolean      keep_with_next);
+void         upp_builder_action_item      (UppBuilder            *b,
+                                           const UppActionStatus *status,
+                                           const char            *suffix,
+                                           const char            *tag,
+                                           const char            *dest,
+                                           double                 space_before,
+                                           gboolean               keep_with_next);
+void         upp_builder_action_card      (UppBuilder            *b,
+                                           const UppActionStatus *status,
+                                           gboolean               link);
+
+/* The sections, in document order: upp-briefing-cover.c, -decisions.c,
+ * -changes.c, -departments.c, -deadlines.c, -by-department.c,
+ * -indicators.c and -appendix.c */
+guint        upp_briefing_count_needing_attention (UppBriefing *self);
+void         upp_section_cover            (UppBuilder      *b,
+                                           guint            part);
+void         upp_section_needs_decision   (UppBuilder      *b);
+void         upp_section_changes          (UppBuilder      *b);
+void         upp_section_departments      (UppBuilder      *b);
+void         upp_section_deadlines        (UppBuilder      *b);
+void         upp_section_actions_begin    (UppBuilder      *b,
+                                           guint            part);
+void         upp_section_actions_of_department (UppBuilder *b,
+                                                guint       d);
+void         upp_section_actions_end      (UppBuilder      *b,
+                                           guint            part);
+void         upp_section_indicators       (UppBuilder      *b);
+void         upp_section_appendix         (UppBuilder      *b);
+
+/* upp-briefing-build.c */
+gboolean     upp_briefing_build           (UppBriefing     *self,
+                                           GThread         *series_thread,
+                                           UppSeriesQuery  *series_query,
+                                           GError         **error);
+void         upp_briefing_set_layout_threads (guint         n_threads);
+
+/* upp-briefing-pdf.c */
+GBytes      *upp_briefing_render_pdf      (UppBriefing     *self,
+                                           GThread        **freeing,
+                                           GError         **error);
 
 G_END_DECLS
