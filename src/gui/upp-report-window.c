@@ -31,6 +31,7 @@
 #include "upp-import.h"
 #include "upp-report-text-row.h"
 #include "upp-report-window.h"
+#include "upp-session.h"
 
 /* After the last key press: check the report, then keep the draft. */
 #define VALIDATE_DELAY_MS 150
@@ -62,7 +63,7 @@ struct _UppReportWindow
   GtkLabel             *reporter_message_label;
 
   /* borrowed: weak pointer */
-  UppWindow            *parent;
+  GtkWindow            *parent;        /* the window that presents the session */
 
   /* owned */
   UppSession           *session;
@@ -98,6 +99,7 @@ G_DEFINE_FINAL_TYPE (UppReportWindow, upp_report_window, ADW_TYPE_WINDOW)
 
 enum {
   SAVED,
+  DRAFT_KEPT,
   N_SIGNALS
 };
 
@@ -1500,7 +1502,7 @@ upp_report_window_import (UppReportWindow *self)
   files = g_list_store_new (G_TYPE_FILE);
   file = g_file_new_for_path (self->import_path);
   g_list_store_append (files, file);
-  upp_window_import_files (self->parent, G_LIST_MODEL (files));
+  upp_session_request_import (self->session, G_LIST_MODEL (files));
 }
 
 static void
@@ -1522,7 +1524,7 @@ import_file_action (GtkWidget  *widget,
   if (self->parent == NULL || self->source_file == NULL)
     return;
   g_list_store_append (files, self->source_file);
-  upp_window_import_files (self->parent, G_LIST_MODEL (files));
+  upp_session_request_import (self->session, G_LIST_MODEL (files));
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -1810,16 +1812,9 @@ upp_report_window_close_request (GtkWindow *window)
 
   if (self->dirty && !self->read_only && self->form != NULL)
     {
-      g_autofree char *week = upp_dashboard_week_title (self->form->week);
-      g_autofree char *text = NULL;
-
       upp_report_window_save_draft_now (self);
       if (self->parent != NULL && !self->dirty)
-        {
-          /* Translators: a toast in the main window, “The draft for Week 49, 2026 is kept” */
-          text = g_strdup_printf (_("The draft for %s is kept"), week);
-          upp_window_show_toast (self->parent, text);
-        }
+        g_signal_emit (self, signals[DRAFT_KEPT], 0);
     }
   return GTK_WINDOW_CLASS (upp_report_window_parent_class)->close_request (window);
 }
@@ -1893,6 +1888,16 @@ upp_report_window_class_init (UppReportWindowClass *klass)
    */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_BOOLEAN);
+
+  /**
+   * UppReportWindow::draft-kept:
+   *
+   * The form is closing and what was typed in it is kept as a draft (see
+   * upp_report_window_get_form() for its department and week): the main
+   * window says so.
+   */
+  signals[DRAFT_KEPT] = g_signal_new ("draft-kept", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                      NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (UPP_TYPE_REPORT_TEXT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1968,8 +1973,10 @@ upp_report_window_init (UppReportWindow *self)
   update_actions (self);
 }
 
+/* The form reads and writes the session @parent presents (its `session`
+ * property); it does not need to know the main window otherwise. */
 static UppReportWindow *
-report_window_new (UppWindow *parent)
+report_window_new (GtkWindow *parent)
 {
   UppReportWindow *self = g_object_new (UPP_TYPE_REPORT_WINDOW,
                                         "transient-for", parent,
@@ -1978,13 +1985,14 @@ report_window_new (UppWindow *parent)
 
   self->parent = parent;
   g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &self->parent);
-  self->session = g_object_ref (upp_window_get_session (parent));
+  g_object_get (parent, "session", &self->session, NULL);
   return self;
 }
 
 /**
  * upp_report_window_new:
- * @parent: the main window
+ * @parent: the main window (any window with a #UppSession in its `session`
+ *   property)
  *
  * A form for a new weekly report: the department chosen last (the
  * `last-department` setting) and this week, or what was drafted for them.
@@ -2000,9 +2008,9 @@ upp_report_window_new (UppWindow *parent)
   const char *department = NULL;
   const UppPackage *package;
 
-  g_return_val_if_fail (UPP_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
 
-  self = report_window_new (parent);
+  self = report_window_new (GTK_WINDOW (parent));
   package = get_package (self);
   fill_choices (self);
   last = g_settings_get_string (self->settings, "last-department");
@@ -2140,7 +2148,8 @@ open_read_only (UppReportWindow *self,
 
 /**
  * upp_report_window_new_for_document:
- * @parent: the main window
+ * @parent: the main window (any window with a #UppSession in its `session`
+ *   property)
  * @document_id: a report's id in the store (see upp_store_list_documents())
  * @error: a #GError
  *
@@ -2157,9 +2166,9 @@ upp_report_window_new_for_document (UppWindow *parent,
   UppReportWindow *self;
   g_autoptr(GBytes) bytes = NULL;
 
-  g_return_val_if_fail (UPP_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
 
-  self = report_window_new (parent);
+  self = report_window_new (GTK_WINDOW (parent));
   bytes = get_store (self) != NULL ? upp_store_get_document_bytes (get_store (self), document_id,
                                                                    error)
                                    : NULL;
@@ -2175,7 +2184,8 @@ upp_report_window_new_for_document (UppWindow *parent,
 
 /**
  * upp_report_window_new_for_file:
- * @parent: the main window
+ * @parent: the main window (any window with a #UppSession in its `session`
+ *   property)
  * @file: a report file
  * @error: a #GError
  *
@@ -2199,7 +2209,7 @@ upp_report_window_new_for_file (UppWindow *parent,
   JsonNode *root;
   gsize length;
 
-  g_return_val_if_fail (UPP_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE
@@ -2224,7 +2234,7 @@ upp_report_window_new_for_file (UppWindow *parent,
       return NULL;
     }
 
-  self = report_window_new (parent);
+  self = report_window_new (GTK_WINDOW (parent));
   self->source_file = g_object_ref (file);
   name = g_strdup (g_file_info_get_display_name (info));
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);

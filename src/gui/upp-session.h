@@ -65,6 +65,8 @@ void                    upp_session_import              (UppSession    *self,
                                                          const char * const *paths);
 void                    upp_session_import_files        (UppSession    *self,
                                                          GListModel    *files);
+void                    upp_session_request_import      (UppSession    *self,
+                                                         GListModel    *files);
 gboolean                upp_session_import_example      (UppSession    *self);
 char                   *upp_session_find_demo_folder    (void);
 void                    upp_session_cancel_import       (UppSession    *self);
