@@ -30,70 +30,11 @@
 #include "upp-error.h"
 #include "upp-import.h"
 #include "upp-report-text-row.h"
-#include "upp-report-window.h"
-#include "upp-session.h"
+#include "upp-report-window-private.h"
 
 /* After the last key press: check the report, then keep the draft. */
 #define VALIDATE_DELAY_MS 150
 #define DRAFT_DELAY_MS 1000
-
-typedef struct _Field Field;
-
-struct _UppReportWindow
-{
-  AdwWindow             parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwHeaderBar         *header_bar;
-  AdwWindowTitle       *window_title;
-  GtkWidget            *cancel_button;
-  AdwSplitButton       *save_button;
-  GtkWidget            *import_file_button;
-  GtkRevealer          *problems_revealer;
-  GtkLabel             *problems_label;
-  AdwPreferencesPage   *page;
-  AdwPreferencesGroup  *report_group;
-  AdwComboRow          *department_row;
-  AdwComboRow          *week_row;
-  GtkWidget            *week_message_row;
-  GtkLabel             *week_message_label;
-  AdwEntryRow          *reporter_row;
-  GtkWidget            *reporter_message_row;
-  GtkLabel             *reporter_message_label;
-
-  /* borrowed: weak pointer */
-  GtkWindow            *parent;        /* the window that presents the session */
-
-  /* owned */
-  UppSession           *session;
-  GSettings            *settings;
-  UppReportForm        *form;
-  UppReportForm        *previous;      /* read-only: the revision corrected */
-  GHashTable           *fields;        /* key → Field */
-  GHashTable           *expanders;     /* action code → AdwExpanderRow */
-  GPtrArray            *groups;        /* the groups built for the entries */
-  GPtrArray            *problems;      /* UppReportProblem */
-  GPtrArray            *changes;       /* UppReportChange, read-only */
-  GPtrArray            *department_codes;
-  GArray               *weeks;
-  GtkWidget            *summary_row;
-  GtkFileChooserNative *chooser;
-  GCancellable         *cancellable;
-  GFile                *source_file;   /* read-only, opened from a file */
-  char                 *import_path;
-
-  guint                 validate_id;
-  guint                 draft_id;
-  guint                 imported_id;
-  guint                 focus_id;
-  GtkWidget            *focus_target;  /* weak */
-  GtkWidget            *focus_row;     /* weak */
-  int                   revision;      /* what saving writes: 1, or 2… */
-  guint                 loading;
-  gboolean              read_only;
-  gboolean              dirty;
-};
 
 G_DEFINE_FINAL_TYPE (UppReportWindow, upp_report_window, ADW_TYPE_WINDOW)
 
@@ -105,26 +46,18 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* A field of the form: what is typed in it goes to the values. */
-struct _Field
+void
+upp_report_window_emit_saved (UppReportWindow *self,
+                              GFile           *file,
+                              gboolean         ok)
 {
-  UppReportWindow *window;
-  char            *key;
-  char            *action;     /* NULL for the report's own fields */
-  char            *name;       /* "status", "comment", "indicators", "summary"… */
-  char            *indicator;
-  char            *place;      /* for the problem summary: “A12, Progress” */
-  GtkWidget       *input;      /* AdwEntryRow, UppReportTextRow, AdwComboRow, GtkScale */
-  GtkWidget       *row;        /* the row that shows the error style */
-  GtkWidget       *message_row;
-  GtkLabel        *message_label;
-  char            *message;
-};
+  g_signal_emit (self, signals[SAVED], 0, file, ok);
+}
 
 /* Fields go before their widgets do (a rebuild, dispose): nothing may call
  * back into a freed field. */
-static void
-field_free (Field *field)
+void
+upp_report_field_free (UppReportField *field)
 {
   if (field->input != NULL)
     g_signal_handlers_disconnect_by_data (field->input, field);
@@ -138,25 +71,24 @@ field_free (Field *field)
 }
 
 static void schedule_validation (UppReportWindow *self);
-static void update_expander (UppReportWindow *self, const char *action);
 
-static UppStore *
-get_store (UppReportWindow *self)
+UppStore *
+upp_report_window_get_store (UppReportWindow *self)
 {
   return self->session != NULL ? upp_session_get_store (self->session) : NULL;
 }
 
-static const UppPackage *
-get_package (UppReportWindow *self)
+const UppPackage *
+upp_report_window_get_package (UppReportWindow *self)
 {
-  UppStore *store = get_store (self);
+  UppStore *store = upp_report_window_get_store (self);
 
   return store != NULL ? upp_store_peek_package (store) : NULL;
 }
 
-static void
-show_toast (UppReportWindow *self,
-            const char      *title)
+void
+upp_report_window_show_toast (UppReportWindow *self,
+                              const char      *title)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
@@ -169,8 +101,8 @@ status_label (UppStatus status)
   return g_strdup_printf ("%s %s", upp_state_get_symbol (state), upp_state_get_label (state));
 }
 
-static const char *
-field_label (const char *name)
+const char *
+upp_report_field_label (const char *name)
 {
   if (g_strcmp0 (name, "status") == 0)
     return _("Status");
@@ -195,16 +127,16 @@ field_label (const char *name)
 
 /* Fields */
 
-static Field *
-add_field (UppReportWindow *self,
-           const char      *action,
-           const char      *name,
-           const char      *indicator,
-           const char      *place,
-           GtkWidget       *input,
-           GtkWidget       *row)
+UppReportField *
+upp_report_window_add_field (UppReportWindow *self,
+                             const char      *action,
+                             const char      *name,
+                             const char      *indicator,
+                             const char      *place,
+                             GtkWidget       *input,
+                             GtkWidget       *row)
 {
-  Field *field = g_new0 (Field, 1);
+  UppReportField *field = g_new0 (UppReportField, 1);
 
   field->window = self;
   field->key = upp_report_form_key (action, name, indicator);
@@ -244,8 +176,8 @@ new_message_row (GtkLabel **out_label)
 }
 
 static void
-set_field_message (Field      *field,
-                   const char *message)
+set_field_message (UppReportField *field,
+                   const char     *message)
 {
   if (g_strcmp0 (field->message, message) == 0)
     return;
@@ -283,17 +215,17 @@ editable_text (GtkWidget *widget)
   return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
 }
 
-static void
-replace (char       **field,
-         char        *value)
+void
+upp_report_window_replace (char **field,
+                           char  *value)
 {
   g_free (*field);
   *field = value;
 }
 
 /* What the user did → the values. */
-static void
-on_field_changed (Field *field)
+void
+upp_report_field_on_changed (UppReportField *field)
 {
   UppReportWindow *self = field->window;
   UppReportFormEntry *entry = NULL;
@@ -307,21 +239,24 @@ on_field_changed (Field *field)
     }
 
   if (g_str_equal (field->name, "reporter"))
-    replace (&self->form->reporter, editable_text (field->input));
+    upp_report_window_replace (&self->form->reporter, editable_text (field->input));
   else if (g_str_equal (field->name, "summary"))
-    replace (&self->form->summary, upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field->input)));
+    upp_report_window_replace (&self->form->summary,
+                               upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field->input)));
   else if (g_str_equal (field->name, "status"))
     entry->status = MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (field->input)),
                          UPP_N_STATUSES - 1);
   else if (g_str_equal (field->name, "progress"))
     entry->progress = (int) gtk_range_get_value (GTK_RANGE (field->input));
   else if (g_str_equal (field->name, "comment"))
-    replace (&entry->comment, upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field->input)));
+    upp_report_window_replace (&entry->comment,
+                               upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field->input)));
   else if (g_str_equal (field->name, "next_steps"))
-    replace (&entry->next_steps,
-             upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field->input)));
+    upp_report_window_replace (&entry->next_steps,
+                               upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field->input)));
   else if (g_str_equal (field->name, "risks"))
-    replace (&entry->risks, upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field->input)));
+    upp_report_window_replace (&entry->risks,
+                               upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field->input)));
   else if (g_str_equal (field->name, "indicators"))
     {
       g_autofree char *text = editable_text (field->input);
@@ -330,7 +265,7 @@ on_field_changed (Field *field)
     }
 
   if (entry != NULL)
-    update_expander (self, entry->action);
+    upp_report_window_update_expander (self, entry->action);
   self->dirty = TRUE;
   schedule_validation (self);
 }
@@ -346,7 +281,8 @@ update_problem_summary (UppReportWindow *self)
   if (n == 1)
     {
       const UppReportProblem *problem = g_ptr_array_index (self->problems, 0);
-      Field *field = problem->key != NULL ? g_hash_table_lookup (self->fields, problem->key) : NULL;
+      UppReportField *field = problem->key != NULL
+                                ? g_hash_table_lookup (self->fields, problem->key) : NULL;
       const char *place = field != NULL ? field->place : problem->key;
 
       if (place != NULL)
@@ -366,8 +302,8 @@ update_problem_summary (UppReportWindow *self)
   gtk_revealer_set_reveal_child (self->problems_revealer, n > 0);
 }
 
-static void
-update_actions (UppReportWindow *self)
+void
+upp_report_window_update_actions (UppReportWindow *self)
 {
   gboolean ok = !self->read_only && self->form != NULL && self->problems != NULL &&
                 self->problems->len == 0 && self->import_path == NULL;
@@ -401,21 +337,25 @@ apply_problems (UppReportWindow *self)
   g_hash_table_iter_init (&iter, self->fields);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      Field *field = value;
+      UppReportField *field = value;
 
       set_field_message (field, g_hash_table_lookup (messages, field->key));
     }
 
   if (self->form != NULL)
     for (guint i = 0; i < self->form->entries->len; i++)
-      update_expander (self, ((UppReportFormEntry *) g_ptr_array_index (self->form->entries, i))->action);
+      {
+        const UppReportFormEntry *entry = g_ptr_array_index (self->form->entries, i);
+
+        upp_report_window_update_expander (self, entry->action);
+      }
   update_problem_summary (self);
-  update_actions (self);
+  upp_report_window_update_actions (self);
 }
 
-static guint
-count_problems (UppReportWindow *self,
-                const char      *action)
+guint
+upp_report_window_count_problems (UppReportWindow *self,
+                                  const char      *action)
 {
   gsize length = strlen (action);
   guint n = 0;
@@ -447,7 +387,7 @@ upp_report_window_validate_now (UppReportWindow *self)
   if (self->form == NULL || self->read_only)
     return;
   g_clear_pointer (&self->problems, g_ptr_array_unref);
-  self->problems = upp_report_form_validate (self->form, get_store (self));
+  self->problems = upp_report_form_validate (self->form, upp_report_window_get_store (self));
   apply_problems (self);
 }
 
@@ -500,7 +440,7 @@ upp_report_window_save_draft_now (UppReportWindow *self)
   g_return_if_fail (UPP_IS_REPORT_WINDOW (self));
 
   g_clear_handle_id (&self->draft_id, g_source_remove);
-  store = get_store (self);
+  store = upp_report_window_get_store (self);
   if (!self->dirty || self->read_only || self->form == NULL || store == NULL)
     return;
   /* A draft is small and written in one statement; the store serialises
@@ -510,16 +450,16 @@ upp_report_window_save_draft_now (UppReportWindow *self)
     {
       g_autofree char *message = g_strdup_printf (_("The draft was not kept: %s"), error->message);
 
-      show_toast (self, message);
+      upp_report_window_show_toast (self, message);
       return;
     }
   self->dirty = FALSE;
 }
 
-static void
-delete_draft (UppReportWindow *self)
+void
+upp_report_window_delete_draft (UppReportWindow *self)
 {
-  UppStore *store = get_store (self);
+  UppStore *store = upp_report_window_get_store (self);
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->draft_id, g_source_remove);
@@ -532,13 +472,13 @@ delete_draft (UppReportWindow *self)
 
 /* Building the form */
 
-static void
-update_expander (UppReportWindow *self,
-                 const char      *action)
+void
+upp_report_window_update_expander (UppReportWindow *self,
+                                   const char      *action)
 {
   AdwExpanderRow *expander = g_hash_table_lookup (self->expanders, action);
   const UppReportFormEntry *entry = upp_report_form_find_entry (self->form, action);
-  const UppPackage *package = get_package (self);
+  const UppPackage *package = upp_report_window_get_package (self);
   const UppAction *definition = package != NULL ? upp_package_find_action (package, action) : NULL;
   g_autofree char *status = NULL;
   g_autofree char *subtitle = NULL;
@@ -555,7 +495,7 @@ update_expander (UppReportWindow *self,
            ? C_("role", "Lead") : C_("role", "Contributing");
   /* Translators: an action's line in the report form, “Lead · ● On track · 88 %” */
   subtitle = g_strdup_printf (_("%s · %s · %d %%"), role, status, entry->progress);
-  n_problems = count_problems (self, action);
+  n_problems = upp_report_window_count_problems (self, action);
   if (n_problems > 0)
     {
       g_autofree char *problems = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem",
@@ -621,11 +561,11 @@ find_change (UppReportWindow *self,
 }
 
 /* Read-only: a value beside its title, and what it was before. */
-static GtkWidget *
-new_value_row (UppReportWindow *self,
-               const char      *title,
-               const char      *value,
-               const char      *key)
+GtkWidget *
+upp_report_window_new_value_row (UppReportWindow *self,
+                                 const char      *title,
+                                 const char      *value,
+                                 const char      *key)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *label = gtk_label_new (value);
@@ -649,14 +589,14 @@ new_value_row (UppReportWindow *self,
   return row;
 }
 
-static GtkWidget *
-new_text_row (UppReportWindow *self,
-              const char      *action,
-              const char      *name,
-              const char      *title,
-              const char      *hint,
-              const char      *text,
-              GtkWidget      **out_row)
+GtkWidget *
+upp_report_window_new_text_row (UppReportWindow *self,
+                                const char      *action,
+                                const char      *name,
+                                const char      *title,
+                                const char      *hint,
+                                const char      *text,
+                                GtkWidget      **out_row)
 {
   g_autofree char *key = upp_report_form_key (action, name, NULL);
   const UppReportChange *change = self->read_only ? find_change (self, key) : NULL;
@@ -671,9 +611,10 @@ new_text_row (UppReportWindow *self,
     gtk_widget_set_visible (row, FALSE);
   if (!self->read_only)
     {
-      Field *field = add_field (self, action, name, NULL, field_label (name), row, row);
+      UppReportField *field = upp_report_window_add_field (self, action, name, NULL,
+                                                           upp_report_field_label (name), row, row);
 
-      g_signal_connect_swapped (row, "changed", G_CALLBACK (on_field_changed), field);
+      g_signal_connect_swapped (row, "changed", G_CALLBACK (upp_report_field_on_changed), field);
     }
   *out_row = row;
   return row;
@@ -696,7 +637,7 @@ build_entry (UppReportWindow    *self,
   AdwExpanderRow *expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
   g_autofree char *title = NULL;
   GtkWidget *row;
-  Field *field;
+  UppReportField *field;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   /* Translators: an action in the report form, “A1 · Evening presence …” */
@@ -714,8 +655,10 @@ build_entry (UppReportWindow    *self,
       g_autofree char *status_key = upp_report_form_key (entry->action, "status", NULL);
       g_autofree char *progress_key = upp_report_form_key (entry->action, "progress", NULL);
 
-      add_to_expander (expander, new_value_row (self, _("Status"), status, status_key));
-      add_to_expander (expander, new_value_row (self, _("Progress"), progress, progress_key));
+      add_to_expander (expander, upp_report_window_new_value_row (self, _("Status"), status,
+                                                                  status_key));
+      add_to_expander (expander, upp_report_window_new_value_row (self, _("Progress"), progress,
+                                                                  progress_key));
     }
   else
     {
@@ -737,11 +680,13 @@ build_entry (UppReportWindow    *self,
       g_object_unref (labels);
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), entry->status);
       add_to_expander (expander, row);
-      field = add_field (self, entry->action, "status", NULL, _("Status"), row, row);
+      field = upp_report_window_add_field (self, entry->action, "status", NULL, _("Status"), row,
+                                           row);
       field->message_row = new_message_row (&message);
       field->message_label = message;
       add_to_expander (expander, field->message_row);
-      g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (on_field_changed), field);
+      g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (upp_report_field_on_changed),
+                                field);
 
       /* Progress: the scale takes the row's width, the number beside it. */
       row = gtk_list_box_row_new ();
@@ -768,22 +713,31 @@ build_entry (UppReportWindow    *self,
       gtk_box_append (GTK_BOX (box), scale);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       add_to_expander (expander, row);
-      field = add_field (self, entry->action, "progress", NULL, _("Progress"), scale, row);
+      field = upp_report_window_add_field (self, entry->action, "progress", NULL, _("Progress"),
+                                           scale, row);
       field->message_row = new_message_row (&message);
       field->message_label = message;
       add_to_expander (expander, field->message_row);
-      g_signal_connect_swapped (scale, "value-changed", G_CALLBACK (on_field_changed), field);
+      g_signal_connect_swapped (scale, "value-changed", G_CALLBACK (upp_report_field_on_changed),
+                                field);
     }
 
-  add_to_expander (expander, new_text_row (self, entry->action, "comment", _("_This week"),
-                                           _("What happened, in counts and facts — never names"),
-                                           entry->comment, &row));
-  add_to_expander (expander, new_text_row (self, entry->action, "next_steps", _("_Next steps"),
-                                           _("What happens next, and when"), entry->next_steps,
-                                           &row));
-  add_to_expander (expander, new_text_row (self, entry->action, "risks", _("_Risks and problems"),
-                                           _("Expected when the action is at risk or delayed"),
-                                           entry->risks, &row));
+  add_to_expander (expander,
+                   upp_report_window_new_text_row (self, entry->action, "comment", _("_This week"),
+                                                   _("What happened, in counts and facts — "
+                                                     "never names"),
+                                                   entry->comment, &row));
+  add_to_expander (expander,
+                   upp_report_window_new_text_row (self, entry->action, "next_steps",
+                                                   _("_Next steps"),
+                                                   _("What happens next, and when"),
+                                                   entry->next_steps, &row));
+  add_to_expander (expander,
+                   upp_report_window_new_text_row (self, entry->action, "risks",
+                                                   _("_Risks and problems"),
+                                                   _("Expected when the action is at risk or "
+                                                     "delayed"),
+                                                   entry->risks, &row));
 
   for (guint i = 0; i < entry->indicators->len; i++)
     {
@@ -800,7 +754,7 @@ build_entry (UppReportWindow    *self,
           g_autofree char *text = *value->text != '\0' ? g_strdup_printf ("%s %s", value->text, unit)
                                                        : g_strdup ("—");
 
-          row = new_value_row (self, name, g_strstrip (text), key);
+          row = upp_report_window_new_value_row (self, name, g_strstrip (text), key);
           if (*value->text == '\0' && find_change (self, key) == NULL)
             gtk_widget_set_visible (row, FALSE);
           add_to_expander (expander, row);
@@ -820,11 +774,12 @@ build_entry (UppReportWindow    *self,
           adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), unit_label);
         }
       add_to_expander (expander, row);
-      field = add_field (self, entry->action, "indicators", value->code, name, row, row);
+      field = upp_report_window_add_field (self, entry->action, "indicators", value->code, name,
+                                           row, row);
       field->message_row = new_message_row (&message);
       field->message_label = message;
       add_to_expander (expander, field->message_row);
-      g_signal_connect_swapped (row, "changed", G_CALLBACK (on_field_changed), field);
+      g_signal_connect_swapped (row, "changed", G_CALLBACK (upp_report_field_on_changed), field);
     }
 
   if (self->read_only)
@@ -851,7 +806,7 @@ build_entry (UppReportWindow    *self,
   adw_expander_row_set_expanded (expander, expanded);
   adw_preferences_group_add (group, GTK_WIDGET (expander));
   if (!self->read_only)
-    update_expander (self, entry->action);
+    upp_report_window_update_expander (self, entry->action);
   else
     {
       g_autofree char *subtitle = NULL;
@@ -881,7 +836,7 @@ clear_entries (UppReportWindow *self)
    * report group's own fields stay. */
   g_hash_table_iter_init (&iter, self->fields);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (((Field *) value)->action != NULL)
+    if (((UppReportField *) value)->action != NULL)
       g_hash_table_iter_remove (&iter);
 
   g_hash_table_remove_all (self->expanders);
@@ -890,10 +845,10 @@ clear_entries (UppReportWindow *self)
   g_ptr_array_set_size (self->groups, 0);
 }
 
-static AdwPreferencesGroup *
-new_group (UppReportWindow *self,
-           const char      *title,
-           const char      *description)
+AdwPreferencesGroup *
+upp_report_window_new_group (UppReportWindow *self,
+                             const char      *title,
+                             const char      *description)
 {
   GtkWidget *group = adw_preferences_group_new ();
   g_autofree char *escaped_title = g_markup_escape_text (title, -1);
@@ -910,10 +865,10 @@ new_group (UppReportWindow *self,
 /* One group per goal, in package order; in each the actions the
  * department leads first, then those it contributes to (the order the
  * entries already have). */
-static void
-build_entries (UppReportWindow *self)
+void
+upp_report_window_build_entries (UppReportWindow *self)
 {
-  const UppPackage *package = get_package (self);
+  const UppPackage *package = upp_report_window_get_package (self);
   g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
   AdwPreferencesGroup *other = NULL;
   gboolean first = TRUE;
@@ -938,7 +893,7 @@ build_entries (UppReportWindow *self)
             {
               /* Translators: a group of the report form, “Goal G1” */
               group_title = g_strdup_printf (_("Goal %s"), goal->code);
-              group = new_group (self, group_title, goal->title);
+              group = upp_report_window_new_group (self, group_title, goal->title);
             }
           /* Read-only, everything shows; writing, the first action opens. */
           build_entry (self, group, entry, action, self->read_only || first);
@@ -956,7 +911,7 @@ build_entries (UppReportWindow *self)
       if (g_hash_table_contains (placed, entry->action))
         continue;
       if (other == NULL)
-        other = new_group (self, _("Other actions"), NULL);
+        other = upp_report_window_new_group (self, _("Other actions"), NULL);
       build_entry (self, other, entry, NULL, TRUE);
     }
   self->loading--;
@@ -967,7 +922,7 @@ build_entries (UppReportWindow *self)
 static void
 update_title (UppReportWindow *self)
 {
-  const UppPackage *package = get_package (self);
+  const UppPackage *package = upp_report_window_get_package (self);
   const UppDepartment *department = package != NULL && self->form != NULL
                                       ? upp_package_find_department (package, self->form->department)
                                       : NULL;
@@ -987,19 +942,20 @@ update_title (UppReportWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
-static UppReportForm *
-form_from_document (UppReportWindow *self,
-                    gint64           id,
-                    GError         **error)
+UppReportForm *
+upp_report_window_form_from_document (UppReportWindow *self,
+                                      gint64           id,
+                                      GError         **error)
 {
-  g_autoptr(GBytes) bytes = upp_store_get_document_bytes (get_store (self), id, error);
+  g_autoptr(GBytes) bytes = upp_store_get_document_bytes (upp_report_window_get_store (self), id,
+                                                          error);
   const char *data;
   gsize length;
 
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &length);
-  return upp_report_form_new_from_json (data, length, get_package (self), error);
+  return upp_report_form_new_from_json (data, length, upp_report_window_get_package (self), error);
 }
 
 static void
@@ -1024,7 +980,7 @@ load_report (UppReportWindow *self,
              const char      *department,
              UppWeek          week)
 {
-  UppStore *store = get_store (self);
+  UppStore *store = upp_report_window_get_store (self);
   g_autoptr(UppReportForm) form = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *draft = NULL;
@@ -1032,7 +988,7 @@ load_report (UppReportWindow *self,
   guint n_reports = 0;
   const char *description;
 
-  if (store == NULL || get_package (self) == NULL)
+  if (store == NULL || upp_report_window_get_package (self) == NULL)
     return FALSE;
   if (self->form != NULL && g_strcmp0 (self->form->department, department) == 0 &&
       upp_week_compare (self->form->week, week) == 0)
@@ -1044,10 +1000,10 @@ load_report (UppReportWindow *self,
   existing = upp_report_find_document (store, department, week, NULL, &n_reports);
   draft = upp_store_get_draft (store, department, week);
   if (draft != NULL)
-    form = upp_report_form_new_from_json (draft, -1, get_package (self), NULL);
+    form = upp_report_form_new_from_json (draft, -1, upp_report_window_get_package (self), NULL);
   if (form == NULL && existing > 0)
     {
-      form = form_from_document (self, existing, NULL);
+      form = upp_report_window_form_from_document (self, existing, NULL);
       if (form != NULL)
         g_clear_pointer (&form->submitted, g_free);
     }
@@ -1055,7 +1011,7 @@ load_report (UppReportWindow *self,
     form = upp_report_form_new_template (store, department, week, &error);
   if (form == NULL)
     {
-      show_toast (self, error->message);
+      upp_report_window_show_toast (self, error->message);
       return FALSE;
     }
   /* A draft's `submitted` is when it was last kept, not when it is sent. */
@@ -1069,7 +1025,7 @@ load_report (UppReportWindow *self,
   gtk_editable_set_text (GTK_EDITABLE (self->reporter_row), self->form->reporter);
   upp_report_text_row_set_text (UPP_REPORT_TEXT_ROW (self->summary_row), self->form->summary);
   self->loading--;
-  build_entries (self);
+  upp_report_window_build_entries (self);
 
   if (n_reports > 0)
     description = _("This week was already reported: the form shows that report. Saving writes a "
@@ -1113,8 +1069,8 @@ selected_week (UppReportWindow *self,
   return TRUE;
 }
 
-static void
-on_choice_changed (UppReportWindow *self)
+void
+upp_report_window_on_choice_changed (UppReportWindow *self)
 {
   const char *department;
   UppWeek week;
@@ -1128,10 +1084,10 @@ on_choice_changed (UppReportWindow *self)
   load_report (self, department, week);
 }
 
-static void
-fill_choices (UppReportWindow *self)
+void
+upp_report_window_fill_choices (UppReportWindow *self)
 {
-  const UppPackage *package = get_package (self);
+  const UppPackage *package = upp_report_window_get_package (self);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) weeks = gtk_string_list_new (NULL);
   UppWeek today = upp_session_get_today (self->session);
@@ -1204,7 +1160,7 @@ upp_report_window_select (UppReportWindow *self,
   adw_combo_row_set_selected (self->department_row, d);
   adw_combo_row_set_selected (self->week_row, w);
   self->loading--;
-  on_choice_changed (self);
+  upp_report_window_on_choice_changed (self);
   return self->form != NULL;
 }
 
@@ -1239,15 +1195,15 @@ build_final (UppReportWindow *self)
   upp_report_window_validate_now (self);
   if (self->problems == NULL || self->problems->len > 0)
     return NULL;
-  replace (&self->form->submitted, upp_report_now ());
+  upp_report_window_replace (&self->form->submitted, upp_report_now ());
   json = upp_report_form_to_json (self->form);
   g_clear_pointer (&self->form->submitted, g_free);
   name = upp_report_form_get_filename (self->form, self->revision);
   bytes = g_bytes_new (json, strlen (json));
-  document = upp_document_parse (name, bytes, get_store (self));
+  document = upp_document_parse (name, bytes, upp_report_window_get_store (self));
   if (document->problems->len > 0)
     {
-      show_toast (self, g_ptr_array_index (document->problems, 0));
+      upp_report_window_show_toast (self, g_ptr_array_index (document->problems, 0));
       return NULL;
     }
   return g_steal_pointer (&bytes);
@@ -1269,19 +1225,19 @@ on_file_written (GObject      *source,
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           message = g_strdup_printf (_("The report was not saved: %s"), error->message);
-          show_toast (self, message);
-          g_signal_emit (self, signals[SAVED], 0, data->file, FALSE);
+          upp_report_window_show_toast (self, message);
+          upp_report_window_emit_saved (self, data->file, FALSE);
         }
       save_data_free (data);
       return;
     }
 
   /* Sent: the draft has served its purpose. */
-  delete_draft (self);
+  upp_report_window_delete_draft (self);
   /* Translators: a toast, “Saved as SOC-2026-W49.json” */
   message = g_strdup_printf (_("Saved as %s"), basename);
-  show_toast (self, message);
-  g_signal_emit (self, signals[SAVED], 0, data->file, TRUE);
+  upp_report_window_show_toast (self, message);
+  upp_report_window_emit_saved (self, data->file, TRUE);
   save_data_free (data);
 }
 
@@ -1348,10 +1304,10 @@ on_chooser_response (GtkNativeDialog *dialog,
   g_clear_object (&self->chooser);
 }
 
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+void
+upp_report_window_save_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
 {
   UppReportWindow *self = UPP_REPORT_WINDOW (widget);
   g_autofree char *name = NULL;
@@ -1397,8 +1353,8 @@ save_action (GtkWidget  *widget,
 
 /* Importing into this database: the same path as the Reports view */
 
-static void
-forget_import (UppReportWindow *self)
+void
+upp_report_window_forget_import (UppReportWindow *self)
 {
   g_autofree char *folder = NULL;
 
@@ -1438,15 +1394,15 @@ on_imported (UppSession      *session,
 
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      forget_import (self);
-      update_actions (self);
+      upp_report_window_forget_import (self);
+      upp_report_window_update_actions (self);
       return;
     }
 
   /* In the database now; the main window shows the outcome in the Reports
    * view. */
-  delete_draft (self);
-  forget_import (self);
+  upp_report_window_delete_draft (self);
+  upp_report_window_forget_import (self);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -1484,7 +1440,7 @@ upp_report_window_import (UppReportWindow *self)
   folder = g_dir_make_tmp ("uppfoljning-report-XXXXXX", &error);
   if (folder == NULL)
     {
-      show_toast (self, error->message);
+      upp_report_window_show_toast (self, error->message);
       return;
     }
   name = upp_report_window_get_filename (self);
@@ -1492,12 +1448,12 @@ upp_report_window_import (UppReportWindow *self)
   if (!g_file_set_contents (self->import_path, g_bytes_get_data (bytes, NULL),
                             g_bytes_get_size (bytes), &error))
     {
-      show_toast (self, error->message);
-      forget_import (self);
+      upp_report_window_show_toast (self, error->message);
+      upp_report_window_forget_import (self);
       return;
     }
   self->imported_id = g_signal_connect (self->session, "imported", G_CALLBACK (on_imported), self);
-  update_actions (self);
+  upp_report_window_update_actions (self);
 
   files = g_list_store_new (G_TYPE_FILE);
   file = g_file_new_for_path (self->import_path);
@@ -1505,18 +1461,18 @@ upp_report_window_import (UppReportWindow *self)
   upp_session_request_import (self->session, G_LIST_MODEL (files));
 }
 
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+void
+upp_report_window_import_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
 {
   upp_report_window_import (UPP_REPORT_WINDOW (widget));
 }
 
-static void
-import_file_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+void
+upp_report_window_import_file_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
 {
   UppReportWindow *self = UPP_REPORT_WINDOW (widget);
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
@@ -1541,7 +1497,7 @@ upp_report_window_discard (UppReportWindow *self)
 {
   g_return_if_fail (UPP_IS_REPORT_WINDOW (self));
 
-  delete_draft (self);
+  upp_report_window_delete_draft (self);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -1554,10 +1510,10 @@ on_discard_response (AdwMessageDialog *dialog,
     upp_report_window_discard (self);
 }
 
-static void
-discard_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+void
+upp_report_window_discard_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
 {
   UppReportWindow *self = UPP_REPORT_WINDOW (widget);
   g_autofree char *week = NULL;
@@ -1628,7 +1584,7 @@ focus_timeout (gpointer user_data)
 
 static void
 show_field (UppReportWindow *self,
-            Field           *field)
+            UppReportField  *field)
 {
   GtkWidget *target = field->input;
   guint delay = 0;
@@ -1657,17 +1613,18 @@ show_field (UppReportWindow *self,
     self->focus_id = g_timeout_add (delay, focus_timeout, self);
 }
 
-static void
-show_problem_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+void
+upp_report_window_show_problem_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
 {
   UppReportWindow *self = UPP_REPORT_WINDOW (widget);
 
   for (guint i = 0; self->problems != NULL && i < self->problems->len; i++)
     {
       const UppReportProblem *problem = g_ptr_array_index (self->problems, i);
-      Field *field = problem->key != NULL ? g_hash_table_lookup (self->fields, problem->key) : NULL;
+      UppReportField *field = problem->key != NULL
+                                ? g_hash_table_lookup (self->fields, problem->key) : NULL;
 
       if (field == NULL && problem->key != NULL)
         {
@@ -1768,7 +1725,7 @@ GtkWidget *
 upp_report_window_get_field (UppReportWindow *self,
                              const char      *key)
 {
-  Field *field;
+  UppReportField *field;
 
   g_return_val_if_fail (UPP_IS_REPORT_WINDOW (self), NULL);
 
@@ -1782,7 +1739,7 @@ GtkWidget *
 upp_report_window_get_field_row (UppReportWindow *self,
                                  const char      *key)
 {
-  Field *field;
+  UppReportField *field;
 
   g_return_val_if_fail (UPP_IS_REPORT_WINDOW (self), NULL);
 
@@ -1795,7 +1752,7 @@ const char *
 upp_report_window_get_field_message (UppReportWindow *self,
                                      const char      *key)
 {
-  Field *field;
+  UppReportField *field;
 
   g_return_val_if_fail (UPP_IS_REPORT_WINDOW (self), NULL);
 
@@ -1832,7 +1789,7 @@ upp_report_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->focus_target);
   g_clear_weak_pointer (&self->focus_row);
   g_cancellable_cancel (self->cancellable);
-  forget_import (self);
+  upp_report_window_forget_import (self);
   if (self->chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->chooser, self);
@@ -1919,14 +1876,19 @@ upp_report_window_class_init (UppReportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UppReportWindow, reporter_row);
   gtk_widget_class_bind_template_child (widget_class, UppReportWindow, reporter_message_row);
   gtk_widget_class_bind_template_child (widget_class, UppReportWindow, reporter_message_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_choice_changed",
+                                                G_CALLBACK (upp_report_window_on_choice_changed));
 
-  gtk_widget_class_install_action (widget_class, "report.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "report.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "report.import-file", NULL, import_file_action);
-  gtk_widget_class_install_action (widget_class, "report.discard", NULL, discard_action);
+  gtk_widget_class_install_action (widget_class, "report.save", NULL,
+                                   upp_report_window_save_action);
+  gtk_widget_class_install_action (widget_class, "report.import", NULL,
+                                   upp_report_window_import_action);
+  gtk_widget_class_install_action (widget_class, "report.import-file", NULL,
+                                   upp_report_window_import_file_action);
+  gtk_widget_class_install_action (widget_class, "report.discard", NULL,
+                                   upp_report_window_discard_action);
   gtk_widget_class_install_action (widget_class, "report.show-problem", NULL,
-                                   show_problem_action);
+                                   upp_report_window_show_problem_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "report.save",
                                        NULL);
@@ -1936,47 +1898,55 @@ upp_report_window_class_init (UppReportWindowClass *klass)
 static void
 upp_report_window_init (UppReportWindow *self)
 {
-  Field *field;
+  UppReportField *field;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new ("se.lysekil.Uppfoljning");
   self->cancellable = g_cancellable_new ();
-  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) field_free);
+  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                        (GDestroyNotify) upp_report_field_free);
   self->expanders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->groups = g_ptr_array_new ();
   self->department_codes = g_ptr_array_new_with_free_func (g_free);
   self->weeks = g_array_new (FALSE, FALSE, sizeof (UppWeek));
 
   /* The report's own fields. */
-  field = add_field (self, NULL, "reporter", NULL, field_label ("reporter"),
-                     GTK_WIDGET (self->reporter_row), GTK_WIDGET (self->reporter_row));
+  field = upp_report_window_add_field (self, NULL, "reporter", NULL,
+                                       upp_report_field_label ("reporter"),
+                                       GTK_WIDGET (self->reporter_row),
+                                       GTK_WIDGET (self->reporter_row));
   field->message_row = self->reporter_message_row;
   field->message_label = self->reporter_message_label;
-  g_signal_connect_swapped (self->reporter_row, "changed", G_CALLBACK (on_field_changed), field);
+  g_signal_connect_swapped (self->reporter_row, "changed", G_CALLBACK (upp_report_field_on_changed),
+                            field);
 
   self->summary_row = upp_report_text_row_new (_("S_ummary of the week"),
                                                _("The department’s picture of the week, for "
                                                  "leadership: counts and progress, no names"));
   adw_preferences_group_add (self->report_group, self->summary_row);
-  field = add_field (self, NULL, "summary", NULL, field_label ("summary"), self->summary_row,
-                     self->summary_row);
-  g_signal_connect_swapped (self->summary_row, "changed", G_CALLBACK (on_field_changed), field);
+  field = upp_report_window_add_field (self, NULL, "summary", NULL,
+                                       upp_report_field_label ("summary"), self->summary_row,
+                                       self->summary_row);
+  g_signal_connect_swapped (self->summary_row, "changed", G_CALLBACK (upp_report_field_on_changed),
+                            field);
 
-  field = add_field (self, NULL, "week", NULL, field_label ("week"), GTK_WIDGET (self->week_row),
-                     GTK_WIDGET (self->week_row));
+  field = upp_report_window_add_field (self, NULL, "week", NULL, upp_report_field_label ("week"),
+                                       GTK_WIDGET (self->week_row), GTK_WIDGET (self->week_row));
   field->message_row = self->week_message_row;
   field->message_label = self->week_message_label;
-  field = add_field (self, NULL, "department", NULL, field_label ("department"),
-                     GTK_WIDGET (self->department_row), GTK_WIDGET (self->department_row));
+  field = upp_report_window_add_field (self, NULL, "department", NULL,
+                                       upp_report_field_label ("department"),
+                                       GTK_WIDGET (self->department_row),
+                                       GTK_WIDGET (self->department_row));
 
-  update_actions (self);
+  upp_report_window_update_actions (self);
 }
 
 /* The form reads and writes the session @parent presents (its `session`
  * property); it does not need to know the main window otherwise. */
-static UppReportWindow *
-report_window_new (GtkWindow *parent)
+UppReportWindow *
+upp_report_window_create (GtkWindow *parent)
 {
   UppReportWindow *self = g_object_new (UPP_TYPE_REPORT_WINDOW,
                                         "transient-for", parent,
@@ -2010,9 +1980,9 @@ upp_report_window_new (UppWindow *parent)
 
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
 
-  self = report_window_new (GTK_WINDOW (parent));
-  package = get_package (self);
-  fill_choices (self);
+  self = upp_report_window_create (GTK_WINDOW (parent));
+  package = upp_report_window_get_package (self);
+  upp_report_window_fill_choices (self);
   last = g_settings_get_string (self->settings, "last-department");
   if (package != NULL && upp_package_find_department (package, last) != NULL)
     department = last;
@@ -2029,7 +1999,7 @@ static void
 build_read_only (UppReportWindow *self,
                  const char      *source_name)
 {
-  const UppPackage *package = get_package (self);
+  const UppPackage *package = upp_report_window_get_package (self);
   const UppDepartment *department = package != NULL
                                       ? upp_package_find_department (package, self->form->department)
                                       : NULL;
@@ -2054,32 +2024,37 @@ build_read_only (UppReportWindow *self,
 
   /* The report's own fields, in a group built like the entries' (and kept
    * when those are rebuilt). */
-  group = new_group (self, _("Report"), self->previous != NULL
-                       ? _("A correction. What it changed is highlighted, with what the report "
-                           "said before.")
-                       : NULL);
+  group = upp_report_window_new_group (self, _("Report"),
+                                       self->previous != NULL
+                                         ? _("A correction. What it changed is highlighted, with "
+                                             "what the report said before.")
+                                         : NULL);
   g_ptr_array_remove (self->groups, group);
   when = self->form->submitted != NULL ? g_date_time_new_from_iso8601 (self->form->submitted, NULL)
                                        : NULL;
   submitted = when != NULL ? g_date_time_format (when, "%Y-%m-%d %H:%M")
                            : g_strdup (self->form->submitted != NULL ? self->form->submitted : "—");
-  adw_preferences_group_add (group, new_value_row (self, _("Department"),
-                                                   department != NULL ? department->name
-                                                                      : self->form->department,
-                                                   NULL));
-  adw_preferences_group_add (group, new_value_row (self, _("Week"), week, NULL));
-  adw_preferences_group_add (group, new_value_row (self, _("Submitted"), submitted, NULL));
+  adw_preferences_group_add (group, upp_report_window_new_value_row (self, _("Department"),
+                                                                     department != NULL
+                                                                       ? department->name
+                                                                       : self->form->department,
+                                                                     NULL));
+  adw_preferences_group_add (group, upp_report_window_new_value_row (self, _("Week"), week, NULL));
+  adw_preferences_group_add (group, upp_report_window_new_value_row (self, _("Submitted"),
+                                                                     submitted, NULL));
   if (self->revision > 1)
     revision = g_strdup_printf (_("Correction %d"), self->revision - 1);
   else
     revision = g_strdup (C_("revision", "Original"));
-  adw_preferences_group_add (group, new_value_row (self, _("Revision"), revision, NULL));
-  adw_preferences_group_add (group, new_value_row (self, _("Reporter"),
-                                                   *self->form->reporter != '\0'
-                                                     ? self->form->reporter : "—",
-                                                   "reporter"));
-  adw_preferences_group_add (group, new_text_row (self, NULL, "summary", _("Summary"), NULL,
-                                                  self->form->summary, &row));
+  adw_preferences_group_add (group, upp_report_window_new_value_row (self, _("Revision"),
+                                                                     revision, NULL));
+  adw_preferences_group_add (group, upp_report_window_new_value_row (self, _("Reporter"),
+                                                                     *self->form->reporter != '\0'
+                                                                       ? self->form->reporter : "—",
+                                                                     "reporter"));
+  adw_preferences_group_add (group, upp_report_window_new_text_row (self, NULL, "summary",
+                                                                    _("Summary"), NULL,
+                                                                    self->form->summary, &row));
   for (guint i = 0; self->changes != NULL && i < self->changes->len; i++)
     {
       const UppReportChange *change = g_ptr_array_index (self->changes, i);
@@ -2090,13 +2065,13 @@ build_read_only (UppReportWindow *self,
           /* Translators: an action reported on before, not in the correction */
           g_autofree char *title = g_strdup_printf (_("No longer reported: %s"), change->key);
 
-          row = new_value_row (self, title, change->before, NULL);
+          row = upp_report_window_new_value_row (self, title, change->before, NULL);
           gtk_widget_add_css_class (row, "changed");
           adw_preferences_group_add (group, row);
         }
     }
 
-  build_entries (self);
+  upp_report_window_build_entries (self);
 
   adw_window_title_set_title (self->window_title, _("Weekly Report"));
   {
@@ -2109,7 +2084,7 @@ build_read_only (UppReportWindow *self,
   }
   if (source_name != NULL)
     gtk_window_set_title (GTK_WINDOW (self), source_name);
-  update_actions (self);
+  upp_report_window_update_actions (self);
 }
 
 static gboolean
@@ -2121,12 +2096,12 @@ open_read_only (UppReportWindow *self,
   const char *data;
   gsize length;
   g_autoptr(UppReportForm) form = NULL;
-  UppStore *store = get_store (self);
+  UppStore *store = upp_report_window_get_store (self);
   gint64 previous;
   guint n_earlier = 0;
 
   data = g_bytes_get_data (bytes, &length);
-  form = upp_report_form_new_from_json (data, length, get_package (self), error);
+  form = upp_report_form_new_from_json (data, length, upp_report_window_get_package (self), error);
   if (form == NULL)
     return FALSE;
 
@@ -2139,7 +2114,7 @@ open_read_only (UppReportWindow *self,
       previous = upp_report_find_document (store, self->form->department, self->form->week,
                                            self->form->submitted, &n_earlier);
       if (previous > 0)
-        self->previous = form_from_document (self, previous, NULL);
+        self->previous = upp_report_window_form_from_document (self, previous, NULL);
       self->revision = n_earlier + 1;
     }
   build_read_only (self, source_name);
@@ -2168,10 +2143,10 @@ upp_report_window_new_for_document (UppWindow *parent,
 
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
 
-  self = report_window_new (GTK_WINDOW (parent));
-  bytes = get_store (self) != NULL ? upp_store_get_document_bytes (get_store (self), document_id,
-                                                                   error)
-                                   : NULL;
+  self = upp_report_window_create (GTK_WINDOW (parent));
+  bytes = upp_report_window_get_store (self) != NULL
+            ? upp_store_get_document_bytes (upp_report_window_get_store (self), document_id, error)
+            : NULL;
   if (bytes == NULL || !open_read_only (self, bytes, NULL, error))
     {
       if (bytes == NULL && error != NULL && *error == NULL)
@@ -2234,7 +2209,7 @@ upp_report_window_new_for_file (UppWindow *parent,
       return NULL;
     }
 
-  self = report_window_new (GTK_WINDOW (parent));
+  self = upp_report_window_create (GTK_WINDOW (parent));
   self->source_file = g_object_ref (file);
   name = g_strdup (g_file_info_get_display_name (info));
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
