@@ -14,6 +14,17 @@
  * Opened on a report that was sent (from the Reports view or a file), the
  * same form shows it read-only, with the fields a correction changed
  * highlighted and the values they replaced.
+ *
+ * This file holds the window itself: its construction, actions, getters
+ * and teardown. The rest, one part a file, shares the instance struct in
+ * upp-report-window-private.h:
+ *   upp-report-field.c      a field: what typing in it does to the values
+ *   upp-report-problems.c   checking the values, problems at their fields
+ *   upp-report-entries.c    the groups and action entries built from them
+ *   upp-report-load.c       choosing department and week, loading the form
+ *   upp-report-draft.c      the draft kept in the database; discarding it
+ *   upp-report-save.c       saving the report as a file, or importing it
+ *   upp-report-read-only.c  a sent report (or a correction) read-only
  */
 
 #define G_LOG_DOMAIN "upp-report-window"
@@ -21,351 +32,51 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <string.h>
 
-#include <json-glib/json-glib.h>
-
-#include "upp-dashboard.h"
-#include "upp-error.h"
-#include "upp-import.h"
 #include "upp-report-text-row.h"
-#include "upp-report-window.h"
-
-/* After the last key press: check the report, then keep the draft. */
-#define VALIDATE_DELAY_MS 150
-#define DRAFT_DELAY_MS 1000
-
-typedef struct _Field Field;
-
-struct _UppReportWindow
-{
-  AdwWindow             parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwHeaderBar         *header_bar;
-  AdwWindowTitle       *window_title;
-  GtkWidget            *cancel_button;
-  AdwSplitButton       *save_button;
-  GtkWidget            *import_file_button;
-  GtkRevealer          *problems_revealer;
-  GtkLabel             *problems_label;
-  AdwPreferencesPage   *page;
-  AdwPreferencesGroup  *report_group;
-  AdwComboRow          *department_row;
-  AdwComboRow          *week_row;
-  GtkWidget            *week_message_row;
-  GtkLabel             *week_message_label;
-  AdwEntryRow          *reporter_row;
-  GtkWidget            *reporter_message_row;
-  GtkLabel             *reporter_message_label;
-
-  /* borrowed: weak pointer */
-  UppWindow            *parent;
-
-  /* owned */
-  UppSession           *session;
-  GSettings            *settings;
-  UppReportForm        *form;
-  UppReportForm        *previous;      /* read-only: the revision corrected */
-  GHashTable           *fields;        /* key → Field */
-  GHashTable           *expanders;     /* action code → AdwExpanderRow */
-  GPtrArray            *groups;        /* the groups built for the entries */
-  GPtrArray            *problems;      /* UppReportProblem */
-  GPtrArray            *changes;       /* UppReportChange, read-only */
-  GPtrArray            *department_codes;
-  GArray               *weeks;
-  GtkWidget            *summary_row;
-  GtkFileChooserNative *chooser;
-  GCancellable         *cancellable;
-  GFile                *source_file;   /* read-only, opened from a file */
-  char                 *import_path;
-
-  guint                 validate_id;
-  guint                 draft_id;
-  guint                 imported_id;
-  guint                 focus_id;
-  GtkWidget            *focus_target;  /* weak */
-  GtkWidget            *focus_row;     /* weak */
-  int                   revision;      /* what saving writes: 1, or 2… */
-  guint                 loading;
-  gboolean              read_only;
-  gboolean              dirty;
-};
+#include "upp-report-window-private.h"
 
 G_DEFINE_FINAL_TYPE (UppReportWindow, upp_report_window, ADW_TYPE_WINDOW)
 
 enum {
   SAVED,
+  DRAFT_KEPT,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-/* A field of the form: what is typed in it goes to the values. */
-struct _Field
+void
+upp_report_window_emit_saved (UppReportWindow *self,
+                              GFile           *file,
+                              gboolean         ok)
 {
-  UppReportWindow *window;
-  char            *key;
-  char            *action;     /* NULL for the report's own fields */
-  char            *name;       /* "status", "comment", "indicators", "summary"… */
-  char            *indicator;
-  char            *place;      /* for the problem summary: “A12, Progress” */
-  GtkWidget       *input;      /* AdwEntryRow, UppReportTextRow, AdwComboRow, GtkScale */
-  GtkWidget       *row;        /* the row that shows the error style */
-  GtkWidget       *message_row;
-  GtkLabel        *message_label;
-  char            *message;
-};
-
-/* Fields go before their widgets do (a rebuild, dispose): nothing may call
- * back into a freed field. */
-static void
-field_free (Field *field)
-{
-  if (field->input != NULL)
-    g_signal_handlers_disconnect_by_data (field->input, field);
-  g_free (field->key);
-  g_free (field->action);
-  g_free (field->name);
-  g_free (field->indicator);
-  g_free (field->place);
-  g_free (field->message);
-  g_free (field);
+  g_signal_emit (self, signals[SAVED], 0, file, ok);
 }
 
-static void schedule_validation (UppReportWindow *self);
-static void update_expander (UppReportWindow *self, const char *action);
-
-static UppStore *
-get_store (UppReportWindow *self)
+UppStore *
+upp_report_window_get_store (UppReportWindow *self)
 {
   return self->session != NULL ? upp_session_get_store (self->session) : NULL;
 }
 
-static const UppPackage *
-get_package (UppReportWindow *self)
+const UppPackage *
+upp_report_window_get_package (UppReportWindow *self)
 {
-  UppStore *store = get_store (self);
+  UppStore *store = upp_report_window_get_store (self);
 
   return store != NULL ? upp_store_peek_package (store) : NULL;
 }
 
-static void
-show_toast (UppReportWindow *self,
-            const char      *title)
+void
+upp_report_window_show_toast (UppReportWindow *self,
+                              const char      *title)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
-static char *
-status_label (UppStatus status)
-{
-  UppState state = upp_status_to_state (status);
-
-  return g_strdup_printf ("%s %s", upp_state_get_symbol (state), upp_state_get_label (state));
-}
-
-static const char *
-field_label (const char *name)
-{
-  if (g_strcmp0 (name, "status") == 0)
-    return _("Status");
-  if (g_strcmp0 (name, "progress") == 0)
-    return _("Progress");
-  if (g_strcmp0 (name, "comment") == 0)
-    return _("This week");
-  if (g_strcmp0 (name, "next_steps") == 0)
-    return _("Next steps");
-  if (g_strcmp0 (name, "risks") == 0)
-    return _("Risks and problems");
-  if (g_strcmp0 (name, "reporter") == 0)
-    return _("Your role");
-  if (g_strcmp0 (name, "summary") == 0)
-    return _("Summary");
-  if (g_strcmp0 (name, "week") == 0)
-    return _("Week");
-  if (g_strcmp0 (name, "department") == 0)
-    return _("Department");
-  return name;
-}
-
-/* Fields */
-
-static Field *
-add_field (UppReportWindow *self,
-           const char      *action,
-           const char      *name,
-           const char      *indicator,
-           const char      *place,
-           GtkWidget       *input,
-           GtkWidget       *row)
-{
-  Field *field = g_new0 (Field, 1);
-
-  field->window = self;
-  field->key = upp_report_form_key (action, name, indicator);
-  field->action = g_strdup (action);
-  field->name = g_strdup (name);
-  field->indicator = g_strdup (indicator);
-  field->input = input;
-  field->row = row;
-  if (action != NULL)
-    /* Translators: where a problem is, “A12, Progress” */
-    field->place = g_strdup_printf (_("%s, %s"), action, place);
-  else
-    field->place = g_strdup (place);
-  g_hash_table_replace (self->fields, field->key, field);
-  return field;
-}
-
-/* A row under a field that holds its problem, hidden while there is none. */
-static GtkWidget *
-new_message_row (GtkLabel **out_label)
-{
-  GtkWidget *row = g_object_new (ADW_TYPE_PREFERENCES_ROW, NULL);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (label, "field-message");
-  gtk_widget_add_css_class (label, "message-row-label");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_widget_set_visible (row, FALSE);
-  *out_label = GTK_LABEL (label);
-  return row;
-}
-
-static void
-set_field_message (Field      *field,
-                   const char *message)
-{
-  if (g_strcmp0 (field->message, message) == 0)
-    return;
-  g_free (field->message);
-  field->message = g_strdup (message);
-
-  if (UPP_IS_REPORT_TEXT_ROW (field->input))
-    {
-      upp_report_text_row_set_message (UPP_REPORT_TEXT_ROW (field->input), message);
-      return;
-    }
-  if (field->message_label != NULL)
-    gtk_label_set_label (field->message_label, message != NULL ? message : "");
-  if (field->message_row != NULL)
-    gtk_widget_set_visible (field->message_row, message != NULL);
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (field->row, "field-error");
-      if (ADW_IS_ENTRY_ROW (field->row))
-        gtk_widget_add_css_class (field->row, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (field->input), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (field->row, "field-error");
-      gtk_widget_remove_css_class (field->row, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (field->input), GTK_ACCESSIBLE_STATE_INVALID);
-    }
-}
-
-static char *
-editable_text (GtkWidget *widget)
-{
-  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
-}
-
-static void
-replace (char       **field,
-         char        *value)
-{
-  g_free (*field);
-  *field = value;
-}
-
-/* What the user did → the values. */
-static void
-on_field_changed (Field *field)
-{
-  UppReportWindow *self = field->window;
-  UppReportFormEntry *entry = NULL;
-
-  if (self->loading > 0 || self->form == NULL || self->read_only)
-    return;
-  if (field->action != NULL)
-    {
-      entry = upp_report_form_find_entry (self->form, field->action);
-      g_return_if_fail (entry != NULL);
-    }
-
-  if (g_str_equal (field->name, "reporter"))
-    replace (&self->form->reporter, editable_text (field->input));
-  else if (g_str_equal (field->name, "summary"))
-    replace (&self->form->summary, upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field->input)));
-  else if (g_str_equal (field->name, "status"))
-    entry->status = MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (field->input)),
-                         UPP_N_STATUSES - 1);
-  else if (g_str_equal (field->name, "progress"))
-    entry->progress = (int) gtk_range_get_value (GTK_RANGE (field->input));
-  else if (g_str_equal (field->name, "comment"))
-    replace (&entry->comment, upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field->input)));
-  else if (g_str_equal (field->name, "next_steps"))
-    replace (&entry->next_steps,
-             upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field->input)));
-  else if (g_str_equal (field->name, "risks"))
-    replace (&entry->risks, upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field->input)));
-  else if (g_str_equal (field->name, "indicators"))
-    {
-      g_autofree char *text = editable_text (field->input);
-
-      upp_report_form_set_indicator (self->form, field->action, field->indicator, text);
-    }
-
-  if (entry != NULL)
-    update_expander (self, entry->action);
-  self->dirty = TRUE;
-  schedule_validation (self);
-}
-
-/* Problems */
-
-static void
-update_problem_summary (UppReportWindow *self)
-{
-  guint n = self->problems != NULL ? self->problems->len : 0;
-  g_autofree char *text = NULL;
-
-  if (n == 1)
-    {
-      const UppReportProblem *problem = g_ptr_array_index (self->problems, 0);
-      Field *field = problem->key != NULL ? g_hash_table_lookup (self->fields, problem->key) : NULL;
-      const char *place = field != NULL ? field->place : problem->key;
-
-      if (place != NULL)
-        /* Translators: the one problem that blocks saving, “A12, Progress: is 95, but …” */
-        text = g_strdup_printf (_("Cannot be saved yet — %s: %s"), place, problem->message);
-      else
-        text = g_strdup_printf (_("Cannot be saved yet — %s"), problem->message);
-    }
-  else if (n > 1)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u problem must be fixed before the report can be saved",
-                                         "%u problems must be fixed before the report can be saved",
-                                         n),
-                            n);
-  if (text != NULL)
-    gtk_label_set_label (self->problems_label, text);
-  gtk_revealer_set_reveal_child (self->problems_revealer, n > 0);
-}
-
-static void
-update_actions (UppReportWindow *self)
+void
+upp_report_window_update_actions (UppReportWindow *self)
 {
   gboolean ok = !self->read_only && self->form != NULL && self->problems != NULL &&
                 self->problems->len == 0 && self->import_path == NULL;
@@ -378,1313 +89,6 @@ update_actions (UppReportWindow *self)
                                  self->problems != NULL && self->problems->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.import-file",
                                  self->read_only && self->source_file != NULL);
-}
-
-static void
-apply_problems (UppReportWindow *self)
-{
-  g_autoptr(GHashTable) messages = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer value;
-
-  for (guint i = 0; i < self->problems->len; i++)
-    {
-      const UppReportProblem *problem = g_ptr_array_index (self->problems, i);
-
-      /* The first problem of a field is the one to fix first. */
-      if (problem->key != NULL && !g_hash_table_contains (messages, problem->key))
-        g_hash_table_insert (messages, problem->key, problem->message);
-    }
-
-  g_hash_table_iter_init (&iter, self->fields);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      Field *field = value;
-
-      set_field_message (field, g_hash_table_lookup (messages, field->key));
-    }
-
-  if (self->form != NULL)
-    for (guint i = 0; i < self->form->entries->len; i++)
-      update_expander (self, ((UppReportFormEntry *) g_ptr_array_index (self->form->entries, i))->action);
-  update_problem_summary (self);
-  update_actions (self);
-}
-
-static guint
-count_problems (UppReportWindow *self,
-                const char      *action)
-{
-  gsize length = strlen (action);
-  guint n = 0;
-
-  for (guint i = 0; self->problems != NULL && i < self->problems->len; i++)
-    {
-      const UppReportProblem *problem = g_ptr_array_index (self->problems, i);
-
-      if (problem->key != NULL && g_str_has_prefix (problem->key, action) &&
-          (problem->key[length] == '\0' || problem->key[length] == '/'))
-        n++;
-    }
-  return n;
-}
-
-/**
- * upp_report_window_validate_now:
- * @self: a #UppReportWindow
- *
- * Checks the report with the importer's rules now, instead of after the
- * pause in typing, and shows the problems.
- */
-void
-upp_report_window_validate_now (UppReportWindow *self)
-{
-  g_return_if_fail (UPP_IS_REPORT_WINDOW (self));
-
-  g_clear_handle_id (&self->validate_id, g_source_remove);
-  if (self->form == NULL || self->read_only)
-    return;
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  self->problems = upp_report_form_validate (self->form, get_store (self));
-  apply_problems (self);
-}
-
-static gboolean
-validate_timeout (gpointer user_data)
-{
-  UppReportWindow *self = user_data;
-
-  self->validate_id = 0;
-  upp_report_window_validate_now (self);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-draft_timeout (gpointer user_data)
-{
-  UppReportWindow *self = user_data;
-
-  self->draft_id = 0;
-  upp_report_window_save_draft_now (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_validation (UppReportWindow *self)
-{
-  g_clear_handle_id (&self->validate_id, g_source_remove);
-  self->validate_id = g_timeout_add (VALIDATE_DELAY_MS, validate_timeout, self);
-  g_clear_handle_id (&self->draft_id, g_source_remove);
-  self->draft_id = g_timeout_add (DRAFT_DELAY_MS, draft_timeout, self);
-}
-
-/* Drafts */
-
-/**
- * upp_report_window_save_draft_now:
- * @self: a #UppReportWindow
- *
- * Keeps what was typed in the database, if anything changed since the
- * last draft: the form is restored from it when the same department and
- * week are opened again.
- */
-void
-upp_report_window_save_draft_now (UppReportWindow *self)
-{
-  UppStore *store;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
-
-  g_return_if_fail (UPP_IS_REPORT_WINDOW (self));
-
-  g_clear_handle_id (&self->draft_id, g_source_remove);
-  store = get_store (self);
-  if (!self->dirty || self->read_only || self->form == NULL || store == NULL)
-    return;
-  /* A draft is small and written in one statement; the store serialises
-   * it with any import that runs. */
-  json = upp_report_form_to_json (self->form);
-  if (!upp_store_save_draft (store, self->form->department, self->form->week, json, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The draft was not kept: %s"), error->message);
-
-      show_toast (self, message);
-      return;
-    }
-  self->dirty = FALSE;
-}
-
-static void
-delete_draft (UppReportWindow *self)
-{
-  UppStore *store = get_store (self);
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->draft_id, g_source_remove);
-  self->dirty = FALSE;
-  if (store == NULL || self->form == NULL)
-    return;
-  if (!upp_store_delete_draft (store, self->form->department, self->form->week, &error))
-    g_warning ("Could not delete the draft: %s", error->message);
-}
-
-/* Building the form */
-
-static void
-update_expander (UppReportWindow *self,
-                 const char      *action)
-{
-  AdwExpanderRow *expander = g_hash_table_lookup (self->expanders, action);
-  const UppReportFormEntry *entry = upp_report_form_find_entry (self->form, action);
-  const UppPackage *package = get_package (self);
-  const UppAction *definition = package != NULL ? upp_package_find_action (package, action) : NULL;
-  g_autofree char *status = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *state_class = NULL;
-  GtkWidget *dot;
-  const char *role;
-  guint n_problems;
-
-  if (expander == NULL || entry == NULL)
-    return;
-
-  status = status_label (entry->status);
-  role = definition != NULL && g_strcmp0 (definition->lead, self->form->department) == 0
-           ? C_("role", "Lead") : C_("role", "Contributing");
-  /* Translators: an action's line in the report form, “Lead · ● On track · 88 %” */
-  subtitle = g_strdup_printf (_("%s · %s · %d %%"), role, status, entry->progress);
-  n_problems = count_problems (self, action);
-  if (n_problems > 0)
-    {
-      g_autofree char *problems = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem",
-                                                                "%u problems", n_problems),
-                                                   n_problems);
-      char *with = g_strdup_printf ("%s · ⚠ %s", subtitle, problems);
-
-      g_free (subtitle);
-      subtitle = with;
-      gtk_widget_add_css_class (GTK_WIDGET (expander), "field-error");
-    }
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (expander), "field-error");
-  adw_expander_row_set_subtitle (expander, subtitle);
-
-  dot = g_object_get_data (G_OBJECT (expander), "upp-dot");
-  if (dot != NULL)
-    {
-      UppState state = upp_status_to_state (entry->status);
-
-      state_class = g_strconcat ("state-", upp_state_to_string (state), NULL);
-      gtk_widget_set_css_classes (dot, (const char *[]) { state_class, NULL });
-      gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (dot)),
-                           upp_state_get_symbol (state));
-    }
-}
-
-static GtkWidget *
-new_dot (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (label, "state-dot");
-  /* The subtitle says the status in words. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (box), label);
-  return box;
-}
-
-static char *
-format_progress (GtkScale *scale,
-                 double    value,
-                 gpointer  user_data)
-{
-  /* Translators: progress in percent, “60 %” */
-  return g_strdup_printf (_("%d %%"), (int) value);
-}
-
-static const UppReportChange *
-find_change (UppReportWindow *self,
-             const char      *key)
-{
-  for (guint i = 0; self->changes != NULL && i < self->changes->len; i++)
-    {
-      const UppReportChange *change = g_ptr_array_index (self->changes, i);
-
-      if (g_str_equal (change->key, key))
-        return change;
-    }
-  return NULL;
-}
-
-/* Read-only: a value beside its title, and what it was before. */
-static GtkWidget *
-new_value_row (UppReportWindow *self,
-               const char      *title,
-               const char      *value,
-               const char      *key)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (value);
-  const UppReportChange *change = key != NULL ? find_change (self, key) : NULL;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  if (change != NULL)
-    {
-      g_autofree char *before = g_strdup_printf (_("Before: %s"), *change->before != '\0'
-                                                                  ? change->before
-                                                                  : C_("text", "(empty)"));
-
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), before);
-      gtk_widget_add_css_class (row, "changed");
-    }
-  return row;
-}
-
-static GtkWidget *
-new_text_row (UppReportWindow *self,
-              const char      *action,
-              const char      *name,
-              const char      *title,
-              const char      *hint,
-              const char      *text,
-              GtkWidget      **out_row)
-{
-  g_autofree char *key = upp_report_form_key (action, name, NULL);
-  const UppReportChange *change = self->read_only ? find_change (self, key) : NULL;
-  GtkWidget *row = upp_report_text_row_new (title, self->read_only ? NULL : hint);
-
-  upp_report_text_row_set_text (UPP_REPORT_TEXT_ROW (row), text);
-  upp_report_text_row_set_editable (UPP_REPORT_TEXT_ROW (row), !self->read_only);
-  if (change != NULL)
-    upp_report_text_row_set_previous (UPP_REPORT_TEXT_ROW (row), change->before);
-  /* Read-only, an empty text that was empty before says nothing. */
-  if (self->read_only && *text == '\0' && change == NULL)
-    gtk_widget_set_visible (row, FALSE);
-  if (!self->read_only)
-    {
-      Field *field = add_field (self, action, name, NULL, field_label (name), row, row);
-
-      g_signal_connect_swapped (row, "changed", G_CALLBACK (on_field_changed), field);
-    }
-  *out_row = row;
-  return row;
-}
-
-static void
-add_to_expander (AdwExpanderRow *expander,
-                 GtkWidget      *row)
-{
-  adw_expander_row_add_row (expander, row);
-}
-
-static void
-build_entry (UppReportWindow    *self,
-             AdwPreferencesGroup *group,
-             UppReportFormEntry *entry,
-             const UppAction    *definition,
-             gboolean            expanded)
-{
-  AdwExpanderRow *expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  g_autofree char *title = NULL;
-  GtkWidget *row;
-  Field *field;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
-  /* Translators: an action in the report form, “A1 · Evening presence …” */
-  title = g_strdup_printf (_("%s · %s"), entry->action,
-                           definition != NULL ? definition->title : "");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-  g_object_set_data (G_OBJECT (expander), "upp-dot", new_dot ());
-  adw_expander_row_add_prefix (expander, g_object_get_data (G_OBJECT (expander), "upp-dot"));
-  g_hash_table_replace (self->expanders, g_strdup (entry->action), expander);
-
-  if (self->read_only)
-    {
-      g_autofree char *status = status_label (entry->status);
-      g_autofree char *progress = g_strdup_printf (_("%d %%"), entry->progress);
-      g_autofree char *status_key = upp_report_form_key (entry->action, "status", NULL);
-      g_autofree char *progress_key = upp_report_form_key (entry->action, "progress", NULL);
-
-      add_to_expander (expander, new_value_row (self, _("Status"), status, status_key));
-      add_to_expander (expander, new_value_row (self, _("Progress"), progress, progress_key));
-    }
-  else
-    {
-      GtkStringList *labels = gtk_string_list_new (NULL);
-      GtkWidget *box, *label, *scale;
-      GtkLabel *message;
-      g_autofree char *scale_label = NULL;
-
-      for (UppStatus s = 0; s < UPP_N_STATUSES; s++)
-        {
-          g_autofree char *text = status_label (s);
-
-          gtk_string_list_append (labels, text);
-        }
-      row = adw_combo_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Status"));
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-      g_object_unref (labels);
-      adw_combo_row_set_selected (ADW_COMBO_ROW (row), entry->status);
-      add_to_expander (expander, row);
-      field = add_field (self, entry->action, "status", NULL, _("Status"), row, row);
-      field->message_row = new_message_row (&message);
-      field->message_label = message;
-      add_to_expander (expander, field->message_row);
-      g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (on_field_changed), field);
-
-      /* Progress: the scale takes the row's width, the number beside it. */
-      row = gtk_list_box_row_new ();
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_set_focusable (row, FALSE);
-      gtk_widget_add_css_class (row, "progress-row");
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      label = gtk_label_new_with_mnemonic (_("_Progress"));
-      scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 100, 1);
-      gtk_widget_set_hexpand (scale, TRUE);
-      gtk_scale_set_draw_value (GTK_SCALE (scale), TRUE);
-      gtk_scale_set_value_pos (GTK_SCALE (scale), GTK_POS_RIGHT);
-      gtk_scale_set_digits (GTK_SCALE (scale), 0);
-      gtk_range_set_round_digits (GTK_RANGE (scale), 0);
-      gtk_range_set_increments (GTK_RANGE (scale), 1, 10);
-      gtk_scale_set_format_value_func (GTK_SCALE (scale), format_progress, NULL, NULL);
-      gtk_range_set_value (GTK_RANGE (scale), entry->progress);
-      gtk_label_set_mnemonic_widget (GTK_LABEL (label), scale);
-      /* Translators: accessible name of the progress scale, “Progress of A1” */
-      scale_label = g_strdup_printf (_("Progress of %s"), entry->action);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      scale_label, -1);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), scale);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      add_to_expander (expander, row);
-      field = add_field (self, entry->action, "progress", NULL, _("Progress"), scale, row);
-      field->message_row = new_message_row (&message);
-      field->message_label = message;
-      add_to_expander (expander, field->message_row);
-      g_signal_connect_swapped (scale, "value-changed", G_CALLBACK (on_field_changed), field);
-    }
-
-  add_to_expander (expander, new_text_row (self, entry->action, "comment", _("_This week"),
-                                           _("What happened, in counts and facts — never names"),
-                                           entry->comment, &row));
-  add_to_expander (expander, new_text_row (self, entry->action, "next_steps", _("_Next steps"),
-                                           _("What happens next, and when"), entry->next_steps,
-                                           &row));
-  add_to_expander (expander, new_text_row (self, entry->action, "risks", _("_Risks and problems"),
-                                           _("Expected when the action is at risk or delayed"),
-                                           entry->risks, &row));
-
-  for (guint i = 0; i < entry->indicators->len; i++)
-    {
-      UppReportFormIndicator *value = g_ptr_array_index (entry->indicators, i);
-      const UppIndicator *indicator = definition != NULL
-                                        ? upp_action_find_indicator (definition, value->code) : NULL;
-      const char *name = indicator != NULL ? indicator->name : value->code;
-      const char *unit = indicator != NULL && indicator->unit != NULL ? indicator->unit : "";
-      g_autofree char *key = upp_report_form_key (entry->action, "indicators", value->code);
-      GtkLabel *message;
-
-      if (self->read_only)
-        {
-          g_autofree char *text = *value->text != '\0' ? g_strdup_printf ("%s %s", value->text, unit)
-                                                       : g_strdup ("—");
-
-          row = new_value_row (self, name, g_strstrip (text), key);
-          if (*value->text == '\0' && find_change (self, key) == NULL)
-            gtk_widget_set_visible (row, FALSE);
-          add_to_expander (expander, row);
-          continue;
-        }
-
-      row = adw_entry_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
-      gtk_editable_set_text (GTK_EDITABLE (row), value->text);
-      if (*unit != '\0')
-        {
-          GtkWidget *unit_label = gtk_label_new (unit);
-
-          gtk_widget_add_css_class (unit_label, "dim-label");
-          adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), unit_label);
-        }
-      add_to_expander (expander, row);
-      field = add_field (self, entry->action, "indicators", value->code, name, row, row);
-      field->message_row = new_message_row (&message);
-      field->message_label = message;
-      add_to_expander (expander, field->message_row);
-      g_signal_connect_swapped (row, "changed", G_CALLBACK (on_field_changed), field);
-    }
-
-  if (self->read_only)
-    {
-      const UppReportChange *added = find_change (self, entry->action);
-      gboolean changed = FALSE;
-      gsize length = strlen (entry->action);
-
-      for (guint i = 0; self->changes != NULL && i < self->changes->len; i++)
-        {
-          const UppReportChange *change = g_ptr_array_index (self->changes, i);
-
-          changed |= g_str_has_prefix (change->key, entry->action) &&
-                     (change->key[length] == '\0' || change->key[length] == '/');
-        }
-      adw_expander_row_set_subtitle (expander,
-                                     added != NULL ? _("New in this correction")
-                                                   : changed ? _("Corrected") : "");
-      /* A correction opens on what it changed. */
-      if (self->previous != NULL)
-        expanded = changed || added != NULL;
-    }
-
-  adw_expander_row_set_expanded (expander, expanded);
-  adw_preferences_group_add (group, GTK_WIDGET (expander));
-  if (!self->read_only)
-    update_expander (self, entry->action);
-  else
-    {
-      g_autofree char *subtitle = NULL;
-      GtkWidget *dot = g_object_get_data (G_OBJECT (expander), "upp-dot");
-      UppState state = upp_status_to_state (entry->status);
-      g_autofree char *state_class = g_strconcat ("state-", upp_state_to_string (state), NULL);
-      g_autofree char *status = status_label (entry->status);
-      const char *extra = adw_expander_row_get_subtitle (expander);
-
-      subtitle = *extra != '\0' ? g_strdup_printf (_("%s · %d %% · %s"), status, entry->progress,
-                                                   extra)
-                                : g_strdup_printf (_("%s · %d %%"), status, entry->progress);
-      adw_expander_row_set_subtitle (expander, subtitle);
-      gtk_widget_set_css_classes (dot, (const char *[]) { state_class, NULL });
-      gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (dot)),
-                           upp_state_get_symbol (state));
-    }
-}
-
-static void
-clear_entries (UppReportWindow *self)
-{
-  GHashTableIter iter;
-  gpointer value;
-
-  /* The fields of the entries first, while their widgets are alive; the
-   * report group's own fields stay. */
-  g_hash_table_iter_init (&iter, self->fields);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (((Field *) value)->action != NULL)
-      g_hash_table_iter_remove (&iter);
-
-  g_hash_table_remove_all (self->expanders);
-  for (guint i = 0; i < self->groups->len; i++)
-    adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
-  g_ptr_array_set_size (self->groups, 0);
-}
-
-static AdwPreferencesGroup *
-new_group (UppReportWindow *self,
-           const char      *title,
-           const char      *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
-  g_autofree char *escaped = description != NULL ? g_markup_escape_text (description, -1) : NULL;
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped_title);
-  if (escaped != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped);
-  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
-  g_ptr_array_add (self->groups, group);
-  return ADW_PREFERENCES_GROUP (group);
-}
-
-/* One group per goal, in package order; in each the actions the
- * department leads first, then those it contributes to (the order the
- * entries already have). */
-static void
-build_entries (UppReportWindow *self)
-{
-  const UppPackage *package = get_package (self);
-  g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
-  AdwPreferencesGroup *other = NULL;
-  gboolean first = TRUE;
-
-  self->loading++;
-  clear_entries (self);
-
-  for (guint g = 0; package != NULL && g < package->goals->len; g++)
-    {
-      const UppGoal *goal = g_ptr_array_index (package->goals, g);
-      AdwPreferencesGroup *group = NULL;
-
-      for (guint i = 0; i < self->form->entries->len; i++)
-        {
-          UppReportFormEntry *entry = g_ptr_array_index (self->form->entries, i);
-          const UppAction *action = upp_package_find_action (package, entry->action);
-          g_autofree char *group_title = NULL;
-
-          if (action == NULL || g_strcmp0 (action->goal, goal->code) != 0)
-            continue;
-          if (group == NULL)
-            {
-              /* Translators: a group of the report form, “Goal G1” */
-              group_title = g_strdup_printf (_("Goal %s"), goal->code);
-              group = new_group (self, group_title, goal->title);
-            }
-          /* Read-only, everything shows; writing, the first action opens. */
-          build_entry (self, group, entry, action, self->read_only || first);
-          first = FALSE;
-          g_hash_table_add (placed, entry->action);
-        }
-    }
-
-  /* Entries for actions the package does not define (a report from another
-   * package revision): shown, for the rules to flag. */
-  for (guint i = 0; i < self->form->entries->len; i++)
-    {
-      UppReportFormEntry *entry = g_ptr_array_index (self->form->entries, i);
-
-      if (g_hash_table_contains (placed, entry->action))
-        continue;
-      if (other == NULL)
-        other = new_group (self, _("Other actions"), NULL);
-      build_entry (self, other, entry, NULL, TRUE);
-    }
-  self->loading--;
-}
-
-/* Loading a department's week */
-
-static void
-update_title (UppReportWindow *self)
-{
-  const UppPackage *package = get_package (self);
-  const UppDepartment *department = package != NULL && self->form != NULL
-                                      ? upp_package_find_department (package, self->form->department)
-                                      : NULL;
-  g_autofree char *week = self->form != NULL ? upp_dashboard_week_title (self->form->week) : NULL;
-  g_autofree char *subtitle = NULL;
-  const char *name = department != NULL ? department->name
-                                        : self->form != NULL ? self->form->department : "";
-
-  if (self->form == NULL)
-    return;
-  if (self->revision > 1)
-    /* Translators: the report window's subtitle, “Socialförvaltningen · Week 48, 2026 · Correction” */
-    subtitle = g_strdup_printf (_("%s · %s · Correction"), name, week);
-  else
-    /* Translators: the report window's subtitle, “Socialförvaltningen · Week 49, 2026” */
-    subtitle = g_strdup_printf (_("%s · %s"), name, week);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-}
-
-static UppReportForm *
-form_from_document (UppReportWindow *self,
-                    gint64           id,
-                    GError         **error)
-{
-  g_autoptr(GBytes) bytes = upp_store_get_document_bytes (get_store (self), id, error);
-  const char *data;
-  gsize length;
-
-  if (bytes == NULL)
-    return NULL;
-  data = g_bytes_get_data (bytes, &length);
-  return upp_report_form_new_from_json (data, length, get_package (self), error);
-}
-
-static void
-set_form (UppReportWindow *self,
-          UppReportForm   *form)
-{
-  g_clear_pointer (&self->form, upp_report_form_free);
-  self->form = form;
-}
-
-static void
-on_restored_discard (UppReportWindow *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "report.discard", NULL);
-}
-
-/* Opens the form on @department's report for @week: the draft if there is
- * one, else the report already sent for that week (saving then writes a
- * correction), else the skeleton the CLI's template gives. */
-static gboolean
-load_report (UppReportWindow *self,
-             const char      *department,
-             UppWeek          week)
-{
-  UppStore *store = get_store (self);
-  g_autoptr(UppReportForm) form = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *draft = NULL;
-  gint64 existing;
-  guint n_reports = 0;
-  const char *description;
-
-  if (store == NULL || get_package (self) == NULL)
-    return FALSE;
-  if (self->form != NULL && g_strcmp0 (self->form->department, department) == 0 &&
-      upp_week_compare (self->form->week, week) == 0)
-    return TRUE;
-
-  /* Leaving a report for another: what was typed stays a draft. */
-  upp_report_window_save_draft_now (self);
-
-  existing = upp_report_find_document (store, department, week, NULL, &n_reports);
-  draft = upp_store_get_draft (store, department, week);
-  if (draft != NULL)
-    form = upp_report_form_new_from_json (draft, -1, get_package (self), NULL);
-  if (form == NULL && existing > 0)
-    {
-      form = form_from_document (self, existing, NULL);
-      if (form != NULL)
-        g_clear_pointer (&form->submitted, g_free);
-    }
-  if (form == NULL)
-    form = upp_report_form_new_template (store, department, week, &error);
-  if (form == NULL)
-    {
-      show_toast (self, error->message);
-      return FALSE;
-    }
-  /* A draft's `submitted` is when it was last kept, not when it is sent. */
-  g_clear_pointer (&form->submitted, g_free);
-
-  set_form (self, g_steal_pointer (&form));
-  self->revision = n_reports + 1;
-  self->dirty = FALSE;
-
-  self->loading++;
-  gtk_editable_set_text (GTK_EDITABLE (self->reporter_row), self->form->reporter);
-  upp_report_text_row_set_text (UPP_REPORT_TEXT_ROW (self->summary_row), self->form->summary);
-  self->loading--;
-  build_entries (self);
-
-  if (n_reports > 0)
-    description = _("This week was already reported: the form shows that report. Saving writes a "
-                    "correction that replaces it.");
-  else
-    description = _("Pre-filled from your last report: update what changed this week. What you "
-                    "write is kept as a draft until you save or import the report.");
-  adw_preferences_group_set_description (self->report_group, description);
-  update_title (self);
-  upp_report_window_validate_now (self);
-
-  if (draft != NULL)
-    {
-      AdwToast *toast = adw_toast_new (_("Your draft was restored"));
-
-      adw_toast_set_button_label (toast, _("_Discard"));
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_restored_discard), self,
-                               G_CONNECT_SWAPPED);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-  return TRUE;
-}
-
-static const char *
-selected_department (UppReportWindow *self)
-{
-  guint i = adw_combo_row_get_selected (self->department_row);
-
-  return i < self->department_codes->len ? g_ptr_array_index (self->department_codes, i) : NULL;
-}
-
-static gboolean
-selected_week (UppReportWindow *self,
-               UppWeek         *out_week)
-{
-  guint i = adw_combo_row_get_selected (self->week_row);
-
-  if (i >= self->weeks->len)
-    return FALSE;
-  *out_week = g_array_index (self->weeks, UppWeek, i);
-  return TRUE;
-}
-
-static void
-on_choice_changed (UppReportWindow *self)
-{
-  const char *department;
-  UppWeek week;
-
-  if (self->loading > 0 || self->read_only)
-    return;
-  department = selected_department (self);
-  if (department == NULL || !selected_week (self, &week))
-    return;
-  g_settings_set_string (self->settings, "last-department", department);
-  load_report (self, department, week);
-}
-
-static void
-fill_choices (UppReportWindow *self)
-{
-  const UppPackage *package = get_package (self);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) weeks = gtk_string_list_new (NULL);
-  UppWeek today = upp_session_get_today (self->session);
-
-  g_ptr_array_set_size (self->department_codes, 0);
-  g_array_set_size (self->weeks, 0);
-  for (guint i = 0; package != NULL && i < package->departments->len; i++)
-    {
-      const UppDepartment *department = g_ptr_array_index (package->departments, i);
-
-      gtk_string_list_append (names, department->name);
-      g_ptr_array_add (self->department_codes, g_strdup (department->code));
-    }
-  /* This week first, back to the first reporting week: a report for a
-   * week to come would be refused. */
-  for (UppWeek week = today;
-       package != NULL && upp_week_compare (week, package->first_week) >= 0 && self->weeks->len < 104;
-       week = upp_week_add (week, -1))
-    {
-      g_autofree char *title = upp_dashboard_week_title (week);
-      g_autofree char *relation = upp_dashboard_week_relation (week, today);
-      g_autofree char *label = NULL;
-
-      if (upp_week_diff (week, today) >= -1)
-        /* Translators: a week to report on, “Week 49, 2026 · This week” */
-        label = g_strdup_printf (C_("week choice", "%s · %s"), title, relation);
-      else
-        label = g_strdup (title);
-      gtk_string_list_append (weeks, label);
-      g_array_append_val (self->weeks, week);
-    }
-
-  self->loading++;
-  adw_combo_row_set_model (self->department_row, G_LIST_MODEL (names));
-  adw_combo_row_set_model (self->week_row, G_LIST_MODEL (weeks));
-  self->loading--;
-}
-
-/**
- * upp_report_window_select:
- * @self: a #UppReportWindow
- * @department: a department's code
- * @week: a week, not after this week
- *
- * Shows @department's report for @week, as choosing them in the form does.
- *
- * Returns: %FALSE if the package has no such department or the week
- *   cannot be reported on
- */
-gboolean
-upp_report_window_select (UppReportWindow *self,
-                          const char      *department,
-                          UppWeek          week)
-{
-  guint d = G_MAXUINT, w = G_MAXUINT;
-
-  g_return_val_if_fail (UPP_IS_REPORT_WINDOW (self), FALSE);
-  g_return_val_if_fail (!self->read_only, FALSE);
-
-  for (guint i = 0; i < self->department_codes->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->department_codes, i), department) == 0)
-      d = i;
-  for (guint i = 0; i < self->weeks->len; i++)
-    if (upp_week_compare (g_array_index (self->weeks, UppWeek, i), week) == 0)
-      w = i;
-  if (d == G_MAXUINT || w == G_MAXUINT)
-    return FALSE;
-
-  self->loading++;
-  adw_combo_row_set_selected (self->department_row, d);
-  adw_combo_row_set_selected (self->week_row, w);
-  self->loading--;
-  on_choice_changed (self);
-  return self->form != NULL;
-}
-
-/* Saving */
-
-typedef struct
-{
-  UppReportWindow *self;
-  GFile           *file;
-  GBytes          *bytes;
-} SaveData;
-
-static void
-save_data_free (SaveData *data)
-{
-  g_object_unref (data->self);
-  g_object_unref (data->file);
-  g_bytes_unref (data->bytes);
-  g_free (data);
-}
-
-/* The report as it will be sent: submitted now, and once more checked
- * with the importer's rules on the very bytes. */
-static GBytes *
-build_final (UppReportWindow *self)
-{
-  g_autofree char *json = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(UppDocument) document = NULL;
-
-  upp_report_window_validate_now (self);
-  if (self->problems == NULL || self->problems->len > 0)
-    return NULL;
-  replace (&self->form->submitted, upp_report_now ());
-  json = upp_report_form_to_json (self->form);
-  g_clear_pointer (&self->form->submitted, g_free);
-  name = upp_report_form_get_filename (self->form, self->revision);
-  bytes = g_bytes_new (json, strlen (json));
-  document = upp_document_parse (name, bytes, get_store (self));
-  if (document->problems->len > 0)
-    {
-      show_toast (self, g_ptr_array_index (document->problems, 0));
-      return NULL;
-    }
-  return g_steal_pointer (&bytes);
-}
-
-static void
-on_file_written (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  SaveData *data = user_data;
-  UppReportWindow *self = data->self;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basename = g_file_get_basename (data->file);
-  g_autofree char *message = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          message = g_strdup_printf (_("The report was not saved: %s"), error->message);
-          show_toast (self, message);
-          g_signal_emit (self, signals[SAVED], 0, data->file, FALSE);
-        }
-      save_data_free (data);
-      return;
-    }
-
-  /* Sent: the draft has served its purpose. */
-  delete_draft (self);
-  /* Translators: a toast, “Saved as SOC-2026-W49.json” */
-  message = g_strdup_printf (_("Saved as %s"), basename);
-  show_toast (self, message);
-  g_signal_emit (self, signals[SAVED], 0, data->file, TRUE);
-  save_data_free (data);
-}
-
-/**
- * upp_report_window_save_to_file:
- * @self: a #UppReportWindow
- * @file: where to write the report
- *
- * Writes the report (submitted now) in the background, then deletes the
- * draft; #UppReportWindow::saved tells how it went. What "Save…" ends in
- * once a file is chosen. Does nothing while the report has problems.
- */
-void
-upp_report_window_save_to_file (UppReportWindow *self,
-                                GFile           *file)
-{
-  SaveData *data;
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_if_fail (UPP_IS_REPORT_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (!self->read_only);
-
-  bytes = build_final (self);
-  if (bytes == NULL)
-    return;
-  data = g_new0 (SaveData, 1);
-  data->self = g_object_ref (self);
-  data->file = g_object_ref (file);
-  data->bytes = g_steal_pointer (&bytes);
-  g_file_replace_contents_bytes_async (file, data->bytes, NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION, self->cancellable,
-                                       on_file_written, data);
-}
-
-/**
- * upp_report_window_get_filename:
- * @self: a #UppReportWindow
- *
- * Returns: (transfer full): the name to save the report under,
- *   `SOC-2026-W49.json`, or `SOC-2026-W48-rev2.json` for a correction
- */
-char *
-upp_report_window_get_filename (UppReportWindow *self)
-{
-  g_return_val_if_fail (UPP_IS_REPORT_WINDOW (self), NULL);
-  g_return_val_if_fail (self->form != NULL, NULL);
-
-  return upp_report_form_get_filename (self->form, self->revision);
-}
-
-static void
-on_chooser_response (GtkNativeDialog *dialog,
-                     int              response,
-                     UppReportWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        upp_report_window_save_to_file (self, file);
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  UppReportWindow *self = UPP_REPORT_WINDOW (widget);
-  g_autofree char *name = NULL;
-  g_autofree char *folder = NULL;
-  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
-  g_autoptr(GFile) current = NULL;
-
-  upp_report_window_validate_now (self);
-  if (!upp_report_window_get_can_save (self))
-    return;
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-      return;
-    }
-
-  self->chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                                               _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (json, _("Reports (JSON)"));
-  gtk_file_filter_add_mime_type (json, "application/json");
-  gtk_file_filter_add_pattern (json, "*.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), json);
-  name = upp_report_window_get_filename (self);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  /* The shared folder the departments drop their reports in, if the
-   * preferences name one. */
-  folder = g_settings_get_string (self->settings, "reports-folder");
-  if (*folder == '\0' && g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS) != NULL)
-    {
-      g_free (folder);
-      folder = g_strdup (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
-    }
-  if (*folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      current = g_file_new_for_path (folder);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), current, NULL);
-    }
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-/* Importing into this database: the same path as the Reports view */
-
-static void
-forget_import (UppReportWindow *self)
-{
-  g_autofree char *folder = NULL;
-
-  if (self->imported_id != 0 && self->session != NULL)
-    g_signal_handler_disconnect (self->session, self->imported_id);
-  self->imported_id = 0;
-  if (self->import_path == NULL)
-    return;
-  folder = g_path_get_dirname (self->import_path);
-  g_remove (self->import_path);
-  g_rmdir (folder);
-  g_clear_pointer (&self->import_path, g_free);
-}
-
-static void
-on_imported (UppSession      *session,
-             GPtrArray       *results,
-             gboolean         from_folder,
-             UppReportWindow *self)
-{
-  const UppImportResult *ours = NULL;
-
-  for (guint i = 0; i < results->len; i++)
-    {
-      const UppImportResult *result = g_ptr_array_index (results, i);
-
-      if (g_strcmp0 (result->path, self->import_path) == 0)
-        ours = result;
-    }
-  if (ours == NULL)
-    return;
-
-  if (ours->status == UPP_IMPORT_REJECTED)
-    {
-      g_autofree char *text = upp_import_result_format (ours);
-      AdwToast *toast = adw_toast_new (text);
-
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      forget_import (self);
-      update_actions (self);
-      return;
-    }
-
-  /* In the database now; the main window shows the outcome in the Reports
-   * view. */
-  delete_draft (self);
-  forget_import (self);
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-/**
- * upp_report_window_import:
- * @self: a #UppReportWindow
- *
- * Imports the report into the database the main window shows, through
- * the same path as files dropped on it; when department and leadership
- * share a computer. On success the draft is deleted and the form closes;
- * the main window shows the outcome. Does nothing while the report has
- * problems.
- */
-void
-upp_report_window_import (UppReportWindow *self)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) files = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_if_fail (UPP_IS_REPORT_WINDOW (self));
-  g_return_if_fail (!self->read_only);
-
-  if (self->parent == NULL || self->import_path != NULL)
-    return;
-  bytes = build_final (self);
-  if (bytes == NULL)
-    return;
-
-  /* A file named as the department would name it: import messages and the
-   * documents list show that name. */
-  folder = g_dir_make_tmp ("uppfoljning-report-XXXXXX", &error);
-  if (folder == NULL)
-    {
-      show_toast (self, error->message);
-      return;
-    }
-  name = upp_report_window_get_filename (self);
-  self->import_path = g_build_filename (folder, name, NULL);
-  if (!g_file_set_contents (self->import_path, g_bytes_get_data (bytes, NULL),
-                            g_bytes_get_size (bytes), &error))
-    {
-      show_toast (self, error->message);
-      forget_import (self);
-      return;
-    }
-  self->imported_id = g_signal_connect (self->session, "imported", G_CALLBACK (on_imported), self);
-  update_actions (self);
-
-  files = g_list_store_new (G_TYPE_FILE);
-  file = g_file_new_for_path (self->import_path);
-  g_list_store_append (files, file);
-  upp_window_import_files (self->parent, G_LIST_MODEL (files));
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  upp_report_window_import (UPP_REPORT_WINDOW (widget));
-}
-
-static void
-import_file_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  UppReportWindow *self = UPP_REPORT_WINDOW (widget);
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
-
-  if (self->parent == NULL || self->source_file == NULL)
-    return;
-  g_list_store_append (files, self->source_file);
-  upp_window_import_files (self->parent, G_LIST_MODEL (files));
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-/* Discarding */
-
-/**
- * upp_report_window_discard:
- * @self: a #UppReportWindow
- *
- * Deletes the draft and closes the form, without asking.
- */
-void
-upp_report_window_discard (UppReportWindow *self)
-{
-  g_return_if_fail (UPP_IS_REPORT_WINDOW (self));
-
-  delete_draft (self);
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-on_discard_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     UppReportWindow  *self)
-{
-  if (g_str_equal (response, "discard"))
-    upp_report_window_discard (self);
-}
-
-static void
-discard_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  UppReportWindow *self = UPP_REPORT_WINDOW (widget);
-  g_autofree char *week = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  if (self->form == NULL)
-    return;
-  week = upp_dashboard_week_title (self->form->week);
-  /* Translators: “What you wrote for Week 49, 2026 will be lost.” */
-  body = g_strdup_printf (_("What you wrote for %s will be lost."), week);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard the Draft?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Going to a problem */
-
-/* Scrolls the page so that the whole row shows, its message too, not only
- * the focused widget in it. */
-static gboolean
-reveal_timeout (gpointer user_data)
-{
-  UppReportWindow *self = user_data;
-  GtkWidget *scrolled;
-  graphene_rect_t bounds;
-
-  self->focus_id = 0;
-  scrolled = self->focus_row != NULL
-               ? gtk_widget_get_ancestor (self->focus_row, GTK_TYPE_SCROLLED_WINDOW) : NULL;
-  if (scrolled != NULL &&
-      gtk_widget_compute_bounds (self->focus_row, scrolled, &bounds))
-    {
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-      double value = gtk_adjustment_get_value (adjustment);
-      double page = gtk_adjustment_get_page_size (adjustment);
-      double top = value + bounds.origin.y - 12;
-      double bottom = value + bounds.origin.y + bounds.size.height + 12;
-
-      if (bottom > value + page)
-        value = bottom - page;
-      if (top < value)
-        value = top;
-      gtk_adjustment_set_value (adjustment, value);
-    }
-  g_clear_weak_pointer (&self->focus_row);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-focus_timeout (gpointer user_data)
-{
-  UppReportWindow *self = user_data;
-
-  self->focus_id = 0;
-  if (self->focus_target != NULL)
-    gtk_widget_grab_focus (self->focus_target);
-  g_clear_weak_pointer (&self->focus_target);
-  self->focus_id = g_timeout_add (50, reveal_timeout, self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-show_field (UppReportWindow *self,
-            Field           *field)
-{
-  GtkWidget *target = field->input;
-  guint delay = 0;
-
-  if (UPP_IS_REPORT_TEXT_ROW (field->input))
-    target = GTK_WIDGET (upp_report_text_row_get_text_view (UPP_REPORT_TEXT_ROW (field->input)));
-  if (field->action != NULL)
-    {
-      AdwExpanderRow *expander = g_hash_table_lookup (self->expanders, field->action);
-
-      if (expander != NULL && !adw_expander_row_get_expanded (expander))
-        {
-          adw_expander_row_set_expanded (expander, TRUE);
-          /* Once the rows have slid open: a hidden row takes no focus. */
-          delay = 300;
-        }
-    }
-  g_clear_handle_id (&self->focus_id, g_source_remove);
-  g_set_weak_pointer (&self->focus_target, target);
-  g_set_weak_pointer (&self->focus_row, field->message_row != NULL &&
-                                          gtk_widget_get_visible (field->message_row)
-                                          ? field->message_row : field->row);
-  if (delay == 0)
-    focus_timeout (self);
-  else
-    self->focus_id = g_timeout_add (delay, focus_timeout, self);
-}
-
-static void
-show_problem_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  UppReportWindow *self = UPP_REPORT_WINDOW (widget);
-
-  for (guint i = 0; self->problems != NULL && i < self->problems->len; i++)
-    {
-      const UppReportProblem *problem = g_ptr_array_index (self->problems, i);
-      Field *field = problem->key != NULL ? g_hash_table_lookup (self->fields, problem->key) : NULL;
-
-      if (field == NULL && problem->key != NULL)
-        {
-          /* A problem of an action's entry as a whole: open it. */
-          AdwExpanderRow *expander = g_hash_table_lookup (self->expanders, problem->key);
-
-          if (expander != NULL)
-            {
-              adw_expander_row_set_expanded (expander, TRUE);
-              gtk_widget_grab_focus (GTK_WIDGET (expander));
-              return;
-            }
-        }
-      if (field != NULL)
-        {
-          show_field (self, field);
-          return;
-        }
-    }
 }
 
 /* Public */
@@ -1766,7 +170,7 @@ GtkWidget *
 upp_report_window_get_field (UppReportWindow *self,
                              const char      *key)
 {
-  Field *field;
+  UppReportField *field;
 
   g_return_val_if_fail (UPP_IS_REPORT_WINDOW (self), NULL);
 
@@ -1780,7 +184,7 @@ GtkWidget *
 upp_report_window_get_field_row (UppReportWindow *self,
                                  const char      *key)
 {
-  Field *field;
+  UppReportField *field;
 
   g_return_val_if_fail (UPP_IS_REPORT_WINDOW (self), NULL);
 
@@ -1793,7 +197,7 @@ const char *
 upp_report_window_get_field_message (UppReportWindow *self,
                                      const char      *key)
 {
-  Field *field;
+  UppReportField *field;
 
   g_return_val_if_fail (UPP_IS_REPORT_WINDOW (self), NULL);
 
@@ -1810,16 +214,9 @@ upp_report_window_close_request (GtkWindow *window)
 
   if (self->dirty && !self->read_only && self->form != NULL)
     {
-      g_autofree char *week = upp_dashboard_week_title (self->form->week);
-      g_autofree char *text = NULL;
-
       upp_report_window_save_draft_now (self);
       if (self->parent != NULL && !self->dirty)
-        {
-          /* Translators: a toast in the main window, “The draft for Week 49, 2026 is kept” */
-          text = g_strdup_printf (_("The draft for %s is kept"), week);
-          upp_window_show_toast (self->parent, text);
-        }
+        g_signal_emit (self, signals[DRAFT_KEPT], 0);
     }
   return GTK_WINDOW_CLASS (upp_report_window_parent_class)->close_request (window);
 }
@@ -1837,7 +234,7 @@ upp_report_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->focus_target);
   g_clear_weak_pointer (&self->focus_row);
   g_cancellable_cancel (self->cancellable);
-  forget_import (self);
+  upp_report_window_forget_import (self);
   if (self->chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->chooser, self);
@@ -1894,6 +291,16 @@ upp_report_window_class_init (UppReportWindowClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_BOOLEAN);
 
+  /**
+   * UppReportWindow::draft-kept:
+   *
+   * The form is closing and what was typed in it is kept as a draft (see
+   * upp_report_window_get_form() for its department and week): the main
+   * window says so.
+   */
+  signals[DRAFT_KEPT] = g_signal_new ("draft-kept", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                      NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (UPP_TYPE_REPORT_TEXT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/se/lysekil/Uppfoljning/ui/upp-report-window.ui");
@@ -1914,14 +321,19 @@ upp_report_window_class_init (UppReportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UppReportWindow, reporter_row);
   gtk_widget_class_bind_template_child (widget_class, UppReportWindow, reporter_message_row);
   gtk_widget_class_bind_template_child (widget_class, UppReportWindow, reporter_message_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_choice_changed",
+                                                G_CALLBACK (upp_report_window_on_choice_changed));
 
-  gtk_widget_class_install_action (widget_class, "report.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "report.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "report.import-file", NULL, import_file_action);
-  gtk_widget_class_install_action (widget_class, "report.discard", NULL, discard_action);
+  gtk_widget_class_install_action (widget_class, "report.save", NULL,
+                                   upp_report_window_save_action);
+  gtk_widget_class_install_action (widget_class, "report.import", NULL,
+                                   upp_report_window_import_action);
+  gtk_widget_class_install_action (widget_class, "report.import-file", NULL,
+                                   upp_report_window_import_file_action);
+  gtk_widget_class_install_action (widget_class, "report.discard", NULL,
+                                   upp_report_window_discard_action);
   gtk_widget_class_install_action (widget_class, "report.show-problem", NULL,
-                                   show_problem_action);
+                                   upp_report_window_show_problem_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "report.save",
                                        NULL);
@@ -1931,45 +343,55 @@ upp_report_window_class_init (UppReportWindowClass *klass)
 static void
 upp_report_window_init (UppReportWindow *self)
 {
-  Field *field;
+  UppReportField *field;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new ("se.lysekil.Uppfoljning");
   self->cancellable = g_cancellable_new ();
-  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) field_free);
+  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                        (GDestroyNotify) upp_report_field_free);
   self->expanders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->groups = g_ptr_array_new ();
   self->department_codes = g_ptr_array_new_with_free_func (g_free);
   self->weeks = g_array_new (FALSE, FALSE, sizeof (UppWeek));
 
   /* The report's own fields. */
-  field = add_field (self, NULL, "reporter", NULL, field_label ("reporter"),
-                     GTK_WIDGET (self->reporter_row), GTK_WIDGET (self->reporter_row));
+  field = upp_report_window_add_field (self, NULL, "reporter", NULL,
+                                       upp_report_field_label ("reporter"),
+                                       GTK_WIDGET (self->reporter_row),
+                                       GTK_WIDGET (self->reporter_row));
   field->message_row = self->reporter_message_row;
   field->message_label = self->reporter_message_label;
-  g_signal_connect_swapped (self->reporter_row, "changed", G_CALLBACK (on_field_changed), field);
+  g_signal_connect_swapped (self->reporter_row, "changed", G_CALLBACK (upp_report_field_on_changed),
+                            field);
 
   self->summary_row = upp_report_text_row_new (_("S_ummary of the week"),
                                                _("The department’s picture of the week, for "
                                                  "leadership: counts and progress, no names"));
   adw_preferences_group_add (self->report_group, self->summary_row);
-  field = add_field (self, NULL, "summary", NULL, field_label ("summary"), self->summary_row,
-                     self->summary_row);
-  g_signal_connect_swapped (self->summary_row, "changed", G_CALLBACK (on_field_changed), field);
+  field = upp_report_window_add_field (self, NULL, "summary", NULL,
+                                       upp_report_field_label ("summary"), self->summary_row,
+                                       self->summary_row);
+  g_signal_connect_swapped (self->summary_row, "changed", G_CALLBACK (upp_report_field_on_changed),
+                            field);
 
-  field = add_field (self, NULL, "week", NULL, field_label ("week"), GTK_WIDGET (self->week_row),
-                     GTK_WIDGET (self->week_row));
+  field = upp_report_window_add_field (self, NULL, "week", NULL, upp_report_field_label ("week"),
+                                       GTK_WIDGET (self->week_row), GTK_WIDGET (self->week_row));
   field->message_row = self->week_message_row;
   field->message_label = self->week_message_label;
-  field = add_field (self, NULL, "department", NULL, field_label ("department"),
-                     GTK_WIDGET (self->department_row), GTK_WIDGET (self->department_row));
+  field = upp_report_window_add_field (self, NULL, "department", NULL,
+                                       upp_report_field_label ("department"),
+                                       GTK_WIDGET (self->department_row),
+                                       GTK_WIDGET (self->department_row));
 
-  update_actions (self);
+  upp_report_window_update_actions (self);
 }
 
-static UppReportWindow *
-report_window_new (UppWindow *parent)
+/* The form reads and writes the session @parent presents (its `session`
+ * property); it does not need to know the main window otherwise. */
+UppReportWindow *
+upp_report_window_create (GtkWindow *parent)
 {
   UppReportWindow *self = g_object_new (UPP_TYPE_REPORT_WINDOW,
                                         "transient-for", parent,
@@ -1978,13 +400,14 @@ report_window_new (UppWindow *parent)
 
   self->parent = parent;
   g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &self->parent);
-  self->session = g_object_ref (upp_window_get_session (parent));
+  g_object_get (parent, "session", &self->session, NULL);
   return self;
 }
 
 /**
  * upp_report_window_new:
- * @parent: the main window
+ * @parent: the main window (any window with a #UppSession in its `session`
+ *   property)
  *
  * A form for a new weekly report: the department chosen last (the
  * `last-department` setting) and this week, or what was drafted for them.
@@ -2000,11 +423,11 @@ upp_report_window_new (UppWindow *parent)
   const char *department = NULL;
   const UppPackage *package;
 
-  g_return_val_if_fail (UPP_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
 
-  self = report_window_new (parent);
-  package = get_package (self);
-  fill_choices (self);
+  self = upp_report_window_create (GTK_WINDOW (parent));
+  package = upp_report_window_get_package (self);
+  upp_report_window_fill_choices (self);
   last = g_settings_get_string (self->settings, "last-department");
   if (package != NULL && upp_package_find_department (package, last) != NULL)
     department = last;
@@ -2012,226 +435,5 @@ upp_report_window_new (UppWindow *parent)
     department = g_ptr_array_index (self->department_codes, 0);
   if (department != NULL && self->weeks->len > 0)
     upp_report_window_select (self, department, g_array_index (self->weeks, UppWeek, 0));
-  return self;
-}
-
-/* Read-only */
-
-static void
-build_read_only (UppReportWindow *self,
-                 const char      *source_name)
-{
-  const UppPackage *package = get_package (self);
-  const UppDepartment *department = package != NULL
-                                      ? upp_package_find_department (package, self->form->department)
-                                      : NULL;
-  AdwPreferencesGroup *group;
-  g_autofree char *week = upp_dashboard_week_title (self->form->week);
-  g_autofree char *submitted = NULL;
-  g_autofree char *revision = NULL;
-  g_autoptr(GDateTime) when = NULL;
-  GtkWidget *row;
-
-  self->read_only = TRUE;
-  gtk_widget_set_visible (GTK_WIDGET (self->report_group), FALSE);
-  gtk_widget_set_visible (self->cancel_button, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->save_button), FALSE);
-  gtk_widget_set_visible (self->import_file_button, self->source_file != NULL);
-  adw_header_bar_set_show_start_title_buttons (self->header_bar, TRUE);
-  adw_header_bar_set_show_end_title_buttons (self->header_bar, TRUE);
-  g_hash_table_remove_all (self->fields);
-
-  if (self->previous != NULL)
-    self->changes = upp_report_form_diff (self->previous, self->form);
-
-  /* The report's own fields, in a group built like the entries' (and kept
-   * when those are rebuilt). */
-  group = new_group (self, _("Report"), self->previous != NULL
-                       ? _("A correction. What it changed is highlighted, with what the report "
-                           "said before.")
-                       : NULL);
-  g_ptr_array_remove (self->groups, group);
-  when = self->form->submitted != NULL ? g_date_time_new_from_iso8601 (self->form->submitted, NULL)
-                                       : NULL;
-  submitted = when != NULL ? g_date_time_format (when, "%Y-%m-%d %H:%M")
-                           : g_strdup (self->form->submitted != NULL ? self->form->submitted : "—");
-  adw_preferences_group_add (group, new_value_row (self, _("Department"),
-                                                   department != NULL ? department->name
-                                                                      : self->form->department,
-                                                   NULL));
-  adw_preferences_group_add (group, new_value_row (self, _("Week"), week, NULL));
-  adw_preferences_group_add (group, new_value_row (self, _("Submitted"), submitted, NULL));
-  if (self->revision > 1)
-    revision = g_strdup_printf (_("Correction %d"), self->revision - 1);
-  else
-    revision = g_strdup (C_("revision", "Original"));
-  adw_preferences_group_add (group, new_value_row (self, _("Revision"), revision, NULL));
-  adw_preferences_group_add (group, new_value_row (self, _("Reporter"),
-                                                   *self->form->reporter != '\0'
-                                                     ? self->form->reporter : "—",
-                                                   "reporter"));
-  adw_preferences_group_add (group, new_text_row (self, NULL, "summary", _("Summary"), NULL,
-                                                  self->form->summary, &row));
-  for (guint i = 0; self->changes != NULL && i < self->changes->len; i++)
-    {
-      const UppReportChange *change = g_ptr_array_index (self->changes, i);
-
-      if (strchr (change->key, '/') == NULL && *change->after == '\0' &&
-          upp_report_form_find_entry (self->form, change->key) == NULL)
-        {
-          /* Translators: an action reported on before, not in the correction */
-          g_autofree char *title = g_strdup_printf (_("No longer reported: %s"), change->key);
-
-          row = new_value_row (self, title, change->before, NULL);
-          gtk_widget_add_css_class (row, "changed");
-          adw_preferences_group_add (group, row);
-        }
-    }
-
-  build_entries (self);
-
-  adw_window_title_set_title (self->window_title, _("Weekly Report"));
-  {
-    g_autofree char *subtitle = g_strdup_printf (_("%s · %s"),
-                                                 department != NULL ? department->name
-                                                                    : self->form->department,
-                                                 week);
-
-    adw_window_title_set_subtitle (self->window_title, subtitle);
-  }
-  if (source_name != NULL)
-    gtk_window_set_title (GTK_WINDOW (self), source_name);
-  update_actions (self);
-}
-
-static gboolean
-open_read_only (UppReportWindow *self,
-                GBytes          *bytes,
-                const char      *source_name,
-                GError         **error)
-{
-  const char *data;
-  gsize length;
-  g_autoptr(UppReportForm) form = NULL;
-  UppStore *store = get_store (self);
-  gint64 previous;
-  guint n_earlier = 0;
-
-  data = g_bytes_get_data (bytes, &length);
-  form = upp_report_form_new_from_json (data, length, get_package (self), error);
-  if (form == NULL)
-    return FALSE;
-
-  self->form = g_steal_pointer (&form);
-  self->revision = 1;
-  if (store != NULL && self->form->submitted != NULL)
-    {
-      /* The revision this one corrects: the last submitted before it; and
-       * its place among the week's reports, counted from the original. */
-      previous = upp_report_find_document (store, self->form->department, self->form->week,
-                                           self->form->submitted, &n_earlier);
-      if (previous > 0)
-        self->previous = form_from_document (self, previous, NULL);
-      self->revision = n_earlier + 1;
-    }
-  build_read_only (self, source_name);
-  return TRUE;
-}
-
-/**
- * upp_report_window_new_for_document:
- * @parent: the main window
- * @document_id: a report's id in the store (see upp_store_list_documents())
- * @error: a #GError
- *
- * Shows a report as it was imported, read-only; a correction with what it
- * changed against the revision before.
- *
- * Returns: (transfer none) (nullable): the window, not yet shown
- */
-UppReportWindow *
-upp_report_window_new_for_document (UppWindow *parent,
-                                    gint64     document_id,
-                                    GError   **error)
-{
-  UppReportWindow *self;
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (UPP_IS_WINDOW (parent), NULL);
-
-  self = report_window_new (parent);
-  bytes = get_store (self) != NULL ? upp_store_get_document_bytes (get_store (self), document_id,
-                                                                   error)
-                                   : NULL;
-  if (bytes == NULL || !open_read_only (self, bytes, NULL, error))
-    {
-      if (bytes == NULL && error != NULL && *error == NULL)
-        g_set_error_literal (error, UPP_ERROR, UPP_ERROR_NOT_FOUND, _("The database is not open"));
-      gtk_window_destroy (GTK_WINDOW (self));
-      return NULL;
-    }
-  return self;
-}
-
-/**
- * upp_report_window_new_for_file:
- * @parent: the main window
- * @file: a report file
- * @error: a #GError
- *
- * Shows a report file read-only, with an Import button; a correction with
- * what it changed against the revision the database holds.
- *
- * Returns: (transfer none) (nullable): the window, or %NULL if @file
- *   is not a weekly report
- */
-UppReportWindow *
-upp_report_window_new_for_file (UppWindow *parent,
-                                GFile     *file,
-                                GError   **error)
-{
-  UppReportWindow *self;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-  gsize length;
-
-  g_return_val_if_fail (UPP_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE
-                            "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                            G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
-      g_file_info_get_size (info) > UPP_IMPORT_MAX_BYTES)
-    {
-      g_set_error_literal (error, UPP_ERROR, UPP_ERROR_INVALID_DOCUMENT, _("Not a weekly report"));
-      return NULL;
-    }
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
-    return NULL;
-  if (!json_parser_load_from_data (parser, contents, length, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (root), "format",
-                                                             ""), "uppfoljning-report") != 0)
-    {
-      g_set_error_literal (error, UPP_ERROR, UPP_ERROR_INVALID_DOCUMENT, _("Not a weekly report"));
-      return NULL;
-    }
-
-  self = report_window_new (parent);
-  self->source_file = g_object_ref (file);
-  name = g_strdup (g_file_info_get_display_name (info));
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  if (!open_read_only (self, bytes, name, error))
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return NULL;
-    }
   return self;
 }

@@ -9,9 +9,12 @@
 #include <adwaita.h>
 
 #include "upp-report-builder.h"
-#include "upp-window.h"
 
 G_BEGIN_DECLS
+
+/* The form's parent is the main window, seen only as a GtkWindow with a
+ * `session` property: the form does not include upp-window.h. */
+typedef struct _UppWindow UppWindow;
 
 #define UPP_TYPE_REPORT_WINDOW (upp_report_window_get_type ())
 

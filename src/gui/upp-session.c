@@ -83,6 +83,7 @@ enum {
   IMPORT_STOPPED,
   NOTE_SAVED,
   FAILED,
+  IMPORT_REQUESTED,
   N_SIGNALS
 };
 
@@ -716,6 +717,26 @@ upp_session_import_files (UppSession *self,
     }
   if (paths->len > 0)
     queue_import (self, paths);
+}
+
+/**
+ * upp_session_request_import:
+ * @self: a #UppSession
+ * @files: (element-type GFile): files to import
+ *
+ * Asks the window that presents the session to import @files as if they
+ * were dropped on it, so that it shows the outcome: how a window that
+ * does not know the main window (the report form) imports. See
+ * #UppSession::import-requested.
+ */
+void
+upp_session_request_import (UppSession *self,
+                            GListModel *files)
+{
+  g_return_if_fail (UPP_IS_SESSION (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  g_signal_emit (self, signals[IMPORT_REQUESTED], 0, files);
 }
 
 /**
@@ -1367,6 +1388,17 @@ upp_session_class_init (UppSessionClass *klass)
    */
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * UppSession::import-requested:
+   * @files: (element-type GFile): the files to import
+   *
+   * upp_session_request_import() was called: the window that presents
+   * the session imports @files and shows the outcome.
+   */
+  signals[IMPORT_REQUESTED] = g_signal_new ("import-requested", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                            1, G_TYPE_LIST_MODEL);
 }
 
 static void

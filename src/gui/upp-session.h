@@ -63,6 +63,8 @@ void                    upp_session_import              (UppSession    *self,
                                                          const char * const *paths);
 void                    upp_session_import_files        (UppSession    *self,
                                                          GListModel    *files);
+void                    upp_session_request_import      (UppSession    *self,
+                                                         GListModel    *files);
 gboolean                upp_session_import_example      (UppSession    *self);
 void                    upp_session_cancel_import       (UppSession    *self);
 gboolean                upp_session_get_importing       (UppSession    *self);

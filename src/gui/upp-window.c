@@ -986,11 +986,27 @@ show_attention_action (GtkWidget  *widget,
 }
 
 static void
+on_draft_kept (UppWindow       *self,
+               UppReportWindow *report)
+{
+  g_autofree char *week = upp_dashboard_week_title (upp_report_window_get_form (report)->week);
+  g_autofree char *text = NULL;
+
+  /* Translators: a toast in the main window, “The draft for Week 49, 2026 is kept” */
+  text = g_strdup_printf (_("The draft for %s is kept"), week);
+  upp_window_show_toast (self, text);
+}
+
+static void
 write_report_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  gtk_window_present (GTK_WINDOW (upp_report_window_new (UPP_WINDOW (widget))));
+  UppReportWindow *report = upp_report_window_new (UPP_WINDOW (widget));
+
+  g_signal_connect_object (report, "draft-kept", G_CALLBACK (on_draft_kept), widget,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (report));
 }
 
 static void
@@ -1153,6 +1169,8 @@ connect_session (UppWindow *self)
   g_signal_connect_swapped (self->session, "imported", G_CALLBACK (on_imported), self);
   g_signal_connect_swapped (self->session, "note-saved", G_CALLBACK (on_note_saved), self);
   g_signal_connect_swapped (self->session, "failed", G_CALLBACK (on_failed), self);
+  g_signal_connect_swapped (self->session, "import-requested", G_CALLBACK (upp_window_import_files),
+                            self);
 
   if (self->overview_page != NULL)
     upp_overview_page_set_session (self->overview_page, self->session);
