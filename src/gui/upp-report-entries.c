@@ -15,14 +15,6 @@
 #include "upp-report-text-row.h"
 #include "upp-report-window-private.h"
 
-static char *
-status_label (UppStatus status)
-{
-  UppState state = upp_status_to_state (status);
-
-  return g_strdup_printf ("%s %s", upp_state_get_symbol (state), upp_state_get_label (state));
-}
-
 /* A row under a field that holds its problem, hidden while there is none. */
 static GtkWidget *
 new_message_row (GtkLabel **out_label)
@@ -62,7 +54,7 @@ upp_report_window_update_expander (UppReportWindow *self,
   if (expander == NULL || entry == NULL)
     return;
 
-  status = status_label (entry->status);
+  status = upp_status_describe (entry->status);
   role = definition != NULL && g_strcmp0 (definition->lead, self->form->department) == 0
            ? C_("role", "Lead") : C_("role", "Contributing");
   /* Translators: an action's line in the report form, “Lead · ● On track · 88 %” */
@@ -222,7 +214,7 @@ build_entry (UppReportWindow    *self,
 
   if (self->read_only)
     {
-      g_autofree char *status = status_label (entry->status);
+      g_autofree char *status = upp_status_describe (entry->status);
       g_autofree char *progress = g_strdup_printf (_("%d %%"), entry->progress);
       g_autofree char *status_key = upp_report_form_key (entry->action, "status", NULL);
       g_autofree char *progress_key = upp_report_form_key (entry->action, "progress", NULL);
@@ -241,7 +233,7 @@ build_entry (UppReportWindow    *self,
 
       for (UppStatus s = 0; s < UPP_N_STATUSES; s++)
         {
-          g_autofree char *text = status_label (s);
+          g_autofree char *text = upp_status_describe (s);
 
           gtk_string_list_append (labels, text);
         }
@@ -385,7 +377,7 @@ build_entry (UppReportWindow    *self,
       GtkWidget *dot = g_object_get_data (G_OBJECT (expander), "upp-dot");
       UppState state = upp_status_to_state (entry->status);
       g_autofree char *state_class = g_strconcat ("state-", upp_state_to_string (state), NULL);
-      g_autofree char *status = status_label (entry->status);
+      g_autofree char *status = upp_status_describe (entry->status);
       const char *extra = adw_expander_row_get_subtitle (expander);
 
       subtitle = *extra != '\0' ? g_strdup_printf (_("%s · %d %% · %s"), status, entry->progress,
