@@ -192,7 +192,10 @@ round_done (GObject      *source,
 
   /* What is still settling, and what the monitor reported meanwhile. */
   self->round_running = FALSE;
-  self->pending = g_steal_pointer (&round->pending);
+  /* A reference, not a steal: the task (and the round with it) may be
+   * freed in the worker's thread. */
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+  self->pending = g_hash_table_ref (round->pending);
   g_hash_table_iter_init (&iter, self->arrived);
   while (g_hash_table_iter_next (&iter, &path, &state))
     pending_add (self->pending, path);
