@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "upp-blocking.h"
 #include "upp-error.h"
 #include "upp-import.h"
 #include "upp-watch.h"
@@ -106,6 +107,7 @@ file_is_settled (const char *path,
 {
   GStatBuf st;
 
+  upp_blocking_check ("A look at the shared folder");
   if (g_stat (path, &st) != 0)
     return FALSE;
   if (st.st_size != state->size || (gint64) st.st_mtime != state->mtime ||
@@ -124,9 +126,11 @@ file_is_settled (const char *path,
 static void
 scan_folder (Round *round)
 {
-  g_autoptr(GDir) dir = g_dir_open (round->folder, 0, NULL);
+  g_autoptr(GDir) dir = NULL;
   const char *name;
 
+  upp_blocking_check ("Listing the shared folder");
+  dir = g_dir_open (round->folder, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (round->folder, name, NULL);

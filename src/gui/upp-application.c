@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "upp-application.h"
+#include "upp-blocking.h"
 #include "upp-preferences-window.h"
 #include "upp-report-window.h"
 #include "upp-window.h"
@@ -258,6 +259,10 @@ upp_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (upp_application_parent_class)->startup (app);
+
+  /* The window's thread never waits for the database or the shared folder:
+   * the session's store and the watched folder check it (upp-blocking.h). */
+  upp_blocking_forbid_in_this_thread ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
