@@ -8,12 +8,10 @@
 
 #include <gio/gio.h>
 
+#include "upp-format-limits.h"
 #include "upp-store.h"
 
 G_BEGIN_DECLS
-
-/* Reports and packages larger than this are refused without being read. */
-#define UPP_IMPORT_MAX_BYTES (8 * 1024 * 1024)
 
 typedef enum
 {

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "upp-error.h"
-#include "upp-import.h"
+#include "upp-format-limits.h"
 #include "upp-store-private.h"
 
 struct _UppStore
