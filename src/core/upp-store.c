@@ -178,8 +178,8 @@ static const char * const migrations[] = {
    * dropped for every row an import wrote: a third of the time storing a
    * report took. A constraint cannot be changed in place: the table is
    * copied (rows, row ids and all) into one with the new definition.
-   * migrate() turns the foreign keys off meanwhile, so that dropping the
-   * old table takes no indicator values along. */
+   * upp_store_migrate() turns the foreign keys off meanwhile, so that
+   * dropping the old table takes no indicator values along. */
   "CREATE TABLE entry_new ("
   "  report_id INTEGER NOT NULL REFERENCES report (id) ON DELETE CASCADE,"
   "  action TEXT NOT NULL REFERENCES action (code),"
@@ -237,9 +237,9 @@ static const char * const migrations[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == UPP_STORE_SCHEMA_VERSION);
 
 static gboolean
-set_sqlite_error (GError  **error,
-                  sqlite3  *db,
-                  const char *doing)
+upp_sql_set_error (GError  **error,
+                   sqlite3  *db,
+                   const char *doing)
 {
   g_set_error (error, UPP_ERROR, UPP_ERROR_DATABASE,
                /* Translators: “Could not read the status: database is locked” */
@@ -248,16 +248,16 @@ set_sqlite_error (GError  **error,
 }
 
 static sqlite3_stmt *
-prepare (UppStore    *self,
-         const char  *sql,
-         GError     **error)
+upp_sql_prepare (UppStore    *self,
+                 const char  *sql,
+                 GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       g_critical ("Bad SQL: %s: %s", sqlite3_errmsg (self->db), sql);
-      set_sqlite_error (error, self->db, _("prepare a query"));
+      upp_sql_set_error (error, self->db, _("prepare a query"));
       return NULL;
     }
   return stmt;
@@ -270,18 +270,18 @@ prepare (UppStore    *self,
 typedef sqlite3_stmt CachedStmt;
 
 static void
-cached_stmt_release (CachedStmt *stmt)
+upp_sql_cached_stmt_release (CachedStmt *stmt)
 {
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_release)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, upp_sql_cached_stmt_release)
 
 static CachedStmt *
-prepare_cached (UppStore    *self,
-                const char  *sql,
-                GError     **error)
+upp_sql_prepare_cached (UppStore    *self,
+                        const char  *sql,
+                        GError     **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
 
@@ -290,7 +290,7 @@ prepare_cached (UppStore    *self,
   if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
       g_critical ("Bad SQL: %s: %s", sqlite3_errmsg (self->db), sql);
-      set_sqlite_error (error, self->db, _("prepare a query"));
+      upp_sql_set_error (error, self->db, _("prepare a query"));
       return NULL;
     }
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
@@ -298,19 +298,19 @@ prepare_cached (UppStore    *self,
 }
 
 static gboolean
-exec (UppStore    *self,
-      const char  *sql,
-      GError     **error)
+upp_sql_exec (UppStore    *self,
+              const char  *sql,
+              GError     **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return set_sqlite_error (error, self->db, _("write to the database"));
+    return upp_sql_set_error (error, self->db, _("write to the database"));
   return TRUE;
 }
 
 static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+upp_sql_bind_text (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
 {
   if (text != NULL)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
@@ -320,9 +320,9 @@ bind_text (sqlite3_stmt *stmt,
 
 /* For texts that outlive the statement's step. */
 static void
-bind_static_text (sqlite3_stmt *stmt,
-                  int           index,
-                  const char   *text)
+upp_sql_bind_static_text (sqlite3_stmt *stmt,
+                          int           index,
+                          const char   *text)
 {
   if (text != NULL)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
@@ -331,36 +331,36 @@ bind_static_text (sqlite3_stmt *stmt,
 }
 
 static void
-bind_date (sqlite3_stmt *stmt,
-           int           index,
-           const GDate  *date)
+upp_sql_bind_date (sqlite3_stmt *stmt,
+                   int           index,
+                   const GDate  *date)
 {
   g_autofree char *text = NULL;
 
   if (date != NULL && g_date_valid (date))
     text = upp_date_format (date);
-  bind_text (stmt, index, text);
+  upp_sql_bind_text (stmt, index, text);
 }
 
 static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
+upp_sql_column_text (sqlite3_stmt *stmt,
+                     int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
 static void
-column_date (sqlite3_stmt *stmt,
-             int           column,
-             GDate        *out_date)
+upp_sql_column_date (sqlite3_stmt *stmt,
+                     int           column,
+                     GDate        *out_date)
 {
   if (!upp_date_parse ((const char *) sqlite3_column_text (stmt, column), out_date))
     g_date_clear (out_date, 1);
 }
 
 static UppStatus
-column_status (sqlite3_stmt *stmt,
-               int           column)
+upp_sql_column_status (sqlite3_stmt *stmt,
+                       int           column)
 {
   UppStatus status = UPP_STATUS_NOT_STARTED;
 
@@ -370,33 +370,33 @@ column_status (sqlite3_stmt *stmt,
 }
 
 static gboolean
-step_done (UppStore      *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+upp_sql_step_done (UppStore      *self,
+                   sqlite3_stmt  *stmt,
+                   GError       **error)
 {
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, _("write to the database"));
+    return upp_sql_set_error (error, self->db, _("write to the database"));
   return TRUE;
 }
 
 /* Schema */
 
 static int
-get_user_version (UppStore *self)
+upp_store_get_user_version (UppStore *self)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = prepare (self, "PRAGMA user_version", NULL);
+  stmt = upp_sql_prepare (self, "PRAGMA user_version", NULL);
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return -1;
   return sqlite3_column_int (stmt, 0);
 }
 
 static gboolean
-refuse_newer_schema (UppStore  *self,
-                     GError   **error)
+upp_store_refuse_newer_schema (UppStore  *self,
+                               GError   **error)
 {
-  int version = get_user_version (self);
+  int version = upp_store_get_user_version (self);
 
   if (version > UPP_STORE_SCHEMA_VERSION)
     {
@@ -414,8 +414,9 @@ refuse_newer_schema (UppStore  *self,
 static gint64
 count_dangling (UppStore *self)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT COUNT(*) FROM pragma_foreign_key_check",
-                                          NULL);
+  g_autoptr(sqlite3_stmt) stmt = upp_sql_prepare (self,
+                                                  "SELECT COUNT(*) FROM pragma_foreign_key_check",
+                                                  NULL);
 
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return -1;
@@ -423,15 +424,15 @@ count_dangling (UppStore *self)
 }
 
 static gboolean
-migrate (UppStore  *self,
-         GError   **error)
+upp_store_migrate (UppStore  *self,
+                   GError   **error)
 {
-  int version = get_user_version (self);
+  int version = upp_store_get_user_version (self);
   gint64 dangling;
 
   if (version < 0)
-    return set_sqlite_error (error, self->db, _("read the schema version"));
-  if (!refuse_newer_schema (self, error))
+    return upp_sql_set_error (error, self->db, _("read the schema version"));
+  if (!upp_store_refuse_newer_schema (self, error))
     return FALSE;
   if (version == UPP_STORE_SCHEMA_VERSION)
     return TRUE;
@@ -439,7 +440,7 @@ migrate (UppStore  *self,
   /* A migration may copy a table into a new one and drop the old: with
    * foreign keys on, the drop would delete what refers to it. (The pragma
    * has no effect inside a transaction.) */
-  if (!exec (self, "PRAGMA foreign_keys = OFF", error))
+  if (!upp_sql_exec (self, "PRAGMA foreign_keys = OFF", error))
     return FALSE;
   dangling = count_dangling (self);
   for (; version < UPP_STORE_SCHEMA_VERSION; version++)
@@ -448,13 +449,13 @@ migrate (UppStore  *self,
 
       if (!upp_store_begin (self, error))
         {
-          exec (self, "PRAGMA foreign_keys = ON", NULL);
+          upp_sql_exec (self, "PRAGMA foreign_keys = ON", NULL);
           return FALSE;
         }
-      if (!exec (self, migrations[version], error) || !exec (self, bump, error))
+      if (!upp_sql_exec (self, migrations[version], error) || !upp_sql_exec (self, bump, error))
         {
           upp_store_rollback (self);
-          exec (self, "PRAGMA foreign_keys = ON", NULL);
+          upp_sql_exec (self, "PRAGMA foreign_keys = ON", NULL);
           return FALSE;
         }
       if (count_dangling (self) > dangling)
@@ -463,25 +464,25 @@ migrate (UppStore  *self,
                        _("Could not update the database %s to schema %d: rows would refer to "
                          "missing rows"), self->path, version + 1);
           upp_store_rollback (self);
-          exec (self, "PRAGMA foreign_keys = ON", NULL);
+          upp_sql_exec (self, "PRAGMA foreign_keys = ON", NULL);
           return FALSE;
         }
       if (!upp_store_commit (self, error))
         {
-          exec (self, "PRAGMA foreign_keys = ON", NULL);
+          upp_sql_exec (self, "PRAGMA foreign_keys = ON", NULL);
           return FALSE;
         }
       g_debug ("Migrated %s to schema %d", self->path, version + 1);
     }
 
-  return exec (self, "PRAGMA foreign_keys = ON", error);
+  return upp_sql_exec (self, "PRAGMA foreign_keys = ON", error);
 }
 
 /* Create the file ourselves so that it is 0600 from the first byte: the
  * reports concern young people, and SQLite would use the umask. */
 static gboolean
-create_private_file (const char  *path,
-                     GError     **error)
+upp_store_create_private_file (const char  *path,
+                               GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   int fd;
@@ -543,7 +544,8 @@ upp_store_open (const char  *path,
   self = g_object_new (UPP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (!in_memory && !g_file_test (path, G_FILE_TEST_EXISTS) && !create_private_file (path, error))
+  if (!in_memory && !g_file_test (path, G_FILE_TEST_EXISTS) &&
+      !upp_store_create_private_file (path, error))
     return NULL;
 
   if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) !=
@@ -563,22 +565,22 @@ upp_store_open (const char  *path,
    * (a week switch at the benchmark's size: 12 ms mapped, 14.5 ms not),
    * and every mapped page counts in the window's memory, 60 to 115 MiB
    * at its first frame instead of 59, depending on how far loading got. */
-  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec (self, "PRAGMA synchronous = NORMAL", error) ||
+  if (!upp_sql_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !upp_sql_exec (self, "PRAGMA synchronous = NORMAL", error) ||
       /* The savepoint each imported document is written under keeps its
        * statement journal in a temporary file otherwise: a copy of every
        * page the document changes, written and never read. */
-      !exec (self, "PRAGMA temp_store = MEMORY", error) ||
-      get_user_version (self) < 0)
+      !upp_sql_exec (self, "PRAGMA temp_store = MEMORY", error) ||
+      upp_store_get_user_version (self) < 0)
     goto not_a_database;
 
   /* Refuse a newer schema before anything writes to the file (switching
    * to WAL rewrites its header). */
-  if (!refuse_newer_schema (self, error))
+  if (!upp_store_refuse_newer_schema (self, error))
     return NULL;
-  if (!in_memory && !exec (self, "PRAGMA journal_mode = WAL", error))
+  if (!in_memory && !upp_sql_exec (self, "PRAGMA journal_mode = WAL", error))
     goto not_a_database;
-  if (!migrate (self, error))
+  if (!upp_store_migrate (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -704,12 +706,12 @@ upp_store_init (UppStore *self)
  * copy; a query in another thread may still read it when a package import
  * replaces it. Package imports are rare, so the old ones are kept until the
  * store goes away. */
-static void forget_trend (UppStore *self);
+static void upp_store_forget_trend (UppStore *self);
 
 static void
-retire_package (UppStore *self)
+upp_store_retire_package (UppStore *self)
 {
-  forget_trend (self);
+  upp_store_forget_trend (self);
   g_clear_pointer (&self->leads, g_hash_table_unref);
   if (self->package != NULL)
     g_ptr_array_add (self->retired, g_steal_pointer (&self->package));
@@ -724,7 +726,7 @@ upp_store_begin (UppStore  *self,
   g_rec_mutex_lock (&self->lock);
   /* IMMEDIATE: take the write lock now, so a concurrent writer makes us wait
    * (busy timeout) here rather than fail half-way. */
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!upp_sql_exec (self, "BEGIN IMMEDIATE", error))
     {
       g_rec_mutex_unlock (&self->lock);
       return FALSE;
@@ -736,13 +738,13 @@ gboolean
 upp_store_commit (UppStore  *self,
                   GError   **error)
 {
-  gboolean ok = exec (self, "COMMIT", error);
+  gboolean ok = upp_sql_exec (self, "COMMIT", error);
 
   if (!ok)
     {
-      exec (self, "ROLLBACK", NULL);
+      upp_sql_exec (self, "ROLLBACK", NULL);
       /* The cached definition may hold what was rolled back. */
-      retire_package (self);
+      upp_store_retire_package (self);
     }
   g_rec_mutex_unlock (&self->lock);
   return ok;
@@ -751,9 +753,9 @@ upp_store_commit (UppStore  *self,
 void
 upp_store_rollback (UppStore *self)
 {
-  exec (self, "ROLLBACK", NULL);
+  upp_sql_exec (self, "ROLLBACK", NULL);
   /* The cached definition may hold what was rolled back. */
-  retire_package (self);
+  upp_store_retire_package (self);
   g_rec_mutex_unlock (&self->lock);
 }
 
@@ -763,7 +765,7 @@ upp_store_savepoint (UppStore    *self,
                      GError     **error)
 {
   g_autofree char *sql = g_strdup_printf ("SAVEPOINT %s", name);
-  return exec (self, sql, error);
+  return upp_sql_exec (self, sql, error);
 }
 
 gboolean
@@ -772,7 +774,7 @@ upp_store_release (UppStore    *self,
                    GError     **error)
 {
   g_autofree char *sql = g_strdup_printf ("RELEASE %s", name);
-  return exec (self, sql, error);
+  return upp_sql_exec (self, sql, error);
 }
 
 void
@@ -781,8 +783,8 @@ upp_store_rollback_to (UppStore   *self,
 {
   g_autofree char *sql = g_strdup_printf ("ROLLBACK TO %s; RELEASE %s", name, name);
 
-  exec (self, sql, NULL);
-  retire_package (self);
+  upp_sql_exec (self, sql, NULL);
+  upp_store_retire_package (self);
 }
 
 /**
@@ -798,8 +800,8 @@ void
 upp_store_begin_batch (UppStore *self)
 {
   g_rec_mutex_lock (&self->lock);
-  exec (self, "PRAGMA cache_size = -65536", NULL);
-  exec (self, "PRAGMA wal_autocheckpoint = 16384", NULL);
+  upp_sql_exec (self, "PRAGMA cache_size = -65536", NULL);
+  upp_sql_exec (self, "PRAGMA wal_autocheckpoint = 16384", NULL);
   g_rec_mutex_unlock (&self->lock);
 }
 
@@ -814,9 +816,9 @@ void
 upp_store_end_batch (UppStore *self)
 {
   g_rec_mutex_lock (&self->lock);
-  exec (self, "PRAGMA cache_size = -2000", NULL);
-  exec (self, "PRAGMA wal_autocheckpoint = 1000", NULL);
-  exec (self, "PRAGMA wal_checkpoint (PASSIVE)", NULL);
+  upp_sql_exec (self, "PRAGMA cache_size = -2000", NULL);
+  upp_sql_exec (self, "PRAGMA wal_autocheckpoint = 1000", NULL);
+  upp_sql_exec (self, "PRAGMA wal_checkpoint (PASSIVE)", NULL);
   g_rec_mutex_unlock (&self->lock);
 }
 
@@ -828,17 +830,17 @@ load_package_header (UppStore    *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = prepare (self, "SELECT code, revision, title, organisation, decided, decided_by,"
-                        " first_week, due_weekday FROM package WHERE id = 1", NULL);
+  stmt = upp_sql_prepare (self, "SELECT code, revision, title, organisation, decided, decided_by,"
+                                " first_week, due_weekday FROM package WHERE id = 1", NULL);
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return FALSE;
 
-  package->code = column_text (stmt, 0);
+  package->code = upp_sql_column_text (stmt, 0);
   package->revision = sqlite3_column_int (stmt, 1);
-  package->title = column_text (stmt, 2);
-  package->organisation = column_text (stmt, 3);
-  column_date (stmt, 4, &package->decided);
-  package->decided_by = column_text (stmt, 5);
+  package->title = upp_sql_column_text (stmt, 2);
+  package->organisation = upp_sql_column_text (stmt, 3);
+  upp_sql_column_date (stmt, 4, &package->decided);
+  package->decided_by = upp_sql_column_text (stmt, 5);
   package->first_week = upp_week_from_key (sqlite3_column_int (stmt, 6));
   package->due_weekday = sqlite3_column_int (stmt, 7);
   return TRUE;
@@ -851,24 +853,25 @@ load_goals_and_departments (UppStore   *self,
   g_autoptr(sqlite3_stmt) goals = NULL;
   g_autoptr(sqlite3_stmt) departments = NULL;
 
-  goals = prepare (self, "SELECT code, title FROM goal ORDER BY position", NULL);
+  goals = upp_sql_prepare (self, "SELECT code, title FROM goal ORDER BY position", NULL);
   while (sqlite3_step (goals) == SQLITE_ROW)
     {
       UppGoal *goal = upp_goal_new ();
 
-      goal->code = column_text (goals, 0);
-      goal->title = column_text (goals, 1);
+      goal->code = upp_sql_column_text (goals, 0);
+      goal->title = upp_sql_column_text (goals, 1);
       g_ptr_array_add (package->goals, goal);
     }
 
-  departments = prepare (self, "SELECT code, name, partner FROM department ORDER BY position",
-                         NULL);
+  departments = upp_sql_prepare (self,
+                                 "SELECT code, name, partner FROM department ORDER BY position",
+                                 NULL);
   while (sqlite3_step (departments) == SQLITE_ROW)
     {
       UppDepartment *department = upp_department_new ();
 
-      department->code = column_text (departments, 0);
-      department->name = column_text (departments, 1);
+      department->code = upp_sql_column_text (departments, 0);
+      department->name = upp_sql_column_text (departments, 1);
       department->partner = sqlite3_column_int (departments, 2);
       g_ptr_array_add (package->departments, department);
     }
@@ -883,36 +886,36 @@ load_actions (UppStore   *self,
   g_autoptr(sqlite3_stmt) indicators = NULL;
   g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
 
-  actions = prepare (self, "SELECT code, title, description, goal, lead, start, deadline"
-                           " FROM action ORDER BY position", NULL);
+  actions = upp_sql_prepare (self, "SELECT code, title, description, goal, lead, start, deadline"
+                                   " FROM action ORDER BY position", NULL);
   while (sqlite3_step (actions) == SQLITE_ROW)
     {
       UppAction *action = upp_action_new ();
 
-      action->code = column_text (actions, 0);
-      action->title = column_text (actions, 1);
-      action->description = column_text (actions, 2);
-      action->goal = column_text (actions, 3);
-      action->lead = column_text (actions, 4);
-      column_date (actions, 5, &action->start);
-      column_date (actions, 6, &action->deadline);
+      action->code = upp_sql_column_text (actions, 0);
+      action->title = upp_sql_column_text (actions, 1);
+      action->description = upp_sql_column_text (actions, 2);
+      action->goal = upp_sql_column_text (actions, 3);
+      action->lead = upp_sql_column_text (actions, 4);
+      upp_sql_column_date (actions, 5, &action->start);
+      upp_sql_column_date (actions, 6, &action->deadline);
       g_ptr_array_add (package->actions, action);
       g_hash_table_insert (by_code, action->code, action);
     }
 
-  contributors = prepare (self, "SELECT c.action, c.department FROM action_contributor c"
-                                " JOIN department d ON d.code = c.department"
-                                " ORDER BY c.action, d.position", NULL);
+  contributors = upp_sql_prepare (self, "SELECT c.action, c.department FROM action_contributor c"
+                                        " JOIN department d ON d.code = c.department"
+                                        " ORDER BY c.action, d.position", NULL);
   while (sqlite3_step (contributors) == SQLITE_ROW)
     {
       UppAction *action = g_hash_table_lookup (by_code, sqlite3_column_text (contributors, 0));
 
       if (action != NULL)
-        g_ptr_array_add (action->contributors, column_text (contributors, 1));
+        g_ptr_array_add (action->contributors, upp_sql_column_text (contributors, 1));
     }
 
-  indicators = prepare (self, "SELECT action, code, name, unit, target, direction"
-                              " FROM indicator ORDER BY action, position", NULL);
+  indicators = upp_sql_prepare (self, "SELECT action, code, name, unit, target, direction"
+                                      " FROM indicator ORDER BY action, position", NULL);
   while (sqlite3_step (indicators) == SQLITE_ROW)
     {
       UppAction *action = g_hash_table_lookup (by_code, sqlite3_column_text (indicators, 0));
@@ -921,9 +924,9 @@ load_actions (UppStore   *self,
       if (action == NULL)
         continue;
       indicator = upp_indicator_new ();
-      indicator->code = column_text (indicators, 1);
-      indicator->name = column_text (indicators, 2);
-      indicator->unit = column_text (indicators, 3);
+      indicator->code = upp_sql_column_text (indicators, 1);
+      indicator->name = upp_sql_column_text (indicators, 2);
+      indicator->unit = upp_sql_column_text (indicators, 3);
       indicator->has_target = sqlite3_column_type (indicators, 4) != SQLITE_NULL;
       indicator->target = sqlite3_column_double (indicators, 4);
       indicator->direction = g_strcmp0 ((const char *) sqlite3_column_text (indicators, 5),
@@ -944,9 +947,9 @@ load_actions (UppStore   *self,
 /* Another process (the CLI importing into the app's database) may have
  * committed since the caches were filled: SQLite's data_version says so. */
 static void
-forget_if_changed_elsewhere (UppStore *self)
+upp_store_forget_if_changed_elsewhere (UppStore *self)
 {
-  g_autoptr(CachedStmt) stmt = prepare_cached (self, "PRAGMA data_version", NULL);
+  g_autoptr(CachedStmt) stmt = upp_sql_prepare_cached (self, "PRAGMA data_version", NULL);
   gint64 version;
 
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
@@ -954,7 +957,7 @@ forget_if_changed_elsewhere (UppStore *self)
   version = sqlite3_column_int64 (stmt, 0);
   if (version != self->data_version)
     {
-      retire_package (self);
+      upp_store_retire_package (self);
       self->data_version = version;
     }
 }
@@ -965,7 +968,7 @@ upp_store_peek_package (UppStore *self)
   g_autoptr(UppPackage) package = NULL;
 
   g_rec_mutex_lock (&self->lock);
-  forget_if_changed_elsewhere (self);
+  upp_store_forget_if_changed_elsewhere (self);
   if (self->package != NULL)
     {
       g_rec_mutex_unlock (&self->lock);
@@ -1051,7 +1054,7 @@ upp_store_get_last_report_week (UppStore *self)
   UppWeek week = upp_store_get_first_week (self);
 
   g_rec_mutex_lock (&self->lock);
-  stmt = prepare (self, "SELECT MAX(week) FROM report", NULL);
+  stmt = upp_sql_prepare (self, "SELECT MAX(week) FROM report", NULL);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     week = upp_week_from_key (sqlite3_column_int (stmt, 0));
   g_rec_mutex_unlock (&self->lock);
@@ -1137,10 +1140,10 @@ upp_store_has_document (UppStore   *self,
   gboolean found;
 
   g_rec_mutex_lock (&self->lock);
-  stmt = prepare_cached (self, "SELECT 1 FROM document WHERE sha256 = ?1", NULL);
-  bind_text (stmt, 1, sha256);
+  stmt = upp_sql_prepare_cached (self, "SELECT 1 FROM document WHERE sha256 = ?1", NULL);
+  upp_sql_bind_text (stmt, 1, sha256);
   found = sqlite3_step (stmt) == SQLITE_ROW;
-  cached_stmt_release (stmt);
+  upp_sql_cached_stmt_release (stmt);
   g_rec_mutex_unlock (&self->lock);
 
   return found;
@@ -1164,14 +1167,14 @@ upp_store_get_document_kinds (UppStore *self)
   g_rec_mutex_lock (&self->lock);
   /* The hashes from their index, not from the rows (which hold the
    * documents); the few packages then by their revisions. */
-  stmt = prepare (self, "SELECT sha256 FROM document", NULL);
+  stmt = upp_sql_prepare (self, "SELECT sha256 FROM document", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (kinds, column_text (stmt, 0), (gpointer) "report");
+    g_hash_table_insert (kinds, upp_sql_column_text (stmt, 0), (gpointer) "report");
   g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = prepare (self, "SELECT sha256 FROM document"
-                        " WHERE id IN (SELECT document_id FROM package_revision)", NULL);
+  stmt = upp_sql_prepare (self, "SELECT sha256 FROM document"
+                                " WHERE id IN (SELECT document_id FROM package_revision)", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (kinds, column_text (stmt, 0), (gpointer) "package");
+    g_hash_table_insert (kinds, upp_sql_column_text (stmt, 0), (gpointer) "package");
   g_clear_pointer (&stmt, sqlite3_finalize);
   g_rec_mutex_unlock (&self->lock);
 
@@ -1193,13 +1196,13 @@ upp_store_get_reported_actions (UppStore *self)
 
   g_rec_mutex_lock (&self->lock);
   /* One seek per action into each of the two indexes by action. */
-  stmt = prepare (self, "SELECT code FROM action a"
-                        " WHERE EXISTS (SELECT 1 FROM entry WHERE action = a.code"
-                        "               AND is_current AND is_lead)"
-                        "    OR EXISTS (SELECT 1 FROM entry WHERE action = a.code"
-                        "               AND NOT (is_current AND is_lead))", NULL);
+  stmt = upp_sql_prepare (self, "SELECT code FROM action a"
+                                " WHERE EXISTS (SELECT 1 FROM entry WHERE action = a.code"
+                                "               AND is_current AND is_lead)"
+                                "    OR EXISTS (SELECT 1 FROM entry WHERE action = a.code"
+                                "               AND NOT (is_current AND is_lead))", NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_add (set, column_text (stmt, 0));
+    g_hash_table_add (set, upp_sql_column_text (stmt, 0));
   g_rec_mutex_unlock (&self->lock);
 
   return set;
@@ -1351,12 +1354,12 @@ decode_document (gint64         id,
 }
 
 static gint64
-insert_document (UppStore    *self,
-                 const char  *kind,
-                 GBytes      *bytes,
-                 const char  *sha256,
-                 const char  *filename,
-                 GError     **error)
+upp_store_insert_document (UppStore    *self,
+                           const char  *kind,
+                           GBytes      *bytes,
+                           const char  *sha256,
+                           const char  *filename,
+                           GError     **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -1376,17 +1379,17 @@ insert_document (UppStore    *self,
       size = deflated->len;
     }
 
-  stmt = prepare_cached (self, "INSERT INTO document (sha256, kind, filename, imported, encoding,"
-                               " bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  stmt = upp_sql_prepare_cached (self, "INSERT INTO document (sha256, kind, filename, imported,"
+                                       " encoding, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
     return 0;
-  bind_text (stmt, 1, sha256);
-  bind_text (stmt, 2, kind);
-  bind_text (stmt, 3, filename);
-  bind_text (stmt, 4, imported);
-  bind_static_text (stmt, 5, encoding);
+  upp_sql_bind_text (stmt, 1, sha256);
+  upp_sql_bind_text (stmt, 2, kind);
+  upp_sql_bind_text (stmt, 3, filename);
+  upp_sql_bind_text (stmt, 4, imported);
+  upp_sql_bind_static_text (stmt, 5, encoding);
   sqlite3_bind_blob64 (stmt, 6, data, size, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!upp_sql_step_done (self, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (self->db);
 }
@@ -1399,21 +1402,22 @@ write_definition_header (UppStore          *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = prepare (self, "INSERT OR REPLACE INTO package (id, document_id, code, revision, title,"
-                        " organisation, decided, decided_by, first_week, due_weekday)"
-                        " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+  stmt = upp_sql_prepare (self, "INSERT OR REPLACE INTO package (id, document_id, code, revision,"
+                                " title, organisation, decided, decided_by, first_week,"
+                                " due_weekday)"
+                                " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, document_id);
-  bind_text (stmt, 2, package->code);
+  upp_sql_bind_text (stmt, 2, package->code);
   sqlite3_bind_int (stmt, 3, package->revision);
-  bind_text (stmt, 4, package->title);
-  bind_text (stmt, 5, package->organisation);
-  bind_date (stmt, 6, &package->decided);
-  bind_text (stmt, 7, package->decided_by);
+  upp_sql_bind_text (stmt, 4, package->title);
+  upp_sql_bind_text (stmt, 5, package->organisation);
+  upp_sql_bind_date (stmt, 6, &package->decided);
+  upp_sql_bind_text (stmt, 7, package->decided_by);
   sqlite3_bind_int (stmt, 8, upp_week_to_key (package->first_week));
   sqlite3_bind_int (stmt, 9, package->due_weekday);
-  return step_done (self, stmt, error);
+  return upp_sql_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -1425,12 +1429,16 @@ write_goals_and_departments (UppStore          *self,
   g_autoptr(CachedStmt) department = NULL;
 
   /* Upserts keep the codes that reports refer to stable across revisions. */
-  goal = prepare_cached (self, "INSERT INTO goal (code, title, position) VALUES (?1, ?2, ?3)"
-                               " ON CONFLICT (code) DO UPDATE SET title = ?2, position = ?3",
-                         error);
-  department = prepare_cached (self, "INSERT INTO department (code, name, partner, position)"
-                                     " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (code) DO UPDATE"
-                                     " SET name = ?2, partner = ?3, position = ?4", error);
+  goal = upp_sql_prepare_cached (self, "INSERT INTO goal (code, title, position)"
+                                       " VALUES (?1, ?2, ?3)"
+                                       " ON CONFLICT (code) DO UPDATE SET title = ?2,"
+                                       " position = ?3",
+                                 error);
+  department = upp_sql_prepare_cached (self, "INSERT INTO department (code, name, partner,"
+                                             " position) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (code)"
+                                             " DO UPDATE SET name = ?2, partner = ?3,"
+                                             " position = ?4",
+                                       error);
   if (goal == NULL || department == NULL)
     return FALSE;
 
@@ -1439,10 +1447,10 @@ write_goals_and_departments (UppStore          *self,
       const UppGoal *g = g_ptr_array_index (package->goals, i);
 
       sqlite3_reset (goal);
-      bind_text (goal, 1, g->code);
-      bind_text (goal, 2, g->title);
+      upp_sql_bind_text (goal, 1, g->code);
+      upp_sql_bind_text (goal, 2, g->title);
       sqlite3_bind_int (goal, 3, i);
-      if (!step_done (self, goal, error))
+      if (!upp_sql_step_done (self, goal, error))
         return FALSE;
     }
 
@@ -1451,11 +1459,11 @@ write_goals_and_departments (UppStore          *self,
       const UppDepartment *d = g_ptr_array_index (package->departments, i);
 
       sqlite3_reset (department);
-      bind_text (department, 1, d->code);
-      bind_text (department, 2, d->name);
+      upp_sql_bind_text (department, 1, d->code);
+      upp_sql_bind_text (department, 2, d->name);
       sqlite3_bind_int (department, 3, d->partner);
       sqlite3_bind_int (department, 4, i);
-      if (!step_done (self, department, error))
+      if (!upp_sql_step_done (self, department, error))
         return FALSE;
     }
   return TRUE;
@@ -1473,45 +1481,49 @@ write_action (UppStore         *self,
   g_autoptr(CachedStmt) clear = NULL;
   g_autoptr(CachedStmt) clear_indicators = NULL;
 
-  action = prepare_cached (self, "INSERT INTO action (code, title, description, goal, lead, start,"
-                                 " deadline, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-                                 " ON CONFLICT (code) DO UPDATE SET title = ?2, description = ?3,"
-                                 " goal = ?4, lead = ?5, start = ?6, deadline = ?7, position = ?8",
-                          error);
+  action = upp_sql_prepare_cached (self, "INSERT INTO action (code, title, description, goal, lead,"
+                                         " start, deadline, position)"
+                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                                         " ON CONFLICT (code) DO UPDATE SET title = ?2,"
+                                         " description = ?3, goal = ?4, lead = ?5, start = ?6,"
+                                         " deadline = ?7, position = ?8",
+                                   error);
   /* Contributors and indicators are replaced whole by each revision. */
-  clear = prepare_cached (self, "DELETE FROM action_contributor WHERE action = ?1", error);
-  clear_indicators = prepare_cached (self, "DELETE FROM indicator WHERE action = ?1", error);
-  contributor = prepare_cached (self, "INSERT INTO action_contributor (action, department)"
-                                      " VALUES (?1, ?2)", error);
-  indicator = prepare_cached (self, "INSERT INTO indicator (action, code, name, unit, target,"
-                                    " direction, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                              error);
+  clear = upp_sql_prepare_cached (self, "DELETE FROM action_contributor WHERE action = ?1", error);
+  clear_indicators = upp_sql_prepare_cached (self, "DELETE FROM indicator WHERE action = ?1",
+                                             error);
+  contributor = upp_sql_prepare_cached (self, "INSERT INTO action_contributor (action, department)"
+                                              " VALUES (?1, ?2)", error);
+  indicator = upp_sql_prepare_cached (self, "INSERT INTO indicator (action, code, name, unit,"
+                                            " target, direction, position)"
+                                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                      error);
   if (action == NULL || clear == NULL || clear_indicators == NULL || contributor == NULL ||
       indicator == NULL)
     return FALSE;
 
-  bind_text (action, 1, a->code);
-  bind_text (action, 2, a->title);
-  bind_text (action, 3, a->description);
-  bind_text (action, 4, a->goal);
-  bind_text (action, 5, a->lead);
-  bind_date (action, 6, &a->start);
-  bind_date (action, 7, &a->deadline);
+  upp_sql_bind_text (action, 1, a->code);
+  upp_sql_bind_text (action, 2, a->title);
+  upp_sql_bind_text (action, 3, a->description);
+  upp_sql_bind_text (action, 4, a->goal);
+  upp_sql_bind_text (action, 5, a->lead);
+  upp_sql_bind_date (action, 6, &a->start);
+  upp_sql_bind_date (action, 7, &a->deadline);
   sqlite3_bind_int (action, 8, position);
-  if (!step_done (self, action, error))
+  if (!upp_sql_step_done (self, action, error))
     return FALSE;
 
   sqlite3_reset (action);
-  bind_text (clear, 1, a->code);
-  bind_text (clear_indicators, 1, a->code);
-  if (!step_done (self, clear, error) || !step_done (self, clear_indicators, error))
+  upp_sql_bind_text (clear, 1, a->code);
+  upp_sql_bind_text (clear_indicators, 1, a->code);
+  if (!upp_sql_step_done (self, clear, error) || !upp_sql_step_done (self, clear_indicators, error))
     return FALSE;
   for (guint i = 0; i < a->contributors->len; i++)
     {
       sqlite3_reset (contributor);
-      bind_text (contributor, 1, a->code);
-      bind_text (contributor, 2, g_ptr_array_index (a->contributors, i));
-      if (!step_done (self, contributor, error))
+      upp_sql_bind_text (contributor, 1, a->code);
+      upp_sql_bind_text (contributor, 2, g_ptr_array_index (a->contributors, i));
+      if (!upp_sql_step_done (self, contributor, error))
         return FALSE;
     }
 
@@ -1520,17 +1532,17 @@ write_action (UppStore         *self,
       const UppIndicator *ind = g_ptr_array_index (a->indicators, i);
 
       sqlite3_reset (indicator);
-      bind_text (indicator, 1, a->code);
-      bind_text (indicator, 2, ind->code);
-      bind_text (indicator, 3, ind->name);
-      bind_text (indicator, 4, ind->unit);
+      upp_sql_bind_text (indicator, 1, a->code);
+      upp_sql_bind_text (indicator, 2, ind->code);
+      upp_sql_bind_text (indicator, 3, ind->name);
+      upp_sql_bind_text (indicator, 4, ind->unit);
       if (ind->has_target)
         sqlite3_bind_double (indicator, 5, ind->target);
       else
         sqlite3_bind_null (indicator, 5);
-      bind_text (indicator, 6, ind->direction == UPP_DIRECTION_DOWN ? "down" : "up");
+      upp_sql_bind_text (indicator, 6, ind->direction == UPP_DIRECTION_DOWN ? "down" : "up");
       sqlite3_bind_int (indicator, 7, i);
-      if (!step_done (self, indicator, error))
+      if (!upp_sql_step_done (self, indicator, error))
         return FALSE;
     }
   return TRUE;
@@ -1543,8 +1555,9 @@ check_no_notes (UppStore   *self,
                 GPtrArray  *actions,
                 GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT COUNT(*) FROM note WHERE action = ?1",
-                                          error);
+  g_autoptr(sqlite3_stmt) stmt = upp_sql_prepare (self,
+                                                  "SELECT COUNT(*) FROM note WHERE action = ?1",
+                                                  error);
 
   if (stmt == NULL)
     return FALSE;
@@ -1553,7 +1566,7 @@ check_no_notes (UppStore   *self,
       const char *code = g_ptr_array_index (actions, i);
 
       sqlite3_reset (stmt);
-      bind_text (stmt, 1, code);
+      upp_sql_bind_text (stmt, 1, code);
       if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0)
         {
           g_set_error (error, UPP_ERROR, UPP_ERROR_INVALID_DOCUMENT,
@@ -1578,14 +1591,14 @@ delete_codes_not_in (UppStore    *self,
   g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func (g_free);
 
   /* The table names are our own constants; only codes are data, and bound. */
-  select = prepare (self, select_sql, error);
-  delete = prepare (self, delete_sql, error);
+  select = upp_sql_prepare (self, select_sql, error);
+  delete = upp_sql_prepare (self, delete_sql, error);
   if (select == NULL || delete == NULL)
     return FALSE;
 
   while (sqlite3_step (select) == SQLITE_ROW)
     if (!g_hash_table_contains (keep, sqlite3_column_text (select, 0)))
-      g_ptr_array_add (stale, column_text (select, 0));
+      g_ptr_array_add (stale, upp_sql_column_text (select, 0));
 
   if (g_str_equal (table, "action") && !check_no_notes (self, stale, error))
     return FALSE;
@@ -1593,8 +1606,8 @@ delete_codes_not_in (UppStore    *self,
   for (guint i = 0; i < stale->len; i++)
     {
       sqlite3_reset (delete);
-      bind_text (delete, 1, g_ptr_array_index (stale, i));
-      if (!step_done (self, delete, error))
+      upp_sql_bind_text (delete, 1, g_ptr_array_index (stale, i));
+      if (!upp_sql_step_done (self, delete, error))
         return FALSE;
     }
   return TRUE;
@@ -1643,11 +1656,11 @@ apply_package (UppStore          *self,
     return FALSE;
 
   /* A revision may move an action to another lead department. */
-  if (!exec (self, "UPDATE entry SET is_lead = (department ="
-                   " (SELECT lead FROM action WHERE action.code = entry.action))", error))
+  if (!upp_sql_exec (self, "UPDATE entry SET is_lead = (department ="
+                           " (SELECT lead FROM action WHERE action.code = entry.action))", error))
     return FALSE;
 
-  retire_package (self);
+  upp_store_retire_package (self);
   return TRUE;
 }
 
@@ -1700,16 +1713,16 @@ upp_store_add_package (UppStore          *self,
       return FALSE;
     }
 
-  document_id = insert_document (self, "package", bytes, sha256, filename, error);
+  document_id = upp_store_insert_document (self, "package", bytes, sha256, filename, error);
   if (document_id == 0)
     return FALSE;
 
-  revision = prepare (self, "INSERT INTO package_revision (document_id, code, revision)"
-                            " VALUES (?1, ?2, ?3)", error);
+  revision = upp_sql_prepare (self, "INSERT INTO package_revision (document_id, code, revision)"
+                                    " VALUES (?1, ?2, ?3)", error);
   if (revision == NULL)
     return FALSE;
   sqlite3_bind_int64 (revision, 1, document_id);
-  bind_text (revision, 2, package->code);
+  upp_sql_bind_text (revision, 2, package->code);
   sqlite3_bind_int (revision, 3, package->revision);
   if (sqlite3_step (revision) != SQLITE_DONE)
     {
@@ -1760,11 +1773,13 @@ insert_entries (UppStore         *self,
   GHashTable *leads = get_leads (self);
   int week = upp_week_to_key (report->week);
 
-  entry = prepare_cached (self, "INSERT INTO entry (report_id, action, department, week, status,"
-                                " progress, comment, next_steps, risks, is_lead, is_current)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
-  value = prepare_cached (self, "INSERT INTO entry_indicator (report_id, action, indicator, value)"
-                                " VALUES (?1, ?2, ?3, ?4)", error);
+  entry = upp_sql_prepare_cached (self, "INSERT INTO entry (report_id, action, department, week,"
+                                        " status, progress, comment, next_steps, risks, is_lead,"
+                                        " is_current)"
+                                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                  error);
+  value = upp_sql_prepare_cached (self, "INSERT INTO entry_indicator (report_id, action, indicator,"
+                                        " value) VALUES (?1, ?2, ?3, ?4)", error);
   if (entry == NULL || value == NULL || leads == NULL)
     return FALSE;
 
@@ -1784,12 +1799,12 @@ insert_entries (UppStore         *self,
       sqlite3_bind_text (entry, 2, e->action, -1, SQLITE_STATIC);
       sqlite3_bind_text (entry, 5, upp_status_to_string (e->status), -1, SQLITE_STATIC);
       sqlite3_bind_int (entry, 6, e->progress);
-      bind_static_text (entry, 7, e->comment);
-      bind_static_text (entry, 8, e->next_steps);
-      bind_static_text (entry, 9, e->risks);
+      upp_sql_bind_static_text (entry, 7, e->comment);
+      upp_sql_bind_static_text (entry, 8, e->next_steps);
+      upp_sql_bind_static_text (entry, 9, e->risks);
       sqlite3_bind_int (entry, 10, g_strcmp0 (g_hash_table_lookup (leads, e->action),
                                               report->department) == 0);
-      if (!step_done (self, entry, error))
+      if (!upp_sql_step_done (self, entry, error))
         return FALSE;
 
       for (guint j = 0; j < e->indicators->len; j++)
@@ -1800,7 +1815,7 @@ insert_entries (UppStore         *self,
           sqlite3_bind_text (value, 2, e->action, -1, SQLITE_STATIC);
           sqlite3_bind_text (value, 3, v->indicator, -1, SQLITE_STATIC);
           sqlite3_bind_double (value, 4, v->value);
-          if (!step_done (self, value, error))
+          if (!upp_sql_step_done (self, value, error))
             return FALSE;
         }
     }
@@ -1823,16 +1838,18 @@ renumber_revisions (UppStore    *self,
   g_autoptr(CachedStmt) entries = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  select = prepare_cached (self, "SELECT r.id FROM report r JOIN document d ON d.id = r.document_id"
-                                 " WHERE r.department = ?1 AND r.week = ?2"
-                                 " ORDER BY r.submitted_unix, d.sha256", error);
-  update = prepare_cached (self, "UPDATE report SET revision = ?2, is_current = ?3 WHERE id = ?1",
-                           error);
-  entries = prepare_cached (self, "UPDATE entry SET is_current = ?2 WHERE report_id = ?1", error);
+  select = upp_sql_prepare_cached (self, "SELECT r.id FROM report r"
+                                         " JOIN document d ON d.id = r.document_id"
+                                         " WHERE r.department = ?1 AND r.week = ?2"
+                                         " ORDER BY r.submitted_unix, d.sha256", error);
+  update = upp_sql_prepare_cached (self, "UPDATE report SET revision = ?2, is_current = ?3"
+                                         " WHERE id = ?1", error);
+  entries = upp_sql_prepare_cached (self, "UPDATE entry SET is_current = ?2 WHERE report_id = ?1",
+                                    error);
   if (select == NULL || update == NULL || entries == NULL)
     return FALSE;
 
-  bind_text (select, 1, department);
+  upp_sql_bind_text (select, 1, department);
   sqlite3_bind_int (select, 2, upp_week_to_key (week));
   while (sqlite3_step (select) == SQLITE_ROW)
     {
@@ -1853,7 +1870,7 @@ renumber_revisions (UppStore    *self,
       sqlite3_reset (entries);
       sqlite3_bind_int64 (entries, 1, id);
       sqlite3_bind_int (entries, 2, current);
-      if (!step_done (self, update, error) || !step_done (self, entries, error))
+      if (!upp_sql_step_done (self, update, error) || !upp_sql_step_done (self, entries, error))
         return FALSE;
     }
 
@@ -1902,39 +1919,40 @@ upp_store_add_report (UppStore          *self,
   /* The first report of its department and week is revision 1 and in
    * force, as renumber_revisions() would make it: written so at once, its
    * entries are written once. */
-  others = prepare_cached (self, "SELECT 1 FROM report WHERE department = ?1 AND week = ?2",
-                           error);
+  others = upp_sql_prepare_cached (self, "SELECT 1 FROM report WHERE department = ?1 AND week = ?2",
+                                   error);
   if (others == NULL)
     return FALSE;
-  bind_static_text (others, 1, report->department);
+  upp_sql_bind_static_text (others, 1, report->department);
   sqlite3_bind_int (others, 2, upp_week_to_key (report->week));
   alone = sqlite3_step (others) == SQLITE_DONE;
-  cached_stmt_release (others);
+  upp_sql_cached_stmt_release (others);
 
-  document_id = insert_document (self, "report", bytes, sha256, filename, error);
+  document_id = upp_store_insert_document (self, "report", bytes, sha256, filename, error);
   if (document_id == 0)
     return FALSE;
 
-  stmt = prepare_cached (self, "INSERT INTO report (document_id, department, week, submitted,"
-                               " submitted_unix, submitted_date, reporter, summary, revision,"
-                               " is_current) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9)",
-                         error);
+  stmt = upp_sql_prepare_cached (self, "INSERT INTO report (document_id, department, week,"
+                                       " submitted, submitted_unix, submitted_date, reporter,"
+                                       " summary, revision, is_current)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9)",
+                                 error);
   if (stmt == NULL)
     return FALSE;
   submitted_date = upp_date_format (&report->submitted_date);
   sqlite3_bind_int64 (stmt, 1, document_id);
-  bind_text (stmt, 2, report->department);
+  upp_sql_bind_text (stmt, 2, report->department);
   sqlite3_bind_int (stmt, 3, upp_week_to_key (report->week));
-  bind_text (stmt, 4, report->submitted);
+  upp_sql_bind_text (stmt, 4, report->submitted);
   sqlite3_bind_int64 (stmt, 5, report->submitted_unix);
-  bind_text (stmt, 6, submitted_date);
-  bind_text (stmt, 7, report->reporter);
-  bind_text (stmt, 8, report->summary);
+  upp_sql_bind_text (stmt, 6, submitted_date);
+  upp_sql_bind_text (stmt, 7, report->reporter);
+  upp_sql_bind_text (stmt, 8, report->summary);
   sqlite3_bind_int (stmt, 9, alone);
-  if (!step_done (self, stmt, error))
+  if (!upp_sql_step_done (self, stmt, error))
     return FALSE;
   report_id = sqlite3_last_insert_rowid (self->db);
-  forget_trend (self);
+  upp_store_forget_trend (self);
 
   if (!insert_entries (self, report, report_id, alone, error))
     return FALSE;
@@ -2025,8 +2043,8 @@ upp_document_info_free (UppDocumentInfo *self)
 }
 
 static gboolean
-check_week (UppWeek   week,
-            GError  **error)
+upp_store_check_week (UppWeek   week,
+                      GError  **error)
 {
   if (upp_week_is_valid (week))
     return TRUE;
@@ -2036,8 +2054,8 @@ check_week (UppWeek   week,
 }
 
 static gboolean
-require_package (UppStore  *self,
-                 GError   **error)
+upp_store_require_package (UppStore  *self,
+                           GError   **error)
 {
   if (upp_store_peek_package (self) != NULL)
     return TRUE;
@@ -2069,23 +2087,24 @@ upp_store_query_status (UppStore    *self,
 
   g_return_val_if_fail (UPP_IS_STORE (self), NULL);
 
-  if (!check_week (week, error) || !require_package (self, error))
+  if (!upp_store_check_week (week, error) || !upp_store_require_package (self, error))
     return NULL;
 
   g_rec_mutex_lock (&self->lock);
-  stmt = prepare (self,
-                  "SELECT a.code, a.title, a.goal, a.lead, d.name, a.start, a.deadline,"
-                  "       e.week, e.status, e.progress, e.comment, e.next_steps, e.risks"
-                  " FROM action a JOIN department d ON d.code = a.lead"
-                  " LEFT JOIN entry e ON e.rowid ="
-                  "   (SELECT rowid FROM entry WHERE action = a.code AND is_current AND is_lead"
-                  "    AND week <= ?1 ORDER BY week DESC LIMIT 1)"
-                  " WHERE ?2 IS NULL OR a.lead = ?2"
-                  " ORDER BY a.position", error);
+  stmt = upp_sql_prepare (self,
+                          "SELECT a.code, a.title, a.goal, a.lead, d.name, a.start, a.deadline,"
+                          "       e.week, e.status, e.progress, e.comment, e.next_steps, e.risks"
+                          " FROM action a JOIN department d ON d.code = a.lead"
+                          " LEFT JOIN entry e ON e.rowid ="
+                          "   (SELECT rowid FROM entry WHERE action = a.code"
+                          " AND is_current AND is_lead"
+                          "    AND week <= ?1 ORDER BY week DESC LIMIT 1)"
+                          " WHERE ?2 IS NULL OR a.lead = ?2"
+                          " ORDER BY a.position", error);
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int (stmt, 1, upp_week_to_key (week));
-  bind_text (stmt, 2, lead);
+  upp_sql_bind_text (stmt, 2, lead);
 
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_action_status_free);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -2094,22 +2113,22 @@ upp_store_query_status (UppStore    *self,
       UppLatestEntry latest = { 0 };
       g_auto(UppDerivedState) derived = { 0 };
 
-      row->code = column_text (stmt, 0);
-      row->title = column_text (stmt, 1);
-      row->goal = column_text (stmt, 2);
-      row->lead = column_text (stmt, 3);
-      row->lead_name = column_text (stmt, 4);
-      column_date (stmt, 5, &row->start);
-      column_date (stmt, 6, &row->deadline);
+      row->code = upp_sql_column_text (stmt, 0);
+      row->title = upp_sql_column_text (stmt, 1);
+      row->goal = upp_sql_column_text (stmt, 2);
+      row->lead = upp_sql_column_text (stmt, 3);
+      row->lead_name = upp_sql_column_text (stmt, 4);
+      upp_sql_column_date (stmt, 5, &row->start);
+      upp_sql_column_date (stmt, 6, &row->deadline);
       row->has_entry = sqlite3_column_type (stmt, 7) != SQLITE_NULL;
       if (row->has_entry)
         {
           row->entry_week = upp_week_from_key (sqlite3_column_int (stmt, 7));
-          row->entry_status = column_status (stmt, 8);
+          row->entry_status = upp_sql_column_status (stmt, 8);
           row->progress = sqlite3_column_int (stmt, 9);
-          row->comment = column_text (stmt, 10);
-          row->next_steps = column_text (stmt, 11);
-          row->risks = column_text (stmt, 12);
+          row->comment = upp_sql_column_text (stmt, 10);
+          row->next_steps = upp_sql_column_text (stmt, 11);
+          row->risks = upp_sql_column_text (stmt, 12);
         }
 
       latest = (UppLatestEntry) { row->has_entry, row->entry_week, row->entry_status,
@@ -2241,7 +2260,7 @@ upp_store_query_compliance (UppStore  *self,
   g_return_val_if_fail (UPP_IS_STORE (self), NULL);
   g_return_val_if_fail (n_weeks > 0 && n_weeks <= 1000, NULL);
 
-  if (!check_week (last_week, error) || !require_package (self, error))
+  if (!upp_store_check_week (last_week, error) || !upp_store_require_package (self, error))
     return NULL;
 
   package = upp_store_peek_package (self);
@@ -2269,10 +2288,10 @@ upp_store_query_compliance (UppStore  *self,
     }
 
   g_rec_mutex_lock (&self->lock);
-  stmt = prepare (self, "SELECT department, week, COUNT(*),"
-                        "  MAX(CASE WHEN is_current THEN submitted_date END)"
-                        " FROM report WHERE week BETWEEN ?1 AND ?2"
-                        " GROUP BY department, week", error);
+  stmt = upp_sql_prepare (self, "SELECT department, week, COUNT(*),"
+                                "  MAX(CASE WHEN is_current THEN submitted_date END)"
+                                " FROM report WHERE week BETWEEN ?1 AND ?2"
+                                " GROUP BY department, week", error);
   if (stmt != NULL)
     {
       sqlite3_bind_int (stmt, 1, upp_week_to_key (first_week));
@@ -2336,7 +2355,7 @@ upp_store_query_changes (UppStore  *self,
   g_autoptr(GPtrArray) before = NULL;
   GPtrArray *changes;
 
-  if (!check_week (week, error))
+  if (!upp_store_check_week (week, error))
     return NULL;
   now = upp_store_query_status (self, week, NULL, error);
   if (now == NULL)
@@ -2498,9 +2517,9 @@ compute_trend (UppStore  *self,
       g_hash_table_insert (by_code, a->code, GINT_TO_POINTER (i + 1));
     }
 
-  stmt = prepare (self, "SELECT action, week, status, progress FROM entry"
-                        " WHERE is_current AND is_lead AND week <= ?1"
-                        " ORDER BY action, week", error);
+  stmt = upp_sql_prepare (self, "SELECT action, week, status, progress FROM entry"
+                                " WHERE is_current AND is_lead AND week <= ?1"
+                                " ORDER BY action, week", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, upp_week_to_key (upp_week_add (first, n_weeks - 1)));
@@ -2531,7 +2550,7 @@ compute_trend (UppStore  *self,
         }
       count_weeks (c, week_of, next_week, index, weeks[action], &latest);
       next_week = MAX (next_week, index);
-      latest = (UppLatestEntry) { TRUE, entry_week, column_status (stmt, 2),
+      latest = (UppLatestEntry) { TRUE, entry_week, upp_sql_column_status (stmt, 2),
                                   sqlite3_column_int (stmt, 3) };
     }
   if (action >= 0)
@@ -2547,7 +2566,7 @@ compute_trend (UppStore  *self,
 
 /* Any write may change the trend. */
 static void
-forget_trend (UppStore *self)
+upp_store_forget_trend (UppStore *self)
 {
   g_clear_pointer (&self->trend, g_array_unref);
 }
@@ -2575,7 +2594,7 @@ upp_store_query_trend (UppStore  *self,
   UppWeek first;
   int n_weeks;
 
-  if (!check_week (week, error) || !require_package (self, error))
+  if (!upp_store_check_week (week, error) || !upp_store_require_package (self, error))
     return NULL;
 
   first = upp_store_peek_package (self)->first_week;
@@ -2583,10 +2602,10 @@ upp_store_query_trend (UppStore  *self,
   points = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_trend_point_free);
 
   g_rec_mutex_lock (&self->lock);
-  forget_if_changed_elsewhere (self);
+  upp_store_forget_if_changed_elsewhere (self);
   if (self->trend == NULL || (int) self->trend->len < n_weeks)
     {
-      forget_trend (self);
+      upp_store_forget_trend (self);
       /* A little ahead, so that stepping forward week by week stays cheap. */
       self->trend = compute_trend (self, n_weeks + 8, error);
     }
@@ -2631,7 +2650,7 @@ upp_store_query_indicator_series (UppStore    *self,
   guint action_first = 0;
   char *current_action = NULL;
 
-  if (!check_week (week, error) || !require_package (self, error))
+  if (!upp_store_check_week (week, error) || !upp_store_require_package (self, error))
     return NULL;
 
   package = upp_store_peek_package (self);
@@ -2664,17 +2683,17 @@ upp_store_query_indicator_series (UppStore    *self,
   g_rec_mutex_lock (&self->lock);
   /* In the order of the lead-history index: no sort. One action, or all:
    * two statements, so that the one-action case seeks instead of scanning. */
-  stmt = prepare (self, action != NULL
-                  ? "SELECT e.action, v.indicator, e.week, v.value"
-                    " FROM entry e JOIN entry_indicator v"
-                    "   ON v.report_id = e.report_id AND v.action = e.action"
-                    " WHERE e.action = ?2 AND e.is_current AND e.is_lead AND e.week <= ?1"
-                    " ORDER BY e.action, e.week"
-                  : "SELECT e.action, v.indicator, e.week, v.value"
-                    " FROM entry e JOIN entry_indicator v"
-                    "   ON v.report_id = e.report_id AND v.action = e.action"
-                    " WHERE e.is_current AND e.is_lead AND e.week <= ?1"
-                    " ORDER BY e.action, e.week", error);
+  stmt = upp_sql_prepare (self, action != NULL
+                          ? "SELECT e.action, v.indicator, e.week, v.value"
+                            " FROM entry e JOIN entry_indicator v"
+                            "   ON v.report_id = e.report_id AND v.action = e.action"
+                            " WHERE e.action = ?2 AND e.is_current AND e.is_lead AND e.week <= ?1"
+                            " ORDER BY e.action, e.week"
+                          : "SELECT e.action, v.indicator, e.week, v.value"
+                            " FROM entry e JOIN entry_indicator v"
+                            "   ON v.report_id = e.report_id AND v.action = e.action"
+                            " WHERE e.is_current AND e.is_lead AND e.week <= ?1"
+                            " ORDER BY e.action, e.week", error);
   if (stmt == NULL)
     {
       g_rec_mutex_unlock (&self->lock);
@@ -2682,7 +2701,7 @@ upp_store_query_indicator_series (UppStore    *self,
     }
   sqlite3_bind_int (stmt, 1, upp_week_to_key (week));
   if (action != NULL)
-    bind_text (stmt, 2, action);
+    upp_sql_bind_text (stmt, 2, action);
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -2751,28 +2770,29 @@ upp_store_query_history (UppStore    *self,
   GPtrArray *rows;
 
   g_return_val_if_fail (action != NULL, NULL);
-  if (!check_week (week, error))
+  if (!upp_store_check_week (week, error))
     return NULL;
 
   g_rec_mutex_lock (&self->lock);
-  stmt = prepare (self, "SELECT e.week, e.department, e.is_lead, e.status, e.progress,"
-                        "  e.comment, e.next_steps, e.risks, r.submitted, r.revision,"
-                        "  r.is_current"
-                        " FROM entry e JOIN report r ON r.id = e.report_id"
-                        /* The entries in force of the lead, and the others:
-                         * one index each. */
-                        " WHERE e.rowid IN (SELECT rowid FROM entry WHERE action = ?1"
-                        "   AND week <= ?2 AND is_current AND is_lead"
-                        "   UNION ALL SELECT rowid FROM entry WHERE action = ?1"
-                        "   AND week <= ?2 AND NOT (is_current AND is_lead))"
-                        " ORDER BY e.week DESC, e.is_lead DESC, e.department, r.revision DESC",
-                  error);
+  stmt = upp_sql_prepare (self, "SELECT e.week, e.department, e.is_lead, e.status, e.progress,"
+                                "  e.comment, e.next_steps, e.risks, r.submitted, r.revision,"
+                                "  r.is_current"
+                                " FROM entry e JOIN report r ON r.id = e.report_id"
+                                /* The entries in force of the lead, and the others:
+                                 * one index each. */
+                                " WHERE e.rowid IN (SELECT rowid FROM entry WHERE action = ?1"
+                                "   AND week <= ?2 AND is_current AND is_lead"
+                                "   UNION ALL SELECT rowid FROM entry WHERE action = ?1"
+                                "   AND week <= ?2 AND NOT (is_current AND is_lead))"
+                                " ORDER BY e.week DESC, e.is_lead DESC, e.department,"
+                                " r.revision DESC",
+                          error);
   if (stmt == NULL)
     {
       g_rec_mutex_unlock (&self->lock);
       return NULL;
     }
-  bind_text (stmt, 1, action);
+  upp_sql_bind_text (stmt, 1, action);
   sqlite3_bind_int (stmt, 2, upp_week_to_key (week));
 
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_history_entry_free);
@@ -2782,14 +2802,14 @@ upp_store_query_history (UppStore    *self,
 
       row->action = g_strdup (action);
       row->week = upp_week_from_key (sqlite3_column_int (stmt, 0));
-      row->department = column_text (stmt, 1);
+      row->department = upp_sql_column_text (stmt, 1);
       row->is_lead = sqlite3_column_int (stmt, 2);
-      row->status = column_status (stmt, 3);
+      row->status = upp_sql_column_status (stmt, 3);
       row->progress = sqlite3_column_int (stmt, 4);
-      row->comment = column_text (stmt, 5);
-      row->next_steps = column_text (stmt, 6);
-      row->risks = column_text (stmt, 7);
-      row->submitted = column_text (stmt, 8);
+      row->comment = upp_sql_column_text (stmt, 5);
+      row->next_steps = upp_sql_column_text (stmt, 6);
+      row->risks = upp_sql_column_text (stmt, 7);
+      row->submitted = upp_sql_column_text (stmt, 8);
       row->revision = sqlite3_column_int (stmt, 9);
       row->is_current = sqlite3_column_int (stmt, 10);
       g_ptr_array_add (rows, row);
@@ -2823,30 +2843,31 @@ upp_store_query_latest_entries (UppStore    *self,
 
   g_rec_mutex_lock (&self->lock);
   /* SQLite takes the bare columns from the row that holds MAX(week). */
-  stmt = prepare (self, "SELECT action, MAX(week), status, progress, comment, next_steps, risks,"
-                        "  is_lead FROM entry"
-                        " WHERE department = ?1 AND week < ?2 AND is_current GROUP BY action",
-                  error);
+  stmt = upp_sql_prepare (self, "SELECT action, MAX(week), status, progress, comment, next_steps,"
+                                " risks,  is_lead FROM entry"
+                                " WHERE department = ?1 AND week < ?2 AND is_current"
+                                " GROUP BY action",
+                          error);
   if (stmt == NULL)
     {
       g_rec_mutex_unlock (&self->lock);
       return NULL;
     }
-  bind_text (stmt, 1, department);
+  upp_sql_bind_text (stmt, 1, department);
   sqlite3_bind_int (stmt, 2, upp_week_to_key (before));
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_history_entry_free);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       UppHistoryEntry *row = g_new0 (UppHistoryEntry, 1);
 
-      row->action = column_text (stmt, 0);
+      row->action = upp_sql_column_text (stmt, 0);
       row->week = upp_week_from_key (sqlite3_column_int (stmt, 1));
       row->department = g_strdup (department);
-      row->status = column_status (stmt, 2);
+      row->status = upp_sql_column_status (stmt, 2);
       row->progress = sqlite3_column_int (stmt, 3);
-      row->comment = column_text (stmt, 4);
-      row->next_steps = column_text (stmt, 5);
-      row->risks = column_text (stmt, 6);
+      row->comment = upp_sql_column_text (stmt, 4);
+      row->next_steps = upp_sql_column_text (stmt, 5);
+      row->risks = upp_sql_column_text (stmt, 6);
       row->is_lead = sqlite3_column_int (stmt, 7);
       row->is_current = TRUE;
       g_ptr_array_add (rows, row);
@@ -2876,15 +2897,15 @@ upp_store_get_indicator_values (UppStore   *self,
   GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   g_rec_mutex_lock (&self->lock);
-  stmt = prepare (self, "SELECT v.indicator, v.value FROM entry_indicator v"
-                        " JOIN report r ON r.id = v.report_id"
-                        " WHERE r.department = ?1 AND r.week = ?2 AND r.is_current"
-                        "   AND v.action = ?3", NULL);
-  bind_text (stmt, 1, department);
+  stmt = upp_sql_prepare (self, "SELECT v.indicator, v.value FROM entry_indicator v"
+                                " JOIN report r ON r.id = v.report_id"
+                                " WHERE r.department = ?1 AND r.week = ?2 AND r.is_current"
+                                "   AND v.action = ?3", NULL);
+  upp_sql_bind_text (stmt, 1, department);
   sqlite3_bind_int (stmt, 2, upp_week_to_key (week));
-  bind_text (stmt, 3, action);
+  upp_sql_bind_text (stmt, 3, action);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (values, column_text (stmt, 0),
+    g_hash_table_insert (values, upp_sql_column_text (stmt, 0),
                          g_memdup2 (&(double) { sqlite3_column_double (stmt, 1) },
                                     sizeof (double)));
   g_rec_mutex_unlock (&self->lock);
@@ -2906,13 +2927,13 @@ upp_store_get_note (UppStore    *self,
   g_return_val_if_fail (UPP_IS_STORE (self), NULL);
 
   g_rec_mutex_lock (&self->lock);
-  stmt = prepare (self, "SELECT text FROM note WHERE action = ?1 AND week = ?2", error);
+  stmt = upp_sql_prepare (self, "SELECT text FROM note WHERE action = ?1 AND week = ?2", error);
   if (stmt != NULL)
     {
-      bind_text (stmt, 1, action);
+      upp_sql_bind_text (stmt, 1, action);
       sqlite3_bind_int (stmt, 2, upp_week_to_key (week));
       if (sqlite3_step (stmt) == SQLITE_ROW)
-        text = column_text (stmt, 0);
+        text = upp_sql_column_text (stmt, 0);
     }
   g_rec_mutex_unlock (&self->lock);
 
@@ -2944,24 +2965,24 @@ upp_store_set_note (UppStore    *self,
   g_return_val_if_fail (UPP_IS_STORE (self), FALSE);
   g_return_val_if_fail (action != NULL, FALSE);
 
-  if (!check_week (week, error) || !upp_store_begin (self, error))
+  if (!upp_store_check_week (week, error) || !upp_store_begin (self, error))
     return FALSE;
 
-  stmt = prepare (self, remove ? "DELETE FROM note WHERE action = ?1 AND week = ?2"
-                               : "INSERT INTO note (action, week, text, updated)"
-                                 " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (action, week)"
-                                 " DO UPDATE SET text = ?3, updated = ?4", error);
+  stmt = upp_sql_prepare (self, remove ? "DELETE FROM note WHERE action = ?1 AND week = ?2"
+                                       : "INSERT INTO note (action, week, text, updated)"
+                                         " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (action, week)"
+                                         " DO UPDATE SET text = ?3, updated = ?4", error);
   if (stmt == NULL)
     {
       upp_store_rollback (self);
       return FALSE;
     }
-  bind_text (stmt, 1, action);
+  upp_sql_bind_text (stmt, 1, action);
   sqlite3_bind_int (stmt, 2, upp_week_to_key (week));
   if (!remove)
     {
-      bind_text (stmt, 3, text);
-      bind_text (stmt, 4, updated);
+      upp_sql_bind_text (stmt, 3, text);
+      upp_sql_bind_text (stmt, 4, updated);
     }
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -2991,9 +3012,9 @@ upp_store_list_notes (UppStore  *self,
   GPtrArray *rows;
 
   g_rec_mutex_lock (&self->lock);
-  stmt = prepare (self, "SELECT n.action, n.week, n.text, n.updated FROM note n"
-                        " JOIN action a ON a.code = n.action"
-                        " WHERE n.week = ?1 ORDER BY a.position", error);
+  stmt = upp_sql_prepare (self, "SELECT n.action, n.week, n.text, n.updated FROM note n"
+                                " JOIN action a ON a.code = n.action"
+                                " WHERE n.week = ?1 ORDER BY a.position", error);
   if (stmt == NULL)
     {
       g_rec_mutex_unlock (&self->lock);
@@ -3005,10 +3026,10 @@ upp_store_list_notes (UppStore  *self,
     {
       UppNote *note = g_new0 (UppNote, 1);
 
-      note->action = column_text (stmt, 0);
+      note->action = upp_sql_column_text (stmt, 0);
       note->week = upp_week_from_key (sqlite3_column_int (stmt, 1));
-      note->text = column_text (stmt, 2);
-      note->updated = column_text (stmt, 3);
+      note->text = upp_sql_column_text (stmt, 2);
+      note->updated = upp_sql_column_text (stmt, 3);
       g_ptr_array_add (rows, note);
     }
   g_rec_mutex_unlock (&self->lock);
@@ -3034,15 +3055,15 @@ upp_store_list_documents (UppStore  *self,
   GPtrArray *rows;
 
   g_rec_mutex_lock (&self->lock);
-  stmt = prepare (self,
-                  "SELECT d.id, d.kind, d.filename, d.sha256, d.imported, r.department, r.week,"
-                  "  r.submitted, COALESCE (r.revision, p.revision),"
-                  "  COALESCE (r.is_current, p.revision = (SELECT revision FROM package))"
-                  " FROM document d"
-                  " LEFT JOIN report r ON r.document_id = d.id"
-                  " LEFT JOIN package_revision p ON p.document_id = d.id"
-                  " ORDER BY d.kind = 'report', r.week DESC, r.department, r.revision DESC,"
-                  "   p.revision DESC", error);
+  stmt = upp_sql_prepare (self,
+                          "SELECT d.id, d.kind, d.filename, d.sha256, d.imported, r.department,"
+                          " r.week,  r.submitted, COALESCE (r.revision, p.revision),"
+                          "  COALESCE (r.is_current, p.revision = (SELECT revision FROM package))"
+                          " FROM document d"
+                          " LEFT JOIN report r ON r.document_id = d.id"
+                          " LEFT JOIN package_revision p ON p.document_id = d.id"
+                          " ORDER BY d.kind = 'report', r.week DESC, r.department, r.revision DESC,"
+                          "   p.revision DESC", error);
   if (stmt == NULL)
     {
       g_rec_mutex_unlock (&self->lock);
@@ -3055,14 +3076,14 @@ upp_store_list_documents (UppStore  *self,
       UppDocumentInfo *info = g_new0 (UppDocumentInfo, 1);
 
       info->id = sqlite3_column_int64 (stmt, 0);
-      info->kind = column_text (stmt, 1);
-      info->filename = column_text (stmt, 2);
-      info->sha256 = column_text (stmt, 3);
-      info->imported = column_text (stmt, 4);
-      info->department = column_text (stmt, 5);
+      info->kind = upp_sql_column_text (stmt, 1);
+      info->filename = upp_sql_column_text (stmt, 2);
+      info->sha256 = upp_sql_column_text (stmt, 3);
+      info->imported = upp_sql_column_text (stmt, 4);
+      info->department = upp_sql_column_text (stmt, 5);
       if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
         info->week = upp_week_from_key (sqlite3_column_int (stmt, 6));
-      info->submitted = column_text (stmt, 7);
+      info->submitted = upp_sql_column_text (stmt, 7);
       info->revision = sqlite3_column_int (stmt, 8);
       info->is_current = sqlite3_column_int (stmt, 9);
       g_ptr_array_add (rows, info);
@@ -3095,7 +3116,7 @@ upp_store_get_document_bytes (UppStore  *self,
   g_autofree char *encoding = NULL;
 
   g_rec_mutex_lock (&self->lock);
-  stmt = prepare (self, "SELECT encoding, bytes FROM document WHERE id = ?1", error);
+  stmt = upp_sql_prepare (self, "SELECT encoding, bytes FROM document WHERE id = ?1", error);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, id);
@@ -3166,7 +3187,7 @@ upp_store_dump (UppStore  *self,
   g_rec_mutex_lock (&self->lock);
   for (guint q = 0; q < G_N_ELEMENTS (dump_queries); q++)
     {
-      g_autoptr(sqlite3_stmt) stmt = prepare (self, dump_queries[q], error);
+      g_autoptr(sqlite3_stmt) stmt = upp_sql_prepare (self, dump_queries[q], error);
 
       if (stmt == NULL)
         {
@@ -3214,11 +3235,11 @@ upp_store_backup (UppStore    *self,
   g_return_val_if_fail (UPP_IS_STORE (self), FALSE);
 
   g_unlink (path);
-  if (!create_private_file (path, error))
+  if (!upp_store_create_private_file (path, error))
     return FALSE;
   if (sqlite3_open (path, &target) != SQLITE_OK)
     {
-      set_sqlite_error (error, target, _("create the backup"));
+      upp_sql_set_error (error, target, _("create the backup"));
       sqlite3_close (target);
       return FALSE;
     }
@@ -3227,7 +3248,7 @@ upp_store_backup (UppStore    *self,
   backup = sqlite3_backup_init (target, "main", self->db, "main");
   if (backup == NULL)
     {
-      set_sqlite_error (error, target, _("create the backup"));
+      upp_sql_set_error (error, target, _("create the backup"));
       g_rec_mutex_unlock (&self->lock);
       sqlite3_close (target);
       return FALSE;
@@ -3238,7 +3259,7 @@ upp_store_backup (UppStore    *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, target, _("write the backup"));
+      upp_sql_set_error (error, target, _("write the backup"));
       sqlite3_close (target);
       return FALSE;
     }
@@ -3275,21 +3296,21 @@ upp_store_save_draft (UppStore    *self,
   g_return_val_if_fail (UPP_IS_STORE (self), FALSE);
   g_return_val_if_fail (department != NULL && json != NULL, FALSE);
 
-  if (!check_week (week, error) || !upp_store_begin (self, error))
+  if (!upp_store_check_week (week, error) || !upp_store_begin (self, error))
     return FALSE;
-  stmt = prepare (self, "INSERT INTO draft (department, week, json, updated)"
-                        " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (department, week)"
-                        " DO UPDATE SET json = ?3, updated = ?4", error);
+  stmt = upp_sql_prepare (self, "INSERT INTO draft (department, week, json, updated)"
+                                " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (department, week)"
+                                " DO UPDATE SET json = ?3, updated = ?4", error);
   if (stmt == NULL)
     {
       upp_store_rollback (self);
       return FALSE;
     }
-  bind_text (stmt, 1, department);
+  upp_sql_bind_text (stmt, 1, department);
   sqlite3_bind_int (stmt, 2, upp_week_to_key (week));
-  bind_text (stmt, 3, json);
-  bind_text (stmt, 4, updated);
-  if (!step_done (self, stmt, error))
+  upp_sql_bind_text (stmt, 3, json);
+  upp_sql_bind_text (stmt, 4, updated);
+  if (!upp_sql_step_done (self, stmt, error))
     {
       upp_store_rollback (self);
       return FALSE;
@@ -3316,11 +3337,11 @@ upp_store_get_draft (UppStore   *self,
   g_return_val_if_fail (UPP_IS_STORE (self), NULL);
 
   g_rec_mutex_lock (&self->lock);
-  stmt = prepare (self, "SELECT json FROM draft WHERE department = ?1 AND week = ?2", NULL);
-  bind_text (stmt, 1, department);
+  stmt = upp_sql_prepare (self, "SELECT json FROM draft WHERE department = ?1 AND week = ?2", NULL);
+  upp_sql_bind_text (stmt, 1, department);
   sqlite3_bind_int (stmt, 2, upp_week_to_key (week));
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    json = column_text (stmt, 0);
+    json = upp_sql_column_text (stmt, 0);
   g_rec_mutex_unlock (&self->lock);
 
   return json;
@@ -3347,15 +3368,15 @@ upp_store_delete_draft (UppStore    *self,
 
   if (!upp_store_begin (self, error))
     return FALSE;
-  stmt = prepare (self, "DELETE FROM draft WHERE department = ?1 AND week = ?2", error);
+  stmt = upp_sql_prepare (self, "DELETE FROM draft WHERE department = ?1 AND week = ?2", error);
   if (stmt == NULL)
     {
       upp_store_rollback (self);
       return FALSE;
     }
-  bind_text (stmt, 1, department);
+  upp_sql_bind_text (stmt, 1, department);
   sqlite3_bind_int (stmt, 2, upp_week_to_key (week));
-  if (!step_done (self, stmt, error))
+  if (!upp_sql_step_done (self, stmt, error))
     {
       upp_store_rollback (self);
       return FALSE;
