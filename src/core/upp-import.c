@@ -54,8 +54,8 @@ typedef struct
  * identity number in it is masked, so that error output and logs never
  * repeat one. Takes @message. */
 static void
-add_problem (GPtrArray *problems,
-             char      *message)
+upp_add_problem (GPtrArray *problems,
+                 char      *message)
 {
   g_auto(UppGuardMatch) match = { 0 };
   g_autoptr(GString) masked = NULL;
@@ -124,16 +124,16 @@ where_append (GString     *text,
     g_string_append_printf (text, "[%u]", where->index);
 }
 
-static void problem (Checker     *checker,
-                     const Where *where,
-                     const char  *format,
-                     ...) G_GNUC_PRINTF (3, 4);
+static void upp_problem (Checker     *checker,
+                         const Where *where,
+                         const char  *format,
+                         ...) G_GNUC_PRINTF (3, 4);
 
 static void
-problem (Checker     *checker,
-         const Where *where,
-         const char  *format,
-         ...)
+upp_problem (Checker     *checker,
+             const Where *where,
+             const char  *format,
+             ...)
 {
   g_autofree char *message = NULL;
   g_autoptr(GString) path = g_string_new (NULL);
@@ -145,24 +145,24 @@ problem (Checker     *checker,
 
   where_append (path, where);
   if (path->len > 0)
-    add_problem (checker->problems, g_strdup_printf ("%s: %s: %s", checker->name, path->str,
-                                                     message));
+    upp_add_problem (checker->problems, g_strdup_printf ("%s: %s: %s", checker->name, path->str,
+                                                         message));
   else
-    add_problem (checker->problems, g_strdup_printf ("%s: %s", checker->name, message));
+    upp_add_problem (checker->problems, g_strdup_printf ("%s: %s", checker->name, message));
 }
 
 /* A set of codes seen so far, which owns copies of them: the goal, entry…
  * a code came from may be dropped later (a duplicate, a missing field). */
 static GHashTable *
-code_set_new (void)
+upp_code_set_new (void)
 {
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Returns FALSE if @code was in @seen already. */
 static gboolean
-add_unique (GHashTable *seen,
-            const char *code)
+upp_add_unique (GHashTable *seen,
+                const char *code)
 {
   if (g_hash_table_contains (seen, code))
     return FALSE;
@@ -173,18 +173,18 @@ add_unique (GHashTable *seen,
 /* Reading */
 
 static void
-document_problem (UppDocument *document,
-                  const char  *message)
+upp_document_problem (UppDocument *document,
+                      const char  *message)
 {
-  add_problem (document->problems, g_strdup_printf ("%s: %s", document->path, message));
+  upp_add_problem (document->problems, g_strdup_printf ("%s: %s", document->path, message));
 }
 
 /* Reads at most UPP_IMPORT_MAX_BYTES from a regular file. Special files
  * (a symlink to /dev/zero, a FIFO) are refused before reading: they would
  * never end or block. */
 static GBytes *
-read_document_bytes (const char  *path,
-                     GError     **error)
+upp_import_read_document_bytes (const char  *path,
+                                GError     **error)
 {
   g_autofree char *buffer = NULL;
   struct stat st;
@@ -291,7 +291,7 @@ check_encoding (UppDocument *document,
   /* Before anything looks at the bytes: an empty GBytes may hold NULL. */
   if (length == 0)
     {
-      document_problem (document, _("is empty; expected a JSON document"));
+      upp_document_problem (document, _("is empty; expected a JSON document"));
       return NULL;
     }
 
@@ -303,17 +303,17 @@ check_encoding (UppDocument *document,
       line_and_column (data, nul - data, &line, &column);
       message = g_strdup_printf (_("%u:%u: contains a NUL byte; expected UTF-8 text"), line, column);
       /* FILE:LINE:COL, without the space after FILE: */
-      add_problem (document->problems, g_strdup_printf ("%s:%s", document->path, message));
+      upp_add_problem (document->problems, g_strdup_printf ("%s:%s", document->path, message));
       return NULL;
     }
 
   if (!g_utf8_validate_len (data, length, &end))
     {
       line_and_column (data, end - data, &line, &column);
-      add_problem (document->problems,
-                   g_strdup_printf (_("%s:%u:%u: invalid UTF-8; documents must be UTF-8 "
-                                      "(save the file as UTF-8)"),
-                                    document->path, line, column));
+      upp_add_problem (document->problems,
+                       g_strdup_printf (_("%s:%u:%u: invalid UTF-8; documents must be UTF-8 "
+                                          "(save the file as UTF-8)"),
+                                        document->path, line, column));
       return NULL;
     }
 
@@ -401,11 +401,11 @@ typedef struct
   char   *next;
   gsize   left;
   gsize   block_size;
-} Arena;
+} UppJsonArena;
 
 static gpointer
-arena_alloc (Arena *arena,
-             gsize  size)
+arena_alloc (UppJsonArena *arena,
+             gsize         size)
 {
   gpointer p;
 
@@ -426,7 +426,7 @@ arena_alloc (Arena *arena,
 }
 
 static void
-arena_clear (Arena *arena)
+arena_clear (UppJsonArena *arena)
 {
   g_slist_free_full (g_steal_pointer (&arena->blocks), g_free);
   arena->next = NULL;
@@ -442,30 +442,30 @@ typedef struct
 
 typedef struct
 {
-  const char *start;
-  const char *p;
-  const char *end;
-  const char *error_at;
-  char       *error;
-  guint       n_values;
-  Arena       arena;
-  GArray     *items;     /* Jv: the items of the arrays being read */
-  GArray     *members;   /* JvMember: the members of the objects being read */
-  GArray     *raw_keys;  /* RawKey, beside @members */
+  const char   *start;
+  const char   *p;
+  const char   *end;
+  const char   *error_at;
+  char         *error;
+  guint         n_values;
+  UppJsonArena  arena;
+  GArray       *items;     /* Jv: the items of the arrays being read */
+  GArray       *members;   /* JvMember: the members of the objects being read */
+  GArray       *raw_keys;  /* RawKey, beside @members */
   /* The first key equal to another of its object only once escapes are
    * decoded, and the place after its value, where json-glib reported it. */
-  char       *escaped_duplicate;
-  const char *escaped_duplicate_at;
-} Syntax;
+  char         *escaped_duplicate;
+  const char   *escaped_duplicate_at;
+} UppJsonReader;
 
-static gboolean syntax_value (Syntax *syntax,
-                              guint   depth,
-                              Jv     *out);
+static gboolean syntax_value (UppJsonReader *syntax,
+                              guint          depth,
+                              Jv            *out);
 
 static gboolean G_GNUC_PRINTF (3, 4)
-syntax_error (Syntax     *syntax,
-              const char *at,
-              const char *format,
+syntax_error (UppJsonReader *syntax,
+              const char    *at,
+              const char    *format,
               ...)
 {
   va_list args;
@@ -480,7 +480,7 @@ syntax_error (Syntax     *syntax,
 
 /* “x” for a printable ASCII character, U+XXXX otherwise. */
 static char *
-describe_char (Syntax *syntax)
+describe_char (UppJsonReader *syntax)
 {
   gunichar c;
 
@@ -494,8 +494,8 @@ describe_char (Syntax *syntax)
 }
 
 static gboolean
-syntax_unexpected (Syntax     *syntax,
-                   const char *expected)
+syntax_unexpected (UppJsonReader *syntax,
+                   const char    *expected)
 {
   g_autofree char *what = describe_char (syntax);
 
@@ -511,7 +511,7 @@ syntax_unexpected (Syntax     *syntax,
 }
 
 static void
-syntax_skip_space (Syntax *syntax)
+syntax_skip_space (UppJsonReader *syntax)
 {
   while (syntax->p < syntax->end &&
          (*syntax->p == ' ' || *syntax->p == '\t' || *syntax->p == '\n' || *syntax->p == '\r'))
@@ -519,9 +519,9 @@ syntax_skip_space (Syntax *syntax)
 }
 
 static gboolean
-syntax_hex4 (Syntax     *syntax,
-             const char *p,
-             guint      *out_value)
+syntax_hex4 (UppJsonReader *syntax,
+             const char    *p,
+             guint         *out_value)
 {
   guint value = 0;
 
@@ -591,8 +591,8 @@ decode_string (const char *raw,
 
 /* Reads a string; with @out, also decodes it into the arena. */
 static gboolean
-syntax_string (Syntax *syntax,
-               Jv     *out)
+syntax_string (UppJsonReader *syntax,
+               Jv            *out)
 {
   const char *open = syntax->p;
   gboolean escaped = FALSE;
@@ -677,8 +677,8 @@ syntax_string (Syntax *syntax,
 }
 
 static gboolean
-syntax_number (Syntax *syntax,
-               Jv     *out)
+syntax_number (UppJsonReader *syntax,
+               Jv            *out)
 {
   const char *start = syntax->p;
   const char *p = start;
@@ -730,7 +730,7 @@ syntax_number (Syntax *syntax,
       return syntax_error (syntax, start, _("“%s” is not a number as JSON writes them"), text);
     }
   /* Integers only: 1.5e3 or 12345678901234567.0 are doubles, read right (or
-   * as infinite, which get_number() refuses). */
+   * as infinite, which upp_get_number() refuses). */
   if (integer && p - digits > MAX_INTEGER_DIGITS)
     {
       g_autofree char *text = g_strndup (start, MIN (p - start, 40));
@@ -758,8 +758,8 @@ syntax_number (Syntax *syntax,
 }
 
 static gboolean
-syntax_literal (Syntax     *syntax,
-                const char *word)
+syntax_literal (UppJsonReader *syntax,
+                const char    *word)
 {
   gsize length = strlen (word);
 
@@ -790,11 +790,11 @@ key_index_clear (KeyIndex *index)
 /* Whether the key at @k of the members from @first is already a key of
  * the object: as written (*out_raw), or only once decoded. */
 static gboolean
-find_key (Syntax   *syntax,
-          KeyIndex *index,
-          guint     first,
-          guint     k,
-          gboolean *out_raw)
+find_key (UppJsonReader *syntax,
+          KeyIndex      *index,
+          guint          first,
+          guint          k,
+          gboolean      *out_raw)
 {
   const RawKey *raw = &g_array_index (syntax->raw_keys, RawKey, k);
   const char *key = g_array_index (syntax->members, JvMember, k).key;
@@ -846,9 +846,9 @@ find_key (Syntax   *syntax,
 }
 
 static gboolean
-syntax_container (Syntax *syntax,
-                  guint   depth,
-                  Jv     *out)
+syntax_container (UppJsonReader *syntax,
+                  guint          depth,
+                  Jv            *out)
 {
   gboolean object = *syntax->p == '{';
   char close = object ? '}' : ']';
@@ -989,9 +989,9 @@ done:
 }
 
 static gboolean
-syntax_value (Syntax *syntax,
-              guint   depth,
-              Jv     *out)
+syntax_value (UppJsonReader *syntax,
+              guint          depth,
+              Jv            *out)
 {
   syntax_skip_space (syntax);
   if (syntax->p >= syntax->end)
@@ -1028,9 +1028,9 @@ syntax_value (Syntax *syntax,
 }
 
 static void
-syntax_init (Syntax     *syntax,
-             const char *data,
-             gsize       length)
+syntax_init (UppJsonReader *syntax,
+             const char    *data,
+             gsize          length)
 {
   memset (syntax, 0, sizeof *syntax);
   syntax->start = syntax->p = data;
@@ -1043,7 +1043,7 @@ syntax_init (Syntax     *syntax,
 }
 
 static void
-syntax_clear (Syntax *syntax)
+upp_json_reader_clear (UppJsonReader *syntax)
 {
   arena_clear (&syntax->arena);
   g_array_unref (syntax->items);
@@ -1056,10 +1056,10 @@ syntax_clear (Syntax *syntax)
 /* Reads the document into @syntax's tree; NULL with a problem if it is not
  * strict JSON. */
 static const Jv *
-parse_json (UppDocument *document,
-            Syntax      *syntax,
-            const char  *data,
-            gsize        length)
+parse_json (UppDocument   *document,
+            UppJsonReader *syntax,
+            const char    *data,
+            gsize          length)
 {
   Jv *root;
   guint line, column;
@@ -1075,11 +1075,11 @@ parse_json (UppDocument *document,
       else if (syntax->escaped_duplicate != NULL)
         {
           line_and_column (data, syntax->escaped_duplicate_at - data, &line, &column);
-          add_problem (document->problems,
-                       g_strdup_printf (_("%s:%u:%u: the key “%s” appears twice in one object; "
-                                          "each key may appear once"),
-                                        document->path, line, column,
-                                        syntax->escaped_duplicate));
+          upp_add_problem (document->problems,
+                           g_strdup_printf (_("%s:%u:%u: the key “%s” appears twice in one object; "
+                                              "each key may appear once"),
+                                            document->path, line, column,
+                                            syntax->escaped_duplicate));
           return NULL;
         }
       else
@@ -1087,18 +1087,18 @@ parse_json (UppDocument *document,
     }
 
   line_and_column (data, syntax->error_at - data, &line, &column);
-  add_problem (document->problems,
-               g_strdup_printf ("%s:%u:%u: %s", document->path, line, column, syntax->error));
+  upp_add_problem (document->problems,
+                   g_strdup_printf ("%s:%u:%u: %s", document->path, line, column, syntax->error));
   return NULL;
 }
 
 /* Typed access with messages */
 
 static gboolean
-check_members (Checker            *checker,
-               const Jv           *object,
-               const Where        *where,
-               const char * const *allowed)
+upp_check_members (Checker            *checker,
+                   const Jv           *object,
+                   const Where        *where,
+                   const char * const *allowed)
 {
   g_autofree char *expected = NULL;
   gboolean ok = TRUE;
@@ -1112,23 +1112,23 @@ check_members (Checker            *checker,
       if (expected == NULL)
         expected = g_strjoinv (", ", (char **) allowed);
       /* A typo must not vanish silently. */
-      problem (checker, AT (where, key), _("unknown field; expected one of %s"), expected);
+      upp_problem (checker, AT (where, key), _("unknown field; expected one of %s"), expected);
       ok = FALSE;
     }
   return ok;
 }
 
 static const Jv *
-get_member (Checker     *checker,
-            const Jv    *object,
-            const Where *where,
-            const char  *name,
-            gboolean     required)
+upp_get_member (Checker     *checker,
+                const Jv    *object,
+                const Where *where,
+                const char  *name,
+                gboolean     required)
 {
   const Jv *node = jv_get_member (object, name);
 
   if (node == NULL && required)
-    problem (checker, AT (where, name), _("missing; this field is required"));
+    upp_problem (checker, AT (where, name), _("missing; this field is required"));
   return node;
 }
 
@@ -1142,12 +1142,12 @@ get_string_value (Checker     *checker,
 {
   if (node->kind != JV_STRING)
     {
-      problem (checker, where, _("expected a string"));
+      upp_problem (checker, where, _("expected a string"));
       return NULL;
     }
   if (required && node->length == 0)
     {
-      problem (checker, where, _("is empty; this field is required"));
+      upp_problem (checker, where, _("is empty; this field is required"));
       return NULL;
     }
   /* No text has fewer bytes than characters: count only a long one. */
@@ -1157,8 +1157,8 @@ get_string_value (Checker     *checker,
 
       if (n_chars > max_length)
         {
-          problem (checker, where, _("is %ld characters long; at most %u are allowed"), n_chars,
-                   max_length);
+          upp_problem (checker, where, _("is %ld characters long; at most %u are allowed"), n_chars,
+                       max_length);
           return NULL;
         }
     }
@@ -1166,14 +1166,14 @@ get_string_value (Checker     *checker,
 }
 
 static const char *
-get_string (Checker     *checker,
-            const Jv    *object,
-            const Where *where,
-            const char  *name,
-            gboolean     required,
-            guint        max_length)
+upp_get_string (Checker     *checker,
+                const Jv    *object,
+                const Where *where,
+                const char  *name,
+                gboolean     required,
+                guint        max_length)
 {
-  const Jv *node = get_member (checker, object, where, name, required);
+  const Jv *node = upp_get_member (checker, object, where, name, required);
 
   if (node == NULL)
     return NULL;
@@ -1192,28 +1192,28 @@ is_code (const char *text)
 }
 
 static char *
-get_code (Checker     *checker,
-          const Jv    *object,
-          const Where *where,
-          const char  *name,
-          gboolean     required)
+upp_get_code (Checker     *checker,
+              const Jv    *object,
+              const Where *where,
+              const char  *name,
+              gboolean     required)
 {
-  const char *value = get_string (checker, object, where, name, required, MAX_CODE_LENGTH);
+  const char *value = upp_get_string (checker, object, where, name, required, MAX_CODE_LENGTH);
 
   if (value != NULL && !is_code (value))
     {
-      problem (checker, AT (where, name),
-               _("“%s” is not a code; expected letters, digits, “_”, “.” or “-”"), value);
+      upp_problem (checker, AT (where, name),
+                   _("“%s” is not a code; expected letters, digits, “_”, “.” or “-”"), value);
       return NULL;
     }
   return g_strdup (value);
 }
 
 static gboolean
-get_number_value (Checker     *checker,
-                  const Jv    *node,
-                  const Where *where,
-                  double      *out_value)
+upp_get_number_value (Checker     *checker,
+                      const Jv    *node,
+                      const Where *where,
+                      double      *out_value)
 {
   if (node->kind == JV_INTEGER)
     *out_value = node->v.integer;
@@ -1221,57 +1221,57 @@ get_number_value (Checker     *checker,
     *out_value = node->v.number;
   else
     {
-      problem (checker, where, _("expected a number"));
+      upp_problem (checker, where, _("expected a number"));
       return FALSE;
     }
 
   if (!isfinite (*out_value))
     {
-      problem (checker, where, _("is not a finite number"));
+      upp_problem (checker, where, _("is not a finite number"));
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-get_number (Checker     *checker,
-            const Jv    *object,
-            const Where *where,
-            const char  *name,
-            gboolean     required,
-            double      *out_value)
+upp_get_number (Checker     *checker,
+                const Jv    *object,
+                const Where *where,
+                const char  *name,
+                gboolean     required,
+                double      *out_value)
 {
-  const Jv *node = get_member (checker, object, where, name, required);
+  const Jv *node = upp_get_member (checker, object, where, name, required);
 
   if (node == NULL)
     return FALSE;
-  return get_number_value (checker, node, AT (where, name), out_value);
+  return upp_get_number_value (checker, node, AT (where, name), out_value);
 }
 
 static gboolean
-get_integer (Checker     *checker,
-             const Jv    *object,
-             const Where *where,
-             const char  *name,
-             gboolean     required,
-             gint64       min,
-             gint64       max,
-             int         *out_value)
+upp_get_integer (Checker     *checker,
+                 const Jv    *object,
+                 const Where *where,
+                 const char  *name,
+                 gboolean     required,
+                 gint64       min,
+                 gint64       max,
+                 int         *out_value)
 {
   double value;
 
-  if (!get_number (checker, object, where, name, required, &value))
+  if (!upp_get_number (checker, object, where, name, required, &value))
     return FALSE;
   if (value != floor (value))
     {
-      problem (checker, AT (where, name), _("%.15g is not a whole number"), value);
+      upp_problem (checker, AT (where, name), _("%.15g is not a whole number"), value);
       return FALSE;
     }
   if (value < min || value > max)
     {
       /* Plain long long: a G_GINT64_FORMAT inside _() would cut the msgid. */
-      problem (checker, AT (where, name), _("%.15g is out of range; expected %lld to %lld"), value,
-               (long long) min, (long long) max);
+      upp_problem (checker, AT (where, name), _("%.15g is out of range; expected %lld to %lld"),
+                   value, (long long) min, (long long) max);
       return FALSE;
     }
   *out_value = (int) value;
@@ -1279,56 +1279,56 @@ get_integer (Checker     *checker,
 }
 
 static gboolean
-get_date (Checker     *checker,
-          const Jv    *object,
-          const Where *where,
-          const char  *name,
-          gboolean     required,
-          GDate       *out_date)
+upp_get_date (Checker     *checker,
+              const Jv    *object,
+              const Where *where,
+              const char  *name,
+              gboolean     required,
+              GDate       *out_date)
 {
-  const char *text = get_string (checker, object, where, name, required, 10);
+  const char *text = upp_get_string (checker, object, where, name, required, 10);
 
   if (text == NULL)
     return FALSE;
   if (!upp_date_parse (text, out_date))
     {
-      problem (checker, AT (where, name),
-               _("“%s” is not a date; expected YYYY-MM-DD, such as 2026-06-11"), text);
+      upp_problem (checker, AT (where, name),
+                   _("“%s” is not a date; expected YYYY-MM-DD, such as 2026-06-11"), text);
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-get_week (Checker     *checker,
-          const Jv    *object,
-          const Where *where,
-          const char  *name,
-          UppWeek     *out_week)
+upp_get_week (Checker     *checker,
+              const Jv    *object,
+              const Where *where,
+              const char  *name,
+              UppWeek     *out_week)
 {
-  const char *text = get_string (checker, object, where, name, TRUE, 8);
+  const char *text = upp_get_string (checker, object, where, name, TRUE, 8);
   g_autoptr(GError) error = NULL;
 
   if (text == NULL)
     return FALSE;
   if (!upp_week_parse (text, out_week, &error))
     {
-      problem (checker, AT (where, name), "%s", error->message);
+      upp_problem (checker, AT (where, name), "%s", error->message);
       return FALSE;
     }
   return TRUE;
 }
 
 static const Jv *
-get_object (Checker     *checker,
-            const Jv    *node,
-            const Where *where)
+upp_get_object (Checker     *checker,
+                const Jv    *node,
+                const Where *where)
 {
   if (node == NULL)
     return NULL;
   if (node->kind != JV_OBJECT)
     {
-      problem (checker, where, _("expected an object"));
+      upp_problem (checker, where, _("expected an object"));
       return NULL;
     }
   return node;
@@ -1338,35 +1338,35 @@ get_object (Checker     *checker,
  * (the limits of the formats' JSON Schemas), but is returned all the same:
  * the rest of the document is still checked. */
 static const Jv *
-get_array (Checker     *checker,
-           const Jv    *object,
-           const Where *where,
-           const char  *name,
-           gboolean     required,
-           guint        max)
+upp_get_array (Checker     *checker,
+               const Jv    *object,
+               const Where *where,
+               const char  *name,
+               gboolean     required,
+               guint        max)
 {
-  const Jv *node = get_member (checker, object, where, name, required);
+  const Jv *node = upp_get_member (checker, object, where, name, required);
 
   if (node == NULL)
     return NULL;
   if (node->kind != JV_ARRAY)
     {
-      problem (checker, AT (where, name), _("expected an array"));
+      upp_problem (checker, AT (where, name), _("expected an array"));
       return NULL;
     }
   if (node->length > max)
     /* Translators: “goals: has 51 items; at most 50 are allowed” */
-    problem (checker, AT (where, name), _("has %u items; at most %u are allowed"), node->length,
-             max);
+    upp_problem (checker, AT (where, name), _("has %u items; at most %u are allowed"), node->length,
+                 max);
   return node;
 }
 
 static gboolean
-get_boolean (Checker     *checker,
-             const Jv    *object,
-             const Where *where,
-             const char  *name,
-             gboolean     fallback)
+upp_get_boolean (Checker     *checker,
+                 const Jv    *object,
+                 const Where *where,
+                 const char  *name,
+                 gboolean     fallback)
 {
   const Jv *node = jv_get_member (object, name);
 
@@ -1374,7 +1374,7 @@ get_boolean (Checker     *checker,
     return fallback;
   if (node->kind != JV_BOOLEAN)
     {
-      problem (checker, AT (where, name), _("expected true or false"));
+      upp_problem (checker, AT (where, name), _("expected true or false"));
       return fallback;
     }
   return node->v.boolean;
@@ -1384,9 +1384,9 @@ get_boolean (Checker     *checker,
  * may hold a personal identity number, wherever it is. (Every text is valid
  * UTF-8: the file is, and the reader decodes escapes into nothing else.) */
 static void
-check_texts (Checker     *checker,
-             const Jv    *node,
-             const Where *where)
+upp_check_texts (Checker     *checker,
+                 const Jv    *node,
+                 const Where *where)
 {
   switch (node->kind)
     {
@@ -1397,16 +1397,16 @@ check_texts (Checker     *checker,
           g_autofree char *masked = upp_guard_check_text (member->key);
 
           if (masked != NULL)
-            problem (checker, AT (where, member->key),
-                     _("the key contains a personal identity number (%s); reports give "
-                       "counts and progress, never names or identity numbers"), masked);
-          check_texts (checker, &member->value, AT (where, member->key));
+            upp_problem (checker, AT (where, member->key),
+                         _("the key contains a personal identity number (%s); reports give "
+                           "counts and progress, never names or identity numbers"), masked);
+          upp_check_texts (checker, &member->value, AT (where, member->key));
         }
       break;
 
     case JV_ARRAY:
       for (guint i = 0; i < node->length; i++)
-        check_texts (checker, &node->v.items[i], AT_INDEX (where, i));
+        upp_check_texts (checker, &node->v.items[i], AT_INDEX (where, i));
       break;
 
     case JV_STRING:
@@ -1419,9 +1419,9 @@ check_texts (Checker     *checker,
           g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, node->v.integer);
         masked = upp_guard_check_text (node->kind == JV_STRING ? node->v.string : number);
         if (masked != NULL)
-          problem (checker, where,
-                   _("contains a personal identity number (%s); reports give counts and "
-                     "progress, never names or identity numbers"), masked);
+          upp_problem (checker, where,
+                       _("contains a personal identity number (%s); reports give counts and "
+                         "progress, never names or identity numbers"), masked);
         break;
       }
 
@@ -1434,15 +1434,15 @@ check_texts (Checker     *checker,
 }
 
 static char *
-get_text (Checker     *checker,
-          const Jv    *object,
-          const Where *where,
-          const char  *name,
-          gboolean     required,
-          guint        max_length)
+upp_get_text (Checker     *checker,
+              const Jv    *object,
+              const Where *where,
+              const char  *name,
+              gboolean     required,
+              guint        max_length)
 {
-  /* check_texts() has run the sensitive-data guard over every text. */
-  const char *text = get_string (checker, object, where, name, required, max_length);
+  /* upp_check_texts() has run the sensitive-data guard over every text. */
+  const char *text = upp_get_string (checker, object, where, name, required, max_length);
 
   /* An empty optional text is one left out (docs/formats.md): a template
    * leaves `reporter` empty to be filled in. */
@@ -1450,17 +1450,18 @@ get_text (Checker     *checker,
 }
 
 static gboolean
-check_header (Checker  *checker,
-              const Jv *root)
+upp_check_header (Checker  *checker,
+                  const Jv *root)
 {
   int version = 0;
 
-  if (!get_integer (checker, root, NULL, "version", TRUE, 0, G_MAXINT, &version))
+  if (!upp_get_integer (checker, root, NULL, "version", TRUE, 0, G_MAXINT, &version))
     return FALSE;
   if (version != 1)
     {
-      problem (checker, AT (NULL, "version"),
-               _("version %d is not known; this version of Uppföljning reads version 1"), version);
+      upp_problem (checker, AT (NULL, "version"),
+                   _("version %d is not known; this version of Uppföljning reads version 1"),
+                   version);
       return FALSE;
     }
   return TRUE;
@@ -1475,34 +1476,35 @@ parse_indicators (Checker     *checker,
                   UppAction   *action)
 {
   static const char * const allowed[] = { "code", "name", "unit", "target", "direction", NULL };
-  const Jv *array = get_array (checker, object, where, "indicators", FALSE, MAX_INDICATORS);
+  const Jv *array = upp_get_array (checker, object, where, "indicators", FALSE, MAX_INDICATORS);
   const Where *list = AT (where, "indicators");
 
   for (guint i = 0; array != NULL && i < array->length; i++)
     {
       const Where *path = AT_INDEX (list, i);
-      const Jv *o = get_object (checker, &array->v.items[i], path);
+      const Jv *o = upp_get_object (checker, &array->v.items[i], path);
       g_autoptr(UppIndicator) indicator = NULL;
       const char *direction;
 
       if (o == NULL)
         continue;
-      check_members (checker, o, path, allowed);
+      upp_check_members (checker, o, path, allowed);
       indicator = upp_indicator_new ();
-      indicator->code = get_code (checker, o, path, "code", TRUE);
-      indicator->name = get_text (checker, o, path, "name", TRUE, MAX_NAME_LENGTH);
-      indicator->unit = get_text (checker, o, path, "unit", FALSE, MAX_CODE_LENGTH);
+      indicator->code = upp_get_code (checker, o, path, "code", TRUE);
+      indicator->name = upp_get_text (checker, o, path, "name", TRUE, MAX_NAME_LENGTH);
+      indicator->unit = upp_get_text (checker, o, path, "unit", FALSE, MAX_CODE_LENGTH);
       indicator->has_target = jv_get_member (o, "target") != NULL &&
-                              get_number (checker, o, path, "target", FALSE, &indicator->target);
-      direction = get_string (checker, o, path, "direction", FALSE, 8);
+                              upp_get_number (checker, o, path, "target", FALSE,
+                                              &indicator->target);
+      direction = upp_get_string (checker, o, path, "direction", FALSE, 8);
       if (direction != NULL && !g_str_equal (direction, "up") && !g_str_equal (direction, "down"))
-        problem (checker, AT (path, "direction"), _("“%s” is not a direction; expected up or down"),
-                 direction);
+        upp_problem (checker, AT (path, "direction"),
+                     _("“%s” is not a direction; expected up or down"), direction);
       indicator->direction = g_strcmp0 (direction, "down") == 0 ? UPP_DIRECTION_DOWN
                                                                   : UPP_DIRECTION_UP;
       if (indicator->code != NULL && upp_action_find_indicator (action, indicator->code) != NULL)
-        problem (checker, AT (path, "code"), _("the indicator “%s” is defined twice"),
-                 indicator->code);
+        upp_problem (checker, AT (path, "code"), _("the indicator “%s” is defined twice"),
+                     indicator->code);
       else if (indicator->code != NULL && indicator->name != NULL)
         g_ptr_array_add (action->indicators, g_steal_pointer (&indicator));
     }
@@ -1514,7 +1516,7 @@ parse_contributors (Checker     *checker,
                     const Where *where,
                     UppAction   *action)
 {
-  const Jv *array = get_array (checker, object, where, "contributors", FALSE, MAX_CONTRIBUTORS);
+  const Jv *array = upp_get_array (checker, object, where, "contributors", FALSE, MAX_CONTRIBUTORS);
   const Where *list = AT (where, "contributors");
 
   for (guint i = 0; array != NULL && i < array->length; i++)
@@ -1524,13 +1526,13 @@ parse_contributors (Checker     *checker,
 
       if (node->kind != JV_STRING)
         {
-          problem (checker, AT_INDEX (list, i), _("expected a department code"));
+          upp_problem (checker, AT_INDEX (list, i), _("expected a department code"));
           continue;
         }
       code = node->v.string;
       if (upp_action_involves (action, code))
-        problem (checker, AT_INDEX (list, i), _("“%s” is listed twice (or is also the lead)"),
-                 code);
+        upp_problem (checker, AT_INDEX (list, i), _("“%s” is listed twice (or is also the lead)"),
+                     code);
       else
         g_ptr_array_add (action->contributors, g_strdup (code));
     }
@@ -1546,20 +1548,20 @@ parse_action (Checker     *checker,
                                           NULL };
   g_autoptr(UppAction) action = upp_action_new ();
 
-  check_members (checker, o, path, allowed);
-  action->code = get_code (checker, o, path, "code", TRUE);
-  action->title = get_text (checker, o, path, "title", TRUE, MAX_NAME_LENGTH);
-  action->description = get_text (checker, o, path, "description", FALSE, MAX_TEXT_LENGTH);
-  action->goal = get_code (checker, o, path, "goal", TRUE);
-  action->lead = get_code (checker, o, path, "lead", TRUE);
-  get_date (checker, o, path, "start", FALSE, &action->start);
-  get_date (checker, o, path, "deadline", TRUE, &action->deadline);
+  upp_check_members (checker, o, path, allowed);
+  action->code = upp_get_code (checker, o, path, "code", TRUE);
+  action->title = upp_get_text (checker, o, path, "title", TRUE, MAX_NAME_LENGTH);
+  action->description = upp_get_text (checker, o, path, "description", FALSE, MAX_TEXT_LENGTH);
+  action->goal = upp_get_code (checker, o, path, "goal", TRUE);
+  action->lead = upp_get_code (checker, o, path, "lead", TRUE);
+  upp_get_date (checker, o, path, "start", FALSE, &action->start);
+  upp_get_date (checker, o, path, "deadline", TRUE, &action->deadline);
   parse_contributors (checker, o, path, action);
   parse_indicators (checker, o, path, action);
 
   if (g_date_valid (&action->start) && g_date_valid (&action->deadline) &&
       g_date_compare (&action->start, &action->deadline) > 0)
-    problem (checker, AT (path, "deadline"), _("is before the start date"));
+    upp_problem (checker, AT (path, "deadline"), _("is before the start date"));
 
   if (action->code == NULL || action->title == NULL || action->goal == NULL ||
       action->lead == NULL || !g_date_valid (&action->deadline))
@@ -1574,23 +1576,23 @@ parse_goals_and_departments (Checker    *checker,
 {
   static const char * const goal_fields[] = { "code", "title", NULL };
   static const char * const department_fields[] = { "code", "name", "partner", NULL };
-  g_autoptr(GHashTable) seen = code_set_new ();
-  const Jv *goals = get_array (checker, root, NULL, "goals", TRUE, MAX_GOALS);
-  const Jv *departments = get_array (checker, root, NULL, "departments", TRUE, MAX_DEPARTMENTS);
+  g_autoptr(GHashTable) seen = upp_code_set_new ();
+  const Jv *goals = upp_get_array (checker, root, NULL, "goals", TRUE, MAX_GOALS);
+  const Jv *departments = upp_get_array (checker, root, NULL, "departments", TRUE, MAX_DEPARTMENTS);
 
   for (guint i = 0; goals != NULL && i < goals->length; i++)
     {
       const Where *path = AT_INDEX (AT (NULL, "goals"), i);
-      const Jv *o = get_object (checker, &goals->v.items[i], path);
+      const Jv *o = upp_get_object (checker, &goals->v.items[i], path);
       g_autoptr(UppGoal) goal = upp_goal_new ();
 
       if (o == NULL)
         continue;
-      check_members (checker, o, path, goal_fields);
-      goal->code = get_code (checker, o, path, "code", TRUE);
-      goal->title = get_text (checker, o, path, "title", TRUE, MAX_GOAL_TITLE_LENGTH);
-      if (goal->code != NULL && !add_unique (seen, goal->code))
-        problem (checker, path, _("the goal “%s” is defined twice"), goal->code);
+      upp_check_members (checker, o, path, goal_fields);
+      goal->code = upp_get_code (checker, o, path, "code", TRUE);
+      goal->title = upp_get_text (checker, o, path, "title", TRUE, MAX_GOAL_TITLE_LENGTH);
+      if (goal->code != NULL && !upp_add_unique (seen, goal->code))
+        upp_problem (checker, path, _("the goal “%s” is defined twice"), goal->code);
       /* Even without a good title: the actions of a goal whose title is
        * wrong are not wrong too. (With a problem there is no package.) */
       else if (goal->code != NULL)
@@ -1601,26 +1603,26 @@ parse_goals_and_departments (Checker    *checker,
   for (guint i = 0; departments != NULL && i < departments->length; i++)
     {
       const Where *path = AT_INDEX (AT (NULL, "departments"), i);
-      const Jv *o = get_object (checker, &departments->v.items[i], path);
+      const Jv *o = upp_get_object (checker, &departments->v.items[i], path);
       g_autoptr(UppDepartment) department = upp_department_new ();
 
       if (o == NULL)
         continue;
-      check_members (checker, o, path, department_fields);
-      department->code = get_code (checker, o, path, "code", TRUE);
-      department->name = get_text (checker, o, path, "name", TRUE, MAX_NAME_LENGTH);
-      department->partner = get_boolean (checker, o, path, "partner", FALSE);
-      if (department->code != NULL && !add_unique (seen, department->code))
-        problem (checker, path, _("the department “%s” is defined twice"), department->code);
+      upp_check_members (checker, o, path, department_fields);
+      department->code = upp_get_code (checker, o, path, "code", TRUE);
+      department->name = upp_get_text (checker, o, path, "name", TRUE, MAX_NAME_LENGTH);
+      department->partner = upp_get_boolean (checker, o, path, "partner", FALSE);
+      if (department->code != NULL && !upp_add_unique (seen, department->code))
+        upp_problem (checker, path, _("the department “%s” is defined twice"), department->code);
       else if (department->code != NULL)
         g_ptr_array_add (package->departments, g_steal_pointer (&department));
     }
 
   if (goals != NULL && package->goals->len == 0 && goals->length == 0)
-    problem (checker, AT (NULL, "goals"), _("is empty; a package has at least one goal"));
+    upp_problem (checker, AT (NULL, "goals"), _("is empty; a package has at least one goal"));
   if (departments != NULL && departments->length == 0)
-    problem (checker, AT (NULL, "departments"),
-             _("is empty; a package has at least one department"));
+    upp_problem (checker, AT (NULL, "departments"),
+                 _("is empty; a package has at least one department"));
 }
 
 static gboolean
@@ -1638,44 +1640,44 @@ parse_actions (Checker    *checker,
                const Jv   *root,
                UppPackage *package)
 {
-  g_autoptr(GHashTable) seen = code_set_new ();
-  const Jv *actions = get_array (checker, root, NULL, "actions", TRUE, MAX_ACTIONS);
+  g_autoptr(GHashTable) seen = upp_code_set_new ();
+  const Jv *actions = upp_get_array (checker, root, NULL, "actions", TRUE, MAX_ACTIONS);
 
   for (guint i = 0; actions != NULL && i < actions->length; i++)
     {
       const Where *path = AT_INDEX (AT (NULL, "actions"), i);
-      const Jv *o = get_object (checker, &actions->v.items[i], path);
+      const Jv *o = upp_get_object (checker, &actions->v.items[i], path);
       g_autoptr(UppAction) action = o != NULL ? parse_action (checker, o, path) : NULL;
 
       if (action == NULL)
         continue;
-      if (!add_unique (seen, action->code))
+      if (!upp_add_unique (seen, action->code))
         {
-          problem (checker, path, _("the action “%s” is defined twice"), action->code);
+          upp_problem (checker, path, _("the action “%s” is defined twice"), action->code);
           continue;
         }
       if (!has_goal (package, action->goal))
-        problem (checker, AT (path, "goal"), _("“%s” is not one of the package’s goals"),
-                 action->goal);
+        upp_problem (checker, AT (path, "goal"), _("“%s” is not one of the package’s goals"),
+                     action->goal);
       if (upp_package_find_department (package, action->lead) == NULL)
-        problem (checker, AT (path, "lead"), _("“%s” is not one of the package’s departments"),
-                 action->lead);
+        upp_problem (checker, AT (path, "lead"), _("“%s” is not one of the package’s departments"),
+                     action->lead);
       for (guint j = 0; j < action->contributors->len; j++)
         if (upp_package_find_department (package, g_ptr_array_index (action->contributors, j)) ==
             NULL)
-          problem (checker, AT_INDEX (AT (path, "contributors"), j),
-                   _("“%s” is not one of the package’s departments"),
-                   (char *) g_ptr_array_index (action->contributors, j));
+          upp_problem (checker, AT_INDEX (AT (path, "contributors"), j),
+                       _("“%s” is not one of the package’s departments"),
+                       (char *) g_ptr_array_index (action->contributors, j));
       g_ptr_array_add (package->actions, g_steal_pointer (&action));
     }
 
   if (actions != NULL && actions->length == 0)
-    problem (checker, AT (NULL, "actions"), _("is empty; a package has at least one action"));
+    upp_problem (checker, AT (NULL, "actions"), _("is empty; a package has at least one action"));
 }
 
 static UppPackage *
-parse_package (Checker  *checker,
-               const Jv *root)
+upp_parse_package (Checker  *checker,
+                   const Jv *root)
 {
   static const char * const allowed[] = { "format", "version", "code", "revision", "title",
                                           "organisation", "decided", "decided_by", "reporting",
@@ -1686,25 +1688,25 @@ parse_package (Checker  *checker,
   const Where *reporting_path = AT (NULL, "reporting");
   guint n_problems = checker->problems->len;
 
-  check_members (checker, root, NULL, allowed);
-  if (!check_header (checker, root))
+  upp_check_members (checker, root, NULL, allowed);
+  if (!upp_check_header (checker, root))
     return NULL;
 
-  package->code = get_code (checker, root, NULL, "code", TRUE);
-  get_integer (checker, root, NULL, "revision", TRUE, 1, MAX_REVISION, &package->revision);
-  package->title = get_text (checker, root, NULL, "title", TRUE, MAX_NAME_LENGTH);
-  package->organisation = get_text (checker, root, NULL, "organisation", TRUE, MAX_NAME_LENGTH);
-  get_date (checker, root, NULL, "decided", FALSE, &package->decided);
-  package->decided_by = get_text (checker, root, NULL, "decided_by", FALSE, MAX_NAME_LENGTH);
+  package->code = upp_get_code (checker, root, NULL, "code", TRUE);
+  upp_get_integer (checker, root, NULL, "revision", TRUE, 1, MAX_REVISION, &package->revision);
+  package->title = upp_get_text (checker, root, NULL, "title", TRUE, MAX_NAME_LENGTH);
+  package->organisation = upp_get_text (checker, root, NULL, "organisation", TRUE, MAX_NAME_LENGTH);
+  upp_get_date (checker, root, NULL, "decided", FALSE, &package->decided);
+  package->decided_by = upp_get_text (checker, root, NULL, "decided_by", FALSE, MAX_NAME_LENGTH);
 
-  reporting = get_object (checker, get_member (checker, root, NULL, "reporting", TRUE),
-                          reporting_path);
+  reporting = upp_get_object (checker, upp_get_member (checker, root, NULL, "reporting", TRUE),
+                              reporting_path);
   if (reporting != NULL)
     {
-      check_members (checker, reporting, reporting_path, reporting_fields);
-      get_week (checker, reporting, reporting_path, "first_week", &package->first_week);
-      get_integer (checker, reporting, reporting_path, "due_weekday", FALSE, 1, 7,
-                   &package->due_weekday);
+      upp_check_members (checker, reporting, reporting_path, reporting_fields);
+      upp_get_week (checker, reporting, reporting_path, "first_week", &package->first_week);
+      upp_get_integer (checker, reporting, reporting_path, "due_weekday", FALSE, 1, 7,
+                       &package->due_weekday);
     }
 
   parse_goals_and_departments (checker, root, package);
@@ -1724,14 +1726,14 @@ parse_entry_indicators (Checker     *checker,
                         UppEntry    *entry)
 {
   const Where *ipath = AT (path, "indicators");
-  const Jv *values = get_object (checker, jv_get_member (o, "indicators"), ipath);
+  const Jv *values = upp_get_object (checker, jv_get_member (o, "indicators"), ipath);
 
   for (guint i = 0; values != NULL && i < values->length; i++)
     {
       const JvMember *member = &values->v.members[i];
       g_autoptr(UppIndicatorValue) value = upp_indicator_value_new ();
 
-      if (get_number_value (checker, &member->value, AT (ipath, member->key), &value->value))
+      if (upp_get_number_value (checker, &member->value, AT (ipath, member->key), &value->value))
         {
           value->indicator = g_strdup (member->key);
           g_ptr_array_add (entry->indicators, g_steal_pointer (&value));
@@ -1750,22 +1752,22 @@ parse_entry (Checker     *checker,
   const char *status;
   gboolean ok = TRUE;
 
-  check_members (checker, o, path, allowed);
-  entry->action = get_code (checker, o, path, "action", TRUE);
-  status = get_string (checker, o, path, "status", TRUE, 32);
+  upp_check_members (checker, o, path, allowed);
+  entry->action = upp_get_code (checker, o, path, "action", TRUE);
+  status = upp_get_string (checker, o, path, "status", TRUE, 32);
   if (status != NULL && !upp_status_from_string (status, &entry->status))
     {
-      problem (checker, AT (path, "status"), _("“%s” is not a status; expected one of %s"), status,
-               status_list);
+      upp_problem (checker, AT (path, "status"), _("“%s” is not a status; expected one of %s"),
+                   status, status_list);
       ok = FALSE;
     }
-  ok &= get_integer (checker, o, path, "progress", TRUE, 0, 100, &entry->progress);
+  ok &= upp_get_integer (checker, o, path, "progress", TRUE, 0, 100, &entry->progress);
   if (ok && entry->status == UPP_STATUS_DONE && entry->progress != 100)
-    problem (checker, AT (path, "progress"),
-             _("is %d, but the status is done; a done action is at 100"), entry->progress);
-  entry->comment = get_text (checker, o, path, "comment", FALSE, MAX_TEXT_LENGTH);
-  entry->next_steps = get_text (checker, o, path, "next_steps", FALSE, MAX_TEXT_LENGTH);
-  entry->risks = get_text (checker, o, path, "risks", FALSE, MAX_TEXT_LENGTH);
+    upp_problem (checker, AT (path, "progress"),
+                 _("is %d, but the status is done; a done action is at 100"), entry->progress);
+  entry->comment = upp_get_text (checker, o, path, "comment", FALSE, MAX_TEXT_LENGTH);
+  entry->next_steps = upp_get_text (checker, o, path, "next_steps", FALSE, MAX_TEXT_LENGTH);
+  entry->risks = upp_get_text (checker, o, path, "risks", FALSE, MAX_TEXT_LENGTH);
   parse_entry_indicators (checker, o, path, entry);
 
   if (entry->action == NULL || status == NULL || !ok)
@@ -1778,7 +1780,7 @@ parse_submitted (Checker   *checker,
                  const Jv  *root,
                  UppReport *report)
 {
-  const char *text = get_string (checker, root, NULL, "submitted", TRUE, 40);
+  const char *text = upp_get_string (checker, root, NULL, "submitted", TRUE, 40);
   g_autoptr(GDateTime) when = NULL;
   int y, m, d;
 
@@ -1791,9 +1793,9 @@ parse_submitted (Checker   *checker,
     when = g_date_time_new_from_iso8601 (text, NULL);
   if (when == NULL)
     {
-      problem (checker, AT (NULL, "submitted"),
-               _("“%s” is not a date and time with a UTC offset; "
-                 "expected such as 2026-06-19T15:30:00+02:00"), text);
+      upp_problem (checker, AT (NULL, "submitted"),
+                   _("“%s” is not a date and time with a UTC offset; "
+                     "expected such as 2026-06-19T15:30:00+02:00"), text);
       return;
     }
 
@@ -1804,8 +1806,8 @@ parse_submitted (Checker   *checker,
 }
 
 static UppReport *
-parse_report (Checker  *checker,
-              const Jv *root)
+upp_parse_report (Checker  *checker,
+                  const Jv *root)
 {
   static const char * const allowed[] = { "format", "version", "package", "department", "week",
                                           "submitted", "reporter", "summary", "entries", NULL };
@@ -1815,29 +1817,29 @@ parse_report (Checker  *checker,
   const Jv *entries;
   guint n_problems = checker->problems->len;
 
-  check_members (checker, root, NULL, allowed);
-  if (!check_header (checker, root))
+  upp_check_members (checker, root, NULL, allowed);
+  if (!upp_check_header (checker, root))
     return NULL;
 
-  report->package = get_code (checker, root, NULL, "package", TRUE);
-  report->department = get_code (checker, root, NULL, "department", TRUE);
-  get_week (checker, root, NULL, "week", &report->week);
+  report->package = upp_get_code (checker, root, NULL, "package", TRUE);
+  report->department = upp_get_code (checker, root, NULL, "department", TRUE);
+  upp_get_week (checker, root, NULL, "week", &report->week);
   parse_submitted (checker, root, report);
-  report->reporter = get_text (checker, root, NULL, "reporter", FALSE, MAX_NAME_LENGTH);
-  report->summary = get_text (checker, root, NULL, "summary", FALSE, MAX_TEXT_LENGTH);
+  report->reporter = upp_get_text (checker, root, NULL, "reporter", FALSE, MAX_NAME_LENGTH);
+  report->summary = upp_get_text (checker, root, NULL, "summary", FALSE, MAX_TEXT_LENGTH);
 
-  entries = get_array (checker, root, NULL, "entries", TRUE, MAX_ENTRIES);
+  entries = upp_get_array (checker, root, NULL, "entries", TRUE, MAX_ENTRIES);
   /* Not one problem for each of many thousand entries too. */
   if (entries != NULL && entries->length > MAX_ENTRIES)
     return NULL;
   if (entries != NULL && entries->length == 0)
-    problem (checker, AT (NULL, "entries"),
-             _("is empty; a report has an entry for at least one action"));
+    upp_problem (checker, AT (NULL, "entries"),
+                 _("is empty; a report has an entry for at least one action"));
 
   for (guint i = 0; entries != NULL && i < entries->length; i++)
     {
       const Where *path = AT_INDEX (AT (NULL, "entries"), i);
-      const Jv *o = get_object (checker, &entries->v.items[i], path);
+      const Jv *o = upp_get_object (checker, &entries->v.items[i], path);
       g_autoptr(UppEntry) entry = o != NULL ? parse_entry (checker, o, path) : NULL;
 
       if (entry == NULL)
@@ -1846,8 +1848,8 @@ parse_report (Checker  *checker,
        * this entry, which is dropped.) */
       if (g_hash_table_contains (seen, entry->action))
         {
-          problem (checker, AT (path, "action"),
-                   _("“%s” has a second entry; one entry per action"), entry->action);
+          upp_problem (checker, AT (path, "action"),
+                       _("“%s” has a second entry; one entry per action"), entry->action);
           continue;
         }
       g_hash_table_add (seen, entry->action);
@@ -1862,36 +1864,36 @@ parse_report (Checker  *checker,
 /* Checks against what the store holds */
 
 static void
-validate_report_against_package (Checker          *checker,
-                                 UppReport        *report,
-                                 const UppPackage *package,
-                                 GHashTable       *actions)
+upp_import_validate_report (Checker          *checker,
+                            UppReport        *report,
+                            const UppPackage *package,
+                            GHashTable       *actions)
 {
   UppWeek today = upp_week_today ();
   gboolean known_department;
 
   if (package == NULL)
     {
-      problem (checker, AT (NULL, "package"),
-               _("the database holds no package yet; import the package definition first"));
+      upp_problem (checker, AT (NULL, "package"),
+                   _("the database holds no package yet; import the package definition first"));
       return;
     }
   if (!g_str_equal (report->package, package->code))
-    problem (checker, AT (NULL, "package"),
-             _("“%s” is not the package this database follows (%s)"), report->package,
-             package->code);
+    upp_problem (checker, AT (NULL, "package"),
+                 _("“%s” is not the package this database follows (%s)"), report->package,
+                 package->code);
   known_department = upp_package_find_department (package, report->department) != NULL;
   if (!known_department)
-    problem (checker, AT (NULL, "department"), _("“%s” is not one of the package’s departments"),
-             report->department);
+    upp_problem (checker, AT (NULL, "department"),
+                 _("“%s” is not one of the package’s departments"), report->department);
   if (upp_week_compare (report->week, package->first_week) < 0)
-    problem (checker, AT (NULL, "week"),
-             _("week %d-W%02d is before the first reporting week %d-W%02d"),
-             report->week.year, report->week.week, package->first_week.year,
-             package->first_week.week);
+    upp_problem (checker, AT (NULL, "week"),
+                 _("week %d-W%02d is before the first reporting week %d-W%02d"),
+                 report->week.year, report->week.week, package->first_week.year,
+                 package->first_week.week);
   if (upp_week_compare (report->week, today) > 0)
-    problem (checker, AT (NULL, "week"), _("week %d-W%02d is in the future"), report->week.year,
-             report->week.week);
+    upp_problem (checker, AT (NULL, "week"), _("week %d-W%02d is in the future"), report->week.year,
+                 report->week.week);
   else
     {
       GDate last_day;
@@ -1902,7 +1904,7 @@ validate_report_against_package (Checker          *checker,
        * and time zones. */
       upp_week_get_day (today, 7, &last_day);
       if (g_date_compare (&report->submitted_date, &last_day) > 0)
-        problem (checker, AT (NULL, "submitted"), _("%s is in the future"), report->submitted);
+        upp_problem (checker, AT (NULL, "submitted"), _("%s is in the future"), report->submitted);
     }
 
   for (guint i = 0; i < report->entries->len; i++)
@@ -1913,29 +1915,29 @@ validate_report_against_package (Checker          *checker,
 
       if (action == NULL)
         {
-          problem (checker, AT (path, "action"), _("“%s” is not an action of the package"),
-                   entry->action);
+          upp_problem (checker, AT (path, "action"), _("“%s” is not an action of the package"),
+                       entry->action);
           continue;
         }
       /* An unknown department is one problem, not one per entry. */
       if (known_department && !upp_action_involves (action, report->department))
-        problem (checker, AT (path, "action"),
-                 _("%s neither leads nor contributes to “%s”; report only on your own actions"),
-                 report->department, entry->action);
+        upp_problem (checker, AT (path, "action"),
+                     _("%s neither leads nor contributes to “%s”; report only on your own actions"),
+                     report->department, entry->action);
       for (guint j = 0; j < entry->indicators->len; j++)
         {
           const UppIndicatorValue *value = g_ptr_array_index (entry->indicators, j);
 
           if (upp_action_find_indicator (action, value->indicator) == NULL)
-            problem (checker, AT (AT (path, "indicators"), value->indicator),
-                     _("“%s” is not an indicator of %s"), value->indicator, entry->action);
+            upp_problem (checker, AT (AT (path, "indicators"), value->indicator),
+                         _("“%s” is not an indicator of %s"), value->indicator, entry->action);
         }
     }
 }
 
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+upp_import_compare_strings (gconstpointer a,
+                            gconstpointer b)
 {
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
@@ -1955,7 +1957,7 @@ find_dropped (GHashTable       *set,
   while (g_hash_table_iter_next (&iter, &code, NULL))
     if (!is_defined (package, code))
       g_ptr_array_add (dropped, code);
-  g_ptr_array_sort (dropped, compare_strings);
+  g_ptr_array_sort (dropped, upp_import_compare_strings);
   return dropped;
 }
 
@@ -1989,16 +1991,16 @@ validate_package_against_store (Checker           *checker,
     return;
   if (!g_str_equal (current->code, package->code))
     {
-      problem (checker, AT (NULL, "code"), _("this database follows the package %s, not %s"),
-               current->code, package->code);
+      upp_problem (checker, AT (NULL, "code"), _("this database follows the package %s, not %s"),
+                   current->code, package->code);
       return;
     }
   if (package->revision == current->revision && !upp_store_has_document (store, document->sha256))
     {
-      problem (checker, AT (NULL, "revision"),
-               _("revision %d of %s was already imported with other content; "
-                 "a changed package needs a higher revision"),
-               package->revision, package->code);
+      upp_problem (checker, AT (NULL, "revision"),
+                   _("revision %d of %s was already imported with other content; "
+                     "a changed package needs a higher revision"),
+                   package->revision, package->code);
       return;
     }
   if (package->revision <= current->revision)
@@ -2007,10 +2009,10 @@ validate_package_against_store (Checker           *checker,
   reported = upp_store_get_reported_actions (store);
   dropped = find_dropped (reported, package, defines_action);
   for (guint i = 0; i < dropped->len; i++)
-    problem (checker, AT (NULL, "actions"),
-             _("revision %d drops the action “%s”, which has reports; "
-               "keep it in the package (it may be marked done in reports)"),
-             package->revision, (const char *) g_ptr_array_index (dropped, i));
+    upp_problem (checker, AT (NULL, "actions"),
+                 _("revision %d drops the action “%s”, which has reports; "
+                   "keep it in the package (it may be marked done in reports)"),
+                 package->revision, (const char *) g_ptr_array_index (dropped, i));
 
   /* The store's foreign keys would refuse it too, but in SQL's words. */
   departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -2025,14 +2027,14 @@ validate_package_against_store (Checker           *checker,
   g_clear_pointer (&dropped, g_ptr_array_unref);
   dropped = find_dropped (departments, package, defines_department);
   for (guint i = 0; i < dropped->len; i++)
-    problem (checker, AT (NULL, "departments"),
-             _("revision %d drops the department “%s”, which has sent reports; "
-               "keep it in the package"),
-             package->revision, (const char *) g_ptr_array_index (dropped, i));
+    upp_problem (checker, AT (NULL, "departments"),
+                 _("revision %d drops the department “%s”, which has sent reports; "
+                   "keep it in the package"),
+                 package->revision, (const char *) g_ptr_array_index (dropped, i));
 }
 
 static GHashTable *
-index_actions (const UppPackage *package)
+upp_import_index_actions (const UppPackage *package)
 {
   GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -2061,7 +2063,7 @@ upp_document_free (UppDocument *self)
 }
 
 static UppDocument *
-document_new (const char *path)
+upp_document_new (const char *path)
 {
   UppDocument *document = g_new0 (UppDocument, 1);
 
@@ -2080,36 +2082,37 @@ parse_root (UppDocument *document,
 
   if (root->kind != JV_OBJECT)
     {
-      document_problem (document, _("expected a JSON object with a “format” field"));
+      upp_document_problem (document, _("expected a JSON object with a “format” field"));
       return;
     }
-  check_texts (checker, root, NULL);
+  upp_check_texts (checker, root, NULL);
 
-  format = get_string (checker, root, NULL, "format", TRUE, 64);
+  format = upp_get_string (checker, root, NULL, "format", TRUE, 64);
   if (format == NULL)
     return;
   if (g_str_equal (format, "uppfoljning-package"))
     {
       document->kind = UPP_DOCUMENT_PACKAGE;
-      document->package = parse_package (checker, root);
+      document->package = upp_parse_package (checker, root);
     }
   else if (g_str_equal (format, "uppfoljning-report"))
     {
       document->kind = UPP_DOCUMENT_REPORT;
-      document->report = parse_report (checker, root);
+      document->report = upp_parse_report (checker, root);
     }
   else
-    problem (checker, AT (NULL, "format"),
-             _("“%s” is not a known format; expected uppfoljning-package or uppfoljning-report"),
-             format);
+    upp_problem (checker, AT (NULL, "format"),
+                 _("“%s” is not a known format; expected uppfoljning-package or "
+                   "uppfoljning-report"),
+                 format);
 }
 
 /* Parses and checks a document by itself, without the store. */
 static void
-parse_document (UppDocument *document)
+upp_format_parse_document (UppDocument *document)
 {
   Checker checker = { document->path, document->problems };
-  Syntax syntax;
+  UppJsonReader syntax;
   const Jv *root;
   const char *data;
   gsize length = 0;
@@ -2123,23 +2126,23 @@ parse_document (UppDocument *document)
   root = parse_json (document, &syntax, data, length);
   if (root != NULL)
     parse_root (document, &checker, root);
-  syntax_clear (&syntax);
+  upp_json_reader_clear (&syntax);
 }
 
 /* Checks a parsed document against the store's package definition. */
 static void
-validate_document (UppDocument *document,
-                   UppStore    *store,
-                   GHashTable  *actions)
+upp_import_validate_document (UppDocument *document,
+                              UppStore    *store,
+                              GHashTable  *actions)
 {
   Checker checker = { document->path, document->problems };
 
   if (document->package != NULL)
     validate_package_against_store (&checker, document, store);
   else if (document->report != NULL)
-    validate_report_against_package (&checker, document->report,
-                                     store != NULL ? upp_store_peek_package (store) : NULL,
-                                     actions);
+    upp_import_validate_report (&checker, document->report,
+                                store != NULL ? upp_store_peek_package (store) : NULL,
+                                actions);
 }
 
 /**
@@ -2165,13 +2168,13 @@ upp_document_parse (const char *display_name,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (store == NULL || UPP_IS_STORE (store), NULL);
 
-  document = document_new (display_name);
+  document = upp_document_new (display_name);
   document->bytes = g_bytes_ref (bytes);
-  parse_document (document);
+  upp_format_parse_document (document);
   if (document->problems->len == 0 && store != NULL)
     {
-      actions = index_actions (upp_store_peek_package (store));
-      validate_document (document, store, actions);
+      actions = upp_import_index_actions (upp_store_peek_package (store));
+      upp_import_validate_document (document, store, actions);
     }
   return document;
 }
@@ -2196,11 +2199,11 @@ upp_document_load (const char *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (store == NULL || UPP_IS_STORE (store), NULL);
 
-  bytes = read_document_bytes (path, &error);
+  bytes = upp_import_read_document_bytes (path, &error);
   if (bytes == NULL)
     {
-      document = document_new (path);
-      document_problem (document, error->message);
+      document = upp_document_new (path);
+      upp_document_problem (document, error->message);
       return document;
     }
   return upp_document_parse (path, bytes, store);
@@ -2255,7 +2258,7 @@ upp_import_collect_files (const char * const  *paths,
       while ((name = g_dir_read_name (dir)) != NULL)
         if (name[0] != '.' && g_str_has_suffix (name, ".json"))
           g_ptr_array_add (found, g_build_filename (paths[i], name, NULL));
-      g_ptr_array_sort (found, compare_strings);
+      g_ptr_array_sort (found, upp_import_compare_strings);
       for (guint j = 0; j < found->len; j++)
         g_ptr_array_add (files, g_ptr_array_index (found, j));
     }
@@ -2329,7 +2332,7 @@ store_document (UppStore        *store,
   return TRUE;
 
 failed:
-  add_problem (result->problems, g_strdup_printf ("%s: %s", document->path, error->message));
+  upp_add_problem (result->problems, g_strdup_printf ("%s: %s", document->path, error->message));
   result->status = UPP_IMPORT_REJECTED;
   return careful;
 }
@@ -2392,8 +2395,8 @@ may_be_package (const char *data,
  * whether it may be a package. What cannot be read is not: the worker that
  * reads it for real reports why. */
 static gboolean
-sniff_file (const char *path,
-            GByteArray *buffer)
+upp_import_sniff_file (const char *path,
+                       GByteArray *buffer)
 {
   struct stat st;
   gsize length = 0;
@@ -2447,7 +2450,7 @@ check_report (Batch       *batch,
   g_mutex_unlock (&batch->mutex);
   if (generation == 0)
     return;
-  validate_report_against_package (&checker, document->report, package, actions);
+  upp_import_validate_report (&checker, document->report, package, actions);
   batch->checked[index] = generation;
 }
 
@@ -2470,7 +2473,7 @@ publish_package (Batch    *batch,
   GHashTable *actions;
   const UppPackage *package = upp_store_peek_package (store);
 
-  actions = index_actions (package);
+  actions = upp_import_index_actions (package);
   g_mutex_lock (&batch->mutex);
   if (batch->actions != NULL)
     g_ptr_array_add (batch->old_actions, batch->actions);
@@ -2487,11 +2490,11 @@ process_file (Batch *batch,
 {
   const char *path = g_ptr_array_index (batch->files, index);
   g_autoptr(GError) error = NULL;
-  UppDocument *document = document_new (path);
+  UppDocument *document = upp_document_new (path);
 
-  document->bytes = read_document_bytes (path, &error);
+  document->bytes = upp_import_read_document_bytes (path, &error);
   if (document->bytes == NULL)
-    document_problem (document, error->message);
+    upp_document_problem (document, error->message);
   else
     {
       /* A file the store already has is not parsed again: whatever it
@@ -2499,7 +2502,7 @@ process_file (Batch *batch,
       document->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, document->bytes);
       batch->known_kind[index] = g_hash_table_lookup (batch->known, document->sha256);
       if (batch->known_kind[index] == NULL && !g_cancellable_is_cancelled (batch->cancellable))
-        parse_document (document);
+        upp_format_parse_document (document);
     }
   if (document->report != NULL && document->problems->len == 0)
     check_report (batch, index, document);
@@ -2660,8 +2663,8 @@ writer_commit (Writer *writer)
           UppImportResult *result =
             g_ptr_array_index (writer->results, g_array_index (writer->stored_index, guint, i));
 
-          add_problem (result->problems,
-                       g_strdup_printf ("%s: %s", document->path, error->message));
+          upp_add_problem (result->problems,
+                           g_strdup_printf ("%s: %s", document->path, error->message));
           result->status = UPP_IMPORT_REJECTED;
         }
     }
@@ -2710,8 +2713,8 @@ writer_take_back (Writer *writer)
 
       if (!writer_begin (writer, &error))
         {
-          add_problem (result->problems,
-                       g_strdup_printf ("%s: %s", document->path, error->message));
+          upp_add_problem (result->problems,
+                           g_strdup_printf ("%s: %s", document->path, error->message));
           result->status = UPP_IMPORT_REJECTED;
           g_clear_error (&error);
           continue;
@@ -2753,18 +2756,18 @@ write_document (Writer       *writer,
       goto done;
     }
 
-  /* Only a package or a report can be stored; parse_document() gives
+  /* Only a package or a report can be stored; upp_format_parse_document() gives
    * anything else a problem, this makes sure of it. */
   if (document->package == NULL && document->report == NULL && document->problems->len == 0 &&
       document->bytes != NULL && !g_cancellable_is_cancelled (cancellable))
-    add_problem (result->problems, g_strdup_printf ("%s: %s", document->path,
-                                                    _("is neither a package nor a report")));
+    upp_add_problem (result->problems, g_strdup_printf ("%s: %s", document->path,
+                                                        _("is neither a package nor a report")));
   if (document->problems->len > 0 || g_cancellable_is_cancelled (cancellable) ||
       (document->package == NULL && document->report == NULL))
     {
       if (document->problems->len == 0)
-        add_problem (result->problems, g_strdup_printf ("%s: %s", document->path,
-                                                        _("import cancelled")));
+        upp_add_problem (result->problems, g_strdup_printf ("%s: %s", document->path,
+                                                            _("import cancelled")));
       goto done;
     }
 
@@ -2772,20 +2775,21 @@ write_document (Writer       *writer,
   if (writer->actions == NULL || document->kind == UPP_DOCUMENT_PACKAGE)
     {
       g_clear_pointer (&writer->actions, g_hash_table_unref);
-      writer->actions = index_actions (upp_store_peek_package (store));
+      writer->actions = upp_import_index_actions (upp_store_peek_package (store));
     }
 
   if (!writer_begin (writer, &error))
     {
-      add_problem (result->problems, g_strdup_printf ("%s: %s", document->path, error->message));
+      upp_add_problem (result->problems,
+                       g_strdup_printf ("%s: %s", document->path, error->message));
       goto done;
     }
   /* Beginning may have waited for another writer: a cancel meanwhile
    * still means the files not yet stored stay out. */
   if (g_cancellable_is_cancelled (cancellable))
     {
-      add_problem (result->problems, g_strdup_printf ("%s: %s", document->path,
-                                                      _("import cancelled")));
+      upp_add_problem (result->problems, g_strdup_printf ("%s: %s", document->path,
+                                                          _("import cancelled")));
       goto done;
     }
 
@@ -2794,7 +2798,7 @@ write_document (Writer       *writer,
    * another process imported a revision meanwhile, it was another.) */
   if (document->report == NULL || batch->checked[index] != batch->generation ||
       !same_package (batch->package, upp_store_peek_package (store)))
-    validate_document (document, store, writer->actions);
+    upp_import_validate_document (document, store, writer->actions);
   if (document->problems->len == 0)
     {
       if (!store_document (store, document, result, writer->careful))
@@ -2893,7 +2897,7 @@ upp_import_files (UppStore          *store,
 
   /* Which files may be packages, while the workers begin. */
   for (guint i = 0; i < n; i++)
-    maybe_package[i] = sniff_file (g_ptr_array_index (files, i), buffer);
+    maybe_package[i] = upp_import_sniff_file (g_ptr_array_index (files, i), buffer);
   g_byte_array_set_size (buffer, 0);
 
   upp_store_begin_batch (store);
