@@ -1053,16 +1053,19 @@ upp_json_reader_clear (UppJsonReader *syntax)
   g_free (syntax->escaped_duplicate);
 }
 
-/* Reads the document into @syntax's tree; NULL with a problem if it is not
- * strict JSON. */
+/* Reads @length bytes of @data (valid UTF-8 without NUL bytes) into
+ * @syntax's tree, which lives until upp_json_reader_clear(): one JSON
+ * value, and nothing after it. Returns the root; or NULL with
+ * @syntax->error saying what is wrong at @syntax->error_at, or, if the text
+ * is JSON but an object has a key twice once escapes are decoded, with no
+ * error and that key in @syntax->escaped_duplicate (its place in
+ * @syntax->escaped_duplicate_at). */
 static const Jv *
-parse_json (UppDocument   *document,
-            UppJsonReader *syntax,
-            const char    *data,
-            gsize          length)
+upp_json_reader_read (UppJsonReader *syntax,
+                      const char    *data,
+                      gsize          length)
 {
   Jv *root;
-  guint line, column;
 
   syntax_init (syntax, data, length);
   root = arena_alloc (&syntax->arena, sizeof (Jv));
@@ -1072,18 +1075,34 @@ parse_json (UppDocument   *document,
       if (syntax->p < syntax->end)
         syntax_error (syntax, syntax->p,
                       _("more text after the end of the document; a file holds one JSON value"));
-      else if (syntax->escaped_duplicate != NULL)
-        {
-          line_and_column (data, syntax->escaped_duplicate_at - data, &line, &column);
-          upp_add_problem (document->problems,
-                           g_strdup_printf (_("%s:%u:%u: the key “%s” appears twice in one object; "
-                                              "each key may appear once"),
-                                            document->path, line, column,
-                                            syntax->escaped_duplicate));
-          return NULL;
-        }
-      else
+      else if (syntax->escaped_duplicate == NULL)
         return root;
+    }
+  return NULL;
+}
+
+/* Reads the document into @syntax's tree; NULL with a problem if it is not
+ * strict JSON. */
+static const Jv *
+parse_json (UppDocument   *document,
+            UppJsonReader *syntax,
+            const char    *data,
+            gsize          length)
+{
+  const Jv *root = upp_json_reader_read (syntax, data, length);
+  guint line, column;
+
+  if (root != NULL)
+    return root;
+  if (syntax->error == NULL)
+    {
+      line_and_column (data, syntax->escaped_duplicate_at - data, &line, &column);
+      upp_add_problem (document->problems,
+                       g_strdup_printf (_("%s:%u:%u: the key “%s” appears twice in one object; "
+                                          "each key may appear once"),
+                                        document->path, line, column,
+                                        syntax->escaped_duplicate));
+      return NULL;
     }
 
   line_and_column (data, syntax->error_at - data, &line, &column);
