@@ -1141,11 +1141,11 @@ static const struct
   const char *format;
   const char *why;
 } sql_exceptions[] = {
-  { "upp-store.c", "\"SELECT code FROM %s\"",
+  { "upp-store-write.c", "\"SELECT code FROM %s\"",
     "table name: a constant (goal, department, action) chosen by the code" },
-  { "upp-store.c", "\"DELETE FROM %s WHERE code = ?1\"",
+  { "upp-store-write.c", "\"DELETE FROM %s WHERE code = ?1\"",
     "table name as above; the code itself is bound" },
-  { "upp-store.c", "\"PRAGMA user_version = %d\"",
+  { "upp-store-schema.c", "\"PRAGMA user_version = %d\"",
     "an integer, the schema version; PRAGMAs take no parameters" },
   { "upp-store.c", "\"SAVEPOINT %s\"", "savepoint name: a constant from the importer" },
   { "upp-store.c", "\"RELEASE %s\"", "savepoint name, as above" },

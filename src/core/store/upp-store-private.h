@@ -6,13 +6,9 @@
 
 #pragma once
 
-#include <sqlite3.h>
-
 #include "upp-store.h"
 
 G_BEGIN_DECLS
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /**
  * UppStoreOutcome:

@@ -8,19 +8,11 @@
 
 #include <gio/gio.h>
 
+#include "upp-document.h"
+#include "upp-format-limits.h"
 #include "upp-store.h"
 
 G_BEGIN_DECLS
-
-/* Reports and packages larger than this are refused without being read. */
-#define UPP_IMPORT_MAX_BYTES (8 * 1024 * 1024)
-
-typedef enum
-{
-  UPP_DOCUMENT_UNKNOWN,
-  UPP_DOCUMENT_PACKAGE,
-  UPP_DOCUMENT_REPORT,
-} UppDocumentKind;
 
 /**
  * UppImportStatus:
@@ -38,28 +30,6 @@ typedef enum
   UPP_IMPORT_KEPT_OLDER,
   UPP_IMPORT_REJECTED,
 } UppImportStatus;
-
-/**
- * UppDocument:
- * @path: the file it came from
- * @kind: package or report, once that much is known
- * @bytes: (nullable): the file's bytes, once read
- * @sha256: (nullable): their SHA-256
- * @package: (nullable): the parsed definition
- * @report: (nullable): the parsed report
- * @problems: (element-type utf8): one message per problem, each naming the
- *   file and the place; empty when the document is valid
- */
-typedef struct
-{
-  char            *path;
-  UppDocumentKind  kind;
-  GBytes          *bytes;
-  char            *sha256;
-  UppPackage      *package;
-  UppReport       *report;
-  GPtrArray       *problems;
-} UppDocument;
 
 /**
  * UppImportResult:
@@ -88,10 +58,8 @@ typedef void (*UppImportProgress) (guint    done,
                                    guint    total,
                                    gpointer user_data);
 
-void             upp_document_free            (UppDocument     *self);
 void             upp_import_result_free       (UppImportResult *self);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (UppDocument, upp_document_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UppImportResult, upp_import_result_free)
 
 UppDocument     *upp_document_load            (const char          *path,

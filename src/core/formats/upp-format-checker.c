@@ -1,0 +1,491 @@
+/* upp-format-checker.c — the checkers' tools: problems and their place, typed access to the tree
+ *
+ * Copyright 2026 The Uppföljning authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "upp-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "upp-format-private.h"
+#include "upp-guard.h"
+
+/* Every problem message passes through here. A message may quote what the
+ * file says (a status, a code, a key, or json-glib quoting a bad string);
+ * it is made valid UTF-8, for the window and the terminal, and a personal
+ * identity number in it is masked, so that error output and logs never
+ * repeat one. Takes @message. */
+void
+upp_add_problem (GPtrArray *problems,
+                 char      *message)
+{
+  g_auto(UppGuardMatch) match = { 0 };
+  g_autoptr(GString) masked = NULL;
+  const char *p;
+
+  if (!g_utf8_validate (message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (message, -1);
+
+      g_free (message);
+      message = valid;
+    }
+
+  p = message;
+
+  while (upp_guard_find (p, -1, &match))
+    {
+      if (masked == NULL)
+        masked = g_string_new (NULL);
+      g_string_append_len (masked, p, match.offset);
+      g_string_append (masked, match.masked);
+      p += match.offset + match.length;
+      upp_guard_match_clear (&match);
+    }
+
+  if (masked == NULL)
+    {
+      g_ptr_array_add (problems, message);
+      return;
+    }
+  g_string_append (masked, p);
+  g_free (message);
+  g_ptr_array_add (problems, g_string_free (g_steal_pointer (&masked), FALSE));
+}
+
+static void
+where_append (GString     *text,
+              const Where *where)
+{
+  if (where == NULL)
+    return;
+  where_append (text, where->parent);
+  if (where->member != NULL)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '.');
+      g_string_append (text, where->member);
+    }
+  else
+    g_string_append_printf (text, "[%u]", where->index);
+}
+
+void
+upp_problem (Checker     *checker,
+             const Where *where,
+             const char  *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  where_append (path, where);
+  if (path->len > 0)
+    upp_add_problem (checker->problems, g_strdup_printf ("%s: %s: %s", checker->name, path->str,
+                                                         message));
+  else
+    upp_add_problem (checker->problems, g_strdup_printf ("%s: %s", checker->name, message));
+}
+
+/* A set of codes seen so far, which owns copies of them: the goal, entry…
+ * a code came from may be dropped later (a duplicate, a missing field). */
+GHashTable *
+upp_code_set_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* Returns FALSE if @code was in @seen already. */
+gboolean
+upp_add_unique (GHashTable *seen,
+                const char *code)
+{
+  if (g_hash_table_contains (seen, code))
+    return FALSE;
+  g_hash_table_add (seen, g_strdup (code));
+  return TRUE;
+}
+
+/* Typed access with messages */
+
+gboolean
+upp_check_members (Checker            *checker,
+                   const Jv           *object,
+                   const Where        *where,
+                   const char * const *allowed)
+{
+  g_autofree char *expected = NULL;
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < object->length; i++)
+    {
+      const char *key = object->v.members[i].key;
+
+      if (g_strv_contains (allowed, key))
+        continue;
+      if (expected == NULL)
+        expected = g_strjoinv (", ", (char **) allowed);
+      /* A typo must not vanish silently. */
+      upp_problem (checker, AT (where, key), _("unknown field; expected one of %s"), expected);
+      ok = FALSE;
+    }
+  return ok;
+}
+
+const Jv *
+upp_get_member (Checker     *checker,
+                const Jv    *object,
+                const Where *where,
+                const char  *name,
+                gboolean     required)
+{
+  const Jv *node = jv_get_member (object, name);
+
+  if (node == NULL && required)
+    upp_problem (checker, AT (where, name), _("missing; this field is required"));
+  return node;
+}
+
+/* The string @node, if it is one that is short enough. */
+static const char *
+get_string_value (Checker     *checker,
+                  const Jv    *node,
+                  const Where *where,
+                  gboolean     required,
+                  guint        max_length)
+{
+  if (node->kind != JV_STRING)
+    {
+      upp_problem (checker, where, _("expected a string"));
+      return NULL;
+    }
+  if (required && node->length == 0)
+    {
+      upp_problem (checker, where, _("is empty; this field is required"));
+      return NULL;
+    }
+  /* No text has fewer bytes than characters: count only a long one. */
+  if (node->length > max_length)
+    {
+      glong n_chars = g_utf8_strlen (node->v.string, node->length);
+
+      if (n_chars > max_length)
+        {
+          upp_problem (checker, where, _("is %ld characters long; at most %u are allowed"), n_chars,
+                       max_length);
+          return NULL;
+        }
+    }
+  return node->v.string;
+}
+
+const char *
+upp_get_string (Checker     *checker,
+                const Jv    *object,
+                const Where *where,
+                const char  *name,
+                gboolean     required,
+                guint        max_length)
+{
+  const Jv *node = upp_get_member (checker, object, where, name, required);
+
+  if (node == NULL)
+    return NULL;
+  return get_string_value (checker, node, AT (where, name), required, max_length);
+}
+
+static gboolean
+is_code (const char *text)
+{
+  if (!g_ascii_isalnum (text[0]))
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '.' && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+char *
+upp_get_code (Checker     *checker,
+              const Jv    *object,
+              const Where *where,
+              const char  *name,
+              gboolean     required)
+{
+  const char *value = upp_get_string (checker, object, where, name, required, MAX_CODE_LENGTH);
+
+  if (value != NULL && !is_code (value))
+    {
+      upp_problem (checker, AT (where, name),
+                   _("“%s” is not a code; expected letters, digits, “_”, “.” or “-”"), value);
+      return NULL;
+    }
+  return g_strdup (value);
+}
+
+gboolean
+upp_get_number_value (Checker     *checker,
+                      const Jv    *node,
+                      const Where *where,
+                      double      *out_value)
+{
+  if (node->kind == JV_INTEGER)
+    *out_value = node->v.integer;
+  else if (node->kind == JV_DOUBLE)
+    *out_value = node->v.number;
+  else
+    {
+      upp_problem (checker, where, _("expected a number"));
+      return FALSE;
+    }
+
+  if (!isfinite (*out_value))
+    {
+      upp_problem (checker, where, _("is not a finite number"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+upp_get_number (Checker     *checker,
+                const Jv    *object,
+                const Where *where,
+                const char  *name,
+                gboolean     required,
+                double      *out_value)
+{
+  const Jv *node = upp_get_member (checker, object, where, name, required);
+
+  if (node == NULL)
+    return FALSE;
+  return upp_get_number_value (checker, node, AT (where, name), out_value);
+}
+
+gboolean
+upp_get_integer (Checker     *checker,
+                 const Jv    *object,
+                 const Where *where,
+                 const char  *name,
+                 gboolean     required,
+                 gint64       min,
+                 gint64       max,
+                 int         *out_value)
+{
+  double value;
+
+  if (!upp_get_number (checker, object, where, name, required, &value))
+    return FALSE;
+  if (value != floor (value))
+    {
+      upp_problem (checker, AT (where, name), _("%.15g is not a whole number"), value);
+      return FALSE;
+    }
+  if (value < min || value > max)
+    {
+      /* Plain long long: a G_GINT64_FORMAT inside _() would cut the msgid. */
+      upp_problem (checker, AT (where, name), _("%.15g is out of range; expected %lld to %lld"),
+                   value, (long long) min, (long long) max);
+      return FALSE;
+    }
+  *out_value = (int) value;
+  return TRUE;
+}
+
+gboolean
+upp_get_date (Checker     *checker,
+              const Jv    *object,
+              const Where *where,
+              const char  *name,
+              gboolean     required,
+              GDate       *out_date)
+{
+  const char *text = upp_get_string (checker, object, where, name, required, 10);
+
+  if (text == NULL)
+    return FALSE;
+  if (!upp_date_parse (text, out_date))
+    {
+      upp_problem (checker, AT (where, name),
+                   _("“%s” is not a date; expected YYYY-MM-DD, such as 2026-06-11"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+upp_get_week (Checker     *checker,
+              const Jv    *object,
+              const Where *where,
+              const char  *name,
+              UppWeek     *out_week)
+{
+  const char *text = upp_get_string (checker, object, where, name, TRUE, 8);
+  g_autoptr(GError) error = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  if (!upp_week_parse (text, out_week, &error))
+    {
+      upp_problem (checker, AT (where, name), "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const Jv *
+upp_get_object (Checker     *checker,
+                const Jv    *node,
+                const Where *where)
+{
+  if (node == NULL)
+    return NULL;
+  if (node->kind != JV_OBJECT)
+    {
+      upp_problem (checker, where, _("expected an object"));
+      return NULL;
+    }
+  return node;
+}
+
+/* The array @name of @object; one of more than @max items is a problem
+ * (the limits of the formats' JSON Schemas), but is returned all the same:
+ * the rest of the document is still checked. */
+const Jv *
+upp_get_array (Checker     *checker,
+               const Jv    *object,
+               const Where *where,
+               const char  *name,
+               gboolean     required,
+               guint        max)
+{
+  const Jv *node = upp_get_member (checker, object, where, name, required);
+
+  if (node == NULL)
+    return NULL;
+  if (node->kind != JV_ARRAY)
+    {
+      upp_problem (checker, AT (where, name), _("expected an array"));
+      return NULL;
+    }
+  if (node->length > max)
+    /* Translators: “goals: has 51 items; at most 50 are allowed” */
+    upp_problem (checker, AT (where, name), _("has %u items; at most %u are allowed"), node->length,
+                 max);
+  return node;
+}
+
+gboolean
+upp_get_boolean (Checker     *checker,
+                 const Jv    *object,
+                 const Where *where,
+                 const char  *name,
+                 gboolean     fallback)
+{
+  const Jv *node = jv_get_member (object, name);
+
+  if (node == NULL)
+    return fallback;
+  if (node->kind != JV_BOOLEAN)
+    {
+      upp_problem (checker, AT (where, name), _("expected true or false"));
+      return fallback;
+    }
+  return node->v.boolean;
+}
+
+/* Walks every key and value of the document: no text, key or whole number
+ * may hold a personal identity number, wherever it is. (Every text is valid
+ * UTF-8: the file is, and the reader decodes escapes into nothing else.) */
+void
+upp_check_texts (Checker     *checker,
+                 const Jv    *node,
+                 const Where *where)
+{
+  switch (node->kind)
+    {
+    case JV_OBJECT:
+      for (guint i = 0; i < node->length; i++)
+        {
+          const JvMember *member = &node->v.members[i];
+          g_autofree char *masked = upp_guard_check_text (member->key);
+
+          if (masked != NULL)
+            upp_problem (checker, AT (where, member->key),
+                         _("the key contains a personal identity number (%s); reports give "
+                           "counts and progress, never names or identity numbers"), masked);
+          upp_check_texts (checker, &member->value, AT (where, member->key));
+        }
+      break;
+
+    case JV_ARRAY:
+      for (guint i = 0; i < node->length; i++)
+        upp_check_texts (checker, &node->v.items[i], AT_INDEX (where, i));
+      break;
+
+    case JV_STRING:
+    case JV_INTEGER:
+      {
+        char number[32];
+        g_autofree char *masked = NULL;
+
+        if (node->kind == JV_INTEGER)
+          g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, node->v.integer);
+        masked = upp_guard_check_text (node->kind == JV_STRING ? node->v.string : number);
+        if (masked != NULL)
+          upp_problem (checker, where,
+                       _("contains a personal identity number (%s); reports give counts and "
+                         "progress, never names or identity numbers"), masked);
+        break;
+      }
+
+    case JV_NULL:
+    case JV_BOOLEAN:
+    case JV_DOUBLE:
+    default:
+      break;
+    }
+}
+
+char *
+upp_get_text (Checker     *checker,
+              const Jv    *object,
+              const Where *where,
+              const char  *name,
+              gboolean     required,
+              guint        max_length)
+{
+  /* upp_check_texts() has run the sensitive-data guard over every text. */
+  const char *text = upp_get_string (checker, object, where, name, required, max_length);
+
+  /* An empty optional text is one left out (docs/formats.md): a template
+   * leaves `reporter` empty to be filled in. */
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
+
+gboolean
+upp_check_header (Checker  *checker,
+                  const Jv *root)
+{
+  int version = 0;
+
+  if (!upp_get_integer (checker, root, NULL, "version", TRUE, 0, G_MAXINT, &version))
+    return FALSE;
+  if (version != 1)
+    {
+      upp_problem (checker, AT (NULL, "version"),
+                   _("version %d is not known; this version of Uppföljning reads version 1"),
+                   version);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,278 @@
+/* upp-import-validate.c — a document against what the store holds; checked without storing
+ *
+ * Copyright 2026 The Uppföljning authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "upp-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "upp-import-private.h"
+
+/* Checks against what the store holds */
+
+void
+upp_import_validate_report (Checker          *checker,
+                            UppReport        *report,
+                            const UppPackage *package,
+                            GHashTable       *actions)
+{
+  UppWeek today = upp_week_today ();
+  gboolean known_department;
+
+  if (package == NULL)
+    {
+      upp_problem (checker, AT (NULL, "package"),
+                   _("the database holds no package yet; import the package definition first"));
+      return;
+    }
+  if (!g_str_equal (report->package, package->code))
+    upp_problem (checker, AT (NULL, "package"),
+                 _("“%s” is not the package this database follows (%s)"), report->package,
+                 package->code);
+  known_department = upp_package_find_department (package, report->department) != NULL;
+  if (!known_department)
+    upp_problem (checker, AT (NULL, "department"),
+                 _("“%s” is not one of the package’s departments"), report->department);
+  if (upp_week_compare (report->week, package->first_week) < 0)
+    upp_problem (checker, AT (NULL, "week"),
+                 _("week %d-W%02d is before the first reporting week %d-W%02d"),
+                 report->week.year, report->week.week, package->first_week.year,
+                 package->first_week.week);
+  if (upp_week_compare (report->week, today) > 0)
+    upp_problem (checker, AT (NULL, "week"), _("week %d-W%02d is in the future"), report->week.year,
+                 report->week.week);
+  else
+    {
+      GDate last_day;
+
+      /* The later `submitted` wins among corrections: one from the future
+       * would win forever. (One from before its week is fine: a template
+       * can be written ahead.) The end of this week leaves room for clocks
+       * and time zones. */
+      upp_week_get_day (today, 7, &last_day);
+      if (g_date_compare (&report->submitted_date, &last_day) > 0)
+        upp_problem (checker, AT (NULL, "submitted"), _("%s is in the future"), report->submitted);
+    }
+
+  for (guint i = 0; i < report->entries->len; i++)
+    {
+      const UppEntry *entry = g_ptr_array_index (report->entries, i);
+      const UppAction *action = g_hash_table_lookup (actions, entry->action);
+      const Where *path = AT_INDEX (AT (NULL, "entries"), i);
+
+      if (action == NULL)
+        {
+          upp_problem (checker, AT (path, "action"), _("“%s” is not an action of the package"),
+                       entry->action);
+          continue;
+        }
+      /* An unknown department is one problem, not one per entry. */
+      if (known_department && !upp_action_involves (action, report->department))
+        upp_problem (checker, AT (path, "action"),
+                     _("%s neither leads nor contributes to “%s”; report only on your own actions"),
+                     report->department, entry->action);
+      for (guint j = 0; j < entry->indicators->len; j++)
+        {
+          const UppIndicatorValue *value = g_ptr_array_index (entry->indicators, j);
+
+          if (upp_action_find_indicator (action, value->indicator) == NULL)
+            upp_problem (checker, AT (AT (path, "indicators"), value->indicator),
+                         _("“%s” is not an indicator of %s"), value->indicator, entry->action);
+        }
+    }
+}
+
+int
+upp_import_compare_strings (gconstpointer a,
+                            gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The codes in @set that @is_defined says @package no longer defines, sorted
+ * so that messages come in the same order every time. */
+static GPtrArray *
+find_dropped (GHashTable       *set,
+              const UppPackage *package,
+              gboolean        (*is_defined) (const UppPackage *package, const char *code))
+{
+  GPtrArray *dropped = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer code;
+
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &code, NULL))
+    if (!is_defined (package, code))
+      g_ptr_array_add (dropped, code);
+  g_ptr_array_sort (dropped, upp_import_compare_strings);
+  return dropped;
+}
+
+static gboolean
+defines_action (const UppPackage *package,
+                const char       *code)
+{
+  return upp_package_find_action (package, code) != NULL;
+}
+
+static gboolean
+defines_department (const UppPackage *package,
+                    const char       *code)
+{
+  return upp_package_find_department (package, code) != NULL;
+}
+
+static void
+validate_package_against_store (Checker           *checker,
+                                const UppDocument *document,
+                                UppStore          *store)
+{
+  const UppPackage *package = document->package;
+  const UppPackage *current = store != NULL ? upp_store_peek_package (store) : NULL;
+  g_autoptr(GHashTable) reported = NULL;
+  g_autoptr(GHashTable) departments = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) dropped = NULL;
+
+  if (current == NULL)
+    return;
+  if (!g_str_equal (current->code, package->code))
+    {
+      upp_problem (checker, AT (NULL, "code"), _("this database follows the package %s, not %s"),
+                   current->code, package->code);
+      return;
+    }
+  if (package->revision == current->revision && !upp_store_has_document (store, document->sha256))
+    {
+      upp_problem (checker, AT (NULL, "revision"),
+                   _("revision %d of %s was already imported with other content; "
+                     "a changed package needs a higher revision"),
+                   package->revision, package->code);
+      return;
+    }
+  if (package->revision <= current->revision)
+    return; /* the same file again, or kept as an older revision: nothing in force changes */
+
+  reported = upp_store_get_reported_actions (store);
+  dropped = find_dropped (reported, package, defines_action);
+  for (guint i = 0; i < dropped->len; i++)
+    upp_problem (checker, AT (NULL, "actions"),
+                 _("revision %d drops the action “%s”, which has reports; "
+                   "keep it in the package (it may be marked done in reports)"),
+                 package->revision, (const char *) g_ptr_array_index (dropped, i));
+
+  /* The store's foreign keys would refuse it too, but in SQL's words. */
+  departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  documents = upp_store_list_documents (store, NULL);
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      const UppDocumentInfo *info = g_ptr_array_index (documents, i);
+
+      if (info->department != NULL)
+        g_hash_table_add (departments, g_strdup (info->department));
+    }
+  g_clear_pointer (&dropped, g_ptr_array_unref);
+  dropped = find_dropped (departments, package, defines_department);
+  for (guint i = 0; i < dropped->len; i++)
+    upp_problem (checker, AT (NULL, "departments"),
+                 _("revision %d drops the department “%s”, which has sent reports; "
+                   "keep it in the package"),
+                 package->revision, (const char *) g_ptr_array_index (dropped, i));
+}
+
+GHashTable *
+upp_import_index_actions (const UppPackage *package)
+{
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; package != NULL && i < package->actions->len; i++)
+    {
+      UppAction *action = g_ptr_array_index (package->actions, i);
+      g_hash_table_insert (index, action->code, action);
+    }
+  return index;
+}
+
+/* Checks a parsed document against the store's package definition. */
+void
+upp_import_validate_document (UppDocument *document,
+                              UppStore    *store,
+                              GHashTable  *actions)
+{
+  Checker checker = { document->path, document->problems };
+
+  if (document->package != NULL)
+    validate_package_against_store (&checker, document, store);
+  else if (document->report != NULL)
+    upp_import_validate_report (&checker, document->report,
+                                store != NULL ? upp_store_peek_package (store) : NULL,
+                                actions);
+}
+
+/**
+ * upp_document_parse:
+ * @display_name: the file's name, for messages
+ * @bytes: the document
+ * @store: (nullable): the store to check against; %NULL checks the document
+ *   by itself
+ *
+ * Parses and validates a document without storing it — what `check` does.
+ *
+ * Returns: (transfer full): the document with its problems (empty if valid)
+ */
+UppDocument *
+upp_document_parse (const char *display_name,
+                    GBytes     *bytes,
+                    UppStore   *store)
+{
+  UppDocument *document;
+  g_autoptr(GHashTable) actions = NULL;
+
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (store == NULL || UPP_IS_STORE (store), NULL);
+
+  document = upp_document_new (display_name);
+  document->bytes = g_bytes_ref (bytes);
+  upp_format_parse_document (document);
+  if (document->problems->len == 0 && store != NULL)
+    {
+      actions = upp_import_index_actions (upp_store_peek_package (store));
+      upp_import_validate_document (document, store, actions);
+    }
+  return document;
+}
+
+/**
+ * upp_document_load:
+ * @path: a file
+ * @store: (nullable): as for upp_document_parse()
+ *
+ * Reads (safely: size limit, regular files only) and parses a document.
+ *
+ * Returns: (transfer full): the document with its problems
+ */
+UppDocument *
+upp_document_load (const char *path,
+                   UppStore   *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  UppDocument *document;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (store == NULL || UPP_IS_STORE (store), NULL);
+
+  bytes = upp_import_read_document_bytes (path, &error);
+  if (bytes == NULL)
+    {
+      document = upp_document_new (path);
+      upp_document_problem (document, error->message);
+      return document;
+    }
+  return upp_document_parse (path, bytes, store);
+}

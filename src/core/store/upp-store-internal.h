@@ -1,0 +1,116 @@
+/* upp-store-internal.h — what the store's own files share: the instance, statement helpers
+ *
+ * Copyright 2026 The Uppföljning authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "upp-store-private.h"
+
+G_BEGIN_DECLS
+
+/* upp-store-private.h is what the importer may do to the store; this is
+ * what only the store's own files see. */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+struct _UppStore
+{
+  GObject     parent_instance;
+
+  /* owned */
+  sqlite3    *db;
+  char       *path;
+  UppPackage *package;      /* cache of the definition in force, or NULL */
+  GPtrArray  *retired;      /* earlier caches: other threads may still read them */
+  GArray     *trend;        /* UppStateCounts per week from the first week, or NULL */
+  gint64      data_version; /* PRAGMA data_version when the caches were filled */
+  GHashTable *leads;        /* action code → lead department code, of @package, or NULL */
+  GHashTable *statements;   /* SQL text (a literal) → statement prepared once, for
+                             * what runs per document or per row */
+  GConverter *deflater;     /* compresses each stored document, or NULL until the
+                             * first; reset and reused, with the lock held */
+
+  /* The GUI queries from worker threads; one statement sequence at a time. */
+  GRecMutex   lock;
+};
+
+/* A statement that runs for every imported document or row is prepared
+ * once per connection. Use it with the lock held; the cleanup resets it, so
+ * that a SELECT does not keep a read transaction (and an old snapshot) open
+ * after it is done. */
+typedef sqlite3_stmt CachedStmt;
+
+void          upp_sql_cached_stmt_release   (CachedStmt       *stmt);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, upp_sql_cached_stmt_release)
+
+/* upp-store-sql.c: statements, bindings, columns */
+gboolean      upp_sql_set_error             (GError          **error,
+                                             sqlite3          *db,
+                                             const char       *doing);
+sqlite3_stmt *upp_sql_prepare               (UppStore         *self,
+                                             const char       *sql,
+                                             GError          **error);
+CachedStmt   *upp_sql_prepare_cached        (UppStore         *self,
+                                             const char       *sql,
+                                             GError          **error);
+gboolean      upp_sql_exec                  (UppStore         *self,
+                                             const char       *sql,
+                                             GError          **error);
+void          upp_sql_bind_text             (sqlite3_stmt     *stmt,
+                                             int               index,
+                                             const char       *text);
+void          upp_sql_bind_static_text      (sqlite3_stmt     *stmt,
+                                             int               index,
+                                             const char       *text);
+void          upp_sql_bind_date             (sqlite3_stmt     *stmt,
+                                             int               index,
+                                             const GDate      *date);
+char         *upp_sql_column_text           (sqlite3_stmt     *stmt,
+                                             int               column);
+void          upp_sql_column_date           (sqlite3_stmt     *stmt,
+                                             int               column,
+                                             GDate            *out_date);
+UppStatus     upp_sql_column_status         (sqlite3_stmt     *stmt,
+                                             int               column);
+gboolean      upp_sql_step_done             (UppStore         *self,
+                                             sqlite3_stmt     *stmt,
+                                             GError          **error);
+
+/* upp-store.c */
+gboolean      upp_store_create_private_file (const char       *path,
+                                             GError          **error);
+
+/* upp-store-schema.c */
+int           upp_store_get_user_version    (UppStore         *self);
+gboolean      upp_store_refuse_newer_schema (UppStore         *self,
+                                             GError          **error);
+gboolean      upp_store_migrate             (UppStore         *self,
+                                             GError          **error);
+
+/* upp-store-package.c: the cached definition, and what hangs on it */
+void          upp_store_retire_package      (UppStore         *self);
+void          upp_store_forget_if_changed_elsewhere (UppStore *self);
+gboolean      upp_store_require_package     (UppStore         *self,
+                                             GError          **error);
+
+/* upp-store-trend.c */
+void          upp_store_forget_trend        (UppStore         *self);
+
+/* upp-store-status.c */
+gboolean      upp_store_check_week          (UppWeek           week,
+                                             GError          **error);
+
+/* upp-store-documents.c */
+gint64        upp_store_insert_document     (UppStore         *self,
+                                             const char       *kind,
+                                             GBytes           *bytes,
+                                             const char       *sha256,
+                                             const char       *filename,
+                                             GError          **error);
+
+G_END_DECLS
