@@ -191,7 +191,7 @@ test_outline (void)
   g_autoptr(PopplerDocument) document = open_pdf (full_pdf);
   g_autoptr(PopplerIndexIter) iter = poppler_index_iter_new (document);
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-  const UppPackage *package = upp_store_peek_package (store);
+  g_autoptr(UppPackage) package = upp_store_ref_package (store);
   const char *sections[] = {
     "Situation report week 40", "Needs a decision", "Changes since week 39", "Departments",
     "Deadlines", "Actions by department", "Indicators", "Appendix: all actions",

@@ -1572,7 +1572,7 @@ test_package_revisions (void)
   const char *down[] = { rev2, rev1, report, NULL };
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
-  const UppPackage *package;
+  g_autoptr(UppPackage) package = NULL;
   const UppAction *action;
   g_autofree char *deadline = NULL;
   g_autofree char *problems = NULL;
@@ -1587,7 +1587,7 @@ test_package_revisions (void)
   g_assert_cmpint (import_one (store, rev2, NULL), ==, UPP_IMPORT_SUPERSEDED);
   g_assert_cmpint (import_one (store, rev1, NULL), ==, UPP_IMPORT_DUPLICATE);
 
-  package = upp_store_peek_package (store);
+  package = upp_store_ref_package (store);
   g_assert_cmpint (package->revision, ==, 2);
   g_assert_cmpuint (package->actions->len, ==, 5);
   action = upp_package_find_action (package, "A5");

@@ -322,6 +322,7 @@ test_round_trip (void)
   g_autoptr(UppReportForm) form = soc_form (UPP_WEEK_INIT (2026, 48));
   g_autoptr(UppReportForm) copy = NULL;
   g_autoptr(UppReportForm) again = NULL;
+  g_autoptr(UppPackage) package = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
   g_autofree char *json2 = NULL;
@@ -331,7 +332,8 @@ test_round_trip (void)
   g_assert_true (upp_report_form_set_indicator (form, "A1", "evening-shifts", "fem"));
   set_text (&upp_report_form_find_entry (form, "A2")->next_steps, "Rad ett\nRad två");
   json = upp_report_form_to_json (form);
-  again = upp_report_form_new_from_json (json, -1, upp_store_peek_package (demo), &error);
+  package = upp_store_ref_package (demo);
+  again = upp_report_form_new_from_json (json, -1, package, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (upp_report_form_get_indicator (again, "A1", "evening-shifts"), ==, "fem");
   g_assert_cmpstr (upp_report_form_find_entry (again, "A2")->next_steps, ==, "Rad ett\nRad två");
@@ -355,13 +357,15 @@ load_document (gint64 id)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = upp_store_get_document_bytes (demo, id, &error);
+  g_autoptr(UppPackage) package = NULL;
   gsize length;
   const char *data;
   UppReportForm *form;
 
   g_assert_no_error (error);
   data = g_bytes_get_data (bytes, &length);
-  form = upp_report_form_new_from_json (data, length, upp_store_peek_package (demo), &error);
+  package = upp_store_ref_package (demo);
+  form = upp_report_form_new_from_json (data, length, package, &error);
   g_assert_no_error (error);
   return form;
 }

@@ -1346,7 +1346,11 @@ check_failing_file_in_batch (const char *trigger,
   g_assert_nonnull (strstr (g_ptr_array_index (result->problems, 0), expected));
   result = g_ptr_array_index (results, 1);
   g_assert_cmpint (result->status, ==, UPP_IMPORT_IMPORTED);
-  g_assert_nonnull (upp_package_find_action (upp_store_peek_package (store), "A2"));
+  {
+    g_autoptr(UppPackage) package = upp_store_ref_package (store);
+
+    g_assert_nonnull (upp_package_find_action (package, "A2"));
+  }
 
   /* The same as importing only the good file. */
   reference = open_store_with_good_set (":memory:");
@@ -1434,8 +1438,12 @@ test_revision_keeps_notes (void)
 
   g_assert_cmpint (import_fixture (without, "package-rev3-drops-action.json", NULL), ==,
                    UPP_IMPORT_SUPERSEDED);
-  g_assert_null (upp_package_find_action (upp_store_peek_package (without), "A2"));
-  g_assert_nonnull (upp_package_find_action (upp_store_peek_package (without), "A3"));
+  {
+    g_autoptr(UppPackage) package = upp_store_ref_package (without);
+
+    g_assert_null (upp_package_find_action (package, "A2"));
+    g_assert_nonnull (upp_package_find_action (package, "A3"));
+  }
 }
 
 int

@@ -427,6 +427,7 @@ cmd_status (int    argc,
       N_("Only the actions this department leads"), N_("CODE") },
     { NULL }
   };
+  g_autoptr(UppPackage) package = NULL;
   UppStateCounts counts;
   UppWeek week;
   int status_width = 0;
@@ -442,9 +443,9 @@ cmd_status (int    argc,
   if (store == NULL)
     return EXIT_FAILED;
 
-  if (department != NULL && (!upp_store_has_package (store) ||
-                             upp_package_find_department (upp_store_peek_package (store),
-                                                          department) == NULL))
+  package = upp_store_ref_package (store);
+  if (department != NULL &&
+      (package == NULL || upp_package_find_department (package, department) == NULL))
     return fail (_("“%s” is not one of the package’s departments"), department);
 
   rows = upp_store_query_status (store, week, department, &error);

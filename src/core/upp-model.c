@@ -89,7 +89,9 @@ upp_action_free (UppAction *self)
 UppPackage *
 upp_package_new (void)
 {
-  UppPackage *self = g_new0 (UppPackage, 1);
+  /* Reference-counted: the store hands out its cached definition to
+   * threads that may outlive the next import. */
+  UppPackage *self = g_atomic_rc_box_new0 (UppPackage);
 
   self->goals = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_goal_free);
   self->departments = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_department_free);
@@ -99,11 +101,9 @@ upp_package_new (void)
   return self;
 }
 
-void
-upp_package_free (UppPackage *self)
+static void
+package_clear (UppPackage *self)
 {
-  if (self == NULL)
-    return;
   g_free (self->code);
   g_free (self->title);
   g_free (self->organisation);
@@ -111,7 +111,32 @@ upp_package_free (UppPackage *self)
   g_ptr_array_unref (self->goals);
   g_ptr_array_unref (self->departments);
   g_ptr_array_unref (self->actions);
-  g_free (self);
+}
+
+UppPackage *
+upp_package_ref (UppPackage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_atomic_rc_box_acquire (self);
+}
+
+/**
+ * upp_package_free:
+ * @self: (nullable): a package
+ *
+ * Drops a reference: the same as upp_package_unref().
+ */
+void
+upp_package_free (UppPackage *self)
+{
+  if (self != NULL)
+    g_atomic_rc_box_release_full (self, (GDestroyNotify) package_clear);
+}
+
+void
+upp_package_unref (UppPackage *self)
+{
+  upp_package_free (self);
 }
 
 UppIndicatorValue *

@@ -101,6 +101,8 @@ UppAction         *upp_action_new             (void);
 void               upp_action_free            (UppAction         *self);
 UppPackage        *upp_package_new            (void);
 void               upp_package_free           (UppPackage        *self);
+UppPackage        *upp_package_ref            (UppPackage        *self);
+void               upp_package_unref          (UppPackage        *self);
 UppIndicatorValue *upp_indicator_value_new    (void);
 void               upp_indicator_value_free   (UppIndicatorValue *self);
 UppEntry          *upp_entry_new              (void);

@@ -352,6 +352,7 @@ upp_report_form_new_template (UppStore    *store,
                               GError     **error)
 {
   g_autofree char *json = NULL;
+  g_autoptr(UppPackage) package = NULL;
   UppReportForm *form;
 
   g_return_val_if_fail (UPP_IS_STORE (store), NULL);
@@ -360,7 +361,8 @@ upp_report_form_new_template (UppStore    *store,
   json = upp_report_template (store, department, week, error);
   if (json == NULL)
     return NULL;
-  form = upp_report_form_new_from_json (json, -1, upp_store_peek_package (store), error);
+  package = upp_store_ref_package (store);
+  form = upp_report_form_new_from_json (json, -1, package, error);
   if (form != NULL)
     /* Submitted when it is saved, not when the form was opened. */
     g_clear_pointer (&form->submitted, g_free);

@@ -60,12 +60,15 @@ upp_report_window_get_store (UppReportWindow *self)
   return self->session != NULL ? upp_session_get_store (self->session) : NULL;
 }
 
+/* The definition in force, as the session's dashboard holds it: no query
+ * on the window's thread. */
 const UppPackage *
 upp_report_window_get_package (UppReportWindow *self)
 {
-  UppStore *store = upp_report_window_get_store (self);
+  UppDashboard *dashboard = self->session != NULL ? upp_session_get_dashboard (self->session)
+                                                  : NULL;
 
-  return store != NULL ? upp_store_peek_package (store) : NULL;
+  return dashboard != NULL ? dashboard->package : NULL;
 }
 
 void

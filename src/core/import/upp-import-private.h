@@ -28,6 +28,7 @@ void         upp_import_validate_report     (Checker          *checker,
                                              GHashTable       *actions);
 void         upp_import_validate_document   (UppDocument      *document,
                                              UppStore         *store,
+                                             const UppPackage *package,
                                              GHashTable       *actions);
 
 G_END_DECLS

@@ -132,7 +132,7 @@ validate_package_against_store (Checker           *checker,
                                 UppStore          *store)
 {
   const UppPackage *package = document->package;
-  const UppPackage *current = store != NULL ? upp_store_peek_package (store) : NULL;
+  g_autoptr(UppPackage) current = store != NULL ? upp_store_ref_package (store) : NULL;
   g_autoptr(GHashTable) reported = NULL;
   g_autoptr(GHashTable) departments = NULL;
   g_autoptr(GPtrArray) documents = NULL;
@@ -199,18 +199,17 @@ upp_import_index_actions (const UppPackage *package)
 
 /* Checks a parsed document against the store's package definition. */
 void
-upp_import_validate_document (UppDocument *document,
-                              UppStore    *store,
-                              GHashTable  *actions)
+upp_import_validate_document (UppDocument      *document,
+                              UppStore         *store,
+                              const UppPackage *package,
+                              GHashTable       *actions)
 {
   Checker checker = { document->path, document->problems };
 
   if (document->package != NULL)
     validate_package_against_store (&checker, document, store);
   else if (document->report != NULL)
-    upp_import_validate_report (&checker, document->report,
-                                store != NULL ? upp_store_peek_package (store) : NULL,
-                                actions);
+    upp_import_validate_report (&checker, document->report, package, actions);
 }
 
 /**
@@ -231,6 +230,7 @@ upp_document_parse (const char *display_name,
 {
   UppDocument *document;
   g_autoptr(GHashTable) actions = NULL;
+  g_autoptr(UppPackage) package = NULL;
 
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -241,8 +241,9 @@ upp_document_parse (const char *display_name,
   upp_format_parse_document (document);
   if (document->problems->len == 0 && store != NULL)
     {
-      actions = upp_import_index_actions (upp_store_peek_package (store));
-      upp_import_validate_document (document, store, actions);
+      package = upp_store_ref_package (store);
+      actions = upp_import_index_actions (package);
+      upp_import_validate_document (document, store, package, actions);
     }
   return document;
 }

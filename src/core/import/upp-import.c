@@ -115,9 +115,10 @@ typedef struct
    * to check reports against as the storing thread would; a new one (a
    * package stored later) has a new generation. Under @mutex. */
   guint          generation;
-  const UppPackage *package;
+  UppPackage    *package;
   GHashTable    *actions;
   GPtrArray     *old_actions;    /* earlier @actions: a worker may still read one */
+  GPtrArray     *old_packages;   /* and the definitions they point into */
   guint         *checked;        /* the generation a report was checked against, or 0 */
   GMutex         mutex;
   GCond          cond;
@@ -170,12 +171,14 @@ publish_package (Batch    *batch,
                  UppStore *store)
 {
   GHashTable *actions;
-  const UppPackage *package = upp_store_peek_package (store);
+  UppPackage *package = upp_store_ref_package (store);
 
   actions = upp_import_index_actions (package);
   g_mutex_lock (&batch->mutex);
   if (batch->actions != NULL)
     g_ptr_array_add (batch->old_actions, batch->actions);
+  if (batch->package != NULL)
+    g_ptr_array_add (batch->old_packages, batch->package);
   batch->actions = actions;
   batch->package = package;
   batch->generation++;
@@ -273,8 +276,8 @@ static gpointer
 first_parse_thread (gpointer data)
 {
   Batch *batch = data;
+  g_autoptr(UppPackage) package = upp_store_ref_package (batch->store);
 
-  upp_store_peek_package (batch->store);
   return parse_thread (data);
 }
 
@@ -317,6 +320,7 @@ typedef struct
 {
   UppStore          *store;
   GPtrArray         *results;
+  UppPackage        *package;         /* what @actions indexes */
   GHashTable        *actions;
   gboolean           in_transaction;
   guint              in_this_transaction;
@@ -373,6 +377,16 @@ writer_commit (Writer *writer)
   writer->careful = FALSE;
 }
 
+/* What reports are checked against: the definition in force now. */
+static void
+writer_index_package (Writer *writer)
+{
+  g_clear_pointer (&writer->actions, g_hash_table_unref);
+  g_clear_pointer (&writer->package, upp_package_unref);
+  writer->package = upp_store_ref_package (writer->store);
+  writer->actions = upp_import_index_actions (writer->package);
+}
+
 static gboolean
 writer_begin (Writer  *writer,
               GError **error)
@@ -401,6 +415,7 @@ writer_take_back (Writer *writer)
   writer->in_this_transaction = 0;
   writer->careful = TRUE;
   g_clear_pointer (&writer->actions, g_hash_table_unref);
+  g_clear_pointer (&writer->package, upp_package_unref);
   writer->stored = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_document_free);
   writer->stored_index = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -442,6 +457,7 @@ write_document (Writer       *writer,
   UppStore *store = writer->store;
   UppImportResult *result;
   UppDocumentKind kind;
+  g_autoptr(UppPackage) current = NULL;
   g_autoptr(GError) error = NULL;
 
   result = result_new (document);
@@ -472,10 +488,7 @@ write_document (Writer       *writer,
 
   /* Packages change what reports are checked against: one at a time. */
   if (writer->actions == NULL || document->kind == UPP_DOCUMENT_PACKAGE)
-    {
-      g_clear_pointer (&writer->actions, g_hash_table_unref);
-      writer->actions = upp_import_index_actions (upp_store_peek_package (store));
-    }
+    writer_index_package (writer);
 
   if (!writer_begin (writer, &error))
     {
@@ -495,9 +508,12 @@ write_document (Writer       *writer,
   kind = document->kind;
   /* A worker may have checked it against the definition in force. (If
    * another process imported a revision meanwhile, it was another.) */
+  current = upp_store_ref_package (store);
+  if (!same_package (writer->package, current))
+    writer_index_package (writer);
   if (document->report == NULL || batch->checked[index] != batch->generation ||
-      !same_package (batch->package, upp_store_peek_package (store)))
-    upp_import_validate_document (document, store, writer->actions);
+      !same_package (batch->package, current))
+    upp_import_validate_document (document, store, writer->package, writer->actions);
   if (document->problems->len == 0)
     {
       if (!store_document (store, document, result, writer->careful))
@@ -512,7 +528,10 @@ write_document (Writer       *writer,
   /* A new package, or a rollback (which drops the store's cached
    * definition that @actions points into): index again. */
   if (kind == UPP_DOCUMENT_PACKAGE || result->status == UPP_IMPORT_REJECTED)
-    g_clear_pointer (&writer->actions, g_hash_table_unref);
+    {
+      g_clear_pointer (&writer->actions, g_hash_table_unref);
+      g_clear_pointer (&writer->package, upp_package_unref);
+    }
 
   if (++writer->in_this_transaction >= FILES_PER_TRANSACTION || kind == UPP_DOCUMENT_PACKAGE)
     writer_commit (writer);
@@ -575,6 +594,7 @@ upp_import_files (UppStore          *store,
   batch.ready = g_new0 (gboolean, n);
   batch.garbage = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_document_free);
   batch.old_actions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  batch.old_packages = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_package_unref);
   batch.checked = g_new0 (guint, n);
   g_mutex_init (&batch.mutex);
   g_cond_init (&batch.cond);
@@ -626,12 +646,15 @@ upp_import_files (UppStore          *store,
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (g_ptr_array_index (threads, i));
   g_clear_pointer (&writer.actions, g_hash_table_unref);
+  g_clear_pointer (&writer.package, upp_package_unref);
   g_ptr_array_unref (writer.stored);
   g_array_unref (writer.stored_index);
   g_hash_table_unref (batch.known);
   g_ptr_array_unref (batch.garbage);
   g_clear_pointer (&batch.actions, g_hash_table_unref);
+  g_clear_pointer (&batch.package, upp_package_unref);
   g_ptr_array_unref (batch.old_actions);
+  g_ptr_array_unref (batch.old_packages);
   g_free (batch.checked);
   g_free (batch.documents);
   g_free (batch.known_kind);

@@ -116,7 +116,7 @@ upp_report_template (UppStore    *store,
   g_autofree char *submitted = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   g_autofree char *week_text = upp_week_format (week);
   g_autofree char *text = NULL;
-  const UppPackage *package;
+  g_autoptr(UppPackage) package = NULL;
 
   g_return_val_if_fail (UPP_IS_STORE (store), NULL);
   g_return_val_if_fail (department != NULL, NULL);
@@ -128,7 +128,7 @@ upp_report_template (UppStore    *store,
       return NULL;
     }
 
-  package = upp_store_peek_package (store);
+  package = upp_store_ref_package (store);
   if (package == NULL)
     {
       g_set_error (error, UPP_ERROR, UPP_ERROR_NOT_FOUND,

@@ -48,14 +48,14 @@ upp_store_query_indicator_series (UppStore    *self,
   g_autoptr(GHashTable) first_of_action = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) weeks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  const UppPackage *package;
+  g_autoptr(UppPackage) package = NULL;
   guint action_first = 0;
   char *current_action = NULL;
 
   if (!upp_store_check_week (week, error) || !upp_store_require_package (self, error))
     return NULL;
 
-  package = upp_store_peek_package (self);
+  package = upp_store_ref_package (self);
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_indicator_series_free);
   for (guint i = 0; i < package->actions->len; i++)
     {

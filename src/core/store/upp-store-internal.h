@@ -25,7 +25,6 @@ struct _UppStore
   sqlite3    *db;
   char       *path;
   UppPackage *package;      /* cache of the definition in force, or NULL */
-  GPtrArray  *retired;      /* earlier caches: other threads may still read them */
   GArray     *trend;        /* UppStateCounts per week from the first week, or NULL */
   gint64      data_version; /* PRAGMA data_version when the caches were filled */
   GHashTable *leads;        /* action code → lead department code, of @package, or NULL */

@@ -15,17 +15,15 @@
 
 /* The package definition */
 
-/* The cached definition is handed out by upp_store_peek_package() without a
- * copy; a query in another thread may still read it when a package import
- * replaces it. Package imports are rare, so the old ones are kept until the
- * store goes away. */
+/* The cached definition is handed out by reference (upp_store_ref_package):
+ * a query in another thread keeps the one it got, whole, when an import
+ * replaces it, and the last holder frees it. */
 void
 upp_store_retire_package (UppStore *self)
 {
   upp_store_forget_trend (self);
   g_clear_pointer (&self->leads, g_hash_table_unref);
-  if (self->package != NULL)
-    g_ptr_array_add (self->retired, g_steal_pointer (&self->package));
+  g_clear_pointer (&self->package, upp_package_unref);
 }
 
 static gboolean
@@ -139,15 +137,6 @@ load_actions (UppStore   *self,
     }
 }
 
-/**
- * upp_store_peek_package:
- * @self: a #UppStore
- *
- * The package definition in force, cached until the next package import.
- *
- * Returns: (transfer none) (nullable): the definition, or %NULL if the
- *   store holds no package yet
- */
 /* Another process (the CLI importing into the app's database) may have
  * committed since the caches were filled: SQLite's data_version says so. */
 void
@@ -166,36 +155,53 @@ upp_store_forget_if_changed_elsewhere (UppStore *self)
     }
 }
 
-const UppPackage *
-upp_store_peek_package (UppStore *self)
+/**
+ * upp_store_ref_package:
+ * @self: a #UppStore
+ *
+ * The package definition in force, cached until the next package import
+ * (or a commit by another connection). The reference stays valid, and the
+ * definition unchanged, however long it is held: an import replaces the
+ * store's cache, not what was handed out.
+ *
+ * Returns: (transfer full) (nullable): the definition, or %NULL if the
+ *   store holds no package yet
+ */
+UppPackage *
+upp_store_ref_package (UppStore *self)
 {
-  g_autoptr(UppPackage) package = NULL;
+  UppPackage *package = NULL;
+
+  g_return_val_if_fail (UPP_IS_STORE (self), NULL);
 
   g_rec_mutex_lock (&self->lock);
   upp_store_forget_if_changed_elsewhere (self);
+  if (self->package == NULL)
+    {
+      g_autoptr(UppPackage) loaded = upp_package_new ();
+
+      if (load_package_header (self, loaded))
+        {
+          load_goals_and_departments (self, loaded);
+          load_actions (self, loaded);
+          self->package = g_steal_pointer (&loaded);
+        }
+    }
   if (self->package != NULL)
-    {
-      g_rec_mutex_unlock (&self->lock);
-      return self->package;
-    }
-  /* Another thread may have loaded it while we waited for the lock. */
-  package = self->package == NULL ? upp_package_new () : NULL;
-  if (package != NULL && load_package_header (self, package))
-    {
-      load_goals_and_departments (self, package);
-      load_actions (self, package);
-      self->package = g_steal_pointer (&package);
-    }
+    package = upp_package_ref (self->package);
   g_rec_mutex_unlock (&self->lock);
 
-  return self->package;
+  return package;
 }
 
 gboolean
 upp_store_has_package (UppStore *self)
 {
+  g_autoptr(UppPackage) package = NULL;
+
   g_return_val_if_fail (UPP_IS_STORE (self), FALSE);
-  return upp_store_peek_package (self) != NULL;
+  package = upp_store_ref_package (self);
+  return package != NULL;
 }
 
 static UppPackage *
@@ -213,11 +219,11 @@ UppPackage *
 upp_store_get_package (UppStore  *self,
                        GError   **error)
 {
-  const UppPackage *package;
+  g_autoptr(UppPackage) package = NULL;
 
   g_return_val_if_fail (UPP_IS_STORE (self), NULL);
 
-  package = upp_store_peek_package (self);
+  package = upp_store_ref_package (self);
   if (package == NULL)
     {
       g_set_error (error, UPP_ERROR, UPP_ERROR_NOT_FOUND,
@@ -231,7 +237,7 @@ upp_store_get_package (UppStore  *self,
 int
 upp_store_get_package_revision (UppStore *self)
 {
-  const UppPackage *package = upp_store_peek_package (self);
+  g_autoptr(UppPackage) package = upp_store_ref_package (self);
 
   return package != NULL ? package->revision : 0;
 }
@@ -239,7 +245,7 @@ upp_store_get_package_revision (UppStore *self)
 UppWeek
 upp_store_get_first_week (UppStore *self)
 {
-  const UppPackage *package = upp_store_peek_package (self);
+  g_autoptr(UppPackage) package = upp_store_ref_package (self);
 
   return package != NULL ? package->first_week : UPP_WEEK_INIT (0, 0);
 }
@@ -338,7 +344,7 @@ gboolean
 upp_store_require_package (UppStore  *self,
                            GError   **error)
 {
-  if (upp_store_peek_package (self) != NULL)
+  if (upp_store_has_package (self))
     return TRUE;
   g_set_error (error, UPP_ERROR, UPP_ERROR_NOT_FOUND,
                _("The database %s holds no action package yet; import one first"), self->path);

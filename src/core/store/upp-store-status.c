@@ -166,14 +166,14 @@ upp_store_query_department_counts (UppStore  *self,
 {
   g_autoptr(GPtrArray) statuses = NULL;
   g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  const UppPackage *package;
+  g_autoptr(UppPackage) package = NULL;
   GPtrArray *rows;
 
   statuses = upp_store_query_status (self, week, NULL, error);
   if (statuses == NULL)
     return NULL;
 
-  package = upp_store_peek_package (self);
+  package = upp_store_ref_package (self);
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_department_counts_free);
   for (guint i = 0; i < package->departments->len; i++)
     {
@@ -245,7 +245,7 @@ upp_store_query_compliance (UppStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) rows = NULL;
-  const UppPackage *package;
+  g_autoptr(UppPackage) package = NULL;
   UppWeek first_week;
 
   g_return_val_if_fail (UPP_IS_STORE (self), NULL);
@@ -254,7 +254,7 @@ upp_store_query_compliance (UppStore  *self,
   if (!upp_store_check_week (last_week, error) || !upp_store_require_package (self, error))
     return NULL;
 
-  package = upp_store_peek_package (self);
+  package = upp_store_ref_package (self);
   first_week = upp_week_add (last_week, -(int) (n_weeks - 1));
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_compliance_row_free);
 

@@ -54,7 +54,7 @@ compute_trend (UppStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (UppStateCounts));
   g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  const UppPackage *package = upp_store_peek_package (self);
+  g_autoptr(UppPackage) package = upp_store_ref_package (self);
   UppWeek first = package->first_week;
   g_autofree ActionWeeks *weeks = g_new0 (ActionWeeks, package->actions->len);
   g_autofree gboolean *seen = g_new0 (gboolean, package->actions->len);
@@ -157,25 +157,30 @@ upp_store_query_trend (UppStore  *self,
                        GError   **error)
 {
   g_autoptr(GPtrArray) points = NULL;
+  g_autoptr(UppPackage) package = NULL;
+  gboolean computed;
   UppWeek first;
   int n_weeks;
 
   if (!upp_store_check_week (week, error) || !upp_store_require_package (self, error))
     return NULL;
 
-  first = upp_store_peek_package (self)->first_week;
-  n_weeks = MAX (0, upp_week_diff (week, first) + 1);
   points = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_trend_point_free);
 
+  /* Everything that reads the cache happens under the lock: another
+   * thread's import may forget it as soon as the lock is let go. */
   g_rec_mutex_lock (&self->lock);
-  upp_store_forget_if_changed_elsewhere (self);
+  package = upp_store_ref_package (self);
+  first = package->first_week;
+  n_weeks = MAX (0, upp_week_diff (week, first) + 1);
   if (self->trend == NULL || (int) self->trend->len < n_weeks)
     {
       upp_store_forget_trend (self);
       /* A little ahead, so that stepping forward week by week stays cheap. */
       self->trend = compute_trend (self, n_weeks + 8, error);
     }
-  for (int w = 0; self->trend != NULL && w < n_weeks; w++)
+  computed = self->trend != NULL;
+  for (int w = 0; computed && w < n_weeks; w++)
     {
       UppTrendPoint *point = g_new0 (UppTrendPoint, 1);
 
@@ -185,5 +190,5 @@ upp_store_query_trend (UppStore  *self,
     }
   g_rec_mutex_unlock (&self->lock);
 
-  return self->trend != NULL ? g_steal_pointer (&points) : NULL;
+  return computed ? g_steal_pointer (&points) : NULL;
 }

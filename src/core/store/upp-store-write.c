@@ -333,7 +333,7 @@ upp_store_add_package (UppStore          *self,
                        GError           **error)
 {
   g_autoptr(sqlite3_stmt) revision = NULL;
-  const UppPackage *current = upp_store_peek_package (self);
+  g_autoptr(UppPackage) current = upp_store_ref_package (self);
   gint64 document_id;
 
   if (upp_store_has_document (self, sha256))
@@ -393,7 +393,7 @@ upp_store_add_package (UppStore          *self,
 static GHashTable *
 get_leads (UppStore *self)
 {
-  const UppPackage *package = upp_store_peek_package (self);
+  g_autoptr(UppPackage) package = upp_store_ref_package (self);
 
   if (self->leads == NULL && package != NULL)
     {

@@ -208,7 +208,6 @@ upp_store_finalize (GObject *object)
   UppStore *self = UPP_STORE (object);
 
   g_clear_pointer (&self->package, upp_package_free);
-  g_ptr_array_unref (self->retired);
   g_clear_pointer (&self->trend, g_array_unref);
   g_clear_pointer (&self->leads, g_hash_table_unref);
   /* Statements first: the connection closes only without them. */
@@ -238,7 +237,6 @@ static void
 upp_store_init (UppStore *self)
 {
   g_rec_mutex_init (&self->lock);
-  self->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_package_free);
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
 }
 

@@ -137,7 +137,7 @@ UppStore   *upp_store_open_finish             (GAsyncResult        *result,
 const char *upp_store_get_path                (UppStore     *self);
 gboolean    upp_store_has_package             (UppStore     *self);
 
-const UppPackage *upp_store_peek_package (UppStore *self);
+UppPackage *upp_store_ref_package           (UppStore     *self);
 UppPackage *upp_store_get_package             (UppStore     *self,
                                                GError      **error);
 int         upp_store_get_package_revision    (UppStore     *self);
