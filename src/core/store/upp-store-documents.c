@@ -316,6 +316,7 @@ upp_store_list_documents (UppStore  *self,
       info->is_current = sqlite3_column_int (stmt, 9);
       g_ptr_array_add (rows, info);
     }
+  g_clear_pointer (&stmt, sqlite3_finalize);
   g_rec_mutex_unlock (&self->lock);
 
   return rows;

@@ -113,7 +113,7 @@ upp_store_backup (UppStore    *self,
     return FALSE;
   if (sqlite3_open (path, &target) != SQLITE_OK)
     {
-      upp_sql_set_error (error, target, _("create the backup"));
+      upp_sql_set_error (error, target, _("Could not create the backup"));
       sqlite3_close (target);
       return FALSE;
     }
@@ -122,7 +122,7 @@ upp_store_backup (UppStore    *self,
   backup = sqlite3_backup_init (target, "main", self->db, "main");
   if (backup == NULL)
     {
-      upp_sql_set_error (error, target, _("create the backup"));
+      upp_sql_set_error (error, target, _("Could not create the backup"));
       g_rec_mutex_unlock (&self->lock);
       sqlite3_close (target);
       return FALSE;
@@ -133,7 +133,7 @@ upp_store_backup (UppStore    *self,
 
   if (rc != SQLITE_DONE)
     {
-      upp_sql_set_error (error, target, _("write the backup"));
+      upp_sql_set_error (error, target, _("Could not write the backup"));
       sqlite3_close (target);
       return FALSE;
     }

@@ -134,6 +134,7 @@ upp_store_query_indicator_series (UppStore    *self,
             }
         }
     }
+  g_clear_pointer (&stmt, sqlite3_finalize);
   g_rec_mutex_unlock (&self->lock);
   g_free (current_action);
 
@@ -216,6 +217,7 @@ upp_store_query_history (UppStore    *self,
       row->is_current = sqlite3_column_int (stmt, 10);
       g_ptr_array_add (rows, row);
     }
+  g_clear_pointer (&stmt, sqlite3_finalize);
   g_rec_mutex_unlock (&self->lock);
 
   return rows;
@@ -274,6 +276,7 @@ upp_store_query_latest_entries (UppStore    *self,
       row->is_current = TRUE;
       g_ptr_array_add (rows, row);
     }
+  g_clear_pointer (&stmt, sqlite3_finalize);
   g_rec_mutex_unlock (&self->lock);
 
   return rows;
@@ -310,6 +313,7 @@ upp_store_get_indicator_values (UppStore   *self,
     g_hash_table_insert (values, upp_sql_column_text (stmt, 0),
                          g_memdup2 (&(double) { sqlite3_column_double (stmt, 1) },
                                     sizeof (double)));
+  g_clear_pointer (&stmt, sqlite3_finalize);
   g_rec_mutex_unlock (&self->lock);
 
   return values;

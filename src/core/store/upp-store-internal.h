@@ -50,7 +50,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, upp_sql_cached_stmt_release)
 /* upp-store-sql.c: statements, bindings, columns */
 gboolean      upp_sql_set_error             (GError          **error,
                                              sqlite3          *db,
-                                             const char       *doing);
+                                             const char       *what);
 sqlite3_stmt *upp_sql_prepare               (UppStore         *self,
                                              const char       *sql,
                                              GError          **error);

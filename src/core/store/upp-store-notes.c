@@ -46,6 +46,7 @@ upp_store_get_note (UppStore    *self,
       if (sqlite3_step (stmt) == SQLITE_ROW)
         text = upp_sql_column_text (stmt, 0);
     }
+  g_clear_pointer (&stmt, sqlite3_finalize);
   g_rec_mutex_unlock (&self->lock);
 
   return text;
@@ -143,6 +144,7 @@ upp_store_list_notes (UppStore  *self,
       note->updated = upp_sql_column_text (stmt, 3);
       g_ptr_array_add (rows, note);
     }
+  g_clear_pointer (&stmt, sqlite3_finalize);
   g_rec_mutex_unlock (&self->lock);
 
   return rows;
@@ -223,6 +225,7 @@ upp_store_get_draft (UppStore   *self,
   sqlite3_bind_int (stmt, 2, upp_week_to_key (week));
   if (sqlite3_step (stmt) == SQLITE_ROW)
     json = upp_sql_column_text (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   g_rec_mutex_unlock (&self->lock);
 
   return json;

@@ -267,6 +267,7 @@ upp_store_get_last_report_week (UppStore *self)
   stmt = upp_sql_prepare (self, "SELECT MAX(week) FROM report", NULL);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     week = upp_week_from_key (sqlite3_column_int (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
   g_rec_mutex_unlock (&self->lock);
 
   return week;

@@ -260,7 +260,7 @@ upp_store_migrate (UppStore  *self,
   gint64 dangling;
 
   if (version < 0)
-    return upp_sql_set_error (error, self->db, _("read the schema version"));
+    return upp_sql_set_error (error, self->db, _("Could not read the schema version"));
   if (!upp_store_refuse_newer_schema (self, error))
     return FALSE;
   if (version == UPP_STORE_SCHEMA_VERSION)

@@ -16,12 +16,27 @@
 gboolean
 upp_sql_set_error (GError  **error,
                    sqlite3  *db,
-                   const char *doing)
+                   const char *what)
 {
   g_set_error (error, UPP_ERROR, UPP_ERROR_DATABASE,
-               /* Translators: “Could not read the status: database is locked” */
-               _("Could not %s: %s"), doing, sqlite3_errmsg (db));
+               /* Translators: what went wrong, then SQLite's reason (in English):
+                * “Could not write to the database: database is locked” */
+               _("%s: %s"), what, sqlite3_errmsg (db));
   return FALSE;
+}
+
+/* A statement that does not prepare: a database that is locked, busy,
+ * damaged or unreadable is the user's situation, said in @error; only SQL
+ * that SQLite cannot parse is our own mistake, worth a warning in the log
+ * too (not a critical: the window goes on). */
+static void
+report_prepare_failure (UppStore    *self,
+                        const char  *sql,
+                        GError     **error)
+{
+  if (sqlite3_errcode (self->db) == SQLITE_ERROR)
+    g_warning ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
+  upp_sql_set_error (error, self->db, _("Could not prepare a query"));
 }
 
 sqlite3_stmt *
@@ -33,8 +48,7 @@ upp_sql_prepare (UppStore    *self,
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_critical ("Bad SQL: %s: %s", sqlite3_errmsg (self->db), sql);
-      upp_sql_set_error (error, self->db, _("prepare a query"));
+      report_prepare_failure (self, sql, error);
       return NULL;
     }
   return stmt;
@@ -58,8 +72,7 @@ upp_sql_prepare_cached (UppStore    *self,
     return stmt;
   if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
-      g_critical ("Bad SQL: %s: %s", sqlite3_errmsg (self->db), sql);
-      upp_sql_set_error (error, self->db, _("prepare a query"));
+      report_prepare_failure (self, sql, error);
       return NULL;
     }
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
@@ -72,7 +85,7 @@ upp_sql_exec (UppStore    *self,
               GError     **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return upp_sql_set_error (error, self->db, _("write to the database"));
+    return upp_sql_set_error (error, self->db, _("Could not write to the database"));
   return TRUE;
 }
 
@@ -144,6 +157,6 @@ upp_sql_step_done (UppStore      *self,
                    GError       **error)
 {
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return upp_sql_set_error (error, self->db, _("write to the database"));
+    return upp_sql_set_error (error, self->db, _("Could not write to the database"));
   return TRUE;
 }

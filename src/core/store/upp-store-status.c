@@ -132,6 +132,7 @@ upp_store_query_status (UppStore    *self,
     }
 
 out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
   g_rec_mutex_unlock (&self->lock);
   return g_steal_pointer (&rows);
 }
@@ -246,6 +247,7 @@ upp_store_query_compliance (UppStore  *self,
   g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(UppPackage) package = NULL;
+  gboolean prepared;
   UppWeek first_week;
 
   g_return_val_if_fail (UPP_IS_STORE (self), NULL);
@@ -299,9 +301,11 @@ upp_store_query_compliance (UppStore  *self,
                               (const char *) sqlite3_column_text (stmt, 3));
         }
     }
+  prepared = stmt != NULL;
+  g_clear_pointer (&stmt, sqlite3_finalize);
   g_rec_mutex_unlock (&self->lock);
 
-  return stmt != NULL ? g_steal_pointer (&rows) : NULL;
+  return prepared ? g_steal_pointer (&rows) : NULL;
 }
 
 /**

@@ -35,6 +35,7 @@ upp_store_get_reported_actions (UppStore *self)
                                 "               AND NOT (is_current AND is_lead))", NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_hash_table_add (set, upp_sql_column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
   g_rec_mutex_unlock (&self->lock);
 
   return set;

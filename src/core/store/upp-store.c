@@ -69,6 +69,22 @@ upp_store_get_default_path (void)
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
+/* SQLite counts every allocation under a process-wide mutex, for
+ * statistics nothing here reads: an import makes millions. Possible only
+ * before SQLite is first used in the process (else a harmless
+ * SQLITE_MISUSE): once, before the first store opens its connection. */
+static void
+configure_sqlite_once (void)
+{
+  static gsize configured = 0;
+
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
+}
+
 UppStore *
 upp_store_open (const char  *path,
                 GError     **error)
@@ -77,6 +93,7 @@ upp_store_open (const char  *path,
   g_autofree char *default_path = NULL;
   gboolean in_memory;
 
+  configure_sqlite_once ();
   if (path == NULL)
     path = default_path = upp_store_get_default_path ();
   in_memory = g_str_equal (path, ":memory:");
@@ -225,12 +242,6 @@ upp_store_class_init (UppStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = upp_store_dispose;
   G_OBJECT_CLASS (klass)->finalize = upp_store_finalize;
-
-  /* SQLite counts every allocation under a process-wide mutex, for
-   * statistics nothing here reads: an import makes millions. Possible only
-   * before SQLite is first used in the process (else a harmless
-   * SQLITE_MISUSE), and the first store is made before that. */
-  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 static void
