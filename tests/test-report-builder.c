@@ -468,6 +468,27 @@ test_revision_diff (void)
   }
 }
 
+/* A draft or file that json-glib would recurse into 200,000 levels deep (and
+ * crash): the strict reader refuses it first, with a message. */
+static void
+test_hostile_json (void)
+{
+  g_autoptr(UppPackage) package = upp_store_ref_package (demo);
+  g_autofree char *deep = g_strnfill (200000, '[');
+  const char *bad[] = { deep, "[1, 2]", "{\"week\": \"2026-W48\",}", "{\"a\": 1, \"a\": 2}",
+                        "\xff\xfe{}", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UppReportForm) form = upp_report_form_new_from_json (bad[i], -1, package, &error);
+
+      g_assert_null (form);
+      g_assert_error (error, UPP_ERROR, UPP_ERROR_PARSE);
+      g_assert_true (g_str_has_prefix (error->message, "Not a report: "));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +505,7 @@ main (int   argc,
   g_test_add_func ("/report-builder/template-equality", test_template_equality);
   g_test_add_func ("/report-builder/round-trip", test_round_trip);
   g_test_add_func ("/report-builder/revision-diff", test_revision_diff);
+  g_test_add_func ("/report-builder/hostile-json", test_hostile_json);
 
   rc = g_test_run ();
   g_clear_object (&demo);

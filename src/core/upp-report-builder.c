@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "upp-error.h"
+#include "upp-json-reader.h"
 #include "upp-import.h"
 #include "upp-report-builder.h"
 
@@ -288,6 +289,14 @@ upp_report_form_new_from_json (const char        *json,
 
   g_return_val_if_fail (json != NULL, NULL);
 
+  /* json-glib recurses once per level and accepts what RFC 8259 does not:
+   * the strict reader (depth and size limits, no recursion) reads it first,
+   * whatever its source (a draft, a stored document, a file). */
+  if (!upp_json_text_is_valid (json, length < 0 ? strlen (json) : (gsize) length, &local_error))
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_PARSE, _("Not a report: %s"), local_error->message);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, json, length, &local_error))
     {
       g_set_error (error, UPP_ERROR, UPP_ERROR_PARSE, _("Not a report: %s"), local_error->message);
@@ -998,7 +1007,7 @@ upp_report_find_document (UppStore   *store,
 
   if (out_n_reports != NULL)
     *out_n_reports = 0;
-  documents = upp_store_list_documents (store, NULL);
+  documents = upp_store_list_reports (store, department, week, NULL);
   if (documents == NULL)
     return 0;
   if (before != NULL)
@@ -1013,9 +1022,6 @@ upp_report_find_document (UppStore   *store,
       const UppDocumentInfo *info = g_ptr_array_index (documents, i);
       g_autoptr(GDateTime) when = NULL;
 
-      if (g_strcmp0 (info->kind, "report") != 0 || g_strcmp0 (info->department, department) != 0 ||
-          upp_week_compare (info->week, week) != 0)
-        continue;
       if (limit == NULL)
         {
           n++;

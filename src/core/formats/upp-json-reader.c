@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "upp-error.h"
 #include "upp-json-reader.h"
 
 /* Strict JSON (RFC 8259), read into a tree of our own.
@@ -696,4 +697,37 @@ upp_json_reader_read (UppJsonReader *syntax,
         return root;
     }
   return NULL;
+}
+
+/**
+ * upp_json_text_is_valid:
+ * @data: text that should be JSON
+ * @length: its length in bytes
+ * @error: a #GError
+ *
+ * Reads @data with the strict reader and forgets the tree: for callers
+ * that then hand the text to a more lenient parser (json-glib), which
+ * must only see what this one accepts.
+ *
+ * Returns: %FALSE with @error (%UPP_ERROR_PARSE) saying what is wrong where
+ */
+gboolean
+upp_json_text_is_valid (const char  *data,
+                        gsize        length,
+                        GError     **error)
+{
+  UppJsonReader reader = { 0 };
+  gboolean valid = upp_json_reader_read (&reader, data, length) != NULL;
+
+  if (!valid)
+    {
+      if (reader.error != NULL)
+        g_set_error (error, UPP_ERROR, UPP_ERROR_PARSE, "%s", reader.error);
+      else
+        g_set_error (error, UPP_ERROR, UPP_ERROR_PARSE,
+                     _("the key “%s” appears twice in one object; each key may appear once"),
+                     reader.escaped_duplicate);
+    }
+  upp_json_reader_clear (&reader);
+  return valid;
 }

@@ -95,4 +95,8 @@ const Jv *upp_json_reader_read  (UppJsonReader *syntax,
                                  gsize          length);
 void      upp_json_reader_clear (UppJsonReader *syntax);
 
+gboolean  upp_json_text_is_valid (const char   *data,
+                                  gsize         length,
+                                  GError      **error);
+
 G_END_DECLS

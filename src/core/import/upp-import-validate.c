@@ -135,7 +135,6 @@ validate_package_against_store (Checker           *checker,
   g_autoptr(UppPackage) current = store != NULL ? upp_store_ref_package (store) : NULL;
   g_autoptr(GHashTable) reported = NULL;
   g_autoptr(GHashTable) departments = NULL;
-  g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GPtrArray) dropped = NULL;
 
   if (current == NULL)
@@ -166,15 +165,9 @@ validate_package_against_store (Checker           *checker,
                  package->revision, (const char *) g_ptr_array_index (dropped, i));
 
   /* The store's foreign keys would refuse it too, but in SQL's words. */
-  departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  documents = upp_store_list_documents (store, NULL);
-  for (guint i = 0; documents != NULL && i < documents->len; i++)
-    {
-      const UppDocumentInfo *info = g_ptr_array_index (documents, i);
-
-      if (info->department != NULL)
-        g_hash_table_add (departments, g_strdup (info->department));
-    }
+  departments = upp_store_get_reporting_departments (store, NULL);
+  if (departments == NULL)
+    departments = g_hash_table_new (g_str_hash, g_str_equal);
   g_clear_pointer (&dropped, g_ptr_array_unref);
   dropped = find_dropped (departments, package, defines_department);
   for (guint i = 0; i < dropped->len; i++)

@@ -267,38 +267,20 @@ upp_document_info_free (UppDocumentInfo *self)
   g_free (self);
 }
 
-/**
- * upp_store_list_documents:
- * @self: a #UppStore
- * @error: a #GError
- *
- * Returns: (transfer full) (element-type UppDocumentInfo): every imported
- *   document, package definitions first, then reports by week and department
- */
-GPtrArray *
-upp_store_list_documents (UppStore  *self,
-                          GError   **error)
+#define DOCUMENT_INFO_SQL                                                                 \
+  "SELECT d.id, d.kind, d.filename, d.sha256, d.imported, r.department,"                  \
+  " r.week,  r.submitted, COALESCE (r.revision, p.revision),"                             \
+  "  COALESCE (r.is_current, p.revision = (SELECT revision FROM package))"                \
+  " FROM document d"                                                                      \
+  " LEFT JOIN report r ON r.document_id = d.id"                                           \
+  " LEFT JOIN package_revision p ON p.document_id = d.id"
+
+/* The rows of a DOCUMENT_INFO_SQL query, under the lock. */
+static GPtrArray *
+read_document_infos (sqlite3_stmt *stmt)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  GPtrArray *rows;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_document_info_free);
 
-  g_rec_mutex_lock (&self->lock);
-  stmt = upp_sql_prepare (self,
-                          "SELECT d.id, d.kind, d.filename, d.sha256, d.imported, r.department,"
-                          " r.week,  r.submitted, COALESCE (r.revision, p.revision),"
-                          "  COALESCE (r.is_current, p.revision = (SELECT revision FROM package))"
-                          " FROM document d"
-                          " LEFT JOIN report r ON r.document_id = d.id"
-                          " LEFT JOIN package_revision p ON p.document_id = d.id"
-                          " ORDER BY d.kind = 'report', r.week DESC, r.department, r.revision DESC,"
-                          "   p.revision DESC", error);
-  if (stmt == NULL)
-    {
-      g_rec_mutex_unlock (&self->lock);
-      return NULL;
-    }
-
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_document_info_free);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       UppDocumentInfo *info = g_new0 (UppDocumentInfo, 1);
@@ -316,10 +298,116 @@ upp_store_list_documents (UppStore  *self,
       info->is_current = sqlite3_column_int (stmt, 9);
       g_ptr_array_add (rows, info);
     }
+  return rows;
+}
+
+/**
+ * upp_store_list_documents:
+ * @self: a #UppStore
+ * @error: a #GError
+ *
+ * Returns: (transfer full) (element-type UppDocumentInfo): every stored
+ *   document, packages first, then reports by week (latest first),
+ *   department and revision; %NULL with @error set on failure
+ */
+GPtrArray *
+upp_store_list_documents (UppStore  *self,
+                          GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *rows;
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = upp_sql_prepare (self, DOCUMENT_INFO_SQL
+                          " ORDER BY d.kind = 'report', r.week DESC, r.department, r.revision DESC,"
+                          "   p.revision DESC", error);
+  if (stmt == NULL)
+    {
+      g_rec_mutex_unlock (&self->lock);
+      return NULL;
+    }
+  rows = read_document_infos (stmt);
   g_clear_pointer (&stmt, sqlite3_finalize);
   g_rec_mutex_unlock (&self->lock);
 
   return rows;
+}
+
+/**
+ * upp_store_list_reports:
+ * @self: a #UppStore
+ * @department: a department's code
+ * @week: a week
+ * @error: a #GError
+ *
+ * The revisions of one department's report for one week: what a form or
+ * a correction looks for, without listing every document (one seek in the
+ * report index).
+ *
+ * Returns: (transfer full) (element-type UppDocumentInfo): latest revision
+ *   first; %NULL with @error set on failure
+ */
+GPtrArray *
+upp_store_list_reports (UppStore    *self,
+                        const char  *department,
+                        UppWeek      week,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *rows;
+
+  g_return_val_if_fail (UPP_IS_STORE (self), NULL);
+  g_return_val_if_fail (department != NULL, NULL);
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = upp_sql_prepare (self, DOCUMENT_INFO_SQL
+                          " WHERE r.department = ?1 AND r.week = ?2"
+                          " ORDER BY r.revision DESC", error);
+  if (stmt == NULL)
+    {
+      g_rec_mutex_unlock (&self->lock);
+      return NULL;
+    }
+  upp_sql_bind_text (stmt, 1, department);
+  sqlite3_bind_int (stmt, 2, upp_week_to_key (week));
+  rows = read_document_infos (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_rec_mutex_unlock (&self->lock);
+
+  return rows;
+}
+
+/**
+ * upp_store_get_reporting_departments:
+ * @self: a #UppStore
+ * @error: a #GError
+ *
+ * Returns: (transfer full): a set of the codes of the departments that
+ *   have sent any report; %NULL with @error set on failure
+ */
+GHashTable *
+upp_store_get_reporting_departments (UppStore  *self,
+                                     GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GHashTable *set;
+
+  g_return_val_if_fail (UPP_IS_STORE (self), NULL);
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = upp_sql_prepare (self, "SELECT DISTINCT department FROM report", error);
+  if (stmt == NULL)
+    {
+      g_rec_mutex_unlock (&self->lock);
+      return NULL;
+    }
+  set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (set, upp_sql_column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_rec_mutex_unlock (&self->lock);
+
+  return set;
 }
 
 /**

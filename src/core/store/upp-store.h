@@ -215,6 +215,12 @@ gboolean    upp_store_delete_draft            (UppStore     *self,
 
 GPtrArray  *upp_store_list_documents          (UppStore     *self,
                                                GError      **error);
+GPtrArray  *upp_store_list_reports            (UppStore     *self,
+                                               const char   *department,
+                                               UppWeek       week,
+                                               GError      **error);
+GHashTable *upp_store_get_reporting_departments (UppStore   *self,
+                                                 GError    **error);
 GBytes     *upp_store_get_document_bytes      (UppStore     *self,
                                                gint64        id,
                                                GError      **error);
