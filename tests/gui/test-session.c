@@ -48,7 +48,7 @@ demo_path (const char *name)
 static guint
 count_documents (UppWindow *window)
 {
-  UppStore *store = upp_session_get_store (upp_window_get_session (window));
+  g_autoptr(UppStore) store = upp_test_open_store_of (window);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) documents = upp_store_list_documents (store, &error);
 

@@ -78,8 +78,8 @@ static void
 assert_tiles_match_store (UppWindow *window,
                           int        week)
 {
-  UppSession *session = upp_window_get_session (window);
   UppOverviewPage *overview = upp_window_get_overview_page (window);
+  g_autoptr(UppStore) store = upp_test_open_store_of (window);
   g_autoptr(GPtrArray) statuses = NULL;
   g_autoptr(GError) error = NULL;
   UppStateCounts counts;
@@ -88,7 +88,7 @@ assert_tiles_match_store (UppWindow *window,
     UPP_STATE_OVERDUE, UPP_STATE_UNREPORTED,
   };
 
-  statuses = upp_store_query_status (upp_session_get_store (session), UPP_WEEK_INIT (2026, week),
+  statuses = upp_store_query_status (store, UPP_WEEK_INIT (2026, week),
                                      NULL, &error);
   g_assert_no_error (error);
   upp_store_count_states (statuses, &counts);
@@ -308,6 +308,7 @@ test_action_detail (void)
   UppActionDetail *detail = upp_actions_page_get_detail (page);
   GtkListBox *history = upp_action_detail_get_history (detail);
   UppSession *session = upp_window_get_session (window);
+  g_autoptr(UppStore) own_store = upp_test_open_store_of (window);
   g_autoptr(GPtrArray) expected = NULL;
   g_autoptr(GError) error = NULL;
   guint corrected = 0, superseded = 0;
@@ -319,7 +320,7 @@ test_action_detail (void)
   g_assert_cmpstr (upp_window_get_view (window), ==, "actions");
   g_assert_cmpstr (upp_session_get_selected_action (session), ==, "A7");
 
-  expected = upp_store_query_history (upp_session_get_store (session), "A7",
+  expected = upp_store_query_history (own_store, "A7",
                                       UPP_WEEK_INIT (2026, 40), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_rows (history), ==, expected->len);

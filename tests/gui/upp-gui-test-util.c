@@ -67,6 +67,29 @@ upp_test_wait_idle (UppWindow *window)
   upp_test_drain ();
 }
 
+/**
+ * upp_test_open_store_of:
+ * @window: a window with an open database
+ *
+ * The window's database through a connection of the test's own, as another
+ * desktop would read it: the session's store refuses queries on the main
+ * thread (upp_store_check_blocking), which is where the test runs.
+ *
+ * Returns: (transfer full): the store
+ */
+UppStore *
+upp_test_open_store_of (UppWindow *window)
+{
+  UppStore *store = upp_session_get_store (upp_window_get_session (window));
+  g_autoptr(GError) error = NULL;
+  UppStore *own;
+
+  g_assert_nonnull (store);
+  own = upp_store_open (upp_store_get_path (store), &error);
+  g_assert_no_error (error);
+  return own;
+}
+
 static gboolean
 time_passed (gpointer data)
 {

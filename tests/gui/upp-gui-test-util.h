@@ -47,6 +47,7 @@ void upp_test_wait_for        (UppTestCondition  condition,
                                const char       *what);
 void upp_test_drain           (void);
 void upp_test_wait_idle       (UppWindow        *window);
+UppStore *upp_test_open_store_of (UppWindow     *window);
 void upp_test_settle          (int               msec);
 void upp_test_save_screenshot (GtkWidget        *widget,
                                const char       *dir,

@@ -35,6 +35,8 @@ struct _UppStore
 
   /* The GUI queries from worker threads; one statement sequence at a time. */
   GRecMutex   lock;
+  /* Set by the GUI's session: each statement checks upp_blocking_check(). */
+  gint        check_blocking; /* atomic */
 };
 
 /* A statement that runs for every imported document or row is prepared

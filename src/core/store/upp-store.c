@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "upp-blocking.h"
 #include "upp-error.h"
 #include "upp-store-internal.h"
 
@@ -85,6 +86,34 @@ configure_sqlite_once (void)
     }
 }
 
+static int
+on_statement (unsigned int  type,
+              void         *user_data,
+              void         *statement,
+              void         *sql)
+{
+  UppStore *self = user_data;
+
+  if (g_atomic_int_get (&self->check_blocking))
+    upp_blocking_check ("A database query");
+  return 0;
+}
+
+/**
+ * upp_store_check_blocking:
+ * @self: a #UppStore
+ *
+ * From now on, every statement of @self checks upp_blocking_check(): the
+ * GUI's session asks for it, so that a query on the window's thread is
+ * caught where it is made (a critical, which the tests make fatal).
+ */
+void
+upp_store_check_blocking (UppStore *self)
+{
+  g_return_if_fail (UPP_IS_STORE (self));
+  g_atomic_int_set (&self->check_blocking, TRUE);
+}
+
 UppStore *
 upp_store_open (const char  *path,
                 GError     **error)
@@ -116,6 +145,9 @@ upp_store_open (const char  *path,
   /* Another process (the CLI importing while the app reads) may hold the
    * write lock for a while: wait instead of failing. */
   sqlite3_busy_timeout (self->db, 10000);
+  /* Every statement passes here as it starts: where the GUI asks, a
+   * statement on its main thread is caught (upp_store_check_blocking). */
+  sqlite3_trace_v2 (self->db, SQLITE_TRACE_STMT, on_statement, self);
 
   /* No memory-mapped reads: they spared a copy per page when the trend
    * read the large entry rows, but the indexes cover those queries now

@@ -128,6 +128,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (UppDocumentInfo, upp_document_info_free)
 char       *upp_store_get_default_path        (void);
 UppStore   *upp_store_open                    (const char   *path,
                                                GError      **error);
+void        upp_store_check_blocking          (UppStore     *self);
 void        upp_store_open_async              (const char          *path,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
