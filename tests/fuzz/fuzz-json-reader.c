@@ -1,0 +1,37 @@
+/* fuzz-json-reader.c — libFuzzer target: any bytes through the strict JSON
+ * reader alone (formats/upp-json-reader.c)
+ *
+ * Copyright 2026 The Uppföljning authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The reader either returns a tree or says what is wrong; it never reads
+ * past the end, never recurses per level, and its error names a place
+ * inside the text. See docs/fuzzing.md.
+ */
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "upp-json-reader.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data,
+                            size_t         size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  UppJsonReader reader = { 0 };
+  /* A copy of exactly @size bytes: ASan catches a read past the end. */
+  char *text = g_memdup2 (data, size);
+  const Jv *root = upp_json_reader_read (&reader, text, size);
+
+  if (root == NULL && reader.error == NULL && reader.escaped_duplicate == NULL)
+    abort ();
+  if (root == NULL && reader.error != NULL &&
+      (reader.error_at < text || reader.error_at > text + size))
+    abort ();
+  upp_json_reader_clear (&reader);
+  g_free (text);
+  return 0;
+}
