@@ -41,6 +41,7 @@ struct _UppReportWindow
 
   /* owned */
   UppSession           *session;
+  UppDashboard         *dashboard;     /* its package is the one in force */
   GSettings            *settings;
   UppReportForm        *form;
   UppReportForm        *previous;      /* read-only: the revision corrected */

@@ -60,12 +60,12 @@ upp_report_window_get_store (UppReportWindow *self)
   return self->session != NULL ? upp_session_get_store (self->session) : NULL;
 }
 
+/* The definition in force, as the dashboard the form was opened from has
+ * it: read without asking the store. */
 const UppPackage *
 upp_report_window_get_package (UppReportWindow *self)
 {
-  UppStore *store = upp_report_window_get_store (self);
-
-  return store != NULL ? upp_store_peek_package (store) : NULL;
+  return self->dashboard != NULL ? self->dashboard->package : NULL;
 }
 
 void
@@ -248,6 +248,7 @@ upp_report_window_dispose (GObject *object)
   g_clear_pointer (&self->expanders, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), UPP_TYPE_REPORT_WINDOW);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->dashboard, upp_dashboard_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->source_file);
@@ -397,10 +398,15 @@ upp_report_window_create (GtkWindow *parent)
                                         "transient-for", parent,
                                         "application", gtk_window_get_application (GTK_WINDOW (parent)),
                                         NULL);
+  UppDashboard *dashboard;
 
   self->parent = parent;
   g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &self->parent);
   g_object_get (parent, "session", &self->session, NULL);
+  /* The form keeps the dashboard it was opened with: its package is what
+   * the form is built from, without asking the store. */
+  dashboard = self->session != NULL ? upp_session_get_dashboard (self->session) : NULL;
+  self->dashboard = dashboard != NULL ? upp_dashboard_ref (dashboard) : NULL;
   return self;
 }
 
