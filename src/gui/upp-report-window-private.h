@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "upp-report-tasks.h"
 #include "upp-report-window.h"
 #include "upp-session.h"
 

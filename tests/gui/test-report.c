@@ -595,6 +595,39 @@ activate_document (UppWindow *window,
   g_error ("Document %" G_GINT64_FORMAT " is not in the list", id);
 }
 
+static gboolean
+report_window_open (gpointer data)
+{
+  return find_report_window () != NULL;
+}
+
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+/* A file opened with the app: read and checked in a worker thread. */
+static UppReportWindow *
+open_file (UppWindow  *window,
+           GFile      *file,
+           GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  upp_report_window_new_for_file_async (window, file, NULL, on_opened, &result);
+  upp_test_wait_for (is_set, &result, "the file to be read");
+  return upp_report_window_new_finish (result, error);
+}
+
 static void
 test_read_only (void)
 {
@@ -614,6 +647,8 @@ test_read_only (void)
   upp_window_show_view (window, "reports");
   upp_test_wait_idle (window);
   activate_document (window, id);
+  /* Read in a worker thread: the window opens when the report is there. */
+  upp_test_wait_for (report_window_open, NULL, "the report to open");
   report = find_report_window ();
   g_assert_nonnull (report);
   g_object_ref (report);
@@ -631,10 +666,9 @@ test_read_only (void)
 
   /* A report file, double-clicked: read-only, compared with the week's
    * report in the database, with Import. */
-  report = upp_report_window_new_for_file (window, file, &error);
+  report = open_file (window, file, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
-  g_object_ref (report);
   gtk_window_present (GTK_WINDOW (report));
   g_assert_true (upp_report_window_get_read_only (report));
   g_assert_cmpuint (upp_report_window_get_changes (report)->len, >, 0);
@@ -649,7 +683,7 @@ test_read_only (void)
     g_autoptr(GFile) package = g_file_new_for_path (package_path);
     g_autoptr(GError) not_report = NULL;
 
-    g_assert_null (upp_report_window_new_for_file (window, package, &not_report));
+    g_assert_null (open_file (window, package, &not_report));
     g_assert_nonnull (not_report);
   }
   close_window (window);
