@@ -40,6 +40,7 @@ gboolean             upp_report_window_select            (UppReportWindow  *self
 const UppReportForm *upp_report_window_get_form          (UppReportWindow  *self);
 gboolean             upp_report_window_get_read_only     (UppReportWindow  *self);
 gboolean             upp_report_window_get_can_save      (UppReportWindow  *self);
+gboolean             upp_report_window_get_busy          (UppReportWindow  *self);
 GPtrArray           *upp_report_window_get_problems      (UppReportWindow  *self);
 GPtrArray           *upp_report_window_get_changes       (UppReportWindow  *self);
 GtkWidget           *upp_report_window_get_field         (UppReportWindow  *self,

@@ -93,8 +93,17 @@ write_report (UppWindow *window,
   g_object_ref (report);
   gtk_window_set_default_size (GTK_WINDOW (report), width, height);
   upp_test_wait_for (upp_test_is_drawn, report, "the report window to show");
-  upp_test_drain ();
+  /* Loaded (and checked) in worker threads. */
+  upp_test_wait_report (report);
   return report;
+}
+
+/* The check runs in a worker thread: until its problems are shown. */
+static void
+check_now (UppReportWindow *report)
+{
+  upp_report_window_validate_now (report);
+  upp_test_wait_report (report);
 }
 
 /* Filling in fields through their widgets, as a person would. */
@@ -257,7 +266,7 @@ test_write_save_import (void)
   set_progress (report, "A12", 100);
   type_text (report, "A12/comment", "Sista vandringen genomförd.");
   set_progress (report, "A14", 95);
-  upp_report_window_validate_now (report);
+  check_now (report);
   g_assert_cmpuint (upp_report_window_get_problems (report)->len, ==, 0);
   g_assert_true (save_sensitive (report));
   g_assert_cmpint (form->entries->len, ==, 11);
@@ -321,13 +330,13 @@ test_identity_number (void)
 
   g_settings_set_string (settings, "last-department", "SOC");
   report = write_report (window, 900, 1000);
-  upp_report_window_validate_now (report);
+  check_now (report);
   g_assert_true (save_sensitive (report));
 
   /* A personal identity number typed into a comment: flagged at the field,
    * masked, and Save is off. */
   type_text (report, "A14/comment", "Samtal med 19811218-9876 om stöd.");
-  upp_report_window_validate_now (report);
+  check_now (report);
   g_assert_false (save_sensitive (report));
   message = upp_report_window_get_field_message (report, "A14/comment");
   g_assert_nonnull (message);
@@ -342,13 +351,14 @@ test_identity_number (void)
     g_autoptr(GFile) file = g_file_new_for_path (path);
 
     upp_report_window_save_to_file (report, file);
-    upp_test_drain ();
+    upp_test_wait_report (report);
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   }
   /* Live, as the user types: the check runs after a pause, not on demand. */
   type_text (report, "summary", "Ärende 198112189876.");
   g_assert_null (upp_report_window_get_field_message (report, "summary"));
   upp_test_settle (400);
+  upp_test_wait_report (report);
   g_assert_nonnull (upp_report_window_get_field_message (report, "summary"));
   g_assert_nonnull (strstr (upp_report_window_get_field_message (report, "summary"),
                             "19xxxxxxxx76"));
@@ -359,7 +369,7 @@ test_identity_number (void)
   choose_status (report, "A12", UPP_STATUS_DONE);
   set_progress (report, "A12", 95);
   type_text (report, "A2/indicators/contacts-made", "tolv");
-  upp_report_window_validate_now (report);
+  check_now (report);
   g_assert_cmpuint (upp_report_window_get_problems (report)->len, ==, 3);
   /* "Show" goes to the first problem: opens its action, focuses the field. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (report), "report.show-problem", NULL));
@@ -368,7 +378,7 @@ test_identity_number (void)
                    UPP_REPORT_TEXT_ROW (field (report, "A14/comment"))))));
   upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-problems");
   type_text (report, "A14/comment", "Samtal om stöd.");
-  upp_report_window_validate_now (report);
+  check_now (report);
   g_assert_null (upp_report_window_get_field_message (report, "A14/comment"));
   g_assert_cmpstr (upp_report_window_get_field_message (report, "A12/progress"), ==,
                    "is 95, but the status is done; a done action is at 100");
@@ -378,7 +388,7 @@ test_identity_number (void)
 
   set_progress (report, "A12", 100);
   type_text (report, "A2/indicators/contacts-made", "12");
-  upp_report_window_validate_now (report);
+  check_now (report);
   g_assert_true (save_sensitive (report));
 
   /* Left with a draft: discarded, nothing stays. */
@@ -471,12 +481,14 @@ test_draft (void)
   /* Kept as the user types, after a pause. */
   type_text (report, "reporter", "Biträdande rektor");
   upp_test_settle (1300);
+  upp_test_wait_report (report);
   g_clear_pointer (&draft, g_free);
   draft = upp_store_get_draft (store, "UTB", WEEK_49);
   g_assert_nonnull (strstr (draft, "Biträdande rektor"));
 
   /* Another week starts from its own report, not from this draft. */
   g_assert_true (upp_report_window_select (report, "UTB", UPP_WEEK_INIT (2026, 48)));
+  upp_test_wait_report (report);
   g_assert_cmpstr (upp_report_window_get_form (report)->reporter, !=, "Biträdande rektor");
   g_clear_pointer (&summary, g_free);
   summary = upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field (report, "summary")));
@@ -488,6 +500,7 @@ test_draft (void)
     g_assert_cmpstr (name, ==, "UTB-2026-W48-rev2.json");
   }
   g_assert_true (upp_report_window_select (report, "UTB", WEEK_49));
+  upp_test_wait_report (report);
   g_clear_pointer (&summary, g_free);
   summary = upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field (report, "summary")));
   g_assert_cmpstr (summary, ==, "Halvvägs skriven.");
@@ -523,13 +536,13 @@ test_narrow_and_dark (void)
   g_settings_set_string (settings, "last-department", "SOC");
   report = write_report (window, 360, 760);
   type_text (report, "A1/comment", "3 pass genomförda av 5 planerade.");
-  upp_report_window_validate_now (report);
+  check_now (report);
   upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-narrow");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (report)), <=, 360);
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   type_text (report, "A1/indicators/evening-shifts", "tre");
-  upp_report_window_validate_now (report);
+  check_now (report);
   upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-narrow-dark");
   gtk_window_set_default_size (GTK_WINDOW (report), 900, 1000);
   upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-dark");
