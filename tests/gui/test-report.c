@@ -13,12 +13,15 @@
 #include <string.h>
 
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 #include "upp-application.h"
 #include "upp-gui-test-util.h"
 #include "upp-test-util.h"
 #include "upp-document-item.h"
 #include "upp-import.h"
+#include "upp-main-thread-check.h"
+#include "upp-report-tasks.h"
 #include "upp-report-text-row.h"
 #include "upp-report-window.h"
 #include "upp-window.h"
@@ -702,6 +705,155 @@ test_read_only (void)
   close_window (window);
 }
 
+static void
+on_draft_written (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (upp_report_draft_write_finish (result, &error));
+  g_assert_no_error (error);
+  *(int *) user_data = 1;
+}
+
+/* While the database is busy (another program writes to it), the form
+ * shows that it is loading instead of waiting for it; a department or week
+ * chosen meanwhile supersedes the load on its way. */
+static void
+test_loading (void)
+{
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "loading");
+  g_autoptr(GSettings) settings = g_settings_new ("se.lysekil.Uppfoljning");
+  UppWindow *window;
+  UppReportWindow *report;
+  UppStore *store;
+  sqlite3 *other = NULL;
+  int written = 0;
+
+  g_settings_set_string (settings, "last-department", "SOC");
+  window = open_window (db);
+  store = upp_session_get_store (upp_window_get_session (window));
+
+  /* Another program holds the write lock; a draft write waits for it, and
+   * the form's loads wait behind the write (they run in order). */
+  g_assert_cmpint (sqlite3_open (db, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  upp_report_draft_write_async (store, "KS", UPP_WEEK_INIT (2026, 40), NULL, on_draft_written,
+                                &written);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.write-report", NULL));
+  report = g_object_ref (find_report_window ());
+  gtk_window_set_default_size (GTK_WINDOW (report), 900, 760);
+  upp_test_wait_for (upp_test_is_drawn, report, "the report window to show");
+  upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-loading");
+  g_assert_true (upp_report_window_get_busy (report));
+  g_assert_null (upp_report_window_get_form (report));
+  g_assert_false (upp_report_window_get_can_save (report));
+  g_assert_null (upp_report_window_get_field (report, "A1/progress"));
+
+  /* Chosen while it loads: the last choice wins. */
+  g_assert_true (upp_report_window_select (report, "SOC", UPP_WEEK_INIT (2026, 48)));
+  g_assert_true (upp_report_window_select (report, "UTB", UPP_WEEK_INIT (2026, 48)));
+  upp_test_drain ();
+  g_assert_null (upp_report_window_get_form (report));
+  g_assert_cmpint (written, ==, 0);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  upp_test_wait_report (report);
+  g_assert_cmpint (written, ==, 1);
+  g_assert_false (upp_report_window_get_busy (report));
+  g_assert_cmpstr (upp_report_window_get_form (report)->department, ==, "UTB");
+  g_assert_cmpint (upp_week_compare (upp_report_window_get_form (report)->week,
+                                     UPP_WEEK_INIT (2026, 48)), ==, 0);
+  {
+    g_autofree char *name = upp_report_window_get_filename (report);
+
+    g_assert_cmpstr (name, ==, "UTB-2026-W48-rev2.json");
+  }
+  g_assert_nonnull (upp_report_window_get_field (report, "A8/progress"));
+  g_assert_cmpuint (upp_report_window_get_problems (report)->len, ==, 0);
+  g_assert_true (upp_report_window_get_can_save (report));
+  upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-loaded");
+
+  close_report (report);
+  g_settings_reset (settings, "last-department");
+  close_window (window);
+}
+
+/* Everything the form does (load, check, keep the draft, leave a week
+ * for another, save, import; show a sent report, open a report file)
+ * asks nothing of the database on the GUI thread. */
+static void
+test_main_thread (void)
+{
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "main-thread");
+  g_autofree char *path = g_build_filename (gui.tmp_dir, "main-thread.json", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("UPP_SOURCE_DIR"), "tests", "gui", "data",
+                                              "SOC-2026-W40-rev2.json", NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("se.lysekil.Uppfoljning");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) report_file = g_file_new_for_path (source);
+  g_autoptr(GPtrArray) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  UppWindow *window;
+  UppReportWindow *report;
+  gint64 id;
+  int saved = 0;
+
+  g_settings_set_string (settings, "last-department", "SOC");
+  window = open_window (db);
+  id = upp_report_find_document (upp_session_get_store (upp_window_get_session (window)), "KS",
+                                 UPP_WEEK_INIT (2026, 36), NULL, NULL);
+  g_assert_cmpint (id, >, 0);
+
+  upp_main_thread_check_begin ();
+  report = write_report (window, 900, 900);
+  type_text (report, "reporter", "Enhetschef IFO");
+  type_text (report, "A1/comment", "3 pass genomförda av 5 planerade.");
+  check_now (report);
+  g_assert_cmpuint (upp_report_window_get_problems (report)->len, ==, 0);
+  /* The draft, after the pause; then another week and back. */
+  upp_test_settle (1300);
+  upp_test_wait_report (report);
+  type_text (report, "summary", "I stort sett enligt plan.");
+  g_assert_true (upp_report_window_select (report, "SOC", UPP_WEEK_INIT (2026, 48)));
+  upp_test_wait_report (report);
+  g_assert_true (upp_report_window_select (report, "SOC", WEEK_49));
+  upp_test_wait_report (report);
+  g_assert_cmpstr (upp_report_window_get_form (report)->summary, ==, "I stort sett enligt plan.");
+  /* Saved, then imported. */
+  g_signal_connect (report, "saved", G_CALLBACK (on_saved), &saved);
+  upp_report_window_save_to_file (report, file);
+  upp_test_wait_for (saved_flag, &saved, "the report to be saved");
+  g_assert_cmpint (saved, ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (report), "report.import", NULL));
+  close_report (report);
+  upp_test_wait_idle (window);
+
+  /* Sent reports, read-only. */
+  upp_window_show_view (window, "reports");
+  upp_test_wait_idle (window);
+  activate_document (window, id);
+  upp_test_wait_for (report_window_open, NULL, "the report to open");
+  report = g_object_ref (find_report_window ());
+  g_assert_true (upp_report_window_get_read_only (report));
+  close_report (report);
+  report = open_file (window, report_file, &error);
+  g_assert_no_error (error);
+  g_assert_true (upp_report_window_get_read_only (report));
+  gtk_window_present (GTK_WINDOW (report));
+  close_report (report);
+  seen = upp_main_thread_check_end ();
+
+  for (guint i = 0; i < seen->len; i++)
+    g_test_message ("on the GUI thread: %s", (const char *) g_ptr_array_index (seen, i));
+  g_assert_cmpuint (seen->len, ==, 0);
+  g_settings_reset (settings, "last-department");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -716,6 +868,8 @@ main (int   argc,
   g_test_add_func ("/report/draft", test_draft);
   g_test_add_func ("/report/narrow-and-dark", test_narrow_and_dark);
   g_test_add_func ("/report/read-only", test_read_only);
+  g_test_add_func ("/report/loading", test_loading);
+  g_test_add_func ("/report/main-thread", test_main_thread);
 
   return upp_gui_test_run (&gui);
 }
