@@ -90,28 +90,87 @@ upp_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (ensure_window (UPP_APPLICATION (app))));
 }
 
-/* A weekly report opens to be read (with an Import button), once the
- * database is open to compare a correction with; packages and folders are
- * imported as before. */
+/* Files opened with the app: each is read and checked with the
+ * importer's strict reader in a worker thread, once the database is open
+ * to compare a correction with. A weekly report opens to be read (with an
+ * Import button); the rest (packages, folders, anything that is not a
+ * report) is imported together once all are checked, in the order given,
+ * and the import says what is wrong with it. */
+typedef struct
+{
+  GWeakRef   window;
+  GPtrArray *files;      /* GFile */
+  gboolean  *to_import;
+  guint      n_pending;
+} OpenBatch;
+
+typedef struct
+{
+  OpenBatch *batch;
+  guint      index;
+} OpenItem;
+
+static void
+open_batch_done (OpenBatch *batch)
+{
+  g_autoptr(UppWindow) window = g_weak_ref_get (&batch->window);
+  g_autoptr(GListStore) list = g_list_store_new (G_TYPE_FILE);
+
+  for (guint i = 0; i < batch->files->len; i++)
+    if (batch->to_import[i])
+      g_list_store_append (list, g_ptr_array_index (batch->files, i));
+  if (window != NULL && g_list_model_get_n_items (G_LIST_MODEL (list)) > 0)
+    {
+      upp_window_show_view (window, "reports");
+      upp_window_import_files (window, G_LIST_MODEL (list));
+    }
+  g_weak_ref_clear (&batch->window);
+  g_ptr_array_unref (batch->files);
+  g_free (batch->to_import);
+  g_free (batch);
+}
+
+static void
+on_file_opened (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  OpenItem *item = user_data;
+  OpenBatch *batch = item->batch;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UppReportWindow) report = upp_report_window_new_finish (result, &error);
+
+  if (report != NULL)
+    gtk_window_present (GTK_WINDOW (report));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    batch->to_import[item->index] = TRUE;
+  g_free (item);
+  if (--batch->n_pending == 0)
+    open_batch_done (batch);
+}
+
 static void
 open_files (UppWindow *window,
             GPtrArray *files)
 {
-  g_autoptr(GListStore) list = g_list_store_new (G_TYPE_FILE);
+  OpenBatch *batch;
 
+  if (files->len == 0)
+    return;
+  batch = g_new0 (OpenBatch, 1);
+  g_weak_ref_init (&batch->window, window);
+  batch->files = g_ptr_array_ref (files);
+  batch->to_import = g_new0 (gboolean, files->len);
+  batch->n_pending = files->len;
   for (guint i = 0; i < files->len; i++)
     {
-      UppReportWindow *report = upp_report_window_new_for_file (window, files->pdata[i], NULL);
+      OpenItem *item = g_new0 (OpenItem, 1);
 
-      if (report != NULL)
-        gtk_window_present (GTK_WINDOW (report));
-      else
-        g_list_store_append (list, files->pdata[i]);
+      item->batch = batch;
+      item->index = i;
+      upp_report_window_new_for_file_async (window, g_ptr_array_index (files, i), NULL,
+                                            on_file_opened, item);
     }
-  if (g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
-    return;
-  upp_window_show_view (window, "reports");
-  upp_window_import_files (window, G_LIST_MODEL (list));
 }
 
 static void

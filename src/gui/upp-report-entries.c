@@ -390,8 +390,8 @@ build_entry (UppReportWindow    *self,
     }
 }
 
-static void
-clear_entries (UppReportWindow *self)
+void
+upp_report_window_clear_entries (UppReportWindow *self)
 {
   GHashTableIter iter;
   gpointer value;
@@ -438,7 +438,7 @@ upp_report_window_build_entries (UppReportWindow *self)
   gboolean first = TRUE;
 
   self->loading++;
-  clear_entries (self);
+  upp_report_window_clear_entries (self);
 
   for (guint g = 0; package != NULL && g < package->goals->len; g++)
     {

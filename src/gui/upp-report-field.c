@@ -170,6 +170,8 @@ upp_report_field_on_changed (UppReportField *field)
 
   if (entry != NULL)
     upp_report_window_update_expander (self, entry->action);
+  /* A check on the values before this change is stale now. */
+  self->generation++;
   self->dirty = TRUE;
   schedule_validation (self);
 }

@@ -37,84 +37,49 @@ update_title (UppReportWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
-UppReportForm *
-upp_report_window_form_from_document (UppReportWindow *self,
-                                      gint64           id,
-                                      GError         **error)
-{
-  g_autoptr(GBytes) bytes = upp_store_get_document_bytes (upp_report_window_get_store (self), id,
-                                                          error);
-  const char *data;
-  gsize length;
-
-  if (bytes == NULL)
-    return NULL;
-  data = g_bytes_get_data (bytes, &length);
-  return upp_report_form_new_from_json (data, length, upp_report_window_get_package (self), error);
-}
-
-static void
-set_form (UppReportWindow *self,
-          UppReportForm   *form)
-{
-  g_clear_pointer (&self->form, upp_report_form_free);
-  self->form = form;
-}
-
 static void
 on_restored_discard (UppReportWindow *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "report.discard", NULL);
 }
 
-/* Opens the form on @department's report for @week: the draft if there is
- * one, else the report already sent for that week (saving then writes a
- * correction), else the skeleton the CLI's template gives. */
-static gboolean
-load_report (UppReportWindow *self,
-             const char      *department,
-             UppWeek          week)
+/* While a department's week loads: the choices stay, so that another one
+ * can supersede it; the rest waits behind a spinner. */
+static void
+show_loading (UppReportWindow *self,
+              gboolean         loading)
 {
-  UppStore *store = upp_report_window_get_store (self);
-  g_autoptr(UppReportForm) form = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *draft = NULL;
-  gint64 existing;
-  guint n_reports = 0;
+  gtk_widget_set_visible (self->loading_group, loading);
+  gtk_spinner_set_spinning (self->loading_spinner, loading);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reporter_row), !loading);
+  gtk_widget_set_sensitive (self->summary_row, !loading);
+  if (!loading)
+    return;
+
+  g_clear_pointer (&self->form, upp_report_form_free);
+  upp_report_window_clear_entries (self);
+  upp_report_window_set_problems (self, NULL);
+  self->loading++;
+  gtk_editable_set_text (GTK_EDITABLE (self->reporter_row), "");
+  upp_report_text_row_set_text (UPP_REPORT_TEXT_ROW (self->summary_row), "");
+  self->loading--;
+  adw_preferences_group_set_description (self->report_group, NULL);
+  adw_window_title_set_subtitle (self->window_title, NULL);
+  upp_report_window_update_actions (self);
+}
+
+/* The form on what was loaded. */
+static void
+show_form (UppReportWindow *self,
+           UppReportLoad   *load)
+{
   const char *description;
 
-  if (store == NULL || upp_report_window_get_package (self) == NULL)
-    return FALSE;
-  if (self->form != NULL && g_strcmp0 (self->form->department, department) == 0 &&
-      upp_week_compare (self->form->week, week) == 0)
-    return TRUE;
-
-  /* Leaving a report for another: what was typed stays a draft. */
-  upp_report_window_save_draft_now (self);
-
-  existing = upp_report_find_document (store, department, week, NULL, &n_reports);
-  draft = upp_store_get_draft (store, department, week);
-  if (draft != NULL)
-    form = upp_report_form_new_from_json (draft, -1, upp_report_window_get_package (self), NULL);
-  if (form == NULL && existing > 0)
-    {
-      form = upp_report_window_form_from_document (self, existing, NULL);
-      if (form != NULL)
-        g_clear_pointer (&form->submitted, g_free);
-    }
-  if (form == NULL)
-    form = upp_report_form_new_template (store, department, week, &error);
-  if (form == NULL)
-    {
-      upp_report_window_show_toast (self, error->message);
-      return FALSE;
-    }
-  /* A draft's `submitted` is when it was last kept, not when it is sent. */
-  g_clear_pointer (&form->submitted, g_free);
-
-  set_form (self, g_steal_pointer (&form));
-  self->revision = n_reports + 1;
+  self->form = g_steal_pointer (&load->form);
+  self->revision = load->n_reports + 1;
   self->dirty = FALSE;
+  self->form_serial++;
+  self->generation++;
 
   self->loading++;
   gtk_editable_set_text (GTK_EDITABLE (self->reporter_row), self->form->reporter);
@@ -122,7 +87,7 @@ load_report (UppReportWindow *self,
   self->loading--;
   upp_report_window_build_entries (self);
 
-  if (n_reports > 0)
+  if (load->n_reports > 0)
     description = _("This week was already reported: the form shows that report. Saving writes a "
                     "correction that replaces it.");
   else
@@ -130,9 +95,10 @@ load_report (UppReportWindow *self,
                     "write is kept as a draft until you save or import the report.");
   adw_preferences_group_set_description (self->report_group, description);
   update_title (self);
+  upp_report_window_update_actions (self);
   upp_report_window_validate_now (self);
 
-  if (draft != NULL)
+  if (load->from_draft)
     {
       AdwToast *toast = adw_toast_new (_("Your draft was restored"));
 
@@ -141,6 +107,75 @@ load_report (UppReportWindow *self,
                                G_CONNECT_SWAPPED);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(UppReportWindow) self = upp_report_pending_take (user_data, NULL, NULL);
+  g_autoptr(UppReportLoad) load = NULL;
+  g_autoptr(GError) error = NULL;
+
+  load = upp_report_load_finish (result, &error);
+  /* Superseded by another department or week (whose load now shows), or
+   * the form is gone. */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->load_department, g_free);
+  show_loading (self, FALSE);
+  if (load == NULL)
+    {
+      upp_report_window_show_toast (self, error->message);
+      upp_report_window_update_actions (self);
+      return;
+    }
+  show_form (self, load);
+}
+
+/* Opens the form on @department's report for @week, in the background:
+ * the draft if there is one, else the report already sent for that week
+ * (saving then writes a correction), else the skeleton the CLI's template
+ * gives. Supersedes a load on its way. */
+static gboolean
+load_report (UppReportWindow *self,
+             const char      *department,
+             UppWeek          week)
+{
+  UppStore *store = upp_report_window_get_store (self);
+
+  if (store == NULL || upp_report_window_get_package (self) == NULL)
+    return FALSE;
+  /* Already shown, or on its way. */
+  if (self->load_department != NULL)
+    {
+      if (g_str_equal (self->load_department, department) &&
+          upp_week_compare (self->load_week, week) == 0)
+        return TRUE;
+    }
+  else if (self->form != NULL && g_strcmp0 (self->form->department, department) == 0 &&
+           upp_week_compare (self->form->week, week) == 0)
+    return TRUE;
+
+  /* Leaving a report for another: what was typed stays a draft. The write
+   * runs before the load (and any later one), so coming back to this week
+   * finds it. */
+  upp_report_window_save_draft_now (self);
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  upp_report_window_replace (&self->load_department, g_strdup (department));
+  self->load_week = week;
+  self->generation++;
+  show_loading (self, TRUE);
+
+  upp_report_load_async (store, self->dashboard, department, week, self->load_cancellable,
+                         on_loaded, upp_report_pending_new (self));
   return TRUE;
 }
 
@@ -164,19 +199,24 @@ selected_week (UppReportWindow *self,
   return TRUE;
 }
 
+static gboolean
+load_chosen (UppReportWindow *self)
+{
+  const char *department = selected_department (self);
+  UppWeek week;
+
+  if (department == NULL || !selected_week (self, &week))
+    return FALSE;
+  g_settings_set_string (self->settings, "last-department", department);
+  return load_report (self, department, week);
+}
+
 void
 upp_report_window_on_choice_changed (UppReportWindow *self)
 {
-  const char *department;
-  UppWeek week;
-
   if (self->loading > 0 || self->read_only)
     return;
-  department = selected_department (self);
-  if (department == NULL || !selected_week (self, &week))
-    return;
-  g_settings_set_string (self->settings, "last-department", department);
-  load_report (self, department, week);
+  load_chosen (self);
 }
 
 void
@@ -227,7 +267,9 @@ upp_report_window_fill_choices (UppReportWindow *self)
  * @department: a department's code
  * @week: a week, not after this week
  *
- * Shows @department's report for @week, as choosing them in the form does.
+ * Shows @department's report for @week, as choosing them in the form does:
+ * loaded in the background (see upp_report_window_get_busy()), superseding
+ * a load on its way.
  *
  * Returns: %FALSE if the package has no such department or the week
  *   cannot be reported on
@@ -255,6 +297,5 @@ upp_report_window_select (UppReportWindow *self,
   adw_combo_row_set_selected (self->department_row, d);
   adw_combo_row_set_selected (self->week_row, w);
   self->loading--;
-  upp_report_window_on_choice_changed (self);
-  return self->form != NULL;
+  return load_chosen (self);
 }

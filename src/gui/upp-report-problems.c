@@ -86,7 +86,7 @@ apply_problems (UppReportWindow *self)
   GHashTableIter iter;
   gpointer value;
 
-  for (guint i = 0; i < self->problems->len; i++)
+  for (guint i = 0; self->problems != NULL && i < self->problems->len; i++)
     {
       const UppReportProblem *problem = g_ptr_array_index (self->problems, i);
 
@@ -132,12 +132,45 @@ upp_report_window_count_problems (UppReportWindow *self,
   return n;
 }
 
+/* Shows @problems (taking them; %NULL: not checked yet) at their fields. */
+void
+upp_report_window_set_problems (UppReportWindow *self,
+                                GPtrArray       *problems)
+{
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = problems;
+  apply_problems (self);
+}
+
+static void
+on_validated (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  guint generation;
+  g_autoptr(UppReportWindow) self = upp_report_pending_take (user_data, &generation, NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  problems = upp_report_validate_finish (result, &error);
+  if (self == NULL)
+    return;
+  self->n_checks--;
+  /* Checked on values that have changed since: the check that follows the
+   * change (or the next load) brings the problems of what is shown. */
+  if (problems == NULL || generation != self->generation)
+    return;
+  upp_report_window_set_problems (self, g_steal_pointer (&problems));
+}
+
 /**
  * upp_report_window_validate_now:
  * @self: a #UppReportWindow
  *
  * Checks the report with the importer's rules now, instead of after the
- * pause in typing, and shows the problems.
+ * pause in typing, and shows the problems. The check runs in a worker
+ * thread, on a copy of the values; upp_report_window_get_busy() is %TRUE
+ * until its problems are shown.
  */
 void
 upp_report_window_validate_now (UppReportWindow *self)
@@ -147,9 +180,9 @@ upp_report_window_validate_now (UppReportWindow *self)
   g_clear_handle_id (&self->validate_id, g_source_remove);
   if (self->form == NULL || self->read_only)
     return;
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  self->problems = upp_report_form_validate (self->form, upp_report_window_get_store (self));
-  apply_problems (self);
+  self->n_checks++;
+  upp_report_validate_async (upp_report_window_get_store (self), self->form, self->cancellable,
+                             on_validated, upp_report_pending_new (self));
 }
 
 /* Going to a problem */

@@ -11,11 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include <json-glib/json-glib.h>
-
 #include "upp-dashboard.h"
-#include "upp-error.h"
-#include "upp-import.h"
 #include "upp-report-window-private.h"
 
 static void
@@ -110,136 +106,178 @@ build_read_only (UppReportWindow *self,
   upp_report_window_update_actions (self);
 }
 
-static gboolean
-open_read_only (UppReportWindow *self,
-                GBytes          *bytes,
-                const char      *source_name,
-                GError         **error)
+/* The window on a report read in a worker thread. */
+static UppReportWindow *
+new_read_only (GtkWindow     *parent,
+               UppReportSent *sent,
+               GFile         *file)
 {
-  const char *data;
-  gsize length;
-  g_autoptr(UppReportForm) form = NULL;
-  UppStore *store = upp_report_window_get_store (self);
-  gint64 previous;
-  guint n_earlier = 0;
+  UppReportWindow *self = upp_report_window_create (parent);
 
-  data = g_bytes_get_data (bytes, &length);
-  form = upp_report_form_new_from_json (data, length, upp_report_window_get_package (self), error);
-  if (form == NULL)
-    return FALSE;
+  /* The package the report was read with. */
+  g_clear_pointer (&self->dashboard, upp_dashboard_unref);
+  self->dashboard = g_steal_pointer (&sent->dashboard);
+  self->form = g_steal_pointer (&sent->form);
+  self->previous = g_steal_pointer (&sent->previous);
+  self->revision = sent->revision;
+  if (file != NULL)
+    self->source_file = g_object_ref (file);
+  build_read_only (self, sent->display_name);
+  return self;
+}
 
-  self->form = g_steal_pointer (&form);
-  self->revision = 1;
-  if (store != NULL && self->form->submitted != NULL)
+typedef struct
+{
+  GWeakRef  parent;
+  GFile    *file;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_weak_ref_clear (&data->parent);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static GTask *
+new_open_task (UppWindow           *parent,
+               GFile               *file,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data,
+               UppStore           **out_store,
+               UppDashboard       **out_dashboard)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  OpenData *data = g_new0 (OpenData, 1);
+  g_autoptr(UppSession) session = NULL;
+
+  /* The main window is not kept alive for the read. */
+  g_weak_ref_init (&data->parent, parent);
+  data->file = file != NULL ? g_object_ref (file) : NULL;
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  g_object_get (parent, "session", &session, NULL);
+  *out_store = session != NULL ? upp_session_get_store (session) : NULL;
+  *out_dashboard = session != NULL ? upp_session_get_dashboard (session) : NULL;
+  return task;
+}
+
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  OpenData *data = g_task_get_task_data (task);
+  g_autoptr(UppReportSent) sent = NULL;
+  g_autoptr(GtkWindow) parent = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sent = upp_report_open_finish (result, &error);
+  if (sent == NULL)
     {
-      /* The revision this one corrects: the last submitted before it; and
-       * its place among the week's reports, counted from the original. */
-      previous = upp_report_find_document (store, self->form->department, self->form->week,
-                                           self->form->submitted, &n_earlier);
-      if (previous > 0)
-        self->previous = upp_report_window_form_from_document (self, previous, NULL);
-      self->revision = n_earlier + 1;
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
-  build_read_only (self, source_name);
-  return TRUE;
+  parent = g_weak_ref_get (&data->parent);
+  if (parent == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                               _("The window was closed"));
+      return;
+    }
+  g_task_return_pointer (task, g_object_ref (new_read_only (parent, sent, data->file)),
+                         g_object_unref);
 }
 
 /**
- * upp_report_window_new_for_document:
+ * upp_report_window_new_for_document_async:
  * @parent: the main window (any window with a #UppSession in its `session`
  *   property)
  * @document_id: a report's id in the store (see upp_store_list_documents())
- * @error: a #GError
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the window is ready
+ * @user_data: for @callback
  *
- * Shows a report as it was imported, read-only; a correction with what it
- * changed against the revision before.
- *
- * Returns: (transfer none) (nullable): the window, not yet shown
+ * A window that shows a report as it was imported, read-only; a correction
+ * with what it changed against the revision before. The report is read in
+ * a worker thread; the window is made when it is there.
  */
-UppReportWindow *
-upp_report_window_new_for_document (UppWindow *parent,
-                                    gint64     document_id,
-                                    GError   **error)
+void
+upp_report_window_new_for_document_async (UppWindow           *parent,
+                                          gint64               document_id,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
 {
-  UppReportWindow *self;
-  g_autoptr(GBytes) bytes = NULL;
+  GTask *task;
+  UppStore *store;
+  UppDashboard *dashboard;
 
-  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  self = upp_report_window_create (GTK_WINDOW (parent));
-  bytes = upp_report_window_get_store (self) != NULL
-            ? upp_store_get_document_bytes (upp_report_window_get_store (self), document_id, error)
-            : NULL;
-  if (bytes == NULL || !open_read_only (self, bytes, NULL, error))
-    {
-      if (bytes == NULL && error != NULL && *error == NULL)
-        g_set_error_literal (error, UPP_ERROR, UPP_ERROR_NOT_FOUND, _("The database is not open"));
-      gtk_window_destroy (GTK_WINDOW (self));
-      return NULL;
-    }
-  return self;
+  task = new_open_task (parent, NULL, cancellable, callback, user_data, &store, &dashboard);
+  g_task_set_source_tag (task, upp_report_window_new_for_document_async);
+  upp_report_open_document_async (store, dashboard, document_id, cancellable, on_opened, task);
 }
 
 /**
- * upp_report_window_new_for_file:
+ * upp_report_window_new_for_file_async:
  * @parent: the main window (any window with a #UppSession in its `session`
  *   property)
- * @file: a report file
- * @error: a #GError
+ * @file: a report file, from outside: double-clicked, opened with the app
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the window is ready, or @file is not a report
+ * @user_data: for @callback
  *
- * Shows a report file read-only, with an Import button; a correction with
- * what it changed against the revision the database holds.
+ * A window that shows a report file read-only, with an Import button; a
+ * correction with what it changed against the revision the database holds.
+ * The file is read (at most %UPP_IMPORT_MAX_BYTES) and checked with the
+ * importer's strict reader in a worker thread; the window is made only
+ * when that says it is a weekly report.
+ */
+void
+upp_report_window_new_for_file_async (UppWindow           *parent,
+                                      GFile               *file,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  GTask *task;
+  UppStore *store;
+  UppDashboard *dashboard;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_open_task (parent, file, cancellable, callback, user_data, &store, &dashboard);
+  g_task_set_source_tag (task, upp_report_window_new_for_file_async);
+  upp_report_open_file_async (store, dashboard, file, cancellable, on_opened, task);
+}
+
+/**
+ * upp_report_window_new_finish:
+ * @result: the result of upp_report_window_new_for_document_async() or
+ *   upp_report_window_new_for_file_async()
+ * @error: a #GError; %UPP_ERROR_INVALID_DOCUMENT for a file that is not a
+ *   weekly report
  *
- * Returns: (transfer none) (nullable): the window, or %NULL if @file
- *   is not a weekly report
+ * Returns: (transfer full) (nullable): the window, not yet shown: present
+ *   it (or destroy it)
  */
 UppReportWindow *
-upp_report_window_new_for_file (UppWindow *parent,
-                                GFile     *file,
-                                GError   **error)
+upp_report_window_new_finish (GAsyncResult  *result,
+                              GError       **error)
 {
-  UppReportWindow *self;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-  gsize length;
+  gpointer tag;
 
-  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  tag = g_task_get_source_tag (G_TASK (result));
+  g_return_val_if_fail (tag == upp_report_window_new_for_document_async ||
+                        tag == upp_report_window_new_for_file_async, NULL);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE
-                            "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                            G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
-      g_file_info_get_size (info) > UPP_IMPORT_MAX_BYTES)
-    {
-      g_set_error_literal (error, UPP_ERROR, UPP_ERROR_INVALID_DOCUMENT, _("Not a weekly report"));
-      return NULL;
-    }
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
-    return NULL;
-  if (!json_parser_load_from_data (parser, contents, length, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (root), "format",
-                                                             ""), "uppfoljning-report") != 0)
-    {
-      g_set_error_literal (error, UPP_ERROR, UPP_ERROR_INVALID_DOCUMENT, _("Not a weekly report"));
-      return NULL;
-    }
-
-  self = upp_report_window_create (GTK_WINDOW (parent));
-  self->source_file = g_object_ref (file);
-  name = g_strdup (g_file_info_get_display_name (info));
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  if (!open_read_only (self, bytes, name, error))
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return NULL;
-    }
-  return self;
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

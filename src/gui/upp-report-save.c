@@ -22,42 +22,72 @@ typedef struct
   UppReportWindow *self;
   GFile           *file;
   GBytes          *bytes;
+  char            *department;   /* of the report saved, whatever the form shows now */
+  UppWeek          week;
 } SaveData;
 
 static void
 save_data_free (SaveData *data)
 {
-  g_object_unref (data->self);
-  g_object_unref (data->file);
-  g_bytes_unref (data->bytes);
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data->department);
   g_free (data);
 }
 
-/* The report as it will be sent: submitted now, and once more checked
- * with the importer's rules on the very bytes. */
+/* The report as it will be sent, from upp_report_final_async(): %NULL,
+ * with the problems shown at their fields or the final check's in a
+ * toast, when it cannot be sent. */
 static GBytes *
-build_final (UppReportWindow *self)
+finish_final (UppReportWindow *self,
+              GAsyncResult    *result,
+              guint            generation)
 {
-  g_autofree char *json = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(UppDocument) document = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = upp_report_final_finish (result, &problems, &error);
 
-  upp_report_window_validate_now (self);
-  if (self->problems == NULL || self->problems->len > 0)
-    return NULL;
-  upp_report_window_replace (&self->form->submitted, upp_report_now ());
-  json = upp_report_form_to_json (self->form);
-  g_clear_pointer (&self->form->submitted, g_free);
-  name = upp_report_form_get_filename (self->form, self->revision);
-  bytes = g_bytes_new (json, strlen (json));
-  document = upp_document_parse (name, bytes, upp_report_window_get_store (self));
-  if (document->problems->len > 0)
+  self->n_checks--;
+  if (problems != NULL)
     {
-      upp_report_window_show_toast (self, g_ptr_array_index (document->problems, 0));
+      if (generation == self->generation)
+        upp_report_window_set_problems (self, g_steal_pointer (&problems));
+      return NULL;
+    }
+  if (bytes == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        upp_report_window_show_toast (self, error->message);
       return NULL;
     }
   return g_steal_pointer (&bytes);
+}
+
+/* The final check, in a worker thread, on the values as they are now. */
+static void
+start_final (UppReportWindow     *self,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  self->n_checks++;
+  upp_report_final_async (upp_report_window_get_store (self), self->form, self->revision,
+                          self->cancellable, callback, user_data);
+}
+
+static void
+on_saved_draft_deleted (UppReportWindow *self,
+                        gboolean         ok,
+                        gpointer         user_data)
+{
+  GFile *file = user_data;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+
+  /* Translators: a toast, “Saved as SOC-2026-W49.json” */
+  message = g_strdup_printf (_("Saved as %s"), basename);
+  upp_report_window_show_toast (self, message);
+  upp_report_window_emit_saved (self, file, TRUE);
 }
 
 static void
@@ -68,12 +98,11 @@ on_file_written (GObject      *source,
   SaveData *data = user_data;
   UppReportWindow *self = data->self;
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = g_file_get_basename (data->file);
   g_autofree char *message = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error) || self->disposed)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           message = g_strdup_printf (_("The report was not saved: %s"), error->message);
           upp_report_window_show_toast (self, message);
@@ -83,13 +112,56 @@ on_file_written (GObject      *source,
       return;
     }
 
-  /* Sent: the draft has served its purpose. */
-  upp_report_window_delete_draft (self);
-  /* Translators: a toast, “Saved as SOC-2026-W49.json” */
-  message = g_strdup_printf (_("Saved as %s"), basename);
-  upp_report_window_show_toast (self, message);
-  upp_report_window_emit_saved (self, data->file, TRUE);
+  /* Sent: the draft has served its purpose. ::saved once it is gone. */
+  if (self->form != NULL && g_str_equal (self->form->department, data->department) &&
+      upp_week_compare (self->form->week, data->week) == 0)
+    {
+      g_clear_handle_id (&self->draft_id, g_source_remove);
+      self->dirty = FALSE;
+    }
+  upp_report_window_write_draft (self, data->department, data->week, NULL,
+                                 on_saved_draft_deleted, g_object_ref (data->file),
+                                 g_object_unref);
   save_data_free (data);
+}
+
+typedef struct
+{
+  UppReportPending *pending;
+  GFile            *file;
+  char             *department;
+  UppWeek           week;
+} FinalForFile;
+
+static void
+on_final_for_file (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  FinalForFile *final = user_data;
+  g_autoptr(GFile) file = final->file;
+  g_autofree char *department = final->department;
+  UppWeek week = final->week;
+  guint generation;
+  g_autoptr(UppReportWindow) self = upp_report_pending_take (final->pending, &generation, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  SaveData *data;
+
+  g_free (final);
+  if (self == NULL)
+    return;
+  bytes = finish_final (self, result, generation);
+  if (bytes == NULL)
+    return;
+  data = g_new0 (SaveData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->bytes = g_steal_pointer (&bytes);
+  data->department = g_steal_pointer (&department);
+  data->week = week;
+  g_file_replace_contents_bytes_async (file, data->bytes, NULL, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION, self->cancellable,
+                                       on_file_written, data);
 }
 
 /**
@@ -97,31 +169,30 @@ on_file_written (GObject      *source,
  * @self: a #UppReportWindow
  * @file: where to write the report
  *
- * Writes the report (submitted now) in the background, then deletes the
- * draft; #UppReportWindow::saved tells how it went. What "Save…" ends in
- * once a file is chosen. Does nothing while the report has problems.
+ * Checks the report (submitted now) once more and writes it, in the
+ * background, then deletes the draft; #UppReportWindow::saved tells how it
+ * went. What "Save…" ends in once a file is chosen. Writes nothing while
+ * the report has problems: they are shown instead.
  */
 void
 upp_report_window_save_to_file (UppReportWindow *self,
                                 GFile           *file)
 {
-  SaveData *data;
-  g_autoptr(GBytes) bytes = NULL;
+  FinalForFile *final;
 
   g_return_if_fail (UPP_IS_REPORT_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!self->read_only);
 
-  bytes = build_final (self);
-  if (bytes == NULL)
+  if (self->form == NULL)
     return;
-  data = g_new0 (SaveData, 1);
-  data->self = g_object_ref (self);
-  data->file = g_object_ref (file);
-  data->bytes = g_steal_pointer (&bytes);
-  g_file_replace_contents_bytes_async (file, data->bytes, NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION, self->cancellable,
-                                       on_file_written, data);
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  final = g_new0 (FinalForFile, 1);
+  final->pending = upp_report_pending_new (self);
+  final->file = g_object_ref (file);
+  final->department = g_strdup (self->form->department);
+  final->week = self->form->week;
+  start_final (self, on_final_for_file, final);
 }
 
 /**
@@ -166,7 +237,8 @@ upp_report_window_save_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
   g_autoptr(GFile) current = NULL;
 
-  upp_report_window_validate_now (self);
+  /* The problems shown are those of the last check; saving checks once
+   * more. */
   if (!upp_report_window_get_can_save (self))
     return;
   if (self->chooser != NULL)
@@ -218,6 +290,7 @@ upp_report_window_forget_import (UppReportWindow *self)
   g_remove (self->import_path);
   g_rmdir (folder);
   g_clear_pointer (&self->import_path, g_free);
+  g_clear_pointer (&self->import_department, g_free);
 }
 
 static void
@@ -251,25 +324,22 @@ on_imported (UppSession      *session,
     }
 
   /* In the database now; the main window shows the outcome in the Reports
-   * view. */
-  upp_report_window_delete_draft (self);
+   * view. The form goes once the draft is deleted. */
+  upp_report_window_write_draft (self, self->import_department, self->import_week, NULL, NULL,
+                                 NULL, NULL);
+  g_clear_handle_id (&self->draft_id, g_source_remove);
+  self->dirty = FALSE;
   upp_report_window_forget_import (self);
   gtk_window_close (GTK_WINDOW (self));
 }
 
-/**
- * upp_report_window_import:
- * @self: a #UppReportWindow
- *
- * Imports the report into the database the main window shows, through
- * the same path as files dropped on it; when department and leadership
- * share a computer. On success the draft is deleted and the form closes;
- * the main window shows the outcome. Does nothing while the report has
- * problems.
- */
-void
-upp_report_window_import (UppReportWindow *self)
+static void
+on_final_for_import (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
+  guint generation, form_serial;
+  g_autoptr(UppReportWindow) self = upp_report_pending_take (user_data, &generation, &form_serial);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) files = NULL;
@@ -277,13 +347,14 @@ upp_report_window_import (UppReportWindow *self)
   g_autofree char *folder = NULL;
   g_autofree char *name = NULL;
 
-  g_return_if_fail (UPP_IS_REPORT_WINDOW (self));
-  g_return_if_fail (!self->read_only);
-
-  if (self->parent == NULL || self->import_path != NULL)
+  if (self == NULL)
     return;
-  bytes = build_final (self);
-  if (bytes == NULL)
+  self->sending = FALSE;
+  upp_report_window_update_actions (self);
+  bytes = finish_final (self, result, generation);
+  /* Another department or week was chosen meanwhile: not imported. */
+  if (bytes == NULL || self->parent == NULL || self->import_path != NULL || self->form == NULL ||
+      form_serial != self->form_serial)
     return;
 
   /* A file named as the department would name it: import messages and the
@@ -296,6 +367,8 @@ upp_report_window_import (UppReportWindow *self)
     }
   name = upp_report_window_get_filename (self);
   self->import_path = g_build_filename (folder, name, NULL);
+  self->import_department = g_strdup (self->form->department);
+  self->import_week = self->form->week;
   if (!g_file_set_contents (self->import_path, g_bytes_get_data (bytes, NULL),
                             g_bytes_get_size (bytes), &error))
     {
@@ -310,6 +383,31 @@ upp_report_window_import (UppReportWindow *self)
   file = g_file_new_for_path (self->import_path);
   g_list_store_append (files, file);
   upp_session_request_import (self->session, G_LIST_MODEL (files));
+}
+
+/**
+ * upp_report_window_import:
+ * @self: a #UppReportWindow
+ *
+ * Imports the report into the database the main window shows, through
+ * the same path as files dropped on it; when department and leadership
+ * share a computer. The report is checked once more in the background
+ * first. On success the draft is deleted and the form closes; the main
+ * window shows the outcome. Does nothing while the report has problems:
+ * they are shown instead.
+ */
+void
+upp_report_window_import (UppReportWindow *self)
+{
+  g_return_if_fail (UPP_IS_REPORT_WINDOW (self));
+  g_return_if_fail (!self->read_only);
+
+  if (self->parent == NULL || self->import_path != NULL || self->sending || self->form == NULL)
+    return;
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  self->sending = TRUE;
+  upp_report_window_update_actions (self);
+  start_final (self, on_final_for_import, upp_report_pending_new (self));
 }
 
 void

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "upp-report-tasks.h"
 #include "upp-report-window.h"
 #include "upp-session.h"
 
@@ -28,6 +29,8 @@ struct _UppReportWindow
   GtkLabel             *problems_label;
   AdwPreferencesPage   *page;
   AdwPreferencesGroup  *report_group;
+  GtkWidget            *loading_group;
+  GtkSpinner           *loading_spinner;
   AdwComboRow          *department_row;
   AdwComboRow          *week_row;
   GtkWidget            *week_message_row;
@@ -41,6 +44,7 @@ struct _UppReportWindow
 
   /* owned */
   UppSession           *session;
+  UppDashboard         *dashboard;     /* its package is the one in force */
   GSettings            *settings;
   UppReportForm        *form;
   UppReportForm        *previous;      /* read-only: the revision corrected */
@@ -53,9 +57,14 @@ struct _UppReportWindow
   GArray               *weeks;
   GtkWidget            *summary_row;
   GtkFileChooserNative *chooser;
-  GCancellable         *cancellable;
+  GCancellable         *cancellable;   /* cancelled in dispose */
+  GCancellable         *load_cancellable;
+  char                 *load_department; /* the load on its way, or NULL */
+  UppWeek               load_week;
   GFile                *source_file;   /* read-only, opened from a file */
   char                 *import_path;
+  char                 *import_department; /* what is being imported: its draft goes */
+  UppWeek               import_week;
 
   guint                 validate_id;
   guint                 draft_id;
@@ -64,9 +73,17 @@ struct _UppReportWindow
   GtkWidget            *focus_target;  /* weak */
   GtkWidget            *focus_row;     /* weak */
   int                   revision;      /* what saving writes: 1, or 2… */
-  guint                 loading;
+  guint                 loading;       /* widgets set by code, not by the user */
+  guint                 generation;    /* +1 on every edit and load: older checks are stale */
+  guint                 form_serial;   /* +1 on every load */
+  guint                 n_checks;      /* checks running in worker threads */
+  guint                 n_writes;      /* draft writes running in worker threads */
   gboolean              read_only;
   gboolean              dirty;
+  gboolean              sending;       /* the final check before an import runs */
+  gboolean              closing;       /* closed, waiting for the draft writes */
+  gboolean              kept_on_close; /* a draft was kept when closing */
+  gboolean              disposed;
 };
 
 /* A field of the form: what is typed in it goes to the values. */
@@ -85,6 +102,20 @@ struct _UppReportField
   char            *message;
 };
 
+/* A pending result's way back to the window: dropped when the window is
+ * gone (results never keep it alive) or when it is stale. */
+typedef struct
+{
+  GWeakRef window;
+  guint    generation;
+  guint    form_serial;
+} UppReportPending;
+
+UppReportPending    *upp_report_pending_new                 (UppReportWindow  *self);
+UppReportWindow     *upp_report_pending_take                (UppReportPending *pending,
+                                                             guint            *out_generation,
+                                                             guint            *out_form_serial);
+
 /* The window */
 UppReportWindow     *upp_report_window_create               (GtkWindow        *parent);
 UppStore            *upp_report_window_get_store            (UppReportWindow  *self);
@@ -95,6 +126,7 @@ void                 upp_report_window_update_actions       (UppReportWindow  *s
 void                 upp_report_window_emit_saved           (UppReportWindow  *self,
                                                              GFile            *file,
                                                              gboolean          ok);
+void                 upp_report_window_finish_close         (UppReportWindow  *self);
 
 /* Fields */
 UppReportField      *upp_report_window_add_field            (UppReportWindow  *self,
@@ -113,12 +145,15 @@ void                 upp_report_window_replace              (char            **f
 /* Problems */
 guint                upp_report_window_count_problems       (UppReportWindow  *self,
                                                              const char       *action);
+void                 upp_report_window_set_problems         (UppReportWindow  *self,
+                                                             GPtrArray        *problems);
 void                 upp_report_window_show_problem_action  (GtkWidget        *widget,
                                                              const char       *action_name,
                                                              GVariant         *parameter);
 
 /* Building the form */
 void                 upp_report_window_build_entries        (UppReportWindow  *self);
+void                 upp_report_window_clear_entries        (UppReportWindow  *self);
 void                 upp_report_window_update_expander      (UppReportWindow  *self,
                                                              const char       *action);
 AdwPreferencesGroup *upp_report_window_new_group            (UppReportWindow  *self,
@@ -139,11 +174,19 @@ GtkWidget           *upp_report_window_new_text_row         (UppReportWindow  *s
 /* Loading a department's week */
 void                 upp_report_window_fill_choices         (UppReportWindow  *self);
 void                 upp_report_window_on_choice_changed    (UppReportWindow  *self);
-UppReportForm       *upp_report_window_form_from_document   (UppReportWindow  *self,
-                                                             gint64            id,
-                                                             GError          **error);
 
 /* Drafts */
+typedef void       (*UppReportWritten)                      (UppReportWindow  *self,
+                                                             gboolean          ok,
+                                                             gpointer          user_data);
+
+void                 upp_report_window_write_draft          (UppReportWindow  *self,
+                                                             const char       *department,
+                                                             UppWeek           week,
+                                                             const char       *json,
+                                                             UppReportWritten  done,
+                                                             gpointer          done_data,
+                                                             GDestroyNotify    done_destroy);
 void                 upp_report_window_delete_draft         (UppReportWindow  *self);
 void                 upp_report_window_discard_action       (GtkWidget        *widget,
                                                              const char       *action_name,

@@ -25,6 +25,11 @@
  *   upp-report-draft.c      the draft kept in the database; discarding it
  *   upp-report-save.c       saving the report as a file, or importing it
  *   upp-report-read-only.c  a sent report (or a correction) read-only
+ *
+ * The window never waits on SQL: what it asks of the store runs in worker
+ * threads (upp-report-tasks.c) and comes back to it through a
+ * UppReportPending, which holds it weakly: a result never keeps a closed
+ * form alive, and one for an older state of the values is dropped.
  */
 
 #define G_LOG_DOMAIN "upp-report-window"
@@ -60,15 +65,43 @@ upp_report_window_get_store (UppReportWindow *self)
   return self->session != NULL ? upp_session_get_store (self->session) : NULL;
 }
 
-/* The definition in force, as the session's dashboard holds it: no query
- * on the window's thread. */
+/* The definition in force, as the dashboard the form was opened from has
+ * it: read without asking the store. */
 const UppPackage *
 upp_report_window_get_package (UppReportWindow *self)
 {
-  UppDashboard *dashboard = self->session != NULL ? upp_session_get_dashboard (self->session)
-                                                  : NULL;
+  return self->dashboard != NULL ? self->dashboard->package : NULL;
+}
 
-  return dashboard != NULL ? dashboard->package : NULL;
+UppReportPending *
+upp_report_pending_new (UppReportWindow *self)
+{
+  UppReportPending *pending = g_new0 (UppReportPending, 1);
+
+  g_weak_ref_init (&pending->window, self);
+  pending->generation = self->generation;
+  pending->form_serial = self->form_serial;
+  return pending;
+}
+
+/* Frees @pending. Returns: (transfer full) (nullable): the window, unless
+ * it is gone or going */
+UppReportWindow *
+upp_report_pending_take (UppReportPending *pending,
+                         guint            *out_generation,
+                         guint            *out_form_serial)
+{
+  UppReportWindow *self = g_weak_ref_get (&pending->window);
+
+  if (out_generation != NULL)
+    *out_generation = pending->generation;
+  if (out_form_serial != NULL)
+    *out_form_serial = pending->form_serial;
+  g_weak_ref_clear (&pending->window);
+  g_free (pending);
+  if (self != NULL && self->disposed)
+    g_clear_object (&self);
+  return self;
 }
 
 void
@@ -85,7 +118,7 @@ upp_report_window_update_actions (UppReportWindow *self)
                 self->problems->len == 0 && self->import_path == NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.save", ok);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.import", ok);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.import", ok && !self->sending);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.discard",
                                  !self->read_only && self->form != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.show-problem",
@@ -208,18 +241,54 @@ upp_report_window_get_field_message (UppReportWindow *self,
   return field != NULL ? field->message : NULL;
 }
 
+/**
+ * upp_report_window_get_busy:
+ * @self: a #UppReportWindow
+ *
+ * Returns: whether the form is loading, a check of the values is due or
+ *   running, or a draft is being written: what it shows may still change
+ */
+gboolean
+upp_report_window_get_busy (UppReportWindow *self)
+{
+  g_return_val_if_fail (UPP_IS_REPORT_WINDOW (self), FALSE);
+
+  return self->load_department != NULL || self->validate_id != 0 || self->n_checks > 0 ||
+         self->n_writes > 0;
+}
+
 /* GObject */
+
+/* Closed while drafts are being written: the window goes once they are
+ * (hidden meanwhile), so that a draft that could not be kept is not lost
+ * with it. */
+void
+upp_report_window_finish_close (UppReportWindow *self)
+{
+  if (!self->closing || self->n_writes > 0)
+    return;
+  if (self->kept_on_close && self->parent != NULL && !self->dirty)
+    g_signal_emit (self, signals[DRAFT_KEPT], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
 
 static gboolean
 upp_report_window_close_request (GtkWindow *window)
 {
   UppReportWindow *self = UPP_REPORT_WINDOW (window);
 
+  if (self->closing)
+    return TRUE;
   if (self->dirty && !self->read_only && self->form != NULL)
     {
       upp_report_window_save_draft_now (self);
-      if (self->parent != NULL && !self->dirty)
-        g_signal_emit (self, signals[DRAFT_KEPT], 0);
+      self->kept_on_close = TRUE;
+    }
+  if (self->n_writes > 0)
+    {
+      self->closing = TRUE;
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return TRUE;
     }
   return GTK_WINDOW_CLASS (upp_report_window_parent_class)->close_request (window);
 }
@@ -229,14 +298,18 @@ upp_report_window_dispose (GObject *object)
 {
   UppReportWindow *self = UPP_REPORT_WINDOW (object);
 
-  /* Destroyed with the main window: what was typed is kept all the same. */
-  upp_report_window_save_draft_now (self);
+  /* Destroyed with the main window: what was typed is kept all the same,
+   * by a write that holds what it needs. */
+  if (!self->disposed)
+    upp_report_window_save_draft_now (self);
+  self->disposed = TRUE;
   g_clear_handle_id (&self->validate_id, g_source_remove);
   g_clear_handle_id (&self->draft_id, g_source_remove);
   g_clear_handle_id (&self->focus_id, g_source_remove);
   g_clear_weak_pointer (&self->focus_target);
   g_clear_weak_pointer (&self->focus_row);
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->load_cancellable);
   upp_report_window_forget_import (self);
   if (self->chooser != NULL)
     {
@@ -251,8 +324,10 @@ upp_report_window_dispose (GObject *object)
   g_clear_pointer (&self->expanders, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), UPP_TYPE_REPORT_WINDOW);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->dashboard, upp_dashboard_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->load_cancellable);
   g_clear_object (&self->source_file);
 
   G_OBJECT_CLASS (upp_report_window_parent_class)->dispose (object);
@@ -271,6 +346,7 @@ upp_report_window_finalize (GObject *object)
   g_clear_pointer (&self->department_codes, g_ptr_array_unref);
   g_clear_pointer (&self->weeks, g_array_unref);
   g_free (self->import_path);
+  g_free (self->load_department);
 
   G_OBJECT_CLASS (upp_report_window_parent_class)->finalize (object);
 }
@@ -317,6 +393,8 @@ upp_report_window_class_init (UppReportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UppReportWindow, problems_label);
   gtk_widget_class_bind_template_child (widget_class, UppReportWindow, page);
   gtk_widget_class_bind_template_child (widget_class, UppReportWindow, report_group);
+  gtk_widget_class_bind_template_child (widget_class, UppReportWindow, loading_group);
+  gtk_widget_class_bind_template_child (widget_class, UppReportWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, UppReportWindow, department_row);
   gtk_widget_class_bind_template_child (widget_class, UppReportWindow, week_row);
   gtk_widget_class_bind_template_child (widget_class, UppReportWindow, week_message_row);
@@ -400,10 +478,15 @@ upp_report_window_create (GtkWindow *parent)
                                         "transient-for", parent,
                                         "application", gtk_window_get_application (GTK_WINDOW (parent)),
                                         NULL);
+  UppDashboard *dashboard;
 
   self->parent = parent;
   g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &self->parent);
   g_object_get (parent, "session", &self->session, NULL);
+  /* The form keeps the dashboard it was opened with: its package is what
+   * the form is built from, without asking the store. */
+  dashboard = self->session != NULL ? upp_session_get_dashboard (self->session) : NULL;
+  self->dashboard = dashboard != NULL ? upp_dashboard_ref (dashboard) : NULL;
   return self;
 }
 
@@ -414,6 +497,8 @@ upp_report_window_create (GtkWindow *parent)
  *
  * A form for a new weekly report: the department chosen last (the
  * `last-department` setting) and this week, or what was drafted for them.
+ * It shows that it is loading until they are there (see
+ * upp_report_window_get_busy()).
  *
  * Returns: (transfer none): the window, not yet shown, owned by GTK until
  *   it is destroyed

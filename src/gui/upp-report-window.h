@@ -21,11 +21,17 @@ typedef struct _UppWindow UppWindow;
 G_DECLARE_FINAL_TYPE (UppReportWindow, upp_report_window, UPP, REPORT_WINDOW, AdwWindow)
 
 UppReportWindow     *upp_report_window_new               (UppWindow        *parent);
-UppReportWindow     *upp_report_window_new_for_document  (UppWindow        *parent,
-                                                          gint64            document_id,
-                                                          GError          **error);
-UppReportWindow     *upp_report_window_new_for_file      (UppWindow        *parent,
-                                                          GFile            *file,
+void                 upp_report_window_new_for_document_async (UppWindow           *parent,
+                                                               gint64               document_id,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+void                 upp_report_window_new_for_file_async (UppWindow           *parent,
+                                                           GFile               *file,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+UppReportWindow     *upp_report_window_new_finish        (GAsyncResult     *result,
                                                           GError          **error);
 
 gboolean             upp_report_window_select            (UppReportWindow  *self,
@@ -34,6 +40,7 @@ gboolean             upp_report_window_select            (UppReportWindow  *self
 const UppReportForm *upp_report_window_get_form          (UppReportWindow  *self);
 gboolean             upp_report_window_get_read_only     (UppReportWindow  *self);
 gboolean             upp_report_window_get_can_save      (UppReportWindow  *self);
+gboolean             upp_report_window_get_busy          (UppReportWindow  *self);
 GPtrArray           *upp_report_window_get_problems      (UppReportWindow  *self);
 GPtrArray           *upp_report_window_get_changes       (UppReportWindow  *self);
 GtkWidget           *upp_report_window_get_field         (UppReportWindow  *self,

@@ -154,6 +154,9 @@ open_done (GObject      *source,
       return;
     }
 
+  /* The window never waits for the database: a query on its thread is a
+   * programmer's error, caught where it is made. */
+  upp_store_check_blocking (store);
   g_set_object (&self->store, store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   update_watch (self);

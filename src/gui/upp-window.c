@@ -1010,19 +1010,33 @@ write_report_action (GtkWidget  *widget,
 }
 
 static void
+on_document_opened (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UppReportWindow) report = upp_report_window_new_finish (result, &error);
+  g_autoptr(UppWindow) self = g_weak_ref_get (user_data);
+
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
+  if (report != NULL)
+    gtk_window_present (GTK_WINDOW (report));
+  else if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    on_failed (self, error->message);
+}
+
+static void
 open_document_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  UppWindow *self = UPP_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  UppReportWindow *report;
+  GWeakRef *self = g_new0 (GWeakRef, 1);
 
-  report = upp_report_window_new_for_document (self, g_variant_get_int64 (parameter), &error);
-  if (report == NULL)
-    on_failed (self, error->message);
-  else
-    gtk_window_present (GTK_WINDOW (report));
+  /* Read in a worker thread; the window opens when the report is there. */
+  g_weak_ref_init (self, widget);
+  upp_report_window_new_for_document_async (UPP_WINDOW (widget), g_variant_get_int64 (parameter),
+                                            NULL, on_document_opened, self);
 }
 
 /* Public */

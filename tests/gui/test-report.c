@@ -13,12 +13,14 @@
 #include <string.h>
 
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 #include "upp-application.h"
 #include "upp-gui-test-util.h"
 #include "upp-test-util.h"
 #include "upp-document-item.h"
 #include "upp-import.h"
+#include "upp-report-tasks.h"
 #include "upp-report-text-row.h"
 #include "upp-report-window.h"
 #include "upp-window.h"
@@ -93,8 +95,17 @@ write_report (UppWindow *window,
   g_object_ref (report);
   gtk_window_set_default_size (GTK_WINDOW (report), width, height);
   upp_test_wait_for (upp_test_is_drawn, report, "the report window to show");
-  upp_test_drain ();
+  /* Loaded (and checked) in worker threads. */
+  upp_test_wait_report (report);
   return report;
+}
+
+/* The check runs in a worker thread: until its problems are shown. */
+static void
+check_now (UppReportWindow *report)
+{
+  upp_report_window_validate_now (report);
+  upp_test_wait_report (report);
 }
 
 /* Filling in fields through their widgets, as a person would. */
@@ -206,13 +217,13 @@ test_write_save_import (void)
   const UppReportForm *form;
   UppWindow *window;
   UppReportWindow *report;
-  UppStore *store;
+  g_autoptr(UppStore) store = NULL;
   int saved = 0;
   int status = -1;
 
   g_settings_set_string (settings, "last-department", "SOC");
   window = open_window (db);
-  store = upp_session_get_store (upp_window_get_session (window));
+  store = upp_test_open_store_of (window);
   report = write_report (window, 900, 1000);
 
   /* The department chosen last and this week, pre-filled from week 48. */
@@ -257,7 +268,7 @@ test_write_save_import (void)
   set_progress (report, "A12", 100);
   type_text (report, "A12/comment", "Sista vandringen genomförd.");
   set_progress (report, "A14", 95);
-  upp_report_window_validate_now (report);
+  check_now (report);
   g_assert_cmpuint (upp_report_window_get_problems (report)->len, ==, 0);
   g_assert_true (save_sensitive (report));
   g_assert_cmpint (form->entries->len, ==, 11);
@@ -321,13 +332,13 @@ test_identity_number (void)
 
   g_settings_set_string (settings, "last-department", "SOC");
   report = write_report (window, 900, 1000);
-  upp_report_window_validate_now (report);
+  check_now (report);
   g_assert_true (save_sensitive (report));
 
   /* A personal identity number typed into a comment: flagged at the field,
    * masked, and Save is off. */
   type_text (report, "A14/comment", "Samtal med 19811218-9876 om stöd.");
-  upp_report_window_validate_now (report);
+  check_now (report);
   g_assert_false (save_sensitive (report));
   message = upp_report_window_get_field_message (report, "A14/comment");
   g_assert_nonnull (message);
@@ -342,13 +353,14 @@ test_identity_number (void)
     g_autoptr(GFile) file = g_file_new_for_path (path);
 
     upp_report_window_save_to_file (report, file);
-    upp_test_drain ();
+    upp_test_wait_report (report);
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   }
   /* Live, as the user types: the check runs after a pause, not on demand. */
   type_text (report, "summary", "Ärende 198112189876.");
   g_assert_null (upp_report_window_get_field_message (report, "summary"));
   upp_test_settle (400);
+  upp_test_wait_report (report);
   g_assert_nonnull (upp_report_window_get_field_message (report, "summary"));
   g_assert_nonnull (strstr (upp_report_window_get_field_message (report, "summary"),
                             "19xxxxxxxx76"));
@@ -359,7 +371,7 @@ test_identity_number (void)
   choose_status (report, "A12", UPP_STATUS_DONE);
   set_progress (report, "A12", 95);
   type_text (report, "A2/indicators/contacts-made", "tolv");
-  upp_report_window_validate_now (report);
+  check_now (report);
   g_assert_cmpuint (upp_report_window_get_problems (report)->len, ==, 3);
   /* "Show" goes to the first problem: opens its action, focuses the field. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (report), "report.show-problem", NULL));
@@ -368,7 +380,7 @@ test_identity_number (void)
                    UPP_REPORT_TEXT_ROW (field (report, "A14/comment"))))));
   upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-problems");
   type_text (report, "A14/comment", "Samtal om stöd.");
-  upp_report_window_validate_now (report);
+  check_now (report);
   g_assert_null (upp_report_window_get_field_message (report, "A14/comment"));
   g_assert_cmpstr (upp_report_window_get_field_message (report, "A12/progress"), ==,
                    "is 95, but the status is done; a done action is at 100");
@@ -378,14 +390,17 @@ test_identity_number (void)
 
   set_progress (report, "A12", 100);
   type_text (report, "A2/indicators/contacts-made", "12");
-  upp_report_window_validate_now (report);
+  check_now (report);
   g_assert_true (save_sensitive (report));
 
   /* Left with a draft: discarded, nothing stays. */
   upp_report_window_discard (report);
   close_report (report);
-  g_assert_null (upp_store_get_draft (upp_session_get_store (upp_window_get_session (window)),
-                                      "SOC", WEEK_49));
+  {
+    g_autoptr(UppStore) store = upp_test_open_store_of (window);
+
+    g_assert_null (upp_store_get_draft (store, "SOC", WEEK_49));
+  }
   g_settings_reset (settings, "last-department");
   close_window (window);
 }
@@ -442,7 +457,7 @@ test_draft (void)
   g_autofree char *db = upp_gui_test_copy_demo (&gui, "draft");
   g_autoptr(GSettings) settings = g_settings_new ("se.lysekil.Uppfoljning");
   UppWindow *window = open_window (db);
-  UppStore *store = upp_session_get_store (upp_window_get_session (window));
+  g_autoptr(UppStore) store = upp_test_open_store_of (window);
   UppReportWindow *report;
   AdwMessageDialog *dialog;
   g_autofree char *draft = NULL;
@@ -471,12 +486,14 @@ test_draft (void)
   /* Kept as the user types, after a pause. */
   type_text (report, "reporter", "Biträdande rektor");
   upp_test_settle (1300);
+  upp_test_wait_report (report);
   g_clear_pointer (&draft, g_free);
   draft = upp_store_get_draft (store, "UTB", WEEK_49);
   g_assert_nonnull (strstr (draft, "Biträdande rektor"));
 
   /* Another week starts from its own report, not from this draft. */
   g_assert_true (upp_report_window_select (report, "UTB", UPP_WEEK_INIT (2026, 48)));
+  upp_test_wait_report (report);
   g_assert_cmpstr (upp_report_window_get_form (report)->reporter, !=, "Biträdande rektor");
   g_clear_pointer (&summary, g_free);
   summary = upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field (report, "summary")));
@@ -488,6 +505,7 @@ test_draft (void)
     g_assert_cmpstr (name, ==, "UTB-2026-W48-rev2.json");
   }
   g_assert_true (upp_report_window_select (report, "UTB", WEEK_49));
+  upp_test_wait_report (report);
   g_clear_pointer (&summary, g_free);
   summary = upp_report_text_row_get_text (UPP_REPORT_TEXT_ROW (field (report, "summary")));
   g_assert_cmpstr (summary, ==, "Halvvägs skriven.");
@@ -523,13 +541,13 @@ test_narrow_and_dark (void)
   g_settings_set_string (settings, "last-department", "SOC");
   report = write_report (window, 360, 760);
   type_text (report, "A1/comment", "3 pass genomförda av 5 planerade.");
-  upp_report_window_validate_now (report);
+  check_now (report);
   upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-narrow");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (report)), <=, 360);
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   type_text (report, "A1/indicators/evening-shifts", "tre");
-  upp_report_window_validate_now (report);
+  check_now (report);
   upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-narrow-dark");
   gtk_window_set_default_size (GTK_WINDOW (report), 900, 1000);
   upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-dark");
@@ -595,6 +613,39 @@ activate_document (UppWindow *window,
   g_error ("Document %" G_GINT64_FORMAT " is not in the list", id);
 }
 
+static gboolean
+report_window_open (gpointer data)
+{
+  return find_report_window () != NULL;
+}
+
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+/* A file opened with the app: read and checked in a worker thread. */
+static UppReportWindow *
+open_file (UppWindow  *window,
+           GFile      *file,
+           GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  upp_report_window_new_for_file_async (window, file, NULL, on_opened, &result);
+  upp_test_wait_for (is_set, &result, "the file to be read");
+  return upp_report_window_new_finish (result, error);
+}
+
 static void
 test_read_only (void)
 {
@@ -604,7 +655,7 @@ test_read_only (void)
   g_autoptr(GFile) file = g_file_new_for_path (source);
   g_autoptr(GError) error = NULL;
   UppWindow *window = open_window (db);
-  UppStore *store = upp_session_get_store (upp_window_get_session (window));
+  g_autoptr(UppStore) store = upp_test_open_store_of (window);
   UppReportWindow *report;
   gint64 id;
 
@@ -614,6 +665,8 @@ test_read_only (void)
   upp_window_show_view (window, "reports");
   upp_test_wait_idle (window);
   activate_document (window, id);
+  /* Read in a worker thread: the window opens when the report is there. */
+  upp_test_wait_for (report_window_open, NULL, "the report to open");
   report = find_report_window ();
   g_assert_nonnull (report);
   g_object_ref (report);
@@ -631,10 +684,9 @@ test_read_only (void)
 
   /* A report file, double-clicked: read-only, compared with the week's
    * report in the database, with Import. */
-  report = upp_report_window_new_for_file (window, file, &error);
+  report = open_file (window, file, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
-  g_object_ref (report);
   gtk_window_present (GTK_WINDOW (report));
   g_assert_true (upp_report_window_get_read_only (report));
   g_assert_cmpuint (upp_report_window_get_changes (report)->len, >, 0);
@@ -649,9 +701,154 @@ test_read_only (void)
     g_autoptr(GFile) package = g_file_new_for_path (package_path);
     g_autoptr(GError) not_report = NULL;
 
-    g_assert_null (upp_report_window_new_for_file (window, package, &not_report));
+    g_assert_null (open_file (window, package, &not_report));
     g_assert_nonnull (not_report);
   }
+  close_window (window);
+}
+
+static void
+on_draft_written (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (upp_report_draft_write_finish (result, &error));
+  g_assert_no_error (error);
+  *(int *) user_data = 1;
+}
+
+/* While the database is busy (another program writes to it), the form
+ * shows that it is loading instead of waiting for it; a department or week
+ * chosen meanwhile supersedes the load on its way. */
+static void
+test_loading (void)
+{
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "loading");
+  g_autoptr(GSettings) settings = g_settings_new ("se.lysekil.Uppfoljning");
+  UppWindow *window;
+  UppReportWindow *report;
+  g_autoptr(UppStore) store = NULL;
+  sqlite3 *other = NULL;
+  int written = 0;
+
+  g_settings_set_string (settings, "last-department", "SOC");
+  window = open_window (db);
+  store = upp_test_open_store_of (window);
+
+  /* Another program holds the write lock; a draft write waits for it, and
+   * the form's loads wait behind the write (they run in order). */
+  g_assert_cmpint (sqlite3_open (db, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  upp_report_draft_write_async (store, "KS", UPP_WEEK_INIT (2026, 40), NULL, on_draft_written,
+                                &written);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.write-report", NULL));
+  report = g_object_ref (find_report_window ());
+  gtk_window_set_default_size (GTK_WINDOW (report), 900, 760);
+  upp_test_wait_for (upp_test_is_drawn, report, "the report window to show");
+  upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-loading");
+  g_assert_true (upp_report_window_get_busy (report));
+  g_assert_null (upp_report_window_get_form (report));
+  g_assert_false (upp_report_window_get_can_save (report));
+  g_assert_null (upp_report_window_get_field (report, "A1/progress"));
+
+  /* Chosen while it loads: the last choice wins. */
+  g_assert_true (upp_report_window_select (report, "SOC", UPP_WEEK_INIT (2026, 48)));
+  g_assert_true (upp_report_window_select (report, "UTB", UPP_WEEK_INIT (2026, 48)));
+  upp_test_drain ();
+  g_assert_null (upp_report_window_get_form (report));
+  g_assert_cmpint (written, ==, 0);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  upp_test_wait_report (report);
+  g_assert_cmpint (written, ==, 1);
+  g_assert_false (upp_report_window_get_busy (report));
+  g_assert_cmpstr (upp_report_window_get_form (report)->department, ==, "UTB");
+  g_assert_cmpint (upp_week_compare (upp_report_window_get_form (report)->week,
+                                     UPP_WEEK_INIT (2026, 48)), ==, 0);
+  {
+    g_autofree char *name = upp_report_window_get_filename (report);
+
+    g_assert_cmpstr (name, ==, "UTB-2026-W48-rev2.json");
+  }
+  g_assert_nonnull (upp_report_window_get_field (report, "A8/progress"));
+  g_assert_cmpuint (upp_report_window_get_problems (report)->len, ==, 0);
+  g_assert_true (upp_report_window_get_can_save (report));
+  upp_test_save_screenshot (GTK_WIDGET (report), gui.screenshot_dir, "report-loaded");
+
+  close_report (report);
+  g_settings_reset (settings, "last-department");
+  close_window (window);
+}
+
+/* Everything the form does (load, check, keep the draft, leave a week
+ * for another, save, import; show a sent report, open a report file)
+ * asks nothing of the database on the GUI thread: the session's store
+ * makes a statement there a critical (upp_store_check_blocking), which
+ * the tests make fatal. */
+static void
+test_main_thread (void)
+{
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "main-thread");
+  g_autofree char *path = g_build_filename (gui.tmp_dir, "main-thread.json", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("UPP_SOURCE_DIR"), "tests", "gui", "data",
+                                              "SOC-2026-W40-rev2.json", NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("se.lysekil.Uppfoljning");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) report_file = g_file_new_for_path (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UppStore) own_store = NULL;
+  UppWindow *window;
+  UppReportWindow *report;
+  gint64 id;
+  int saved = 0;
+
+  g_settings_set_string (settings, "last-department", "SOC");
+  window = open_window (db);
+  own_store = upp_test_open_store_of (window);
+  id = upp_report_find_document (own_store, "KS", UPP_WEEK_INIT (2026, 36), NULL, NULL);
+  g_assert_cmpint (id, >, 0);
+
+  report = write_report (window, 900, 900);
+  type_text (report, "reporter", "Enhetschef IFO");
+  type_text (report, "A1/comment", "3 pass genomförda av 5 planerade.");
+  check_now (report);
+  g_assert_cmpuint (upp_report_window_get_problems (report)->len, ==, 0);
+  /* The draft, after the pause; then another week and back. */
+  upp_test_settle (1300);
+  upp_test_wait_report (report);
+  type_text (report, "summary", "I stort sett enligt plan.");
+  g_assert_true (upp_report_window_select (report, "SOC", UPP_WEEK_INIT (2026, 48)));
+  upp_test_wait_report (report);
+  g_assert_true (upp_report_window_select (report, "SOC", WEEK_49));
+  upp_test_wait_report (report);
+  g_assert_cmpstr (upp_report_window_get_form (report)->summary, ==, "I stort sett enligt plan.");
+  /* Saved, then imported. */
+  g_signal_connect (report, "saved", G_CALLBACK (on_saved), &saved);
+  upp_report_window_save_to_file (report, file);
+  upp_test_wait_for (saved_flag, &saved, "the report to be saved");
+  g_assert_cmpint (saved, ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (report), "report.import", NULL));
+  close_report (report);
+  upp_test_wait_idle (window);
+
+  /* Sent reports, read-only. */
+  upp_window_show_view (window, "reports");
+  upp_test_wait_idle (window);
+  activate_document (window, id);
+  upp_test_wait_for (report_window_open, NULL, "the report to open");
+  report = g_object_ref (find_report_window ());
+  g_assert_true (upp_report_window_get_read_only (report));
+  close_report (report);
+  report = open_file (window, report_file, &error);
+  g_assert_no_error (error);
+  g_assert_true (upp_report_window_get_read_only (report));
+  gtk_window_present (GTK_WINDOW (report));
+  close_report (report);
+  g_settings_reset (settings, "last-department");
   close_window (window);
 }
 
@@ -669,6 +866,8 @@ main (int   argc,
   g_test_add_func ("/report/draft", test_draft);
   g_test_add_func ("/report/narrow-and-dark", test_narrow_and_dark);
   g_test_add_func ("/report/read-only", test_read_only);
+  g_test_add_func ("/report/loading", test_loading);
+  g_test_add_func ("/report/main-thread", test_main_thread);
 
   return upp_gui_test_run (&gui);
 }

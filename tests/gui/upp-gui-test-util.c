@@ -91,6 +91,26 @@ upp_test_open_store_of (UppWindow *window)
 }
 
 static gboolean
+report_idle (gpointer data)
+{
+  return !upp_report_window_get_busy (data);
+}
+
+/**
+ * upp_test_wait_report:
+ * @report: a report form
+ *
+ * Runs the main loop until the form has done its work: its load, the
+ * check of its values and its draft writes run in worker threads.
+ */
+void
+upp_test_wait_report (UppReportWindow *report)
+{
+  upp_test_wait_for (report_idle, report, "the report form to finish its work");
+  upp_test_drain ();
+}
+
+static gboolean
 time_passed (gpointer data)
 {
   return g_get_monotonic_time () >= *(gint64 *) data;

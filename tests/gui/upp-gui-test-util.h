@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "upp-application.h"
+#include "upp-report-window.h"
 #include "upp-window.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,7 @@ void upp_test_wait_for        (UppTestCondition  condition,
 void upp_test_drain           (void);
 void upp_test_wait_idle       (UppWindow        *window);
 UppStore *upp_test_open_store_of (UppWindow     *window);
+void upp_test_wait_report     (UppReportWindow  *report);
 void upp_test_settle          (int               msec);
 void upp_test_save_screenshot (GtkWidget        *widget,
                                const char       *dir,
