@@ -174,7 +174,8 @@ round_thread (GTask        *task,
       return;
     }
   g_task_return_pointer (task,
-                         upp_import_files (round->store, ready, NULL, NULL, cancellable),
+                         upp_import_files_in_background (round->store, ready, NULL, NULL,
+                                                         cancellable),
                          (GDestroyNotify) g_ptr_array_unref);
 }
 

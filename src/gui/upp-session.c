@@ -548,8 +548,8 @@ import_thread (GTask        *task,
   g_atomic_int_set (&progress->total, files->len);
   progress_queue (progress);
   g_task_return_pointer (task,
-                         upp_import_files (data->store, files, on_import_progress, progress,
-                                           cancellable),
+                         upp_import_files_in_background (data->store, files, on_import_progress,
+                                                         progress, cancellable),
                          (GDestroyNotify) g_ptr_array_unref);
 }
 

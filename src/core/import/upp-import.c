@@ -8,9 +8,18 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "upp-import-private.h"
+
+/* How much lower than the window an import runs (nice 0 → 10). */
+#define BACKGROUND_NICE 10
 
 /* Batches */
 
@@ -665,6 +674,67 @@ upp_import_files (UppStore          *store,
   return writer.results;
 }
 
+typedef struct
+{
+  UppStore          *store;
+  GPtrArray         *files;
+  UppImportProgress  progress;
+  gpointer           user_data;
+  GCancellable      *cancellable;
+  GPtrArray         *results;
+} Background;
+
+static gpointer
+background_thread (gpointer data)
+{
+  Background *background = data;
+
+#ifdef __linux__
+  /* On Linux the nice value belongs to the thread, and the threads it
+   * starts (the parsers) inherit it. */
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), BACKGROUND_NICE) != 0)
+    g_debug ("Could not lower the import's priority: %s", g_strerror (errno));
+#endif
+  background->results = upp_import_files (background->store, background->files,
+                                          background->progress, background->user_data,
+                                          background->cancellable);
+  return NULL;
+}
+
+/**
+ * upp_import_files_in_background:
+ * @store: a #UppStore
+ * @files: (element-type filename): the files
+ * @progress: (nullable) (scope call): called after each file
+ * @user_data: for @progress
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * upp_import_files() in threads of a lower priority, waiting for them: for
+ * an import nobody waits on at the screen (the window's, the watched
+ * folder's). On two cores, an import that parses and stores at full speed
+ * otherwise leaves the window's thread, and the thread in which pango
+ * matches fonts for it, waiting 100–200 ms at a time to run. Call it from
+ * a worker thread.
+ *
+ * Returns: (transfer full) (element-type UppImportResult): as for
+ *   upp_import_files()
+ */
+GPtrArray *
+upp_import_files_in_background (UppStore          *store,
+                                GPtrArray         *files,
+                                UppImportProgress  progress,
+                                gpointer           user_data,
+                                GCancellable      *cancellable)
+{
+  Background background = { store, files, progress, user_data, cancellable, NULL };
+
+  g_return_val_if_fail (UPP_IS_STORE (store), NULL);
+  g_return_val_if_fail (files != NULL, NULL);
+
+  g_thread_join (g_thread_new ("upp-import", background_thread, &background));
+  return background.results;
+}
+
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
@@ -672,7 +742,8 @@ import_thread (GTask        *task,
                GCancellable *cancellable)
 {
   g_task_return_pointer (task,
-                         upp_import_files (source_object, task_data, NULL, NULL, cancellable),
+                         upp_import_files_in_background (source_object, task_data, NULL, NULL,
+                                                         cancellable),
                          (GDestroyNotify) g_ptr_array_unref);
 }
 

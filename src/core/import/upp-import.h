@@ -74,6 +74,11 @@ GPtrArray       *upp_import_files             (UppStore            *store,
                                                UppImportProgress    progress,
                                                gpointer             user_data,
                                                GCancellable        *cancellable);
+GPtrArray       *upp_import_files_in_background (UppStore          *store,
+                                                 GPtrArray         *files,
+                                                 UppImportProgress  progress,
+                                                 gpointer           user_data,
+                                                 GCancellable      *cancellable);
 void             upp_import_files_async       (UppStore            *store,
                                                GPtrArray           *files,
                                                GCancellable        *cancellable,
