@@ -585,14 +585,15 @@ import_done (GObject      *source,
     {
       g_clear_pointer (&self->last_results, g_ptr_array_unref);
       self->last_results = g_ptr_array_ref (results);
-      g_signal_emit (self, signals[IMPORTED], 0, results, FALSE);
-      /* A stopped import keeps what it committed: show it. */
+      /* A stopped import keeps what it committed: said first, then
+       * listed like any other. */
       if (stopped)
         {
           guint stored = count_stored (results);
 
           g_signal_emit (self, signals[IMPORT_STOPPED], 0, stored, results->len - stored);
         }
+      g_signal_emit (self, signals[IMPORTED], 0, results, FALSE);
       reload (self);
     }
 
@@ -1358,7 +1359,8 @@ upp_session_class_init (UppSessionClass *klass)
    * @n_stored: files stored before the import was cancelled
    * @n_not_stored: files it did not store
    *
-   * Emitted after #UppSession::imported when the import was cancelled.
+   * Emitted just before #UppSession::imported when the import was
+   * cancelled.
    */
   signals[IMPORT_STOPPED] = g_signal_new ("import-stopped", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,

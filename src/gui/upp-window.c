@@ -59,6 +59,7 @@ struct _UppWindow
   guint                 narrow_idle;
   gboolean              narrow;
   gboolean              restored_department;
+  gboolean              import_stopped;  /* its toast is shown; ::imported adds none */
   gboolean              has_example;
   guint                 updating_calendar;
 };
@@ -269,9 +270,14 @@ on_imported (UppWindow *self,
   AdwToast *toast;
 
   /* The watched folder is scanned at every start; files seen before are
-   * no news. */
+   * no news. A stopped import has said what it kept (on_import_stopped). */
   if (from_folder && !anything_new (results))
     return;
+  if (self->import_stopped)
+    {
+      self->import_stopped = FALSE;
+      return;
+    }
 
   summary = upp_dashboard_import_summary (results);
   toast = adw_toast_new (summary);
@@ -291,6 +297,7 @@ on_import_stopped (UppWindow *self,
 {
   g_autofree char *stored = NULL;
   g_autofree char *text = NULL;
+  AdwToast *toast;
 
   /* Translators: the first half of “Import stopped: 40 files imported, 60 not. What was imported is kept.” */
   stored = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import stopped: %u file imported",
@@ -300,7 +307,16 @@ on_import_stopped (UppWindow *self,
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u not. What was imported is kept.",
                                        "%s, %u not. What was imported is kept.", n_not_stored),
                           stored, n_not_stored);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  toast = adw_toast_new (text);
+  if (!g_str_equal (upp_window_get_view (self), "reports"))
+    {
+      adw_toast_set_button_label (toast, _("_Show"));
+      adw_toast_set_action_name (toast, "win.view");
+      adw_toast_set_action_target_value (toast, g_variant_new_string ("reports"));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* The ::imported that follows needs no toast of its own. */
+  self->import_stopped = TRUE;
 }
 
 static void

@@ -132,6 +132,7 @@ test_imports_queued (void)
   upp_session_import (session, second);
   g_assert_true (upp_session_get_importing (session));
   g_assert_cmpuint (upp_session_get_imports_waiting (session), ==, 1);
+  upp_test_save_screenshot (GTK_WIDGET (window), gui.screenshot_dir, "import-queued");
   upp_test_wait_idle (window);
 
   g_assert_cmpuint (events.max_waiting, ==, 1);
@@ -198,6 +199,7 @@ test_cancel_keeps_stored (void)
   g_assert_cmpuint (count_documents (window), ==, events.n_stored);
   g_assert_false (upp_dashboard_is_empty (upp_session_get_dashboard (session)));
   g_assert_cmpstr (upp_window_get_state (window), ==, "dashboard");
+  upp_test_save_screenshot (GTK_WIDGET (window), gui.screenshot_dir, "import-stopped");
 
   g_signal_handlers_disconnect_by_data (session, &events);
   close_window (window);
