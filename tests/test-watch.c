@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sqlite3.h>
 
 #include "upp-import.h"
@@ -171,6 +172,42 @@ test_watch_imports_what_is_there (void)
   upp_test_remove_tree (dir);
 }
 
+static void
+on_failed (UppWatch   *watch,
+           const char *message,
+           char      **out)
+{
+  *out = g_strdup (message);
+}
+
+/* A folder that is not there (a share that went away) is reported by
+ * ::failed from the worker; making the watch does not look at it. */
+static void
+test_watch_missing_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upp-watch-XXXXXX", &error);
+  g_autofree char *db_path = g_build_filename (dir, "watch.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "share", "inbox", NULL);
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(UppWatch) watch = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_no_error (error);
+  store = open_store_with_package (db_path);
+  watch = upp_watch_new (store, missing, &error);
+  g_assert_no_error (error);
+  g_signal_connect (watch, "failed", G_CALLBACK (on_failed), &message);
+  for (guint i = 0; i < 100 && message == NULL; i++)
+    spin (20);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, missing));
+
+  g_clear_object (&watch);
+  g_clear_object (&store);
+  upp_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +216,7 @@ main (int   argc,
 
   g_test_add_func ("/watch/stops-when-dropped", test_watch_stops_when_dropped);
   g_test_add_func ("/watch/imports-what-is-there", test_watch_imports_what_is_there);
+  g_test_add_func ("/watch/missing-folder", test_watch_missing_folder);
 
   return g_test_run ();
 }

@@ -191,6 +191,8 @@ watch_folder (UppStore   *store,
   g_autoptr(UppWatch) watch = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return fail (_("%s is not a folder"), folder);
   watch = upp_watch_new (store, folder, &error);
   if (watch == NULL)
     return fail ("%s", error->message);

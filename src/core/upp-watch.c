@@ -58,9 +58,10 @@ typedef struct
   char       *folder;
   GHashTable *pending;      /* path → FileState, in and out */
   gboolean    scan;         /* list the folder first */
+  char       *failure;      /* out: why the folder could not be listed */
 } Round;
 
-enum { IMPORTED, N_SIGNALS };
+enum { IMPORTED, FAILED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (UppWatch, upp_watch, G_TYPE_OBJECT)
@@ -96,6 +97,7 @@ round_free (Round *round)
   g_clear_object (&round->store);
   g_free (round->folder);
   g_clear_pointer (&round->pending, g_hash_table_unref);
+  g_free (round->failure);
   g_free (round);
 }
 
@@ -127,10 +129,13 @@ static void
 scan_folder (Round *round)
 {
   g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
   const char *name;
 
   upp_blocking_check ("Listing the shared folder");
-  dir = g_dir_open (round->folder, 0, NULL);
+  dir = g_dir_open (round->folder, 0, &error);
+  if (dir == NULL)
+    round->failure = g_strdup (error->message);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (round->folder, name, NULL);
@@ -206,6 +211,8 @@ round_done (GObject      *source,
     pending_add (self->pending, path);
   g_hash_table_remove_all (self->arrived);
 
+  if (round->failure != NULL)
+    g_signal_emit (self, signals[FAILED], 0, round->failure);
   if (results != NULL)
     g_signal_emit (self, signals[IMPORTED], 0, results);
   schedule_round (self);
@@ -350,6 +357,17 @@ upp_watch_class_init (UppWatchClass *klass)
    */
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
+
+  /**
+   * UppWatch::failed:
+   * @self: the watch
+   * @message: why the folder could not be read (gone, not a folder, the
+   *   share unreachable)
+   *
+   * Emitted in the main context when the folder could not be listed.
+   */
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -371,6 +389,7 @@ upp_watch_init (UppWatch *self)
  * default main context; listing the folder, checking files and importing
  * run in a worker thread. Dropping the last reference stops a running
  * import: what it committed stays, the rest is left for the next watch.
+ * A folder that cannot be read is reported by #UppWatch::failed.
  *
  * Returns: (transfer full): the watch, or %NULL with @error set
  */
@@ -384,11 +403,8 @@ upp_watch_new (UppStore    *store,
   g_return_val_if_fail (UPP_IS_STORE (store), NULL);
   g_return_val_if_fail (folder != NULL, NULL);
 
-  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, UPP_ERROR, UPP_ERROR_IO, _("%s is not a folder"), folder);
-      return NULL;
-    }
+  /* The folder itself is looked at by the first round, in the worker: on
+   * a network share, even that can take long. */
 
   self = g_object_new (UPP_TYPE_WATCH, NULL);
   self->store = g_object_ref (store);

@@ -265,7 +265,10 @@ upp_report_window_save_action (GtkWidget  *widget,
       g_free (folder);
       folder = g_strdup (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
     }
-  if (*folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
+  /* Not looked at here: the folder may be on a share that takes its time
+   * to answer, and the chooser reads it without blocking the window (or in
+   * the portal's process); one that is gone leaves the chooser where it is. */
+  if (*folder != '\0')
     {
       current = g_file_new_for_path (folder);
       gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), current, NULL);

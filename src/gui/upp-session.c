@@ -815,13 +815,23 @@ on_watch_imported (UppWatch   *watch,
 }
 
 static void
+on_watch_failed (UppWatch   *watch,
+                 const char *message,
+                 UppSession *self)
+{
+  g_autofree char *text = g_strdup_printf (_("Cannot watch the reports folder: %s"), message);
+
+  g_signal_emit (self, signals[FAILED], 0, text);
+}
+
+static void
 update_watch (UppSession *self)
 {
   g_autoptr(GError) error = NULL;
 
   if (self->watch != NULL)
     {
-      g_signal_handlers_disconnect_by_func (self->watch, on_watch_imported, self);
+      g_signal_handlers_disconnect_by_data (self->watch, self);
       g_clear_object (&self->watch);
     }
   if (self->store == NULL || self->reports_folder == NULL || *self->reports_folder == '\0')
@@ -837,6 +847,7 @@ update_watch (UppSession *self)
       return;
     }
   g_signal_connect (self->watch, "imported", G_CALLBACK (on_watch_imported), self);
+  g_signal_connect (self->watch, "failed", G_CALLBACK (on_watch_failed), self);
 }
 
 /* Accessors */
@@ -1167,7 +1178,7 @@ upp_session_dispose (GObject *object)
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   if (self->watch != NULL)
-    g_signal_handlers_disconnect_by_func (self->watch, on_watch_imported, self);
+    g_signal_handlers_disconnect_by_data (self->watch, self);
   g_clear_object (&self->watch);
   g_clear_object (&self->store);
   g_clear_object (&self->import_cancellable);
