@@ -148,6 +148,36 @@ g_rec_mutex_unlock (GRecMutex *mutex)
   pthread_mutex_unlock (rec_impl (mutex));
 }
 
+/* Reference-counted boxes (the store's package definition): the last
+ * release may come in another thread than the uses; GLib's atomic count
+ * orders them, which TSan cannot see. Each release is a release, and the
+ * clear function, run by the last one in its thread, an acquire. */
+
+static __thread GDestroyNotify current_clear;
+
+static void
+clear_trampoline (gpointer mem_block)
+{
+  GDestroyNotify clear = current_clear;
+
+  __tsan_acquire (mem_block);
+  if (clear != NULL)
+    clear (mem_block);
+}
+
+void
+g_atomic_rc_box_release_full (gpointer       mem_block,
+                              GDestroyNotify clear_func)
+{
+  GDestroyNotify outer = current_clear;
+  REAL (void, "g_atomic_rc_box_release_full", (gpointer, GDestroyNotify));
+
+  __tsan_release (mem_block);
+  current_clear = clear_func;
+  real (mem_block, clear_trampoline);
+  current_clear = outer;
+}
+
 /* GTask: run_in_thread hands everything set up so far to the worker; the
  * worker's return_* hands its result to whoever propagates it or reads
  * the task afterwards (in the callback, in the caller's thread); and the
