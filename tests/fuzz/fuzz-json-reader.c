@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "upp-json-reader.h"
 
@@ -22,9 +23,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   UppJsonReader reader = { 0 };
-  /* A copy of exactly @size bytes: ASan catches a read past the end. */
-  char *text = g_memdup2 (data, size);
-  const Jv *root = upp_json_reader_read (&reader, text, size);
+  /* A copy of exactly @size bytes, so that ASan catches a read past the
+   * end (g_memdup2 of nothing is NULL, which no caller passes). */
+  char *text = g_malloc (MAX (size, 1));
+  const Jv *root;
+
+  memcpy (text, data, size);
+  root = upp_json_reader_read (&reader, text, size);
 
   if (root == NULL && reader.error == NULL && reader.escaped_duplicate == NULL)
     abort ();

@@ -285,8 +285,9 @@ static gpointer
 first_parse_thread (gpointer data)
 {
   Batch *batch = data;
-  g_autoptr(UppPackage) package = upp_store_ref_package (batch->store);
+  UppPackage *package = upp_store_ref_package (batch->store);
 
+  g_clear_pointer (&package, upp_package_unref);
   return parse_thread (data);
 }
 
