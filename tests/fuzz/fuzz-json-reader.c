@@ -25,9 +25,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   UppJsonReader reader = { 0 };
   /* A copy of exactly @size bytes, so that ASan catches a read past the
    * end (g_memdup2 of nothing is NULL, which no caller passes). */
-  char *text = g_malloc (MAX (size, 1));
+  char *text;
   const Jv *root;
 
+  /* The reader's callers hand it UTF-8 only (upp-document.c checks it). */
+  if (!g_utf8_validate_len ((const char *) data, size, NULL))
+    return 0;
+  text = g_malloc (MAX (size, 1));
   memcpy (text, data, size);
   root = upp_json_reader_read (&reader, text, size);
 

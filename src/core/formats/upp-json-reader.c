@@ -717,8 +717,15 @@ upp_json_text_is_valid (const char  *data,
                         GError     **error)
 {
   UppJsonReader reader = { 0 };
-  gboolean valid = upp_json_reader_read (&reader, data, length) != NULL;
+  gboolean valid;
 
+  /* The reader expects UTF-8 (upp-document.c checks it first for files). */
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      g_set_error_literal (error, UPP_ERROR, UPP_ERROR_PARSE, _("the text is not UTF-8"));
+      return FALSE;
+    }
+  valid = upp_json_reader_read (&reader, data, length) != NULL;
   if (!valid)
     {
       if (reader.error != NULL)
