@@ -299,7 +299,8 @@ static const BadCase bad_cases[] = {
     "“2026-07-10T12:00:00” is not a date and time with a UTC offset; expected such as "
     "2026-06-19T15:30:00+02:00", 1 },
   { "bad-submitted-future.json", "bad-submitted-future.json: submitted: "
-    "2099-01-02T09:00:00+01:00 is in the future", 1 },
+    "2099-01-02T09:00:00+01:00 is later than now; a report cannot be submitted in the future "
+    "(is the clock of the computer that wrote it right?)", 1 },
   { "bad-submitted-invalid.json", "bad-submitted-invalid.json: submitted: "
     "“2026-02-30T12:00:00+02:00” is not a date and time with a UTC offset", 1 },
   { "bad-text-too-long.json", "bad-text-too-long.json: entries[0].comment: is 4001 characters "
@@ -1300,6 +1301,76 @@ test_correction (void)
                    UPP_STATUS_AT_RISK);
 }
 
+/* A correction is dated by its writer, and the latest counts: one dated
+ * after now, or with a UTC offset no time zone has (GLib takes ±24:00),
+ * would beat every genuine correction for days. Both are refused; a clock
+ * a few minutes ahead is not. */
+static void
+test_submitted_times (void)
+{
+  g_autofree char *package = fixture ("good/package.json");
+  g_autofree char *original = fixture ("good/SOC-2026-W27.json");
+  g_autofree char *text = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upp-times-XXXXXX", NULL);
+  g_autoptr(UppStore) store = open_memory_store ();
+  g_autoptr(GError) error = NULL;
+  gint64 now = upp_now_unix ();
+  struct { gint64 ahead; const char *offset; UppImportStatus status; const char *problem; } cases[] = {
+    { 60, "+00:00", UPP_IMPORT_SUPERSEDED, NULL },
+    { 10 * 60, "+00:00", UPP_IMPORT_REJECTED, "is later than now; a report cannot be submitted in the future" },
+    /* The forged correction of the review: 23:59:59-24:00 on a day before
+     * today is a moment up to a day later than it seems. */
+    { -3 * 24 * 3600, "-24:00", UPP_IMPORT_REJECTED, "has a UTC offset no time zone has" },
+    { -3 * 24 * 3600, "+14:30", UPP_IMPORT_REJECTED, "has a UTC offset no time zone has" },
+    { -3 * 24 * 3600, "-12:00", UPP_IMPORT_KEPT_OLDER, NULL },
+  };
+
+  g_assert_true (g_file_get_contents (original, &text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (import_one (store, package, NULL), ==, UPP_IMPORT_IMPORTED);
+  g_assert_cmpint (import_one (store, original, NULL), ==, UPP_IMPORT_IMPORTED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (cases[i].offset);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now + cases[i].ahead);
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *stamp = NULL;
+      g_autofree char *forged = NULL;
+      g_autofree char *name = g_strdup_printf ("SOC-2026-W27-%u.json", i);
+      g_autofree char *path = NULL;
+      g_autofree char *problems = NULL;
+      g_autoptr(GRegex) submitted = g_regex_new ("\"submitted\": \"[^\"]*\"", 0, 0, NULL);
+
+      if (zone != NULL)
+        local = g_date_time_to_timezone (utc, zone);
+      /* GLib makes no ±24:00 zone (UTC instead); write such a time by hand. */
+      if (local == NULL || (g_date_time_get_utc_offset (local) == 0 && cases[i].offset[1] != '0'))
+        {
+          g_autoptr(GDateTime) shifted = g_date_time_add_hours (utc, -24);
+
+          when = g_date_time_format (shifted, "%Y-%m-%dT%H:%M:%S");
+          stamp = g_strdup_printf ("\"submitted\": \"%s%s\"", when, cases[i].offset);
+        }
+      else
+        {
+          when = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+          stamp = g_strdup_printf ("\"submitted\": \"%s\"", when);
+        }
+      forged = g_regex_replace_literal (submitted, text, -1, 0, stamp, 0, NULL);
+      g_assert_nonnull (strstr (forged, stamp));
+      path = write_temp_file (dir, name, forged, -1);
+
+      g_test_message ("%s", stamp);
+      g_assert_cmpint (import_one (store, path, &problems), ==, cases[i].status);
+      if (cases[i].problem != NULL)
+        g_assert_nonnull (strstr (problems, cases[i].problem));
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 /* Two reports for one department and week submitted at the same moment:
  * the larger SHA-256 counts, in either order. */
 static void
@@ -2018,6 +2089,7 @@ main (int   argc,
   g_test_add_func ("/import/guard", test_guard);
   g_test_add_func ("/import/correction", test_correction);
   g_test_add_func ("/import/correction-tie", test_correction_tie);
+  g_test_add_func ("/import/submitted-times", test_submitted_times);
   g_test_add_func ("/import/same-bytes-other-name", test_same_bytes_other_name);
   g_test_add_func ("/import/order-independence", test_order_independence);
   g_test_add_func ("/import/known-not-parsed", test_known_not_parsed);

@@ -167,7 +167,8 @@ temp_dir_init (TempDir *self)
 }
 
 /* Generates ACTIONS × DEPARTMENTS × WEEKS with bench/generate into DIR,
- * ending last week so that nothing is in the future. Returns FALSE (and
+ * ending the week before last so that nothing is in the future: a late
+ * report comes up to ten days after its week's Monday. Returns FALSE (and
  * skips) when python3 is missing. */
 static gboolean
 generate (const char *dir,
@@ -178,7 +179,7 @@ generate (const char *dir,
   const char *top = g_getenv ("UPP_SOURCE_DIR");
   g_autofree char *script = NULL;
   g_autofree char *python = g_find_program_in_path ("python3");
-  g_autofree char *last_week = upp_week_format (upp_week_add (upp_week_today (), -1));
+  g_autofree char *last_week = upp_week_format (upp_week_add (upp_week_today (), -2));
   g_autofree char *a = g_strdup_printf ("%d", actions);
   g_autofree char *d = g_strdup_printf ("%d", departments);
   g_autofree char *w = g_strdup_printf ("%d", weeks);

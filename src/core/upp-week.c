@@ -132,6 +132,34 @@ upp_week_today (void)
                         g_date_time_get_week_of_year (now));
 }
 
+/**
+ * upp_now_unix:
+ *
+ * The moment now, in seconds since 1970, by the clock upp_week_today()
+ * reads: with `UPP_TODAY` set (tests, screenshots), the last second of
+ * that day in the local time zone, so that anything dated that day is not
+ * yet in the future.
+ *
+ * Returns: seconds since 1970-01-01 UTC
+ */
+gint64
+upp_now_unix (void)
+{
+  const char *fake = g_getenv ("UPP_TODAY");
+  GDate date;
+
+  if (fake != NULL && upp_date_parse (fake, &date))
+    {
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+      g_autoptr(GDateTime) end = g_date_time_new (local, g_date_get_year (&date),
+                                                  g_date_get_month (&date),
+                                                  g_date_get_day (&date), 23, 59, 59);
+
+      return g_date_time_to_unix (end);
+    }
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
 void
 upp_week_get_day (UppWeek  week,
                   int      weekday,

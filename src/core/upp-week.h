@@ -34,6 +34,11 @@ gboolean upp_week_parse         (const char  *text,
 char    *upp_week_format        (UppWeek      week);
 UppWeek  upp_week_from_date     (const GDate *date);
 UppWeek  upp_week_today         (void);
+gint64   upp_now_unix           (void);
+
+/* How far ahead of this desktop's clock another's may be: a time stamp
+ * up to this much later than now is not yet "in the future". */
+#define UPP_CLOCK_SKEW_SECONDS (5 * 60)
 void     upp_week_get_monday    (UppWeek      week,
                                  GDate       *out_date);
 void     upp_week_get_day       (UppWeek      week,

@@ -97,6 +97,16 @@ parse_submitted (Checker   *checker,
       return;
     }
 
+  /* Time zones on Earth lie between −12:00 and +14:00; GLib accepts up to
+   * ±24:00, which would let a report seem up to a day earlier or later. */
+  if (ABS (g_date_time_get_utc_offset (when)) > 14 * G_TIME_SPAN_HOUR)
+    {
+      upp_problem (checker, AT (NULL, "submitted"),
+                   _("“%s” has a UTC offset no time zone has; expected between −14:00 and +14:00"),
+                   text);
+      return;
+    }
+
   report->submitted = g_strdup (text);
   report->submitted_unix = g_date_time_to_unix (when);
   g_date_time_get_ymd (when, &y, &m, &d);

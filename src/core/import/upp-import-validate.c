@@ -45,18 +45,15 @@ upp_import_validate_report (Checker          *checker,
   if (upp_week_compare (report->week, today) > 0)
     upp_problem (checker, AT (NULL, "week"), _("week %d-W%02d is in the future"), report->week.year,
                  report->week.week);
-  else
-    {
-      GDate last_day;
-
-      /* The later `submitted` wins among corrections: one from the future
-       * would win forever. (One from before its week is fine: a template
-       * can be written ahead.) The end of this week leaves room for clocks
-       * and time zones. */
-      upp_week_get_day (today, 7, &last_day);
-      if (g_date_compare (&report->submitted_date, &last_day) > 0)
-        upp_problem (checker, AT (NULL, "submitted"), _("%s is in the future"), report->submitted);
-    }
+  /* The latest `submitted` of a department's week counts: one dated ahead
+   * would beat every genuine correction until its time came. So a report
+   * cannot be from later than now, but for a few minutes of clock skew
+   * between the desktop that wrote it and this one. */
+  if (report->submitted != NULL && report->submitted_unix > upp_now_unix () + UPP_CLOCK_SKEW_SECONDS)
+    upp_problem (checker, AT (NULL, "submitted"),
+                 _("%s is later than now; a report cannot be submitted in the future "
+                   "(is the clock of the computer that wrote it right?)"),
+                 report->submitted);
 
   for (guint i = 0; i < report->entries->len; i++)
     {
