@@ -162,6 +162,37 @@ run 2 "an unknown option" status --db "$db" --colour
 run 2 "backup without a file" backup --db "$db"
 run 2 "weeks with a bad count" weeks --db "$db" --count 0
 
+# A package revision from a file takes effect only by a decision here: the
+# review's takeover (a huge revision moving the first reporting week) is
+# refused; the same as revision 2 waits, is listed with its changes, and
+# the refusal is recorded.
+rdb=$work/revisions.db
+run 0 "a demo database for revisions" demo --db "$rdb"
+sed -e 's/"revision": 1,/"revision": 1000000,/' -e 's/"first_week": "2026-W25"/"first_week": "2027-W01"/' \
+  "$src/data/demo/package.json" >"$work/takeover.json"
+check "the takeover file differs from the package" sh -c "! cmp -s '$work/takeover.json' '$src/data/demo/package.json'"
+run 1 "a revision that skips numbers is refused" import --db "$rdb" "$work/takeover.json"
+check "it says why" grep -q "revision 1000000 of LYS-TRYGG-2026 skips a revision" "$work/err"
+sed -e 's/"revision": 1,/"revision": 2,/' -e 's/"first_week": "2026-W25"/"first_week": "2027-W01"/' \
+  "$src/data/demo/package.json" >"$work/rev2.json"
+run 0 "the next revision is kept for review" import --db "$rdb" "$work/rev2.json"
+check "it waits for a decision" grep -q "rev2.json: kept for review" "$work/out"
+run 0 "status meanwhile" status --db "$rdb" --week 2026-W40
+check "and the first reporting week is unchanged" sh -c "! grep -q 'before the first reporting week' '$work/out' '$work/err'"
+run 0 "revisions lists it with its changes" revisions --db "$rdb"
+check "the change is named" grep -q "First reporting week 2026-W25 → 2027-W01" "$work/out"
+check "it is waiting" grep -q "^Revision 2, waiting for a decision: rev2.json" "$work/out"
+sha=$(sed -n 's/^Revision 2, waiting for a decision: rev2.json (\([0-9a-f]*\),.*/\1/p' "$work/out")
+run 2 "a decision needs --by" refuse-revision --db "$rdb" "$sha"
+run 0 "refuse it" refuse-revision --db "$rdb" --by "Kommundirektören" "$sha"
+run 0 "revisions again" revisions --db "$rdb"
+check "the refusal is recorded with who" grep -q "^Revision 2, refused: rev2.json .*; refused by Kommundirektören on 20" "$work/out"
+run 1 "a refused revision cannot be accepted" accept-revision --db "$rdb" --by "Någon" "$sha"
+sed -e 's/"revision": 1,/"revision": 2,/' -e 's/"due_weekday": 5/"due_weekday": 4/' \
+  "$src/data/demo/package.json" >"$work/rev2-genuine.json"
+run 0 "import with --accept-revisions" import --db "$rdb" --accept-revisions "KS 2026/123" "$work/rev2-genuine.json"
+check "it is in force" grep -q "^Revision 2 is in force." "$work/out"
+
 # import --watch: a file dropped in the folder is imported once complete
 inbox=$work/inbox
 mkdir "$inbox"

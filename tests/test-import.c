@@ -344,11 +344,11 @@ static const BadCase bad_cases[] = {
     "“2026-W60” is not a week", 1 },
   { "package-rev1-changed.json", "package-rev1-changed.json: revision: revision 1 of TEST-PKG was "
     "already imported with other content; a changed package needs a higher revision", 1 },
-  { "package-rev3-drops-action.json", "package-rev3-drops-action.json: actions: revision 3 drops "
+  { "package-rev2-drops-action.json", "package-rev2-drops-action.json: actions: revision 2 drops "
     "the action “A2”, which has reports; keep it in the package (it may be marked done in "
     "reports)", 1 },
-  { "package-rev3-drops-department.json", "package-rev3-drops-department.json: departments: "
-    "revision 3 drops the department “UTB”, which has sent reports; keep it in the package", 2 },
+  { "package-rev2-drops-department.json", "package-rev2-drops-department.json: departments: "
+    "revision 2 drops the department “UTB”, which has sent reports; keep it in the package", 2 },
 };
 
 static void
@@ -1465,6 +1465,19 @@ shuffle (GPtrArray *array,
 /* Any order, one batch or file by file, gives the same dump, byte for byte.
  * Packages come first file by file too: a report for an action that only a
  * later revision defines is (rightly) refused before that revision. */
+/* Packages (by path, which orders these revisions) before reports. */
+static int
+compare_package_paths (gconstpointer a,
+                       gconstpointer b)
+{
+  const char *p = *(const char * const *) a, *q = *(const char * const *) b;
+  gboolean p_package = strstr (p, "package") != NULL, q_package = strstr (q, "package") != NULL;
+
+  if (p_package != q_package)
+    return p_package ? -1 : 1;
+  return p_package ? strcmp (p, q) : 0;
+}
+
 static void
 test_order_independence (void)
 {
@@ -1500,6 +1513,10 @@ test_order_independence (void)
         for (guint i = 0; i < order->len; i++)
           if ((strstr (order->pdata[i], "package") != NULL) == (pass == 0))
             g_ptr_array_add (packages_first, order->pdata[i]);
+      /* The first package a database gets is in force (importing it is
+       * deciding to follow it); the next waits for a decision. So one by
+       * one, revision 1 comes first, as a batch orders them. */
+      g_ptr_array_sort (packages_first, compare_package_paths);
 
       g_ptr_array_add (order, NULL);
       g_ptr_array_add (packages_first, NULL);
@@ -1648,15 +1665,24 @@ test_package_revisions (void)
   g_autofree char *deadline = NULL;
   g_autofree char *problems = NULL;
 
-  /* rev2 then rev1 ends where rev1 then rev2 does. */
-  a = dump_after_import (up, TRUE);
-  b = dump_after_import (down, TRUE);
+  /* In one batch, rev2 then rev1 ends where rev1 then rev2 does. */
+  a = dump_after_import (up, FALSE);
+  b = dump_after_import (down, FALSE);
   g_assert_cmpstr (a, ==, b);
 
   g_assert_cmpint (import_one (store, rev1, NULL), ==, UPP_IMPORT_IMPORTED);
   import_fixture_ok (store, "good/SOC-2026-W25.json");
-  g_assert_cmpint (import_one (store, rev2, NULL), ==, UPP_IMPORT_SUPERSEDED);
+  g_assert_cmpint (import_one (store, rev2, NULL), ==, UPP_IMPORT_PENDING);
   g_assert_cmpint (import_one (store, rev1, NULL), ==, UPP_IMPORT_DUPLICATE);
+
+  /* Until someone here accepts it, revision 2 changes nothing. */
+  {
+    g_autoptr(UppPackage) waiting = upp_store_ref_package (store);
+
+    g_assert_cmpint (waiting->revision, ==, 1);
+    g_assert_null (upp_package_find_action (waiting, "A5"));
+  }
+  g_assert_cmpuint (upp_test_accept_revisions (store), ==, 1);
 
   package = upp_store_ref_package (store);
   g_assert_cmpint (package->revision, ==, 2);
@@ -1703,8 +1729,8 @@ test_package_revision_refused (void)
   g_autoptr(UppStore) store = store_with_good_set ();
   g_autofree char *before = dump (store);
   const struct { const char *file; const char *expected; } cases[] = {
-    { "package-rev3-drops-action.json", "revision 3 drops the action “A2”, which has reports" },
-    { "package-rev3-drops-department.json", "revision 3 drops the department “UTB”, which has "
+    { "package-rev2-drops-action.json", "revision 2 drops the action “A2”, which has reports" },
+    { "package-rev2-drops-department.json", "revision 2 drops the department “UTB”, which has "
       "sent reports" },
     { "package-rev1-changed.json", "revision 1 of TEST-PKG was already imported with other "
       "content" },
@@ -1725,6 +1751,90 @@ test_package_revision_refused (void)
       g_assert_cmpstr (before, ==, after);
       g_assert_cmpint (upp_store_get_package_revision (store), ==, 1);
     }
+}
+
+/* The review's takeover: a copy of the package with a huge revision and a
+ * later first reporting week. It is refused (revisions count up one at a
+ * time); the same change as the next revision only waits, and whoever
+ * refuses it is recorded. Genuine reports keep coming in meanwhile, and
+ * the genuine next revision can still be accepted. */
+static void
+test_package_takeover (void)
+{
+  g_autoptr(UppStore) store = store_with_good_set ();
+  g_autofree char *original = fixture ("good/package.json");
+  g_autofree char *genuine = fixture ("package-rev2.json");
+  g_autofree char *text = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upp-takeover-XXXXXX", NULL);
+  g_autofree char *before = dump (store);
+  g_autofree char *after = NULL;
+  g_autofree char *problems = NULL;
+  g_autoptr(GString) forged = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *huge = NULL;
+  g_autofree char *next = NULL;
+  const UppRevisionInfo *info;
+
+  g_assert_true (g_file_get_contents (original, &text, NULL, NULL));
+  forged = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (forged, "\"revision\": 1,", "\"revision\": 1000000,", 1),
+                    ==, 1);
+  g_assert_cmpuint (g_string_replace (forged, "\"first_week\": \"2026-W25\"",
+                                      "\"first_week\": \"2027-W01\"", 1), ==, 1);
+  huge = write_temp_file (dir, "package.json", forged->str, forged->len);
+  g_assert_cmpint (import_one (store, huge, &problems), ==, UPP_IMPORT_REJECTED);
+  g_assert_nonnull (strstr (problems, "revision 1000000 of TEST-PKG skips a revision: revisions "
+                                      "count up one at a time, and the latest this database "
+                                      "holds is 1"));
+  after = dump (store);
+  g_assert_cmpstr (before, ==, after);
+
+  /* As revision 2 it is kept, for review only. */
+  g_string_replace (forged, "\"revision\": 1000000,", "\"revision\": 2,", 1);
+  next = write_temp_file (dir, "package-2.json", forged->str, forged->len);
+  g_assert_cmpint (import_one (store, next, NULL), ==, UPP_IMPORT_PENDING);
+  g_assert_cmpint (upp_store_get_package_revision (store), ==, 1);
+  g_assert_cmpint (upp_store_get_first_week (store).year, ==, 2026);
+  import_fixture_ok (store, "report-SOC-2026-W28.json");
+
+  /* The genuine revision 2 may wait beside it. */
+  g_assert_cmpint (import_one (store, genuine, NULL), ==, UPP_IMPORT_PENDING);
+  revisions = upp_store_list_revisions (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revisions->len, ==, 3);
+  info = g_ptr_array_index (revisions, 0);
+  g_assert_cmpint (info->state, ==, UPP_REVISION_IN_FORCE);
+  info = g_ptr_array_index (revisions, 1);
+  g_assert_cmpint (info->state, ==, UPP_REVISION_PENDING);
+  g_assert_cmpstr (info->filename, ==, "package-2.json");
+
+  g_assert_true (upp_import_decide_revision (store, info->sha256, FALSE, "Kommundirektören",
+                                             &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&revisions, g_ptr_array_unref);
+  revisions = upp_store_list_revisions (store, &error);
+  info = g_ptr_array_index (revisions, 1);
+  g_assert_cmpint (info->state, ==, UPP_REVISION_REFUSED);
+  g_assert_cmpstr (info->decided_by, ==, "Kommundirektören");
+  g_assert_nonnull (info->decided_at);
+  g_assert_cmpint (upp_store_get_package_revision (store), ==, 1);
+
+  /* Refused stays refused; a gap cannot be accepted either. */
+  g_assert_false (upp_import_decide_revision (store, info->sha256, TRUE, "Någon", &error));
+  g_assert_error (error, UPP_ERROR, UPP_ERROR_INVALID_DOCUMENT);
+  g_clear_error (&error);
+
+  info = g_ptr_array_index (revisions, 2);
+  g_assert_cmpint (info->state, ==, UPP_REVISION_PENDING);
+  g_assert_false (upp_import_decide_revision (store, info->sha256, TRUE, "", &error));
+  g_assert_error (error, UPP_ERROR, UPP_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_true (upp_import_decide_revision (store, info->sha256, TRUE, "KS 2026/123", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (upp_store_get_package_revision (store), ==, 2);
+
+  upp_test_remove_tree (dir);
 }
 
 /* A report before its package is refused with a reason. */
@@ -2097,6 +2207,7 @@ main (int   argc,
   g_test_add_func ("/import/checked-in-batch", test_checked_in_batch);
   g_test_add_func ("/import/package-revisions", test_package_revisions);
   g_test_add_func ("/import/package-revision-refused", test_package_revision_refused);
+  g_test_add_func ("/import/package-takeover", test_package_takeover);
   g_test_add_func ("/import/report-without-package", test_report_without_package);
   g_test_add_func ("/import/collect-files", test_collect_files);
   g_test_add_func ("/import/cancel", test_cancel);

@@ -1430,14 +1430,25 @@ test_revision_keeps_notes (void)
   g_assert_true (upp_store_set_note (with_note, "A2", W (27), "Följ upp med SOC", &error));
   g_assert_no_error (error);
   before = dump (with_note);
-  g_assert_cmpint (import_fixture (with_note, "package-rev3-drops-action.json", &problems), ==,
-                   UPP_IMPORT_REJECTED);
-  g_assert_nonnull (strstr (problems, "drops the action “A2”, which has leadership notes"));
+  g_assert_cmpint (import_fixture (with_note, "package-rev2-drops-action.json", &problems), ==,
+                   UPP_IMPORT_PENDING);
+  {
+    g_autoptr(GPtrArray) revisions = upp_store_list_revisions (with_note, &error);
+    const UppRevisionInfo *waiting = g_ptr_array_index (revisions, 1);
+
+    g_assert_false (upp_import_decide_revision (with_note, waiting->sha256, TRUE, "Testet",
+                                                &error));
+    g_assert_nonnull (strstr (error->message, "drops the action “A2”, which has leadership notes"));
+    g_clear_error (&error);
+  }
+  g_free (before);
+  before = dump (with_note);
   after = dump (with_note);
   g_assert_cmpstr (before, ==, after);
 
-  g_assert_cmpint (import_fixture (without, "package-rev3-drops-action.json", NULL), ==,
-                   UPP_IMPORT_SUPERSEDED);
+  g_assert_cmpint (import_fixture (without, "package-rev2-drops-action.json", NULL), ==,
+                   UPP_IMPORT_PENDING);
+  g_assert_cmpuint (upp_test_accept_revisions (without), ==, 1);
   {
     g_autoptr(UppPackage) package = upp_store_ref_package (without);
 

@@ -76,7 +76,8 @@ import_thread (gpointer user_data)
       g_ptr_array_add (files, g_strdup (g_ptr_array_index (revisions, i)));
       results = upp_import_files (target, files, NULL, NULL, NULL);
       g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, 0))->status, ==,
-                       UPP_IMPORT_SUPERSEDED);
+                       UPP_IMPORT_PENDING);
+      g_assert_cmpuint (upp_test_accept_revisions (target), ==, 1);
       /* A note from the other connection too. */
       g_assert_true (upp_store_set_note (other, "A3", UPP_WEEK_INIT (2026, 40),
                                          i % 2 == 0 ? "Uppföljs" : "Följs upp", &error));

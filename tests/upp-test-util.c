@@ -97,3 +97,40 @@ upp_test_query_int64 (const char *path,
   sqlite3_close (db);
   return value;
 }
+
+/**
+ * upp_test_accept_revisions:
+ * @store: a store
+ *
+ * Accepts, one at a time, every package revision that waits for a
+ * decision, as leadership would after reviewing them.
+ *
+ * Returns: how many were accepted
+ */
+guint
+upp_test_accept_revisions (UppStore *store)
+{
+  guint accepted = 0;
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) revisions = upp_store_list_revisions (store, &error);
+      const UppRevisionInfo *next = NULL;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < revisions->len && next == NULL; i++)
+        {
+          const UppRevisionInfo *info = g_ptr_array_index (revisions, i);
+
+          if (info->state == UPP_REVISION_PENDING &&
+              info->revision == upp_store_get_package_revision (store) + 1)
+            next = info;
+        }
+      if (next == NULL)
+        return accepted;
+      g_assert_true (upp_import_decide_revision (store, next->sha256, TRUE, "Testet", &error));
+      g_assert_no_error (error);
+      accepted++;
+    }
+}

@@ -15,5 +15,6 @@ UppStore *upp_test_open_demo   (const char *path);
 void      upp_test_remove_tree (const char *path);
 gint64    upp_test_query_int64 (const char *path,
                                 const char *sql);
+guint     upp_test_accept_revisions (UppStore *store);
 
 G_END_DECLS

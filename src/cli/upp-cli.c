@@ -18,6 +18,7 @@
 #include "upp-demo.h"
 #include "upp-error.h"
 #include "upp-import.h"
+#include "upp-package-changes.h"
 #include "upp-store.h"
 #include "upp-watch.h"
 #include "upp-week.h"
@@ -164,6 +165,12 @@ print_results (GPtrArray *results)
           counts[UPP_IMPORT_IMPORTED], counts[UPP_IMPORT_DUPLICATE],
           counts[UPP_IMPORT_SUPERSEDED], counts[UPP_IMPORT_KEPT_OLDER],
           counts[UPP_IMPORT_REJECTED]);
+  if (counts[UPP_IMPORT_PENDING] > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "%u package revision waits for a decision (see “revisions”)\n",
+                         "%u package revisions wait for a decision (see “revisions”)\n",
+                         counts[UPP_IMPORT_PENDING]),
+            counts[UPP_IMPORT_PENDING]);
   return counts[UPP_IMPORT_REJECTED] > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
@@ -206,6 +213,47 @@ watch_folder (UppStore   *store,
   return EXIT_OK;
 }
 
+/* Accepts the revisions of @results that wait, in order of revision (as
+ * they were stored). */
+static gboolean
+accept_imported_revisions (UppStore   *store,
+                           GPtrArray  *results,
+                           const char *by)
+{
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) imported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const UppImportResult *result = g_ptr_array_index (results, i);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (result->status != UPP_IMPORT_PENDING)
+        continue;
+      if (!g_file_get_contents (result->path, &contents, &length, &error))
+        return fail ("%s", error->message) == EXIT_OK;
+      g_hash_table_add (imported, g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                               (const guchar *) contents, length));
+    }
+
+  revisions = upp_store_list_revisions (store, &error);
+  if (revisions == NULL)
+    return fail ("%s", error->message) == EXIT_OK;
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      const UppRevisionInfo *info = g_ptr_array_index (revisions, i);
+
+      if (!g_hash_table_contains (imported, info->sha256))
+        continue;
+      if (!upp_import_decide_revision (store, info->sha256, TRUE, by, &error))
+        return fail ("%s", error->message) == EXIT_OK;
+      printf (_("Revision %d is in force.\n"), info->revision);
+    }
+  return TRUE;
+}
+
 static int
 cmd_import (int    argc,
             char **argv)
@@ -216,9 +264,13 @@ cmd_import (int    argc,
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *watch_dir = NULL;
+  g_autofree char *accept_by = NULL;
   const GOptionEntry entries[] = {
     { "watch", 0, 0, G_OPTION_ARG_FILENAME, &watch_dir,
       N_("Keep importing files that appear in this folder until interrupted"), N_("FOLDER") },
+    { "accept-revisions", 0, 0, G_OPTION_ARG_STRING, &accept_by,
+      N_("Put the package revisions among these files in force at once, decided by WHO"),
+      N_("WHO") },
     { NULL }
   };
   int rc;
@@ -244,6 +296,8 @@ cmd_import (int    argc,
         return fail ("%s", error->message);
       results = upp_import_files (store, files, NULL, NULL, NULL);
       rc = print_results (results);
+      if (accept_by != NULL && !accept_imported_revisions (store, results, accept_by))
+        rc = EXIT_FAILED;
     }
   else
     rc = EXIT_OK;
@@ -664,6 +718,141 @@ cmd_export_pdf (int    argc,
   return EXIT_OK;
 }
 
+/* revisions, accept-revision, refuse-revision */
+
+static void
+print_revision_changes (UppStore              *store,
+                        const UppPackage      *current,
+                        const UppRevisionInfo *info)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UppDocument) document = upp_import_read_revision (store, info, &error);
+  g_autoptr(GPtrArray) changes = NULL;
+
+  if (document == NULL)
+    {
+      printf ("    %s\n", error->message);
+      return;
+    }
+  for (guint i = 0; i < document->problems->len; i++)
+    printf ("    %s\n", (const char *) g_ptr_array_index (document->problems, i));
+  if (document->package == NULL || current == NULL)
+    return;
+  changes = upp_package_describe_changes (current, document->package);
+  if (changes->len == 0)
+    printf ("    %s\n", _("No changes to the definition in force"));
+  for (guint i = 0; i < changes->len; i++)
+    printf ("    %s\n", (const char *) g_ptr_array_index (changes, i));
+}
+
+static int
+cmd_revisions (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(UppPackage) current = NULL;
+  g_autoptr(GError) error = NULL;
+  guint pending = 0;
+  int rc;
+
+  context = g_option_context_new (_("— the package revisions, and what waits for a decision"));
+  g_option_context_set_summary (context,
+                                _("A revision from a file or the shared folder takes effect only "
+                                  "when someone here accepts it. For each one that waits, what it "
+                                  "would change is listed."));
+  if ((rc = parse_options (context, NULL, &argc, &argv)) >= 0)
+    return rc;
+  if (argc > 1)
+    return usage_error (context, _("this command takes no arguments"));
+
+  store = open_store (FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  revisions = upp_store_list_revisions (store, &error);
+  if (revisions == NULL)
+    return fail ("%s", error->message);
+  current = upp_store_ref_package (store);
+
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      const UppRevisionInfo *info = g_ptr_array_index (revisions, i);
+      g_autofree char *short_sha = g_strndup (info->sha256, 12);
+
+      printf (_("Revision %d, %s: %s (%s, imported %s)"), info->revision,
+              upp_revision_state_get_label (info->state), info->filename, short_sha,
+              info->imported);
+      if (info->decided_by != NULL)
+        printf (info->state == UPP_REVISION_REFUSED ? _("; refused by %s on %s")
+                                                    : _("; accepted by %s on %s"),
+                info->decided_by, info->decided_at);
+      printf ("\n");
+      if (info->state == UPP_REVISION_PENDING)
+        {
+          pending++;
+          print_revision_changes (store, current, info);
+        }
+    }
+  if (pending > 0)
+    printf ("\n%s\n", _("Accept one with “uppfoljning-cli accept-revision --by WHO SHA256”, or "
+                        "refuse it with “refuse-revision”."));
+  return EXIT_OK;
+}
+
+static int
+decide_revision (int         argc,
+                 char      **argv,
+                 gboolean    accept)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *by = NULL;
+  const GOptionEntry entries[] = {
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by,
+      N_("Who decided, by role or name (recorded with the decision)"), N_("WHO") },
+    { NULL }
+  };
+  int rc;
+
+  context = g_option_context_new (accept ? _("SHA256 — put a package revision that waits in force")
+                                         : _("SHA256 — refuse a package revision that waits"));
+  g_option_context_set_summary (context, _("SHA256 is the revision’s SHA-256 as “revisions” shows "
+                                           "it (its beginning is enough)."));
+  if ((rc = parse_options (context, entries, &argc, &argv)) >= 0)
+    return rc;
+  if (argc != 2)
+    return usage_error (context, _("name one revision by its SHA-256"));
+  if (by == NULL)
+    return usage_error (context, _("say who decided with --by"));
+
+  store = open_store (FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  if (!upp_import_decide_revision (store, argv[1], accept, by, &error))
+    return fail ("%s", error->message);
+  if (accept)
+    printf (_("Revision %d is in force.\n"), upp_store_get_package_revision (store));
+  else
+    printf ("%s\n", _("The revision was refused; the definition in force is unchanged."));
+  return EXIT_OK;
+}
+
+static int
+cmd_accept_revision (int    argc,
+                     char **argv)
+{
+  return decide_revision (argc, argv, TRUE);
+}
+
+static int
+cmd_refuse_revision (int    argc,
+                     char **argv)
+{
+  return decide_revision (argc, argv, FALSE);
+}
+
 static const Command commands[] = {
   { "demo", N_("Create a database filled with the demo data"), cmd_demo },
   { "import", N_("Import package definitions and weekly reports"), cmd_import },
@@ -673,6 +862,9 @@ static const Command commands[] = {
   { "template", N_("Write a report skeleton for a department and week"), cmd_template },
   { "backup", N_("Copy the database while it is in use"), cmd_backup },
   { "export-pdf", N_("Write the PDF briefing for a week"), cmd_export_pdf },
+  { "revisions", N_("The package revisions, and what waits for a decision"), cmd_revisions },
+  { "accept-revision", N_("Put a package revision that waits in force"), cmd_accept_revision },
+  { "refuse-revision", N_("Refuse a package revision that waits"), cmd_refuse_revision },
   { NULL, NULL, NULL },
 };
 
@@ -682,7 +874,7 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n\n", _("Usage: uppfoljning-cli COMMAND [OPTION…]"));
   fprintf (stream, "%s\n", _("Commands:"));
   for (guint i = 0; commands[i].name != NULL; i++)
-    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (stream, "  %-16s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “uppfoljning-cli COMMAND --help” for a command’s options."));
 }
 

@@ -751,7 +751,7 @@ char *
 upp_dashboard_import_summary (GPtrArray *results)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  guint packages = 0, reports = 0, duplicates = 0, rejected = 0;
+  guint packages = 0, reports = 0, duplicates = 0, rejected = 0, pending = 0;
 
   g_return_val_if_fail (results != NULL, NULL);
 
@@ -771,6 +771,9 @@ upp_dashboard_import_summary (GPtrArray *results)
           break;
         case UPP_IMPORT_DUPLICATE:
           duplicates++;
+          break;
+        case UPP_IMPORT_PENDING:
+          pending++;
           break;
         case UPP_IMPORT_REJECTED:
         default:
@@ -795,6 +798,12 @@ upp_dashboard_import_summary (GPtrArray *results)
                                                           "%u files already imported",
                                                           duplicates),
                                              duplicates));
+  if (pending > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u package revision waits for a decision",
+                                                          "%u package revisions wait for a decision",
+                                                          pending),
+                                             pending));
   if (rejected > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file rejected",
                                                           "%u files rejected", rejected),

@@ -66,6 +66,8 @@ icon_for (UppImportStatus status)
       return "object-select-symbolic";
     case UPP_IMPORT_DUPLICATE:
       return "edit-copy-symbolic";
+    case UPP_IMPORT_PENDING:
+      return "dialog-question-symbolic";
     case UPP_IMPORT_REJECTED:
     default:
       return "dialog-error-symbolic";

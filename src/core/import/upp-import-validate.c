@@ -133,6 +133,7 @@ validate_package_against_store (Checker           *checker,
   g_autoptr(GHashTable) reported = NULL;
   g_autoptr(GHashTable) departments = NULL;
   g_autoptr(GPtrArray) dropped = NULL;
+  int latest;
 
   if (current == NULL)
     return;
@@ -152,6 +153,15 @@ validate_package_against_store (Checker           *checker,
     }
   if (package->revision <= current->revision)
     return; /* the same file again, or kept as an older revision: nothing in force changes */
+  latest = upp_store_get_latest_revision (store);
+  if (package->revision > latest + 1 && !upp_store_has_document (store, document->sha256))
+    {
+      upp_problem (checker, AT (NULL, "revision"),
+                   _("revision %d of %s skips a revision: revisions count up one at a time, "
+                     "and the latest this database holds is %d"),
+                   package->revision, package->code, latest);
+      return;
+    }
 
   reported = upp_store_get_reported_actions (store);
   dropped = find_dropped (reported, package, defines_action);

@@ -54,6 +54,7 @@ status_from_outcome (UppStoreOutcome outcome)
     case UPP_STORE_DUPLICATE: return UPP_IMPORT_DUPLICATE;
     case UPP_STORE_SUPERSEDED: return UPP_IMPORT_SUPERSEDED;
     case UPP_STORE_KEPT_OLDER: return UPP_IMPORT_KEPT_OLDER;
+    case UPP_STORE_PENDING: return UPP_IMPORT_PENDING;
     default:
       g_return_val_if_reached (UPP_IMPORT_REJECTED);
     }
@@ -555,6 +556,25 @@ done:
     writer->progress (++writer->done, writer->results->len, writer->user_data);
 }
 
+/* Orders the indexes of parsed package documents by revision (one that
+ * did not parse first), then by position in the batch. */
+static int
+compare_revisions (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  Batch *batch = user_data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+  const UppPackage *p = batch->documents[i]->package;
+  const UppPackage *q = batch->documents[j]->package;
+  int r = p != NULL ? p->revision : 0;
+  int s = q != NULL ? q->revision : 0;
+
+  if (r != s)
+    return r < s ? -1 : 1;
+  return i < j ? -1 : i > j;
+}
+
 /**
  * upp_import_files:
  * @store: a #UppStore
@@ -585,6 +605,7 @@ upp_import_files (UppStore          *store,
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
   g_autofree gboolean *maybe_package = NULL;
   g_autofree gboolean *handled = NULL;
+  g_autoptr(GArray) packages = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n = files->len;
   /* Storing takes longer than parsing: this thread, which stores, keeps a
    * processor of its own, and parses only when it would wait. */
@@ -630,13 +651,20 @@ upp_import_files (UppStore          *store,
   g_byte_array_set_size (buffer, 0);
 
   upp_store_begin_batch (store);
+  /* Packages by revision: revisions count up one at a time, whatever
+   * order the files come in. */
   for (guint i = 0; i < n; i++)
     if (maybe_package[i] && wait_for_document (&batch, i)->kind == UPP_DOCUMENT_PACKAGE &&
         batch.known_kind[i] == NULL)
-      {
-        write_document (&writer, &batch, i, cancellable);
-        handled[i] = TRUE;
-      }
+      g_array_append_val (packages, i);
+  g_array_sort_with_data (packages, compare_revisions, &batch);
+  for (guint j = 0; j < packages->len; j++)
+    {
+      guint i = g_array_index (packages, guint, j);
+
+      write_document (&writer, &batch, i, cancellable);
+      handled[i] = TRUE;
+    }
   publish_package (&batch, store);
   /* Then the rest in order. (A package here is one that changed since it
    * was looked at: stored as it comes.) */
@@ -803,6 +831,7 @@ upp_import_status_get_label (UppImportStatus status)
     case UPP_IMPORT_DUPLICATE: return _("already imported");
     case UPP_IMPORT_SUPERSEDED: return _("imported, supersedes an earlier revision");
     case UPP_IMPORT_KEPT_OLDER: return _("kept, a later revision counts");
+    case UPP_IMPORT_PENDING: return _("kept for review: the revision takes effect when accepted");
     case UPP_IMPORT_REJECTED: return _("rejected");
     default:
       g_return_val_if_reached (NULL);

@@ -28,6 +28,7 @@ typedef enum
   UPP_IMPORT_DUPLICATE,
   UPP_IMPORT_SUPERSEDED,
   UPP_IMPORT_KEPT_OLDER,
+  UPP_IMPORT_PENDING,
   UPP_IMPORT_REJECTED,
 } UppImportStatus;
 
@@ -86,6 +87,14 @@ void             upp_import_files_async       (UppStore            *store,
                                                gpointer             user_data);
 GPtrArray       *upp_import_files_finish      (UppStore            *store,
                                                GAsyncResult        *result,
+                                               GError             **error);
+UppDocument     *upp_import_read_revision     (UppStore            *store,
+                                               const UppRevisionInfo *info,
+                                               GError             **error);
+gboolean         upp_import_decide_revision   (UppStore            *store,
+                                               const char          *sha256,
+                                               gboolean             accept,
+                                               const char          *by,
                                                GError             **error);
 const char      *upp_import_status_get_label  (UppImportStatus      status);
 char            *upp_import_result_format     (const UppImportResult *result);

@@ -270,7 +270,7 @@ upp_document_info_free (UppDocumentInfo *self)
 #define DOCUMENT_INFO_SQL                                                                 \
   "SELECT d.id, d.kind, d.filename, d.sha256, d.imported, r.department,"                  \
   " r.week,  r.submitted, COALESCE (r.revision, p.revision),"                             \
-  "  COALESCE (r.is_current, p.revision = (SELECT revision FROM package))"                \
+  "  COALESCE (r.is_current, p.document_id = (SELECT document_id FROM package))"          \
   " FROM document d"                                                                      \
   " LEFT JOIN report r ON r.document_id = d.id"                                           \
   " LEFT JOIN package_revision p ON p.document_id = d.id"

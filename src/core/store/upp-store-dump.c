@@ -27,7 +27,7 @@ static const char * const dump_queries[] = {
   "SELECT action, code, name, unit, target, direction, position FROM indicator"
   " ORDER BY action, code",
   "SELECT sha256, kind FROM document ORDER BY sha256",
-  "SELECT d.sha256, p.code, p.revision FROM package_revision p"
+  "SELECT d.sha256, p.code, p.revision, p.decision FROM package_revision p"
   " JOIN document d ON d.id = p.document_id ORDER BY d.sha256",
   "SELECT d.sha256, r.department, r.week, r.submitted, r.submitted_date, r.reporter,"
   " r.summary, r.revision, r.is_current FROM report r JOIN document d ON d.id = r.document_id"

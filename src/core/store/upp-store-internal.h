@@ -99,6 +99,12 @@ void          upp_store_forget_if_changed_elsewhere (UppStore *self);
 gboolean      upp_store_require_package     (UppStore         *self,
                                              GError          **error);
 
+/* upp-store-write.c */
+gboolean      upp_store_apply_package       (UppStore         *self,
+                                             const UppPackage *package,
+                                             gint64            document_id,
+                                             GError          **error);
+
 /* upp-store-trend.c */
 void          upp_store_forget_trend        (UppStore         *self);
 

@@ -24,6 +24,7 @@ typedef enum
   UPP_STORE_DUPLICATE,
   UPP_STORE_SUPERSEDED,
   UPP_STORE_KEPT_OLDER,
+  UPP_STORE_PENDING,
 } UppStoreOutcome;
 
 gboolean    upp_store_begin               (UppStore          *self,
@@ -53,6 +54,11 @@ gboolean    upp_store_add_package         (UppStore          *self,
                                            const char        *sha256,
                                            const char        *filename,
                                            UppStoreOutcome   *out_outcome,
+                                           GError           **error);
+gboolean    upp_store_decide_revision     (UppStore          *self,
+                                           const char        *sha256,
+                                           const UppPackage  *package,
+                                           const char        *by,
                                            GError           **error);
 gboolean    upp_store_add_report          (UppStore          *self,
                                            const UppReport   *report,

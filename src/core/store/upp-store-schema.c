@@ -204,6 +204,28 @@ static const char * const migrations[] = {
   "DROP INDEX entry_lead_history;"
   "CREATE INDEX entry_lead_history ON entry (action, week, status, progress, report_id)"
   "  WHERE is_current AND is_lead;",
+
+  /* 7 → 8: a package revision takes effect only by a decision on this
+   * desktop. Each revision records it: 'accepted' (who, when; no one for
+   * the revisions in force before decisions were recorded, and for the
+   * first package of a database), 'refused', or none yet (pending). Only
+   * the accepted ones need distinct numbers: a forged revision N must not
+   * keep the genuine revision N out. */
+  "CREATE TABLE package_revision_new ("
+  "  document_id INTEGER PRIMARY KEY REFERENCES document (id),"
+  "  code TEXT NOT NULL,"
+  "  revision INTEGER NOT NULL,"
+  "  decision TEXT CHECK (decision = 'accepted' OR decision = 'refused'),"
+  "  decided_by TEXT,"
+  "  decided_at TEXT"
+  ");"
+  "INSERT INTO package_revision_new (document_id, code, revision, decision)"
+  "  SELECT document_id, code, revision, 'accepted' FROM package_revision"
+  "  ORDER BY document_id;"
+  "DROP TABLE package_revision;"
+  "ALTER TABLE package_revision_new RENAME TO package_revision;"
+  "CREATE UNIQUE INDEX package_revision_accepted ON package_revision (code, revision)"
+  "  WHERE decision = 'accepted';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == UPP_STORE_SCHEMA_VERSION);

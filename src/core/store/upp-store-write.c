@@ -285,8 +285,9 @@ remove_undefined (UppStore          *self,
          delete_codes_not_in (self, "department", departments, error);
 }
 
-static gboolean
-apply_package (UppStore          *self,
+/* Puts @package, stored as @document_id, in force (inside a transaction). */
+gboolean
+upp_store_apply_package (UppStore          *self,
                const UppPackage  *package,
                gint64             document_id,
                GError           **error)
@@ -311,6 +312,31 @@ apply_package (UppStore          *self,
   return TRUE;
 }
 
+/* Whether no revision of @package's number is stored yet, but refused ones. */
+static gboolean
+number_is_free (UppStore          *self,
+                const UppPackage  *package,
+                GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = upp_sql_prepare (self, "SELECT 1 FROM package_revision WHERE code = ?1 AND revision = ?2"
+                                " AND decision IS NOT 'refused'", error);
+  if (stmt == NULL)
+    return FALSE;
+  upp_sql_bind_text (stmt, 1, package->code);
+  sqlite3_bind_int (stmt, 2, package->revision);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_INVALID_DOCUMENT,
+                   _("revision %d of %s was already imported with other content; "
+                     "a changed package needs a higher revision"),
+                   package->revision, package->code);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * upp_store_add_package:
  * @self: a #UppStore inside upp_store_begin()
@@ -321,8 +347,12 @@ apply_package (UppStore          *self,
  * @out_outcome: (out): what happened
  * @error: a #GError
  *
- * Stores a package document. The highest revision is the one in force,
- * whatever order revisions arrive in.
+ * Stores a package document. The first package of a database takes
+ * effect at once: importing it is deciding to follow it. A later revision
+ * is only stored, waiting for a decision on this desktop
+ * (upp_store_decide_revision()): anyone who can write to the shared
+ * folder could have made it. Revisions count up one at a time: one that
+ * skips a number is refused; one older than the one in force is kept.
  */
 gboolean
 upp_store_add_package (UppStore          *self,
@@ -336,6 +366,7 @@ upp_store_add_package (UppStore          *self,
   g_autoptr(sqlite3_stmt) revision = NULL;
   g_autoptr(UppPackage) current = upp_store_ref_package (self);
   gint64 document_id;
+  int latest;
 
   if (upp_store_has_document (self, sha256))
     {
@@ -360,17 +391,38 @@ upp_store_add_package (UppStore          *self,
       return FALSE;
     }
 
+  latest = upp_store_get_latest_revision (self);
+  if (current != NULL && package->revision > latest + 1)
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_INVALID_DOCUMENT,
+                   _("revision %d of %s skips a revision: revisions count up one at a time, "
+                     "and the latest this database holds is %d"),
+                   package->revision, package->code, latest);
+      return FALSE;
+    }
+
+  /* Several candidates for the next revision may wait side by side (a
+   * forged one must not keep the genuine one out); below it, a number
+   * stands for one definition. */
+  if (current != NULL && package->revision < current->revision &&
+      !number_is_free (self, package, error))
+    return FALSE;
+
   document_id = upp_store_insert_document (self, "package", bytes, sha256, filename, error);
   if (document_id == 0)
     return FALSE;
 
-  revision = upp_sql_prepare (self, "INSERT INTO package_revision (document_id, code, revision)"
-                                    " VALUES (?1, ?2, ?3)", error);
+  /* The first package is accepted by importing it; earlier revisions that
+   * arrive late need no decision, they change nothing in force. */
+  revision = upp_sql_prepare (self, "INSERT INTO package_revision (document_id, code, revision,"
+                                    " decision) VALUES (?1, ?2, ?3, ?4)", error);
   if (revision == NULL)
     return FALSE;
   sqlite3_bind_int64 (revision, 1, document_id);
   upp_sql_bind_text (revision, 2, package->code);
   sqlite3_bind_int (revision, 3, package->revision);
+  if (current == NULL)
+    upp_sql_bind_static_text (revision, 4, "accepted");
   if (sqlite3_step (revision) != SQLITE_DONE)
     {
       g_set_error (error, UPP_ERROR, UPP_ERROR_INVALID_DOCUMENT,
@@ -380,14 +432,13 @@ upp_store_add_package (UppStore          *self,
       return FALSE;
     }
 
-  if (current != NULL && current->revision > package->revision)
+  if (current == NULL)
     {
-      *out_outcome = UPP_STORE_KEPT_OLDER;
-      return TRUE;
+      *out_outcome = UPP_STORE_ADDED;
+      return upp_store_apply_package (self, package, document_id, error);
     }
-
-  *out_outcome = current != NULL ? UPP_STORE_SUPERSEDED : UPP_STORE_ADDED;
-  return apply_package (self, package, document_id, error);
+  *out_outcome = current->revision > package->revision ? UPP_STORE_KEPT_OLDER : UPP_STORE_PENDING;
+  return TRUE;
 }
 
 /* The lead of each action in force, for is_lead: looked up per entry. */

@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define UPP_STORE_SCHEMA_VERSION 7
+#define UPP_STORE_SCHEMA_VERSION 8
 
 #define UPP_TYPE_STORE (upp_store_get_type ())
 
@@ -113,6 +113,39 @@ typedef struct
   gboolean  is_current;        /* in force: not superseded */
 } UppDocumentInfo;
 
+/**
+ * UppRevisionState:
+ * @UPP_REVISION_IN_FORCE: the definition in force
+ * @UPP_REVISION_EARLIER: in force once, or older than the one in force
+ * @UPP_REVISION_PENDING: newer than the one in force, waiting for a decision
+ * @UPP_REVISION_REFUSED: refused on this desktop
+ */
+typedef enum
+{
+  UPP_REVISION_IN_FORCE,
+  UPP_REVISION_EARLIER,
+  UPP_REVISION_PENDING,
+  UPP_REVISION_REFUSED,
+} UppRevisionState;
+
+/**
+ * UppRevisionInfo:
+ *
+ * A stored package revision and what was decided about it.
+ */
+typedef struct
+{
+  gint64            document_id;
+  int               revision;
+  char             *sha256;
+  char             *filename;
+  char             *imported;
+  UppRevisionState  state;
+  char             *decided_by;  /* nullable: before decisions were recorded */
+  char             *decided_at;  /* nullable */
+} UppRevisionInfo;
+
+void upp_revision_info_free  (UppRevisionInfo *self);
 void upp_action_status_free  (UppActionStatus *self);
 void upp_status_change_free  (UppStatusChange *self);
 void upp_history_entry_free  (UppHistoryEntry *self);
@@ -123,6 +156,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (UppActionStatus, upp_action_status_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UppStatusChange, upp_status_change_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UppHistoryEntry, upp_history_entry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UppNote, upp_note_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UppRevisionInfo, upp_revision_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UppDocumentInfo, upp_document_info_free)
 
 char       *upp_store_get_default_path        (void);
@@ -214,6 +248,10 @@ gboolean    upp_store_delete_draft            (UppStore     *self,
                                                UppWeek       week,
                                                GError      **error);
 
+GPtrArray  *upp_store_list_revisions          (UppStore     *self,
+                                               GError      **error);
+int         upp_store_get_latest_revision     (UppStore     *self);
+const char *upp_revision_state_get_label      (UppRevisionState state);
 GPtrArray  *upp_store_list_documents          (UppStore     *self,
                                                GError      **error);
 GPtrArray  *upp_store_list_reports            (UppStore     *self,
