@@ -13,10 +13,12 @@
 
 #include "upp-format-private.h"
 #include "upp-guard.h"
+#include "upp-text.h"
 
 /* Every problem message passes through here. A message may quote what the
  * file says (a status, a code, a key, or json-glib quoting a bad string);
- * it is made valid UTF-8, for the window and the terminal, and a personal
+ * it is made valid UTF-8 with its control and direction characters spelt
+ * out (upp_text_escape()), for the window and the terminal, and a personal
  * identity number in it is masked, so that error output and logs never
  * repeat one. Takes @message. */
 void
@@ -25,18 +27,16 @@ upp_add_problem (GPtrArray *problems,
 {
   g_auto(UppGuardMatch) match = { 0 };
   g_autoptr(GString) masked = NULL;
+  g_autofree char *taken = message;
+  g_autofree char *valid = NULL;
+  g_autofree char *escaped = NULL;
   const char *p;
 
-  if (!g_utf8_validate (message, -1, NULL))
-    {
-      char *valid = g_utf8_make_valid (message, -1);
+  if (!g_utf8_validate (taken, -1, NULL))
+    valid = g_utf8_make_valid (taken, -1);
+  escaped = upp_text_escape (valid != NULL ? valid : taken, -1);
 
-      g_free (message);
-      message = valid;
-    }
-
-  p = message;
-
+  p = escaped;
   while (upp_guard_find (p, -1, &match))
     {
       if (masked == NULL)
@@ -49,11 +49,10 @@ upp_add_problem (GPtrArray *problems,
 
   if (masked == NULL)
     {
-      g_ptr_array_add (problems, message);
+      g_ptr_array_add (problems, g_steal_pointer (&escaped));
       return;
     }
   g_string_append (masked, p);
-  g_free (message);
   g_ptr_array_add (problems, g_string_free (g_steal_pointer (&masked), FALSE));
 }
 
