@@ -195,7 +195,10 @@ run 1 "check a document with control characters in keys and texts" check --stand
 check "no raw control byte, no forged line" clean
 check "the key is shown escaped" grep -q 'entries\[0\]\.x\\e\[2J\\nFAKE: imported: unknown field' \
   "$work/err"
-check "Swedish letters stay" grep -q "/åtgärd.json: " "$work/err"
+check "each text is refused at its field" sh -c "grep -q ': reporter: contains the control' \
+  '$work/err' && grep -q ': summary: contains U+202E' '$work/err' && \
+  grep -q ': entries\[0\].comment: contains U+2067' '$work/err'"
+check "Swedish letters stay" grep -q "/åtgärd.json: reporter" "$work/err"
 # A database from before the texts were checked: its titles and names.
 if command -v sqlite3 >/dev/null 2>&1; then
   old=$work/old.db
