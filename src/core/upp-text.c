@@ -58,35 +58,24 @@ upp_text_is_bidi_control (gunichar c)
 gboolean
 upp_text_is_mark (gunichar c)
 {
-  switch (g_unichar_type (c))
-    {
-    case G_UNICODE_NON_SPACING_MARK:
-    case G_UNICODE_SPACING_MARK:
-    case G_UNICODE_ENCLOSING_MARK:
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  GUnicodeType type = g_unichar_type (c);
+
+  return type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
+         type == G_UNICODE_ENCLOSING_MARK;
 }
 
 static void
 append_escape (GString  *out,
                gunichar  c)
 {
-  switch (c)
-    {
-    case '\a': g_string_append (out, "\\a"); return;
-    case '\b': g_string_append (out, "\\b"); return;
-    case '\t': g_string_append (out, "\\t"); return;
-    case '\n': g_string_append (out, "\\n"); return;
-    case '\v': g_string_append (out, "\\v"); return;
-    case '\f': g_string_append (out, "\\f"); return;
-    case '\r': g_string_append (out, "\\r"); return;
-    case 0x1B: g_string_append (out, "\\e"); return;
-    default:
-      break;
-    }
-  if (c < 0x80)
+  static const char * const named[0x20] = {
+    ['\a'] = "\\a", ['\b'] = "\\b", ['\t'] = "\\t", ['\n'] = "\\n",
+    ['\v'] = "\\v", ['\f'] = "\\f", ['\r'] = "\\r", [0x1B] = "\\e",
+  };
+
+  if (c < G_N_ELEMENTS (named) && named[c] != NULL)
+    g_string_append (out, named[c]);
+  else if (c < 0x80)
     g_string_append_printf (out, "\\x%02x", c);
   else
     g_string_append_printf (out, "\\u%04x", c);
