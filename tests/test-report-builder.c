@@ -221,6 +221,15 @@ test_problem_mapping (void)
                    "expected a JSON object with a “format” field");
   g_assert_cmpstr (((UppReportProblem *) mapped->pdata[5])->key, ==, "summary");
 
+  /* A name with a control character, as the problems spell it. */
+  g_clear_pointer (&mapped, g_ptr_array_unref);
+  g_ptr_array_set_size (raw, 0);
+  g_ptr_array_add (raw, g_strdup ("x\\e.json: summary: is 4001 characters long"));
+  mapped = upp_report_form_map_problems (form, "x\x1b.json", raw);
+  g_assert_cmpstr (((UppReportProblem *) mapped->pdata[0])->key, ==, "summary");
+  g_assert_cmpstr (((UppReportProblem *) mapped->pdata[0])->message, ==,
+                   "is 4001 characters long");
+
   key = upp_report_form_key_for_path (form, "entries[3]");
   g_assert_cmpstr (key, ==, "A14");
   g_clear_pointer (&key, g_free);
