@@ -226,10 +226,9 @@ print_results (GPtrArray *results)
     }
 
   say (stdout, _("%u imported, %u already imported, %u superseded earlier revisions, "
-            "%u kept as older revisions, %u rejected\n"),
-          counts[UPP_IMPORT_IMPORTED], counts[UPP_IMPORT_DUPLICATE],
-          counts[UPP_IMPORT_SUPERSEDED], counts[UPP_IMPORT_KEPT_OLDER],
-          counts[UPP_IMPORT_REJECTED]);
+                 "%u kept as older revisions, %u rejected\n"),
+       counts[UPP_IMPORT_IMPORTED], counts[UPP_IMPORT_DUPLICATE], counts[UPP_IMPORT_SUPERSEDED],
+       counts[UPP_IMPORT_KEPT_OLDER], counts[UPP_IMPORT_REJECTED]);
   return counts[UPP_IMPORT_REJECTED] > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
@@ -495,8 +494,8 @@ cmd_demo (int    argc,
   if (rejected > 0)
     return fail (_("%u demo files were rejected"), rejected);
 
-  say (stdout, _("Created %s with the demo package and %u files.\n"), upp_store_get_path (store),
-          results->len);
+  say (stdout, _("Created %s with the demo package and %u files.\n"),
+       upp_store_get_path (store), results->len);
   return EXIT_OK;
 }
 
@@ -585,7 +584,7 @@ cmd_status (int    argc,
   for (guint s = 0; s < UPP_N_STATES; s++)
     say (stdout, "%s%s %d", s > 0 ? ", " : "", upp_state_get_label (s), counts.counts[s]);
   say (stdout, g_dngettext (GETTEXT_PACKAGE, " — %d action\n", " — %d actions\n", counts.total),
-          counts.total);
+       counts.total);
   return EXIT_OK;
 }
 
