@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 #include <qpdf/qpdf-c.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "upp-briefing.h"
@@ -1003,6 +1004,93 @@ test_long_text (void)
   check_pages (briefing);
 }
 
+/* Writes @sql with the texts @a and @b into the database file @path, past
+ * the store: texts stored before the formats refused them. */
+static void
+store_texts_from_before (const char *path,
+                         const char *sql,
+                         const char *a,
+                         const char *b)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, b, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* A database from before the formats refused what misleads: 4,000 line
+ * breaks in a comment, 3,999 accents on one letter of the package's title
+ * (the page header), direction overrides and escapes. The briefing keeps
+ * its size and its type area, and shows none of them. */
+static void
+test_stored_texts (void)
+{
+  g_autofree char *path = tmp_path ("before.db");
+  g_autofree char *pdf = tmp_path ("before.pdf");
+  g_autoptr(UppStore) old = upp_test_open_demo (path);
+  g_autoptr(UppBriefing) briefing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) breaks = g_string_new ("Pass enligt plan.");
+  g_autoptr(GString) accents = g_string_new ("Trygghe");
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autofree char *text = NULL;
+  UppBriefingOptions options;
+  PangoRectangle ink, logical;
+  guint before;
+
+  init_options (&options, FALSE);
+  briefing = upp_briefing_new (old, &options, &error);
+  g_assert_no_error (error);
+  before = upp_briefing_get_n_pages (briefing);
+  g_clear_pointer (&briefing, upp_briefing_free);
+  g_clear_object (&old);
+
+  for (guint i = 0; i < 4000; i++)
+    g_string_append_c (breaks, '\n');
+  g_string_append (breaks, "Slut.");
+  for (guint i = 0; i < 3999; i++)
+    g_string_append (accents, "\xcc\x81");
+  g_string_append (accents, "t");
+  /* A7's comment as of week 40: its lead's last report. */
+  store_texts_from_before (path, "UPDATE entry SET comment = ?1, risks = ?2 WHERE rowid ="
+                                 " (SELECT rowid FROM entry WHERE action = 'A7' AND week <= 202640"
+                                 " AND is_current AND is_lead ORDER BY week DESC LIMIT 1)",
+                           breaks->str, "Budget: 1\xe2\x80\xae" "000 05 kr\x1b[2J\xc2\x85");
+  store_texts_from_before (path, "UPDATE package SET title = ?1, organisation = ?2",
+                           accents->str, "\xe2\x80\xae" "enod si noitca ehT");
+
+  old = upp_store_open (path, &error);
+  g_assert_no_error (error);
+  briefing = upp_briefing_new (old, &options, &error);
+  g_assert_no_error (error);
+  /* The 20 lines kept of the comment take less than a page wherever the
+   * comment is shown (4,000 took hundreds). */
+  g_assert_cmpuint (upp_briefing_get_n_pages (briefing), <=, before + 3);
+  check_pages (briefing);
+  /* The header's title is one line high, its accents and all. */
+  pango_layout_get_extents (briefing->running->pdata[0], &ink, &logical);
+  g_assert_cmpint (pango_layout_get_line_count (briefing->running->pdata[0]), ==, 1);
+  g_assert_cmpint (ink.height, <=, 2 * logical.height);
+  g_clear_pointer (&briefing, upp_briefing_free);
+
+  g_assert_true (upp_briefing_write (old, &options, pdf, &error));
+  g_assert_no_error (error);
+  document = open_pdf (pdf);
+  text = document_text (document);
+  g_assert_null (strstr (text, "\xe2\x80\xae"));
+  g_assert_null (strstr (text, "\x1b"));
+  g_assert_null (strstr (text, "\xc2\x85"));
+  g_assert_nonnull (strstr (text, "Budget: 1000 05 kr"));
+  g_assert_nonnull (strstr (text, "enod si noitca ehT"));
+}
+
 static void
 test_contradiction (void)
 {
@@ -1115,6 +1203,7 @@ main (int   argc,
   g_test_add_func ("/briefing/bad-week", test_bad_week);
   g_test_add_func ("/briefing/page-rules", test_page_rules);
   g_test_add_func ("/briefing/long-text", test_long_text);
+  g_test_add_func ("/briefing/stored-texts", test_stored_texts);
   g_test_add_func ("/briefing/contradiction", test_contradiction);
   g_test_add_func ("/briefing/note-printed", test_note_printed);
   g_test_add_func ("/briefing/guard", test_guard);

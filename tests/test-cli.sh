@@ -152,6 +152,79 @@ original=$("$cli" status --db "$db" --week 2026-W30)
 copy=$("$cli" status --db "$work/copy.db" --week 2026-W30)
 check "the copy gives the same status" test "$original" = "$copy"
 
+# Nothing raw reaches a terminal: names and texts from the shared folder
+# are printed with their control and direction characters spelt out.
+# raw FILE: whether FILE holds a control byte other than a line's end, a
+# C1 control (U+0080–U+009F) or a direction control, as UTF-8 bytes.
+raw () {
+  LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$1" ||
+    LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$1" ||
+    LC_ALL=C grep -q "$(printf '\342\200[\216\217\252-\256]')" "$1" ||
+    LC_ALL=C grep -q "$(printf '\342\201[\246-\251]')" "$1" ||
+    LC_ALL=C grep -q "$(printf '\330\234')" "$1"
+}
+clean () {
+  ! raw "$work/out" && ! raw "$work/err" && ! grep -q '^FAKE' "$work/out" "$work/err"
+}
+hostile=$work/hostile
+mkdir "$hostile"
+evil=$(printf 'a\033]0;PWNED\007\033[2J\nFAKE: imported.json')
+cp "$fixtures/good/SOC-2026-W29.json" "$hostile/$evil"
+run 0 "import a file whose name has ESC and a newline" import --db "$tdb" "$hostile/$evil"
+check "no raw control byte, no forged line" clean
+check "the name is shown escaped" \
+  grep -q 'a\\e\]0;PWNED\\a\\e\[2J\\nFAKE: imported.json: ' "$work/out"
+run 0 "check it" check --db "$tdb" "$hostile"
+check "no raw control byte in check's output" clean
+cp "$fixtures/bad-status-unknown.json" "$hostile/$evil"
+run 1 "import it rejected" import --db "$tdb" "$hostile/$evil"
+check "no raw control byte in the problems" clean
+check "the problem names the file escaped" grep -q '\\nFAKE: imported.json: entries' "$work/err"
+run 1 "an error naming a folder with ESC and a newline" import --db "$tdb" "$hostile/$evil/x"
+check "no raw control byte in the error" clean
+run 1 "an unknown department with ESC and a newline" status --db "$db" --department "$evil"
+check "no raw control byte in its error" clean
+# Keys and texts with controls, direction controls and Swedish letters.
+printf '%s\n' '{"format": "uppfoljning-report", "version": 1, "package": "LYS-2026",' \
+  '"department": "SOC", "week": "2026-W29", "submitted": "2026-07-17T15:00:00+02:00",' \
+  '"reporter": "Åsa \u001b]0;PWNED\u0007", "summary": "Budget: 1\u202e000 05 kr\u0085",' \
+  '"entries": [{"action": "A1", "status": "on-track", "progress": 10,' \
+  '"x\u001b[2J\nFAKE: imported": 1, "comment": "\u2067smärta\u2069"}]}' >"$hostile/åtgärd.json"
+run 1 "check a document with control characters in keys and texts" check --standalone \
+  "$hostile/åtgärd.json"
+check "no raw control byte, no forged line" clean
+check "the key is shown escaped" grep -q 'entries\[0\]\.x\\e\[2J\\nFAKE: imported: unknown field' \
+  "$work/err"
+check "each text is refused at its field" sh -c "grep -q ': reporter: contains the control' \
+  '$work/err' && grep -q ': summary: contains U+202E' '$work/err' && \
+  grep -q ': entries\[0\].comment: contains U+2067' '$work/err'"
+check "Swedish letters stay" grep -q "/åtgärd.json: reporter" "$work/err"
+# A database from before the texts were checked: its titles and names.
+if command -v sqlite3 >/dev/null 2>&1; then
+  old=$work/old.db
+  cp "$db" "$old"
+  sqlite3 "$old" "UPDATE action SET title = 'Åtgärd' || char(27) || ']0;PWNED' || char(7) || \
+    char(10) || 'FAKE: imported' || char(8238) || char(133) WHERE code = 'A1'; \
+    UPDATE department SET name = 'Social' || char(27) || '[2J' || char(10) || 'FAKE: x' || \
+    char(127) WHERE code = 'SOC';"
+  run 0 "status of a database with control characters in a title" status --db "$old" \
+    --week 2026-W30
+  check "no raw control byte, no forged line" clean
+  check "the title is shown escaped" grep -q '^A1 *Åtgärd\\e\]0;PWNED' "$work/out"
+  run 0 "weeks of a database with control characters in a name" weeks --db "$old" \
+    --week 2026-W30 -n 2
+  check "no raw control byte, no forged line" clean
+  check "the name is shown escaped" grep -q '^Social\\e\[2J\\nFAKE: x\\x7f' "$work/out"
+  run 0 "template of a database with control characters in a title" template --db "$old" \
+    --department SOC --week 2026-W49
+  check "no raw control byte in the JSON" clean
+else
+  for i in 1 2 3 4 5 6 7 8; do
+    n=$((n + 1))
+    echo "ok $n # skip sqlite3 is not installed"
+  done
+fi
+
 # usage errors: 2
 run 2 "no command" --db "$db"
 run 2 "an unknown command" frobnicate

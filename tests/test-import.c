@@ -20,6 +20,7 @@
 #include "upp-import.h"
 #include "upp-store.h"
 #include "upp-test-util.h"
+#include "upp-text.h"
 #include "upp-watch.h"
 
 /* Weeks up to the end of 2026 are in the past, whenever this runs. */
@@ -1210,6 +1211,130 @@ test_guard (void)
   }
 }
 
+/* Texts that can't mislead (docs/formats.md, "Texts"): each @with in place
+ * of @replace in @file gives @expected among its problems, or none. */
+typedef struct
+{
+  const char *file;
+  const char *replace;
+  const char *with;
+  const char *expected;
+} ShapeCase;
+
+static char *
+repeat (const char *text,
+        guint       times)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < times; i++)
+    g_string_append (s, text);
+  return g_string_free (s, FALSE);
+}
+
+static void
+check_shape_case (UppStore        *store,
+                  const ShapeCase *c)
+{
+  g_autofree char *source = fixture (c->file);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) s = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(UppDocument) document = NULL;
+  g_autofree char *problems = NULL;
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  s = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (s, c->replace, c->with, 1), ==, 1);
+  bytes = g_bytes_new (s->str, s->len);
+  document = upp_document_parse ("t.json", bytes, store);
+  problems = join_problems (document->problems);
+  if (c->expected == NULL)
+    {
+      if (*problems != '\0')
+        g_error ("%.60s…: expected no problem, got:\n%s", c->with, problems);
+      return;
+    }
+  if (strstr (problems, c->expected) == NULL)
+    g_error ("expected “%s” among:\n%s", c->expected, problems);
+  /* The message itself shows no control or direction character. */
+  for (const char *p = problems; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      g_assert_true (ch == '\n' || (!upp_text_is_control (ch) && !upp_text_is_bidi_control (ch)));
+    }
+}
+
+static void
+test_text_shape (void)
+{
+  g_autoptr(UppStore) store = store_with_good_set ();
+  const char *report = "report-SOC-2026-W28.json";
+  const char *package = "good/package.json";
+  g_autofree char *accents = repeat ("\\u0301", 3999);
+  g_autofree char *umlauts = repeat ("\\u0308", 40);
+  g_autofree char *newlines = repeat ("\\n", 4000);
+  g_autofree char *lines_20 = repeat ("rad\\n", 20);
+  g_autofree char *marks_3999 = g_strconcat ("\"comment\": \"e", accents, "\"", NULL);
+  g_autofree char *breaks_4000 = g_strconcat ("\"comment\": \"", newlines, "\"", NULL);
+  g_autofree char *breaks_20 = g_strconcat ("\"comment\": \"", lines_20, "\"", NULL);
+  g_autofree char *breaks_21 = g_strconcat ("\"comment\": \"", lines_20, "rad\\n\"", NULL);
+  g_autofree char *name_marks = g_strconcat ("\"name\": \"Socialfo", umlauts, "\"", NULL);
+  const ShapeCase cases[] = {
+    /* "Budget: 1 000 05 kr" shown as "150 000 kr". */
+    { report, "Pass enligt plan.", "Budget: 1\\u202e000 05 kr",
+      "t.json: entries[0].comment: contains U+202E (character 10), which changes the direction" },
+    /* Reads "The action is done". */
+    { report, "\"reporter\": \"Enhetschef\"",
+      "\"reporter\": \"Enhetschef\", \"summary\": \"\\u202eenod si noitca ehT\"",
+      "t.json: summary: contains U+202E (character 1)" },
+    { report, "Pass enligt plan.", "a\\u2066b\\u2069", "t.json: entries[0].comment: contains U+2066" },
+    { report, "Pass enligt plan.", "1\\u200f000", "t.json: entries[0].comment: contains U+200F" },
+    { report, "Pass enligt plan.", "1\\u061c000", "t.json: entries[0].comment: contains U+061C" },
+    /* 3,999 accents on one letter: a line across the page header. */
+    { report, "\"comment\": \"Pass enligt plan.\"", marks_3999,
+      "t.json: entries[0].comment: has more than 3 accents or other combining marks on one "
+      "character (character 5)" },
+    { package, "\"name\": \"Socialförvaltningen\"", name_marks,
+      "t.json: departments[0].name: has more than 3 accents" },
+    /* 4,000 line breaks: a 12-page briefing of 1,944 pages. */
+    { report, "\"comment\": \"Pass enligt plan.\"", breaks_4000,
+      "t.json: entries[0].comment: has 4000 line breaks; at most 20 are allowed" },
+    { report, "\"comment\": \"Pass enligt plan.\"", breaks_21,
+      "t.json: entries[0].comment: has 21 line breaks; at most 20 are allowed" },
+    /* Control characters: a terminal acts on them, a page hides them. */
+    { report, "Pass enligt plan.", "\\u001b]0;PWNED\\u0007\\u001b[2J",
+      "t.json: entries[0].comment: contains the control character U+001B (character 1); a text "
+      "may hold line breaks and tabs, but no other control characters" },
+    { report, "Pass enligt plan.", "Pass\\r\\nplan", "contains the control character U+000D" },
+    { report, "Pass enligt plan.", "Pass\\u0085plan", "contains the control character U+0085" },
+    { report, "Pass enligt plan.", "Pass\\u007fplan", "contains the control character U+007F" },
+    { report, "Pass enligt plan.", "Pass\\u2028plan", "contains the control character U+2028" },
+    { report, "Enhetschef", "Enhets\\u0008chef", "t.json: reporter: contains the control character "
+      "U+0008" },
+    { package, "Kvällsnärvaro av fältassistenter", "Kvällsnärvaro\\u202e av fältassistenter",
+      "t.json: actions[0].title: contains U+202E" },
+    { package, "Testkommunen", "Test\\u001bkommunen", "t.json: organisation: contains the control "
+      "character U+001B" },
+    /* A key: its escapes shown, no raw control in the message. */
+    { report, "\"reporter\"", "\"x\\u001b[2J\\nFAKE\": 1, \"reporter\"",
+      "t.json: x\\e[2J\\nFAKE: the key contains the control or direction character U+001B" },
+    { report, "\"shifts\"", "\"shi\\u202efts\"", "the key contains the control or direction "
+      "character U+202E" },
+    /* What texts may hold: line breaks (20), tabs, up to 3 marks, any
+     * script, emoji. */
+    { report, "\"comment\": \"Pass enligt plan.\"", breaks_20, NULL },
+    { report, "Pass enligt plan.", "Pass\\tenligt\\nplan.", NULL },
+    { report, "Pass enligt plan.", "Tie\\u0302\\u0323ng Vie\\u0323\\u0302t, a\\u0308\\u0304\\u0301, "
+      "å ä ö, Ω, 😀, 1\\ufe0f\\u20e3", NULL },
+    { report, "Pass enligt plan.", "مرحبا שלום", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    check_shape_case (store, &cases[i]);
+}
+
 /* Corrections, idempotence and order */
 
 static char *
@@ -2183,6 +2308,7 @@ main (int   argc,
   g_test_add_func ("/import/bad-files", test_bad_files);
   g_test_add_func ("/import/bad-files-complete", test_bad_files_complete);
   g_test_add_func ("/import/check-standalone", test_check_standalone);
+  g_test_add_func ("/import/text-shape", test_text_shape);
   g_test_add_func ("/import/hostile-files", test_hostile_files);
   g_test_add_func ("/import/size-limit-exact", test_size_limit_exact);
   g_test_add_func ("/import/deep-nesting", test_deep_nesting);

@@ -221,6 +221,15 @@ test_problem_mapping (void)
                    "expected a JSON object with a “format” field");
   g_assert_cmpstr (((UppReportProblem *) mapped->pdata[5])->key, ==, "summary");
 
+  /* A name with a control character, as the problems spell it. */
+  g_clear_pointer (&mapped, g_ptr_array_unref);
+  g_ptr_array_set_size (raw, 0);
+  g_ptr_array_add (raw, g_strdup ("x\\e.json: summary: is 4001 characters long"));
+  mapped = upp_report_form_map_problems (form, "x\x1b.json", raw);
+  g_assert_cmpstr (((UppReportProblem *) mapped->pdata[0])->key, ==, "summary");
+  g_assert_cmpstr (((UppReportProblem *) mapped->pdata[0])->message, ==,
+                   "is 4001 characters long");
+
   key = upp_report_form_key_for_path (form, "entries[3]");
   g_assert_cmpstr (key, ==, "A14");
   g_clear_pointer (&key, g_free);
@@ -265,6 +274,57 @@ test_identity_number (void)
    * importer refuses it. */
   json = upp_report_form_to_json (form);
   g_assert_nonnull (strstr (json, "198112189876"));
+}
+
+/* Texts that can't mislead: typed or pasted into the form, each is shown
+ * at its field, as the importer would refuse it. */
+static void
+test_misleading_texts (void)
+{
+  g_autoptr(UppReportForm) form = soc_form (UPP_WEEK_INIT (2026, 48));
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GString) lines = g_string_new (NULL);
+  UppReportFormEntry *a14 = upp_report_form_find_entry (form, "A14");
+  const UppReportProblem *problem;
+
+  for (guint i = 0; i < 21; i++)
+    g_string_append (lines, "En rad.\n");
+  set_text (&a14->comment, "Budget: 1\u202e000 05 kr");
+  set_text (&a14->risks, "Fa\u0308\u0308\u0308\u0308ra");
+  set_text (&a14->next_steps, "Klar\x1b[2J");
+  set_text (&form->summary, lines->str);
+  set_text (&form->reporter, "Enhetschef\xc2\x85");
+  problems = upp_report_form_validate (form, demo);
+  g_assert_cmpuint (problems->len, ==, 5);
+
+  problem = find_problem (problems, "A14/comment");
+  g_assert_nonnull (problem);
+  g_assert_true (g_str_has_prefix (problem->message, "contains U+202E (character 10)"));
+  problem = find_problem (problems, "A14/risks");
+  g_assert_nonnull (problem);
+  g_assert_true (g_str_has_prefix (problem->message, "has more than 3 accents"));
+  problem = find_problem (problems, "A14/next_steps");
+  g_assert_nonnull (problem);
+  g_assert_true (g_str_has_prefix (problem->message, "contains the control character U+001B"));
+  problem = find_problem (problems, "summary");
+  g_assert_nonnull (problem);
+  g_assert_cmpstr (problem->message, ==, "has 21 line breaks; at most 20 are allowed");
+  problem = find_problem (problems, "reporter");
+  g_assert_nonnull (problem);
+  g_assert_true (g_str_has_prefix (problem->message, "contains the control character U+0085"));
+
+  /* Twenty lines, tabs and two accents on a letter are fine. */
+  g_string_truncate (lines, 0);
+  for (guint i = 0; i < 20; i++)
+    g_string_append (lines, "En\trad.\n");
+  set_text (&form->summary, lines->str);
+  set_text (&a14->comment, "Tie\xcc\x82\xcc\xa3ng Vie\xcc\xa3\xcc\x82t, å ä ö");
+  set_text (&a14->risks, "");
+  set_text (&a14->next_steps, "");
+  set_text (&form->reporter, "Enhetschef");
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  problems = upp_report_form_validate (form, demo);
+  g_assert_cmpuint (problems->len, ==, 0);
 }
 
 static JsonNode *
@@ -502,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/report-builder/build-valid", test_build_valid);
   g_test_add_func ("/report-builder/problem-mapping", test_problem_mapping);
   g_test_add_func ("/report-builder/identity-number", test_identity_number);
+  g_test_add_func ("/report-builder/misleading-texts", test_misleading_texts);
   g_test_add_func ("/report-builder/template-equality", test_template_equality);
   g_test_add_func ("/report-builder/round-trip", test_round_trip);
   g_test_add_func ("/report-builder/revision-diff", test_revision_diff);

@@ -20,6 +20,7 @@
 #include "upp-import.h"
 #include "upp-package-changes.h"
 #include "upp-store.h"
+#include "upp-text.h"
 #include "upp-watch.h"
 #include "upp-week.h"
 
@@ -42,6 +43,57 @@ static const GOptionEntry db_option[] = {
   { NULL }
 };
 
+/* Everything the CLI prints goes through say() or say_text(). File names,
+ * keys, titles and department names come from the shared folder, and
+ * problems and errors quote them: a control character in one could move
+ * the cursor, retitle the terminal or, as a newline, forge a line of its
+ * own. So all of it is spelt out (upp_text_escape()): only the line ends
+ * of @format itself are written as they are, and so @format ends a line
+ * only with its trailing newlines. */
+static void G_GNUC_PRINTF (2, 3)
+say (FILE       *stream,
+     const char *format,
+     ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  gsize n_ends = 0;
+  gsize length;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  for (gsize i = strlen (format); i > 0 && format[i - 1] == '\n'; i--)
+    n_ends++;
+  /* The format's last characters are the output's last. */
+  length = strlen (message);
+  g_assert (n_ends <= length);
+  escaped = upp_text_escape (message, length - n_ends);
+  fputs (escaped, stream);
+  for (gsize i = 0; i < n_ends; i++)
+    fputc ('\n', stream);
+}
+
+/* Text of several lines that the CLI trusts to have them, such as the
+ * help: each line spelt out as by say(). */
+static void
+say_text (FILE       *stream,
+          const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *escaped = upp_text_escape (lines[i], -1);
+
+      fputs (escaped, stream);
+      if (lines[i + 1] != NULL)
+        fputc ('\n', stream);
+    }
+}
+
 static int G_GNUC_PRINTF (1, 2)
 fail (const char *format,
       ...)
@@ -52,7 +104,7 @@ fail (const char *format,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "uppfoljning-cli: %s\n", message);
+  say (stderr, "uppfoljning-cli: %s\n", message);
   return EXIT_FAILED;
 }
 
@@ -62,7 +114,8 @@ usage_error (GOptionContext *context,
 {
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
-  fprintf (stderr, "uppfoljning-cli: %s\n\n%s", message, help);
+  say (stderr, "uppfoljning-cli: %s\n\n", message);
+  say_text (stderr, help);
   return EXIT_USAGE;
 }
 
@@ -131,20 +184,34 @@ static void
 print_cell (const char *text,
             int         width)
 {
-  glong length = g_utf8_strlen (text != NULL ? text : "", -1);
+  g_autofree char *escaped = upp_text_escape (text != NULL ? text : "", -1);
+  glong length = g_utf8_strlen (escaped, -1);
 
-  if (text == NULL)
-    text = "";
+  /* Escaped first, so that the columns count what is seen. */
   if (length > width)
     {
-      g_autofree char *cut = g_utf8_substring (text, 0, width - 1);
-      printf ("%s… ", cut);
+      g_autofree char *cut = g_utf8_substring (escaped, 0, width - 1);
+      say (stdout, "%s… ", cut);
     }
   else
-    printf ("%s%*s ", text, (int) (width - length), "");
+    say (stdout, "%s%*s ", escaped, (int) (width - length), "");
 }
 
 /* import */
+
+/* “FILE: imported”, or each problem of a rejected file on a line of its
+ * own: a newline in a file's name does not start a line. */
+static void
+print_result (const UppImportResult *result)
+{
+  if (result->status != UPP_IMPORT_REJECTED)
+    {
+      say (stdout, "%s: %s\n", result->path, upp_import_status_get_label (result->status));
+      return;
+    }
+  for (guint i = 0; i < result->problems->len; i++)
+    say (stderr, "%s\n", (const char *) g_ptr_array_index (result->problems, i));
+}
 
 static int
 print_results (GPtrArray *results)
@@ -154,23 +221,21 @@ print_results (GPtrArray *results)
   for (guint i = 0; i < results->len; i++)
     {
       const UppImportResult *result = g_ptr_array_index (results, i);
-      g_autofree char *line = upp_import_result_format (result);
 
       counts[result->status]++;
-      fprintf (result->status == UPP_IMPORT_REJECTED ? stderr : stdout, "%s\n", line);
+      print_result (result);
     }
 
-  printf (_("%u imported, %u already imported, %u superseded earlier revisions, "
-            "%u kept as older revisions, %u rejected\n"),
-          counts[UPP_IMPORT_IMPORTED], counts[UPP_IMPORT_DUPLICATE],
-          counts[UPP_IMPORT_SUPERSEDED], counts[UPP_IMPORT_KEPT_OLDER],
-          counts[UPP_IMPORT_REJECTED]);
+  say (stdout, _("%u imported, %u already imported, %u superseded earlier revisions, "
+                 "%u kept as older revisions, %u rejected\n"),
+       counts[UPP_IMPORT_IMPORTED], counts[UPP_IMPORT_DUPLICATE], counts[UPP_IMPORT_SUPERSEDED],
+       counts[UPP_IMPORT_KEPT_OLDER], counts[UPP_IMPORT_REJECTED]);
   if (counts[UPP_IMPORT_PENDING] > 0)
-    printf (g_dngettext (GETTEXT_PACKAGE,
-                         "%u package revision waits for a decision (see “revisions”)\n",
-                         "%u package revisions wait for a decision (see “revisions”)\n",
-                         counts[UPP_IMPORT_PENDING]),
-            counts[UPP_IMPORT_PENDING]);
+    say (stdout, g_dngettext (GETTEXT_PACKAGE,
+                              "%u package revision waits for a decision (see “revisions”)\n",
+                              "%u package revisions wait for a decision (see “revisions”)\n",
+                              counts[UPP_IMPORT_PENDING]),
+         counts[UPP_IMPORT_PENDING]);
   return counts[UPP_IMPORT_REJECTED] > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
@@ -205,7 +270,7 @@ watch_folder (UppStore   *store,
     return fail ("%s", error->message);
   g_signal_connect (watch, "imported", G_CALLBACK (print_watch_batch), NULL);
 
-  printf (_("Watching %s for new reports; press Ctrl+C to stop.\n"), folder);
+  say (stdout, _("Watching %s for new reports; press Ctrl+C to stop.\n"), folder);
   fflush (stdout);
   g_unix_signal_add (SIGINT, quit_loop, loop);
   g_unix_signal_add (SIGTERM, quit_loop, loop);
@@ -249,7 +314,7 @@ accept_imported_revisions (UppStore   *store,
         continue;
       if (!upp_import_decide_revision (store, info->sha256, TRUE, by, &error))
         return fail ("%s", error->message) == EXIT_OK;
-      printf (_("Revision %d is in force.\n"), info->revision);
+      say (stdout, _("Revision %d is in force.\n"), info->revision);
     }
   return TRUE;
 }
@@ -353,18 +418,40 @@ cmd_check (int    argc,
 
       if (document->problems->len == 0)
         {
-          printf (_("%s: OK\n"), document->path);
+          say (stdout, _("%s: OK\n"), document->path);
           continue;
         }
       n_bad++;
       for (guint j = 0; j < document->problems->len; j++)
-        fprintf (stderr, "%s\n", (char *) g_ptr_array_index (document->problems, j));
+        say (stderr, "%s\n", (const char *) g_ptr_array_index (document->problems, j));
     }
 
   return n_bad > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
 /* template */
+
+/* @json for a terminal: a control or direction character in a text (a
+ * title stored before they were refused) as a JSON escape, which means
+ * the same to a JSON reader. Raw, JSON has only its line ends and spaces
+ * between the texts. */
+static char *
+json_for_terminal (const char *json)
+{
+  GString *out = g_string_sized_new (strlen (json));
+
+  for (const char *p = json; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((upp_text_is_control (c) && c != '\n' && c != '\t' && c != '\r') ||
+          upp_text_is_bidi_control (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
 
 static int
 cmd_template (int    argc,
@@ -406,7 +493,11 @@ cmd_template (int    argc,
     return fail ("%s", error->message);
 
   if (output == NULL || g_str_equal (output, "-"))
-    fputs (json, stdout);
+    {
+      g_autofree char *shown = json_for_terminal (json);
+
+      fputs (shown, stdout);
+    }
   else if (!g_file_set_contents (output, json, -1, &error))
     return fail ("%s", error->message);
   return EXIT_OK;
@@ -450,16 +541,15 @@ cmd_demo (int    argc,
 
       if (result->status == UPP_IMPORT_REJECTED)
         {
-          g_autofree char *line = upp_import_result_format (result);
-          fprintf (stderr, "%s\n", line);
+          print_result (result);
           rejected++;
         }
     }
   if (rejected > 0)
     return fail (_("%u demo files were rejected"), rejected);
 
-  printf (_("Created %s with the demo package and %u files.\n"), upp_store_get_path (store),
-          results->len);
+  say (stdout, _("Created %s with the demo package and %u files.\n"),
+       upp_store_get_path (store), results->len);
   return EXIT_OK;
 }
 
@@ -513,13 +603,13 @@ cmd_status (int    argc,
     status_width = MAX (status_width, (int) g_utf8_strlen (upp_state_get_label (state), -1) + 2);
 
   week_label = upp_week_format (week);
-  printf (_("Status as of %s\n\n"), week_label);
+  say (stdout, _("Status as of %s\n\n"), week_label);
   print_cell (C_("column", "Code"), 6);
   print_cell (C_("column", "Action"), 40);
   print_cell (C_("column", "Lead"), 5);
   print_cell (C_("column", "Deadline"), 10);
   print_cell (C_("column", "Status"), status_width);
-  printf ("%s\n", C_("column", "Reason"));
+  say (stdout, "%s\n", C_("column", "Reason"));
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -533,22 +623,22 @@ cmd_status (int    argc,
       print_cell (row->lead, 5);
       print_cell (deadline, 10);
       print_cell (status, status_width);
-      printf ("%s", row->reason != NULL ? row->reason : "");
+      say (stdout, "%s", row->reason != NULL ? row->reason : "");
       if (row->contradiction)
         {
           g_autofree char *reported = g_utf8_strdown (upp_status_get_label (row->entry_status), -1);
           /* Translators: after the reason an overdue action is shown with */
-          printf (_(" (contradiction: reported %s)"), reported);
+          say (stdout, _(" (contradiction: reported %s)"), reported);
         }
-      printf ("\n");
+      say (stdout, "\n");
     }
 
   upp_store_count_states (rows, &counts);
-  printf ("\n");
+  say (stdout, "\n");
   for (guint s = 0; s < UPP_N_STATES; s++)
-    printf ("%s%s %d", s > 0 ? ", " : "", upp_state_get_label (s), counts.counts[s]);
-  printf (g_dngettext (GETTEXT_PACKAGE, " — %d action\n", " — %d actions\n", counts.total),
-          counts.total);
+    say (stdout, "%s%s %d", s > 0 ? ", " : "", upp_state_get_label (s), counts.counts[s]);
+  say (stdout, g_dngettext (GETTEXT_PACKAGE, " — %d action\n", " — %d actions\n", counts.total),
+       counts.total);
   return EXIT_OK;
 }
 
@@ -597,7 +687,7 @@ cmd_weeks (int    argc,
                                                 upp_week_add (week, w - n_weeks + 1).week);
       print_cell (label, 10);
     }
-  printf ("\n");
+  say (stdout, "\n");
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -606,7 +696,7 @@ cmd_weeks (int    argc,
       print_cell (row->department_name, 30);
       for (guint w = 0; w < row->n_weeks; w++)
         print_cell (upp_compliance_get_label (row->cells[w]), 10);
-      printf ("\n");
+      say (stdout, "\n");
     }
   return EXIT_OK;
 }
@@ -636,7 +726,7 @@ cmd_backup (int    argc,
     return EXIT_FAILED;
   if (!upp_store_backup (store, argv[1], &error))
     return fail ("%s", error->message);
-  printf (_("Backed up %s to %s\n"), upp_store_get_path (store), argv[1]);
+  say (stdout, _("Backed up %s to %s\n"), upp_store_get_path (store), argv[1]);
   return EXIT_OK;
 }
 
@@ -731,18 +821,18 @@ print_revision_changes (UppStore              *store,
 
   if (document == NULL)
     {
-      printf ("    %s\n", error->message);
+      say (stdout, "    %s\n", error->message);
       return;
     }
   for (guint i = 0; i < document->problems->len; i++)
-    printf ("    %s\n", (const char *) g_ptr_array_index (document->problems, i));
+    say (stdout, "    %s\n", (const char *) g_ptr_array_index (document->problems, i));
   if (document->package == NULL || current == NULL)
     return;
   changes = upp_package_describe_changes (current, document->package);
   if (changes->len == 0)
-    printf ("    %s\n", _("No changes to the definition in force"));
+    say (stdout, "    %s\n", _("No changes to the definition in force"));
   for (guint i = 0; i < changes->len; i++)
-    printf ("    %s\n", (const char *) g_ptr_array_index (changes, i));
+    say (stdout, "    %s\n", (const char *) g_ptr_array_index (changes, i));
 }
 
 static int
@@ -780,14 +870,14 @@ cmd_revisions (int    argc,
       const UppRevisionInfo *info = g_ptr_array_index (revisions, i);
       g_autofree char *short_sha = g_strndup (info->sha256, 12);
 
-      printf (_("Revision %d, %s: %s (%s, imported %s)"), info->revision,
+      say (stdout, _("Revision %d, %s: %s (%s, imported %s)"), info->revision,
               upp_revision_state_get_label (info->state), info->filename, short_sha,
               info->imported);
       if (info->decided_by != NULL)
-        printf (info->state == UPP_REVISION_REFUSED ? _("; refused by %s on %s")
+        say (stdout, info->state == UPP_REVISION_REFUSED ? _("; refused by %s on %s")
                                                     : _("; accepted by %s on %s"),
                 info->decided_by, info->decided_at);
-      printf ("\n");
+      say (stdout, "\n");
       if (info->state == UPP_REVISION_PENDING)
         {
           pending++;
@@ -795,7 +885,7 @@ cmd_revisions (int    argc,
         }
     }
   if (pending > 0)
-    printf ("\n%s\n", _("Accept one with “uppfoljning-cli accept-revision --by WHO SHA256”, or "
+    say (stdout, "\n%s\n", _("Accept one with “uppfoljning-cli accept-revision --by WHO SHA256”, or "
                         "refuse it with “refuse-revision”."));
   return EXIT_OK;
 }
@@ -833,9 +923,9 @@ decide_revision (int         argc,
   if (!upp_import_decide_revision (store, argv[1], accept, by, &error))
     return fail ("%s", error->message);
   if (accept)
-    printf (_("Revision %d is in force.\n"), upp_store_get_package_revision (store));
+    say (stdout, _("Revision %d is in force.\n"), upp_store_get_package_revision (store));
   else
-    printf ("%s\n", _("The revision was refused; the definition in force is unchanged."));
+    say (stdout, "%s\n", _("The revision was refused; the definition in force is unchanged."));
   return EXIT_OK;
 }
 
@@ -871,11 +961,12 @@ static const Command commands[] = {
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream, "%s\n\n", _("Usage: uppfoljning-cli COMMAND [OPTION…]"));
-  fprintf (stream, "%s\n", _("Commands:"));
+  say (stream, "%s\n\n", _("Usage: uppfoljning-cli COMMAND [OPTION…]"));
+  say (stream, "%s\n", _("Commands:"));
   for (guint i = 0; commands[i].name != NULL; i++)
-    fprintf (stream, "  %-16s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (stream, "\n%s\n", _("Run “uppfoljning-cli COMMAND --help” for a command’s options."));
+    say (stream, "  %-16s %s\n", commands[i].name, _(commands[i].summary));
+  say (stream, "\n");
+  say (stream, "%s\n", _("Run “uppfoljning-cli COMMAND --help” for a command’s options."));
 }
 
 int
@@ -898,7 +989,7 @@ main (int   argc,
 
   if (g_str_equal (argv[1], "--version"))
     {
-      printf ("uppfoljning-cli %s\n", PACKAGE_VERSION);
+      say (stdout, "uppfoljning-cli %s\n", PACKAGE_VERSION);
       return EXIT_OK;
     }
 
@@ -910,7 +1001,7 @@ main (int   argc,
         return rc;
       }
 
-  fprintf (stderr, _("uppfoljning-cli: unknown command “%s”\n\n"), argv[1]);
+  say (stderr, _("uppfoljning-cli: unknown command “%s”\n\n"), argv[1]);
   print_usage (stderr);
   return EXIT_USAGE;
 }

@@ -19,6 +19,7 @@
 #include "upp-json-reader.h"
 #include "upp-import.h"
 #include "upp-report-builder.h"
+#include "upp-text.h"
 
 /* Memory */
 
@@ -766,20 +767,26 @@ upp_report_form_map_problems (const UppReportForm *self,
                               GPtrArray           *problems)
 {
   GPtrArray *mapped = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_report_problem_free);
+  g_autofree char *valid = NULL;
+  g_autofree char *name = NULL;
   gsize name_length;
 
   g_return_val_if_fail (self != NULL, mapped);
   g_return_val_if_fail (display_name != NULL, mapped);
   g_return_val_if_fail (problems != NULL, mapped);
 
-  name_length = strlen (display_name);
+  /* As the problems spell it (upp_add_problem()): a file's name may hold
+   * anything. */
+  valid = g_utf8_make_valid (display_name, -1);
+  name = upp_text_escape (valid, -1);
+  name_length = strlen (name);
   for (guint i = 0; i < problems->len; i++)
     {
       const char *message = g_ptr_array_index (problems, i);
       UppReportProblem *problem = g_new0 (UppReportProblem, 1);
       const char *separator;
 
-      if (g_str_has_prefix (message, display_name) && message[name_length] == ':')
+      if (g_str_has_prefix (message, name) && message[name_length] == ':')
         {
           message += name_length + 1;
           /* NAME:LINE:COLUMN: MESSAGE — a place in the text, not a field. */

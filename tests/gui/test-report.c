@@ -393,6 +393,27 @@ test_identity_number (void)
   check_now (report);
   g_assert_true (save_sensitive (report));
 
+  /* Texts that can't mislead, pasted in: a direction override and 21
+   * lines, each at its field. */
+  {
+    g_autoptr(GString) lines = g_string_new (NULL);
+
+    for (guint i = 0; i < 21; i++)
+      g_string_append (lines, "En rad.\n");
+    type_text (report, "A14/comment", "Budget: 1\u202e000 05 kr");
+    type_text (report, "summary", lines->str);
+    check_now (report);
+    g_assert_false (save_sensitive (report));
+    g_assert_true (g_str_has_prefix (upp_report_window_get_field_message (report, "A14/comment"),
+                                     "contains U+202E (character 10)"));
+    g_assert_cmpstr (upp_report_window_get_field_message (report, "summary"), ==,
+                     "has 21 line breaks; at most 20 are allowed");
+    type_text (report, "A14/comment", "Budget: 1 000 05 kr");
+    type_text (report, "summary", "");
+    check_now (report);
+    g_assert_true (save_sensitive (report));
+  }
+
   /* Left with a draft: discarded, nothing stays. */
   upp_report_window_discard (report);
   close_report (report);

@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "upp-briefing"
 
 #include "upp-briefing-private.h"
+#include "upp-text.h"
 
 /* Symbols in ink dark enough to read as text on white; the fills of the
  * charts are lighter and carry an outline instead. */
@@ -28,10 +29,17 @@ const UppState upp_briefing_state_order[UPP_N_STATES] = {
 
 /* Small helpers */
 
+/* Every text of the briefing goes through here into markup. Tamed first
+ * (upp_text_tame()): a database may hold a text from before the formats
+ * refused what misleads or blows a page up, such as a direction override
+ * or 4,000 line breaks (docs/formats.md), and no one text may turn into
+ * pages of blank lines or a column of accents. */
 char *
 upp_briefing_esc (const char *text)
 {
-  return g_markup_escape_text (text != NULL ? text : "", -1);
+  g_autofree char *tamed = upp_text_tame (text != NULL ? text : "", UPP_TEXT_MAX_LINE_BREAKS);
+
+  return g_markup_escape_text (tamed, -1);
 }
 
 gboolean

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "upp-chart-draw-private.h"
+#include "upp-text.h"
 
 void
 upp_chart_text_prepare (Chart      *c,
@@ -18,6 +19,17 @@ upp_chart_text_prepare (Chart      *c,
                         const char *text,
                         double      max_width)
 {
+  g_autofree char *tamed = NULL;
+
+  /* One line, whatever a stored name holds (upp_text_tame()); plain ASCII,
+   * most labels, as it is. */
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || (guchar) *p >= 0x7F)
+      {
+        text = tamed = upp_text_tame (text, 0);
+        break;
+      }
+
   pango_layout_set_font_description (c->layout, c->fonts[font]);
   if (max_width > 0)
     {

@@ -13,10 +13,12 @@
 
 #include "upp-format-private.h"
 #include "upp-guard.h"
+#include "upp-text.h"
 
 /* Every problem message passes through here. A message may quote what the
  * file says (a status, a code, a key, or json-glib quoting a bad string);
- * it is made valid UTF-8, for the window and the terminal, and a personal
+ * it is made valid UTF-8 with its control and direction characters spelt
+ * out (upp_text_escape()), for the window and the terminal, and a personal
  * identity number in it is masked, so that error output and logs never
  * repeat one. Takes @message. */
 void
@@ -25,18 +27,16 @@ upp_add_problem (GPtrArray *problems,
 {
   g_auto(UppGuardMatch) match = { 0 };
   g_autoptr(GString) masked = NULL;
+  g_autofree char *taken = message;
+  g_autofree char *valid = NULL;
+  g_autofree char *escaped = NULL;
   const char *p;
 
-  if (!g_utf8_validate (message, -1, NULL))
-    {
-      char *valid = g_utf8_make_valid (message, -1);
+  if (!g_utf8_validate (taken, -1, NULL))
+    valid = g_utf8_make_valid (taken, -1);
+  escaped = upp_text_escape (valid != NULL ? valid : taken, -1);
 
-      g_free (message);
-      message = valid;
-    }
-
-  p = message;
-
+  p = escaped;
   while (upp_guard_find (p, -1, &match))
     {
       if (masked == NULL)
@@ -49,11 +49,10 @@ upp_add_problem (GPtrArray *problems,
 
   if (masked == NULL)
     {
-      g_ptr_array_add (problems, message);
+      g_ptr_array_add (problems, g_steal_pointer (&escaped));
       return;
     }
   g_string_append (masked, p);
-  g_free (message);
   g_ptr_array_add (problems, g_string_free (g_steal_pointer (&masked), FALSE));
 }
 
@@ -403,9 +402,91 @@ upp_get_boolean (Checker     *checker,
   return node->v.boolean;
 }
 
+/* A text that could show something else than it says, or push a page
+ * out of shape (docs/formats.md, "Texts"): control characters other than
+ * a line break or a tab, direction controls, a heap of combining marks on
+ * one character, or too many lines. One problem of each kind at most. */
+static void
+check_text_shape (Checker     *checker,
+                  const Where *where,
+                  const char  *text)
+{
+  gboolean seen_control = FALSE;
+  gboolean seen_bidi = FALSE;
+  gboolean seen_marks = FALSE;
+  guint n_breaks = 0;
+  guint n_marks = 0;
+  guint i = 1;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), i++)
+    {
+      gunichar c;
+
+      /* Most texts are plain ASCII: no need to look further. */
+      if (*p >= 0x20 && *p < 0x7F)
+        {
+          n_marks = 0;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      n_marks = upp_text_is_mark (c) ? n_marks + 1 : 0;
+      if (c == '\n')
+        n_breaks++;
+      else if (c == '\t')
+        continue;
+      else if (upp_text_is_control (c) && !seen_control)
+        {
+          /* Translators: “comment: contains the control character U+001B (character 12); …” */
+          upp_problem (checker, where,
+                       _("contains the control character U+%04X (character %u); a text may "
+                         "hold line breaks and tabs, but no other control characters"), c, i);
+          seen_control = TRUE;
+        }
+      else if (upp_text_is_bidi_control (c) && !seen_bidi)
+        {
+          upp_problem (checker, where,
+                       _("contains U+%04X (character %u), which changes the direction of the "
+                         "text around it and can make it read differently from what it says; "
+                         "remove it"), c, i);
+          seen_bidi = TRUE;
+        }
+      else if (n_marks > UPP_TEXT_MAX_MARKS && !seen_marks)
+        {
+          upp_problem (checker, where,
+                       _("has more than %u accents or other combining marks on one character "
+                         "(character %u)"), UPP_TEXT_MAX_MARKS, i);
+          seen_marks = TRUE;
+        }
+    }
+  if (n_breaks > UPP_TEXT_MAX_LINE_BREAKS)
+    upp_problem (checker, where, _("has %u line breaks; at most %u are allowed"), n_breaks,
+                 UPP_TEXT_MAX_LINE_BREAKS);
+}
+
+/* A key is a name, not a text: no line breaks or tabs either. */
+static void
+check_key_shape (Checker     *checker,
+                 const Where *where,
+                 const char  *key)
+{
+  for (const char *p = key; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (upp_text_is_control (c) || upp_text_is_bidi_control (c))
+        {
+          upp_problem (checker, where,
+                       _("the key contains the control or direction character U+%04X; a key "
+                         "is a field’s name or a code"), c);
+          return;
+        }
+    }
+}
+
 /* Walks every key and value of the document: no text, key or whole number
- * may hold a personal identity number, wherever it is. (Every text is valid
- * UTF-8: the file is, and the reader decodes escapes into nothing else.) */
+ * may hold a personal identity number, wherever it is, and no text or key
+ * what check_text_shape() looks for. (Every text is valid UTF-8: the file
+ * is, and the reader decodes escapes into nothing else.) */
 void
 upp_check_texts (Checker     *checker,
                  const Jv    *node,
@@ -423,6 +504,7 @@ upp_check_texts (Checker     *checker,
             upp_problem (checker, AT (where, member->key),
                          _("the key contains a personal identity number (%s); reports give "
                            "counts and progress, never names or identity numbers"), masked);
+          check_key_shape (checker, AT (where, member->key), member->key);
           upp_check_texts (checker, &member->value, AT (where, member->key));
         }
       break;
@@ -445,6 +527,8 @@ upp_check_texts (Checker     *checker,
           upp_problem (checker, where,
                        _("contains a personal identity number (%s); reports give counts and "
                          "progress, never names or identity numbers"), masked);
+        if (node->kind == JV_STRING)
+          check_text_shape (checker, where, node->v.string);
         break;
       }
 
