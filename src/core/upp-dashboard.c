@@ -827,6 +827,7 @@ upp_dashboard_free (UppDashboard *self)
   g_clear_pointer (&self->trend, g_ptr_array_unref);
   g_clear_pointer (&self->compliance, g_ptr_array_unref);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_revisions, g_ptr_array_unref);
 }
 
 /* A boxed type, so that the GUI can hold a dashboard in a property. */
@@ -916,6 +917,7 @@ upp_dashboard_load (UppStore     *store,
       self->documents = upp_store_list_documents (store, error);
       if (self->documents == NULL)
         return NULL;
+      self->pending_revisions = g_ptr_array_new ();
       upp_dashboard_compute_tiles (&self->counts, NULL, week, self->tiles);
       return g_steal_pointer (&self);
     }
@@ -942,7 +944,8 @@ upp_dashboard_load (UppStore     *store,
                                                     error)) == NULL ||
       (self->trend = upp_store_query_trend (store, week, error)) == NULL ||
       (self->compliance = upp_store_query_compliance (store, week, n_weeks, error)) == NULL ||
-      (self->documents = upp_store_list_documents (store, error)) == NULL)
+      (self->documents = upp_store_list_documents (store, error)) == NULL ||
+      (self->pending_revisions = upp_import_list_pending_revisions (store, error)) == NULL)
     return NULL;
 
   return g_steal_pointer (&self);

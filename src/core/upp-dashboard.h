@@ -223,6 +223,8 @@ const char *upp_dashboard_document_status (const UppDocumentInfo *info);
  * @compliance: (element-type UppComplianceRow): the last
  *   %UPP_DASHBOARD_COMPLIANCE_WEEKS weeks, for the heat map
  * @documents: (element-type UppDocumentInfo): every imported document
+ * @pending_revisions: (element-type UppPendingRevision): package revisions
+ *   that wait for a decision, with what they would change
  *
  * Everything the windows show for one week, loaded in one go (in a worker
  * thread) and then only read. Reference counted; every field is immutable.
@@ -246,6 +248,7 @@ typedef struct
   GPtrArray      *trend;
   GPtrArray      *compliance;
   GPtrArray      *documents;
+  GPtrArray      *pending_revisions;
 } UppDashboard;
 
 #define UPP_DASHBOARD_DEADLINE_WEEKS 8

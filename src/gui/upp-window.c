@@ -15,6 +15,7 @@
 #include "upp-demo.h"
 #include "upp-import.h"
 #include "upp-report-window.h"
+#include "upp-revision-review.h"
 #include "upp-window.h"
 
 struct _UppWindow
@@ -37,6 +38,7 @@ struct _UppWindow
   GtkRevealer          *import_revealer;
   GtkLabel             *import_label;
   GtkProgressBar       *import_progress;
+  UppRevisionBanner    *revision_banner;
   GtkStack             *main_stack;
   GtkSpinner           *spinner;
   AdwStatusPage        *error_page;
@@ -333,6 +335,20 @@ on_note_saved (UppWindow  *self,
   else
     text = g_strdup_printf (_("Could not save the note: %s"), message);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* The review says what went wrong itself; here, what was decided. */
+static void
+on_revision_decided (UppWindow  *self,
+                     const char *sha256,
+                     gboolean    accept,
+                     const char *message)
+{
+  if (message != NULL)
+    return;
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (accept ? _("The package revision is in force")
+                                                     : _("The package revision was refused")));
 }
 
 static void
@@ -1170,6 +1186,19 @@ upp_window_get_week_button (UppWindow *self)
   return self->week_button;
 }
 
+/**
+ * upp_window_get_revision_banner:
+ * @self: a #UppWindow
+ *
+ * Returns: (transfer none): the #UppRevisionBanner under the header bar
+ */
+GtkWidget *
+upp_window_get_revision_banner (UppWindow *self)
+{
+  g_return_val_if_fail (UPP_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->revision_banner);
+}
+
 const char *
 upp_window_get_week_label (UppWindow *self)
 {
@@ -1198,6 +1227,8 @@ connect_session (UppWindow *self)
                             self);
   g_signal_connect_swapped (self->session, "imported", G_CALLBACK (on_imported), self);
   g_signal_connect_swapped (self->session, "note-saved", G_CALLBACK (on_note_saved), self);
+  g_signal_connect_swapped (self->session, "revision-decided", G_CALLBACK (on_revision_decided),
+                            self);
   g_signal_connect_swapped (self->session, "failed", G_CALLBACK (on_failed), self);
   g_signal_connect_swapped (self->session, "import-requested", G_CALLBACK (upp_window_import_files),
                             self);
@@ -1207,6 +1238,7 @@ connect_session (UppWindow *self)
   if (self->actions_page != NULL)
     upp_actions_page_set_session (self->actions_page, self->session);
   upp_reports_page_set_session (self->reports_page, self->session);
+  upp_revision_banner_set_session (self->revision_banner, self->session);
   g_settings_bind (self->settings, "reports-folder", self->session, "reports-folder",
                    G_SETTINGS_BIND_GET);
 
@@ -1339,6 +1371,7 @@ upp_window_class_init (UppWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (UPP_TYPE_REPORTS_PAGE);
+  g_type_ensure (UPP_TYPE_REVISION_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/se/lysekil/Uppfoljning/ui/upp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UppWindow, toast_overlay);
@@ -1354,6 +1387,7 @@ upp_window_class_init (UppWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UppWindow, week_popover);
   gtk_widget_class_bind_template_child (widget_class, UppWindow, calendar);
   gtk_widget_class_bind_template_child (widget_class, UppWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, UppWindow, revision_banner);
   gtk_widget_class_bind_template_child (widget_class, UppWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, UppWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, UppWindow, main_stack);

@@ -35,6 +35,7 @@ void             upp_window_show_toast        (UppWindow      *self,
 UppOverviewPage *upp_window_get_overview_page (UppWindow      *self);
 UppActionsPage  *upp_window_get_actions_page  (UppWindow      *self);
 UppReportsPage  *upp_window_get_reports_page  (UppWindow      *self);
+GtkWidget       *upp_window_get_revision_banner (UppWindow    *self);
 const char      *upp_window_get_week_label    (UppWindow      *self);
 GtkMenuButton   *upp_window_get_week_button   (UppWindow      *self);
 void             upp_window_export_briefing   (UppWindow      *self,

@@ -13,6 +13,7 @@
 #include "upp-error.h"
 #include "upp-guard.h"
 #include "upp-import-private.h"
+#include "upp-package-changes.h"
 
 /* The stored revision whose SHA-256 begins with @sha256. */
 static UppRevisionInfo *
@@ -145,4 +146,69 @@ upp_import_decide_revision (UppStore    *store,
       return FALSE;
     }
   return upp_store_decide_revision (store, info->sha256, document->package, by, error);
+}
+
+void
+upp_pending_revision_free (UppPendingRevision *self)
+{
+  if (self == NULL)
+    return;
+  upp_revision_info_free (self->info);
+  g_ptr_array_unref (self->changes);
+  g_ptr_array_unref (self->problems);
+  g_free (self);
+}
+
+/**
+ * upp_import_list_pending_revisions:
+ * @store: a #UppStore
+ * @error: a #GError
+ *
+ * The package revisions that wait for a decision, each with what it would
+ * change against the definition in force and whether it could take effect
+ * now: what someone needs to see before deciding.
+ *
+ * Returns: (transfer full) (element-type UppPendingRevision): by revision
+ */
+GPtrArray *
+upp_import_list_pending_revisions (UppStore  *store,
+                                   GError   **error)
+{
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(UppPackage) current = NULL;
+
+  g_return_val_if_fail (UPP_IS_STORE (store), NULL);
+
+  revisions = upp_store_list_revisions (store, error);
+  if (revisions == NULL)
+    return NULL;
+  current = upp_store_ref_package (store);
+  pending = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_pending_revision_free);
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      UppRevisionInfo *info = g_ptr_array_index (revisions, i);
+      g_autoptr(UppDocument) document = NULL;
+      g_autoptr(GError) local_error = NULL;
+      UppPendingRevision *item;
+
+      if (info->state != UPP_REVISION_PENDING)
+        continue;
+      item = g_new0 (UppPendingRevision, 1);
+      item->is_next = current != NULL && info->revision == current->revision + 1;
+      item->problems = g_ptr_array_new_with_free_func (g_free);
+      document = upp_import_read_revision (store, info, &local_error);
+      if (document == NULL)
+        g_ptr_array_add (item->problems, g_strdup (local_error->message));
+      else
+        for (guint j = 0; j < document->problems->len; j++)
+          g_ptr_array_add (item->problems, g_strdup (g_ptr_array_index (document->problems, j)));
+      if (document != NULL && document->package != NULL && current != NULL)
+        item->changes = upp_package_describe_changes (current, document->package);
+      else
+        item->changes = g_ptr_array_new_with_free_func (g_free);
+      item->info = g_ptr_array_steal_index (revisions, i--);
+      g_ptr_array_add (pending, item);
+    }
+  return g_steal_pointer (&pending);
 }

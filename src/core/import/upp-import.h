@@ -55,6 +55,28 @@ typedef struct
  *
  * Called from the thread that runs the import.
  */
+/**
+ * UppPendingRevision:
+ * @info: the stored revision
+ * @changes: (element-type utf8): what it would change, in words
+ * @problems: (element-type utf8): why it cannot take effect now (empty if
+ *   it can)
+ * @is_next: whether it is the revision after the one in force, the only
+ *   one that can be accepted now
+ *
+ * A package revision that waits for a decision, ready for review.
+ */
+typedef struct
+{
+  UppRevisionInfo *info;
+  GPtrArray       *changes;
+  GPtrArray       *problems;
+  gboolean         is_next;
+} UppPendingRevision;
+
+void upp_pending_revision_free (UppPendingRevision *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UppPendingRevision, upp_pending_revision_free)
+
 typedef void (*UppImportProgress) (guint    done,
                                    guint    total,
                                    gpointer user_data);
@@ -91,6 +113,8 @@ GPtrArray       *upp_import_files_finish      (UppStore            *store,
 UppDocument     *upp_import_read_revision     (UppStore            *store,
                                                const UppRevisionInfo *info,
                                                GError             **error);
+GPtrArray       *upp_import_list_pending_revisions (UppStore       *store,
+                                                    GError        **error);
 gboolean         upp_import_decide_revision   (UppStore            *store,
                                                const char          *sha256,
                                                gboolean             accept,
