@@ -403,8 +403,8 @@ upp_get_boolean (Checker     *checker,
   return node->v.boolean;
 }
 
-/* Walks every key and value of the document: no text, key or whole number
- * may hold a personal identity number, wherever it is. (Every text is valid
+/* Walks every key and value of the document: no text, key or number may
+ * hold a personal identity number, wherever it is. (Every text is valid
  * UTF-8: the file is, and the reader decodes escapes into nothing else.) */
 void
 upp_check_texts (Checker     *checker,
@@ -433,14 +433,9 @@ upp_check_texts (Checker     *checker,
       break;
 
     case JV_STRING:
-    case JV_INTEGER:
       {
-        char number[32];
-        g_autofree char *masked = NULL;
+        g_autofree char *masked = upp_guard_check_text (node->v.string);
 
-        if (node->kind == JV_INTEGER)
-          g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, node->v.integer);
-        masked = upp_guard_check_text (node->kind == JV_STRING ? node->v.string : number);
         if (masked != NULL)
           upp_problem (checker, where,
                        _("contains a personal identity number (%s); reports give counts and "
@@ -448,9 +443,23 @@ upp_check_texts (Checker     *checker,
         break;
       }
 
+    case JV_INTEGER:
+    case JV_DOUBLE:
+      {
+        /* 1212121212 and 1212121212.0 alike: the value, as it is shown. */
+        g_autofree char *masked = upp_guard_check_number (node->kind == JV_INTEGER
+                                                          ? (double) node->v.integer
+                                                          : node->v.number);
+
+        if (masked != NULL)
+          upp_problem (checker, where,
+                       _("the number reads as a personal identity number (%s); reports give "
+                         "counts and progress, never names or identity numbers"), masked);
+        break;
+      }
+
     case JV_NULL:
     case JV_BOOLEAN:
-    case JV_DOUBLE:
     default:
       break;
     }
