@@ -309,6 +309,10 @@ static const BadCase bad_cases[] = {
   { "bad-personnummer.json", "bad-personnummer.json: entries[0].comment: contains a personal "
     "identity number (19xxxxxx-xx76); reports give counts and progress, never names or identity "
     "numbers", 1 },
+  /* Hidden with a zero-width space, no-break spaces and an em dash; and a
+   * decimal indicator value */
+  { "bad-personnummer-hidden.json", "bad-personnummer-hidden.json: entries[0].comment: contains a "
+    "personal identity number (19xxxxxx \u2014 xx76)", 2 },
   { "bad-personnummer-elsewhere.json", "bad-personnummer-elsewhere.json: "
     "entries[0].indicators.xxxxxx-xx76: the key contains a personal identity number "
     "(xxxxxx-xx76)", 0 },
