@@ -149,6 +149,17 @@ digits_are_valid (const guint8 *d,
     }
 }
 
+#define D UNIT_DIGIT
+#define S UNIT_SEPARATOR
+static const guint8 ascii_kinds[128] = {
+  ['\t'] = S, ['\n'] = S, ['\v'] = S, ['\f'] = S, ['\r'] = S,
+  [' '] = S, ['+'] = S, ['-'] = S, ['.'] = S,
+  ['0'] = D, ['1'] = D, ['2'] = D, ['3'] = D, ['4'] = D,
+  ['5'] = D, ['6'] = D, ['7'] = D, ['8'] = D, ['9'] = D,
+};
+#undef D
+#undef S
+
 static UnitKind
 classify (gunichar  c,
           int      *out_digit)
@@ -158,14 +169,8 @@ classify (gunichar  c,
 
   if (c < 0x80)
     {
-      if (c >= '0' && c <= '9')
-        {
-          *out_digit = c - '0';
-          return UNIT_DIGIT;
-        }
-      if (c == ' ' || c == '-' || c == '.' || c == '+' || (c >= '\t' && c <= '\r'))
-        return UNIT_SEPARATOR;
-      return UNIT_OTHER;
+      *out_digit = c - '0';
+      return ascii_kinds[c];
     }
 
   digit = g_unichar_digit_value (c);
@@ -183,6 +188,13 @@ classify (gunichar  c,
       g_unichar_isspace (c) || type == G_UNICODE_SPACE_SEPARATOR)
     return UNIT_SEPARATOR;
   return UNIT_OTHER;
+}
+
+/* An ASCII byte that is neither a digit nor a separator. */
+static inline gboolean
+ascii_is_inert (char byte)
+{
+  return (guchar) byte < 0x80 && ascii_kinds[(guchar) byte] == UNIT_OTHER;
 }
 
 static gsize
@@ -243,14 +255,13 @@ scanner_check (Scanner     *s,
  * comes from the bytes @start to @end of the original. Returns TRUE when
  * a number has been found; then s->match holds it. */
 static gboolean
-scanner_feed (Scanner  *s,
-              gunichar  c,
-              gsize     start,
-              gsize     end)
+scanner_feed_unit (Scanner  *s,
+                   UnitKind  kind,
+                   gunichar  c,
+                   int       digit,
+                   gsize     start,
+                   gsize     end)
 {
-  int digit = 0;
-  UnitKind kind = classify (c, &digit);
-
   if (kind == UNIT_INVISIBLE)
     return FALSE;
 
@@ -300,8 +311,8 @@ scanner_feed (Scanner  *s,
       char utf8[6] = { ' ' };
       gsize n = 1;
 
-      if (c == '+' || c == '.')
-        utf8[0] = (char) c;
+      if (c < 0x80)
+        utf8[0] = c == '+' || c == '.' || c == '-' ? (char) c : ' ';
       else if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_SPACE_SEPARATOR)
         n = g_unichar_to_utf8 (c, utf8);  /* a dash */
       if (s->gap_length + n <= MAX_GAP_TEXT)
@@ -311,6 +322,18 @@ scanner_feed (Scanner  *s,
         }
     }
   return FALSE;
+}
+
+static gboolean
+scanner_feed (Scanner  *s,
+              gunichar  c,
+              gsize     start,
+              gsize     end)
+{
+  int digit = 0;
+  UnitKind kind = classify (c, &digit);
+
+  return scanner_feed_unit (s, kind, c, digit, start, end);
 }
 
 /* The end of the text ends the group being read. */
@@ -334,6 +357,21 @@ feed_character (Scanner    *s,
 
   if (c < 0x80)
     return scanner_feed (s, c, p - text, next - text);
+
+  /* A letter is a letter in any form (its decomposition begins with one,
+   * and the rest is letters, marks and spaces between them): no need to
+   * take it apart. Most of a Swedish text is ASCII and åäö. */
+  switch ((int) g_unichar_type (c))
+    {
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+      return scanner_feed_unit (s, UNIT_OTHER, c, 0, p - text, next - text);
+    default:
+      break;
+    }
 
   n_pieces = g_unichar_fully_decompose (c, TRUE, pieces, G_N_ELEMENTS (pieces));
   for (gsize i = 0; i < n_pieces; i++)
@@ -375,8 +413,18 @@ scan_forwards (Scanner    *s,
   while (p < end)
     {
       const char *next;
-      gunichar c = character_at (p, end, &next);
+      gunichar c;
 
+      /* Between numbers, ASCII letters and punctuation change nothing. */
+      if (s->group.n_digits == 0 && !s->last_joins)
+        {
+          while (p < end && ascii_is_inert (*p))
+            p++;
+          if (p == end)
+            break;
+        }
+
+      c = character_at (p, end, &next);
       /* Bytes that are not UTF-8 are no digits and no separators. */
       if (feed_character (s, text, p, next, c == (gunichar) -1 ? 0xFFFD : c, FALSE))
         return;
