@@ -346,6 +346,47 @@ test_number (void)
 }
 
 static void
+test_mask_text (void)
+{
+  const struct { const char *text; const char *masked; } cases[] = {
+    { "Inget här, tel 070-123 45 67.", NULL },
+    { "Ring 811218-9876 eller 19121212 1212.", "Ring xxxxxx-xx76 eller 19xxxxxx xx12." },
+    { "Pnr \u202e2121-212121\u202c och 811218-9876", "Pnr \u202exxxxxx-xx12\u202c och xxxxxx-xx76" },
+    /* Found from the start, the override before the first number also
+     * turns around what comes after it. */
+    { "\u202e1212121212 a 2121-212121", "\u202exxxxxxxx12 a xxxxxx-xx12" },
+  };
+  GRand *rand = g_rand_new_with_seed (21);
+  const char * const pieces[] = {
+    "1", "2", "8", "9", "0", "121212", "1212", "811218", "9876", "19", " ", "-", "+", ".", ",",
+    "a", "\u00a0", "\u00ad", "\u200b", "\u2014", "\u202e", "\u2067", "\uff11", "\u0662",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *masked = upp_guard_mask_text (cases[i].text);
+
+      g_assert_cmpstr (masked, ==, cases[i].masked);
+    }
+
+  /* Whatever the text, no number is left when it is masked. */
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *masked = NULL;
+      guint n = g_rand_int_range (rand, 1, 40);
+
+      for (guint j = 0; j < n; j++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      masked = upp_guard_mask_text (text->str);
+      g_assert_cmpint (masked != NULL, ==, upp_guard_find (text->str, text->len, NULL));
+      if (masked != NULL && upp_guard_find (masked, -1, NULL))
+        g_error ("“%s” masked is “%s”, which still holds a number", text->str, masked);
+    }
+  g_rand_free (rand);
+}
+
+static void
 test_length (void)
 {
   g_auto(UppGuardMatch) match = { 0 };
@@ -459,6 +500,7 @@ main (int   argc,
     }
   g_test_add_func ("/guard/more-evasions", test_more_evasions);
   g_test_add_func ("/guard/number", test_number);
+  g_test_add_func ("/guard/mask-text", test_mask_text);
   g_test_add_func ("/guard/length", test_length);
   g_test_add_func ("/guard/match-lifecycle", test_match_lifecycle);
   g_test_add_func ("/guard/check-text", test_check_text);

@@ -406,9 +406,10 @@ character_at (const char  *p,
 static void
 scan_forwards (Scanner    *s,
                const char *text,
+               const char *from,
                const char *end)
 {
-  const char *p = text;
+  const char *p = from;
 
   while (p < end)
     {
@@ -438,19 +439,20 @@ scan_forwards (Scanner    *s,
 static void
 scan_backwards (Scanner    *s,
                 const char *text,
+                const char *from,
                 const char *end)
 {
   const char *q = end;
   Candidate best = { 0 };
 
-  while (q > text)
+  while (q > from)
     {
       const char *p = q - 1;
       const char *next;
       gunichar c;
 
       /* Back to the start of the character ending at @q, if it is one. */
-      while (p > text && q - p < 4 && ((guchar) *p & 0xC0) == 0x80)
+      while (p > from && q - p < 4 && ((guchar) *p & 0xC0) == 0x80)
         p--;
       c = character_at (p, end, &next);
       if (c == (gunichar) -1 || next != q)
@@ -504,6 +506,34 @@ mask_number (const Candidate *m)
   return masked;
 }
 
+/* The first number in @from to @end (within @text, to which the offsets
+ * are relative), forwards or, when @bidi, backwards: the one that starts
+ * first. A number ends where a group of digits ends, so a search that goes
+ * on from the end of the last one finds what a search of the whole text
+ * would. */
+static gboolean
+find_number (const char *text,
+             const char *from,
+             const char *end,
+             gboolean    bidi,
+             Candidate  *out)
+{
+  Scanner forwards = { 0 };
+
+  scan_forwards (&forwards, text, from, end);
+  if (bidi)
+    {
+      Scanner backwards = { 0 };
+
+      scan_backwards (&backwards, text, from, end);
+      if (backwards.match.found &&
+          (!forwards.match.found || backwards.match.start < forwards.match.start))
+        forwards.match = backwards.match;
+    }
+  *out = forwards.match;
+  return out->found;
+}
+
 /**
  * upp_guard_match_clear:
  * @match: a match filled by upp_guard_find()
@@ -552,9 +582,7 @@ upp_guard_find (const char    *text,
                 gssize         length,
                 UppGuardMatch *out_match)
 {
-  Scanner forwards = { 0 };
-  const Candidate *match = NULL;
-  const char *end;
+  Candidate match;
 
   g_return_val_if_fail (text != NULL || length == 0, FALSE);
 
@@ -562,32 +590,15 @@ upp_guard_find (const char    *text,
     length = strlen (text);
   if (length == 0)
     return FALSE;
-  end = text + length;
 
-  scan_forwards (&forwards, text, end);
-  if (forwards.match.found)
-    match = &forwards.match;
-
-  if (has_bidi_control (text, end))
-    {
-      Scanner backwards = { 0 };
-
-      scan_backwards (&backwards, text, end);
-      if (backwards.match.found && (match == NULL || backwards.match.start < match->start))
-        {
-          forwards.match = backwards.match;
-          match = &forwards.match;
-        }
-    }
-
-  if (match == NULL)
+  if (!find_number (text, text, text + length, has_bidi_control (text, text + length), &match))
     return FALSE;
 
   if (out_match != NULL)
     {
-      out_match->offset = match->start;
-      out_match->length = match->end - match->start;
-      out_match->masked = mask_number (match);
+      out_match->offset = match.start;
+      out_match->length = match.end - match.start;
+      out_match->masked = mask_number (&match);
     }
   return TRUE;
 }
@@ -610,6 +621,46 @@ upp_guard_check_text (const char *text)
     return NULL;
 
   return g_steal_pointer (&match.masked);
+}
+
+/**
+ * upp_guard_mask_text:
+ * @text: nul-terminated UTF-8 text
+ *
+ * Masks every number upp_guard_find() would find in @text, for messages
+ * that quote a document. (Searching on from each number with
+ * upp_guard_find() would miss one that only a bidi control before it
+ * turns around.) No number is left in the result.
+ *
+ * Returns: (transfer full) (nullable): %NULL if @text holds no number,
+ *   else @text with each masked
+ */
+char *
+upp_guard_mask_text (const char *text)
+{
+  g_autoptr(GString) masked = NULL;
+  const char *end;
+  const char *from;
+  gboolean bidi;
+  Candidate match;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  end = text + strlen (text);
+  bidi = has_bidi_control (text, end);
+  for (from = text; find_number (text, from, end, bidi, &match); from = text + match.end)
+    {
+      g_autofree char *number = mask_number (&match);
+
+      if (masked == NULL)
+        masked = g_string_new (NULL);
+      g_string_append_len (masked, from, text + match.start - from);
+      g_string_append (masked, number);
+    }
+  if (masked == NULL)
+    return NULL;
+  g_string_append (masked, from);
+  return g_string_free (g_steal_pointer (&masked), FALSE);
 }
 
 /**

@@ -32,6 +32,7 @@ gboolean  upp_guard_find         (const char    *text,
                                   gssize         length,
                                   UppGuardMatch *out_match);
 char     *upp_guard_check_text   (const char    *text);
+char     *upp_guard_mask_text    (const char    *text);
 char     *upp_guard_check_number (double         value);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (UppGuardMatch, upp_guard_match_clear)

@@ -23,9 +23,7 @@ void
 upp_add_problem (GPtrArray *problems,
                  char      *message)
 {
-  g_auto(UppGuardMatch) match = { 0 };
-  g_autoptr(GString) masked = NULL;
-  const char *p;
+  char *masked;
 
   if (!g_utf8_validate (message, -1, NULL))
     {
@@ -35,26 +33,13 @@ upp_add_problem (GPtrArray *problems,
       message = valid;
     }
 
-  p = message;
-
-  while (upp_guard_find (p, -1, &match))
+  masked = upp_guard_mask_text (message);
+  if (masked != NULL)
     {
-      if (masked == NULL)
-        masked = g_string_new (NULL);
-      g_string_append_len (masked, p, match.offset);
-      g_string_append (masked, match.masked);
-      p += match.offset + match.length;
-      upp_guard_match_clear (&match);
+      g_free (message);
+      message = masked;
     }
-
-  if (masked == NULL)
-    {
-      g_ptr_array_add (problems, message);
-      return;
-    }
-  g_string_append (masked, p);
-  g_free (message);
-  g_ptr_array_add (problems, g_string_free (g_steal_pointer (&masked), FALSE));
+  g_ptr_array_add (problems, message);
 }
 
 static void
