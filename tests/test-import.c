@@ -311,6 +311,10 @@ static const BadCase bad_cases[] = {
   { "bad-personnummer.json", "bad-personnummer.json: entries[0].comment: contains a personal "
     "identity number (19xxxxxx-xx76); reports give counts and progress, never names or identity "
     "numbers", 1 },
+  /* Hidden with a zero-width space, no-break spaces and an em dash; and a
+   * decimal indicator value */
+  { "bad-personnummer-hidden.json", "bad-personnummer-hidden.json: entries[0].comment: contains a "
+    "personal identity number (19xxxxxx \u2014 xx76)", 2 },
   { "bad-personnummer-elsewhere.json", "bad-personnummer-elsewhere.json: "
     "entries[0].indicators.xxxxxx-xx76: the key contains a personal identity number "
     "(xxxxxx-xx76)", 0 },
@@ -1171,8 +1175,22 @@ test_guard (void)
       "number (xxxxxx-xx76)" },
     { "\"action\": \"A2\"", "\"action\": \"811218-9876\"", "t.json: entries[1].action: contains a "
       "personal identity number (xxxxxx-xx76)" },
-    { "\"shifts\": 3", "\"shifts\": 8112189876", "t.json: entries[0].indicators.shifts: contains a "
-      "personal identity number (xxxxxxxx76)" },
+    { "\"shifts\": 3", "\"shifts\": 8112189876", "t.json: entries[0].indicators.shifts: the number "
+      "reads as a personal identity number (xxxxxxxx76)" },
+    /* A decimal that is a whole number is the same number. */
+    { "\"shifts\": 3", "\"shifts\": 8112189876.0", "t.json: entries[0].indicators.shifts: the "
+      "number reads as a personal identity number (xxxxxxxx76)" },
+    { "\"shifts\": 3", "\"shifts\": 8.112189876e9", "t.json: entries[0].indicators.shifts: the "
+      "number reads as a personal identity number (xxxxxxxx76)" },
+    { "\"shifts\": 3", "\"shifts\": -198112189876.0", "t.json: entries[0].indicators.shifts: the "
+      "number reads as a personal identity number (19xxxxxxxx76)" },
+    /* What people see is what the guard reads. */
+    { "Pass enligt plan.", "Ring 811218\u00a09876.", "t.json: entries[0].comment: contains a "
+      "personal identity number (xxxxxx xx76)" },
+    { "Pass enligt plan.", "Ring \u202e6789-812118\u202c.", "t.json: entries[0].comment: contains "
+      "a personal identity number (xxxxxx-xx76)" },
+    { "Pass enligt plan.", "Ring \uff18\uff11\uff11\uff12\uff11\uff18 9876.", "t.json: "
+      "entries[0].comment: contains a personal identity number (xxxxxx xx76)" },
     { "\"reporter\"", "\"811218-9876\": 1, \"reporter\"", "t.json: xxxxxx-xx76: the key contains a "
       "personal identity number (xxxxxx-xx76)" },
   };
@@ -1204,7 +1222,9 @@ test_guard (void)
     g_autoptr(UppDocument) document = NULL;
 
     g_string_replace (s, "Pass enligt plan.", "Ring 0523-61 30 00 eller 070-123 45 67, "
-                      "ärende 2026-1234, möte 2026-07-08.", 1);
+                      "ärende 2026-1234, dnr KS 2026/123, möte 2026-07-08 (vecka 2026-W28), "
+                      "150 000 kr av 1 212 121 212 kr.", 1);
+    g_string_replace (s, "\"shifts\": 3", "\"shifts\": 20260708.5", 1);
     bytes = g_bytes_new (s->str, s->len);
     document = upp_document_parse ("t.json", bytes, store);
     g_assert_cmpuint (document->problems->len, ==, 0);

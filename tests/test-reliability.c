@@ -849,6 +849,13 @@ test_hostile (void)
                                               "\"department\": \"NOBODY");
     g_autofree char *pnr = replace_once (valid, "\"summary\": \"",
                                          "\"summary\": \"Gäller 19121212-1212. ");
+    /* What the guard reads is what a person sees: invisible characters,
+     * fullwidth digits and an em dash, or a right-to-left override. */
+    g_autofree char *hidden = replace_once (valid, "\"summary\": \"",
+                                            "\"summary\": \"Gäller 12\u200b1212\u2014"
+                                            "\uff11\uff12\uff11\uff12. ");
+    g_autofree char *reversed = replace_once (valid, "\"summary\": \"",
+                                              "\"summary\": \"Gäller \\u202e2121-212121. ");
     g_autofree char *week_field = g_strdup_printf ("\"week\": \"%s\"", future_text);
     const char *old_week = strstr (valid, "\"week\": \"");
     g_autofree char *old = g_strndup (old_week, strlen ("\"week\": \"2026-W01\""));
@@ -860,6 +867,10 @@ test_hostile (void)
     ADD ("department \"NOBODY\" 'x'.json");
     write_file (hostile, "personnummer\nnewline.json", pnr, -1);
     ADD ("personnummer\nnewline.json");
+    write_file (hostile, "personnummer-hidden.json", hidden, -1);
+    ADD ("personnummer-hidden.json");
+    write_file (hostile, "personnummer-reversed.json", reversed, -1);
+    ADD ("personnummer-reversed.json");
   }
 
   {

@@ -364,6 +364,8 @@ upp_briefing_build (UppBriefing    *self,
   ok = self->indicators != NULL;
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&series_query->error));
+  else
+    ok = upp_briefing_guard_indicators (self, error);
 
   upp_flow_init (&b.flow, self);
   if (ok)

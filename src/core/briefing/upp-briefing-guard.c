@@ -114,3 +114,54 @@ upp_briefing_guard (UppBriefing  *self,
 
   return TRUE;
 }
+
+static gboolean
+refuse_number (const char  *what,
+               const char  *masked,
+               GError     **error)
+{
+  g_set_error (error, UPP_ERROR, UPP_ERROR_SENSITIVE,
+               /* Translators: the first %s names the number, such as “A7 indicator visits
+                * (week 40)” */
+               _("%s is a number that reads as a personal identity number (%s); the briefing "
+                 "was not written. Send a corrected report or package definition."),
+               what, masked);
+  return FALSE;
+}
+
+/* The indicators' values and targets, once their query is done. Import
+ * refuses such a number, but a database filled before it read numbers so
+ * may hold one. */
+gboolean
+upp_briefing_guard_indicators (UppBriefing  *self,
+                               GError      **error)
+{
+  for (guint i = 0; i < self->indicators->len; i++)
+    {
+      const UppIndicatorSeries *series = g_ptr_array_index (self->indicators, i);
+      g_autofree char *masked = NULL;
+
+      if (series->has_target && (masked = upp_guard_check_number (series->target)) != NULL)
+        {
+          /* Translators: “The target of A7 indicator visits” */
+          g_autofree char *what = g_strdup_printf (_("The target of %s indicator %s"),
+                                                   series->action_code,
+                                                   series->indicator_code);
+
+          return refuse_number (what, masked, error);
+        }
+      for (guint j = 0; j < series->n_points; j++)
+        {
+          g_autofree char *what = NULL;
+
+          masked = upp_guard_check_number (series->values[j]);
+          if (masked == NULL)
+            continue;
+          /* Translators: “A7 indicator visits (week 40)” */
+          what = g_strdup_printf (_("%s indicator %s (week %d)"), series->action_code,
+                                  series->indicator_code, series->weeks[j].week);
+          return refuse_number (what, masked, error);
+        }
+    }
+  return TRUE;
+}

@@ -327,6 +327,8 @@ GDateTime   *upp_briefing_default_generated (void);
 /* upp-briefing-guard.c */
 gboolean     upp_briefing_guard           (UppBriefing     *self,
                                            GError         **error);
+gboolean     upp_briefing_guard_indicators (UppBriefing    *self,
+                                            GError        **error);
 
 /* upp-briefing-blocks.c */
 extern const guint32  upp_briefing_state_inks[UPP_N_STATES];

@@ -25,35 +25,16 @@ void
 upp_add_problem (GPtrArray *problems,
                  char      *message)
 {
-  g_auto(UppGuardMatch) match = { 0 };
-  g_autoptr(GString) masked = NULL;
   g_autofree char *taken = message;
   g_autofree char *valid = NULL;
-  g_autofree char *escaped = NULL;
-  const char *p;
+  g_autofree char *masked = NULL;
 
   if (!g_utf8_validate (taken, -1, NULL))
     valid = g_utf8_make_valid (taken, -1);
-  escaped = upp_text_escape (valid != NULL ? valid : taken, -1);
-
-  p = escaped;
-  while (upp_guard_find (p, -1, &match))
-    {
-      if (masked == NULL)
-        masked = g_string_new (NULL);
-      g_string_append_len (masked, p, match.offset);
-      g_string_append (masked, match.masked);
-      p += match.offset + match.length;
-      upp_guard_match_clear (&match);
-    }
-
-  if (masked == NULL)
-    {
-      g_ptr_array_add (problems, g_steal_pointer (&escaped));
-      return;
-    }
-  g_string_append (masked, p);
-  g_ptr_array_add (problems, g_string_free (g_steal_pointer (&masked), FALSE));
+  /* Masked before it is escaped: the guard reads direction controls. */
+  masked = upp_guard_mask_text (valid != NULL ? valid : taken);
+  g_ptr_array_add (problems, upp_text_escape (masked != NULL ? masked
+                                                             : valid != NULL ? valid : taken, -1));
 }
 
 static void
@@ -483,8 +464,8 @@ check_key_shape (Checker     *checker,
     }
 }
 
-/* Walks every key and value of the document: no text, key or whole number
- * may hold a personal identity number, wherever it is, and no text or key
+/* Walks every key and value of the document: no text, key or number may
+ * hold a personal identity number, wherever it is, and no text or key
  * what check_text_shape() looks for. (Every text is valid UTF-8: the file
  * is, and the reader decodes escapes into nothing else.) */
 void
@@ -515,14 +496,9 @@ upp_check_texts (Checker     *checker,
       break;
 
     case JV_STRING:
-    case JV_INTEGER:
       {
-        char number[32];
-        g_autofree char *masked = NULL;
+        g_autofree char *masked = upp_guard_check_text (node->v.string);
 
-        if (node->kind == JV_INTEGER)
-          g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, node->v.integer);
-        masked = upp_guard_check_text (node->kind == JV_STRING ? node->v.string : number);
         if (masked != NULL)
           upp_problem (checker, where,
                        _("contains a personal identity number (%s); reports give counts and "
@@ -532,9 +508,23 @@ upp_check_texts (Checker     *checker,
         break;
       }
 
+    case JV_INTEGER:
+    case JV_DOUBLE:
+      {
+        /* 1212121212 and 1212121212.0 alike: the value, as it is shown. */
+        g_autofree char *masked = upp_guard_check_number (node->kind == JV_INTEGER
+                                                          ? (double) node->v.integer
+                                                          : node->v.number);
+
+        if (masked != NULL)
+          upp_problem (checker, where,
+                       _("the number reads as a personal identity number (%s); reports give "
+                         "counts and progress, never names or identity numbers"), masked);
+        break;
+      }
+
     case JV_NULL:
     case JV_BOOLEAN:
-    case JV_DOUBLE:
     default:
       break;
     }
