@@ -10,15 +10,40 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "upp-format-private.h"
 #include "upp-guard.h"
+
+/* Cuts @message (valid UTF-8) to UPP_MAX_PROBLEM_LENGTH bytes, on a
+ * character's boundary, with "…". Takes @message. */
+static char *
+cut_message (char *message)
+{
+  static const char ellipsis[] = "…";
+  gsize length = strlen (message);
+  char *end;
+  char *cut;
+
+  if (length <= UPP_MAX_PROBLEM_LENGTH)
+    return message;
+  end = message + UPP_MAX_PROBLEM_LENGTH - (sizeof ellipsis - 1);
+  /* Back to the first byte of the character at @end. */
+  while (end > message && ((guchar) *end & 0xC0) == 0x80)
+    end--;
+  cut = g_malloc ((end - message) + sizeof ellipsis);
+  memcpy (cut, message, end - message);
+  memcpy (cut + (end - message), ellipsis, sizeof ellipsis);
+  g_free (message);
+  return cut;
+}
 
 /* Every problem message passes through here. A message may quote what the
  * file says (a status, a code, a key, or json-glib quoting a bad string);
  * it is made valid UTF-8, for the window and the terminal, and a personal
  * identity number in it is masked, so that error output and logs never
- * repeat one. Takes @message. */
+ * repeat one. It is cut to UPP_MAX_PROBLEM_LENGTH bytes after masking (a
+ * number cut in half would not be found). Takes @message. */
 void
 upp_add_problem (GPtrArray *problems,
                  char      *message)
@@ -49,12 +74,12 @@ upp_add_problem (GPtrArray *problems,
 
   if (masked == NULL)
     {
-      g_ptr_array_add (problems, message);
+      g_ptr_array_add (problems, cut_message (message));
       return;
     }
   g_string_append (masked, p);
   g_free (message);
-  g_ptr_array_add (problems, g_string_free (g_steal_pointer (&masked), FALSE));
+  g_ptr_array_add (problems, cut_message (g_string_free (g_steal_pointer (&masked), FALSE)));
 }
 
 static void
@@ -81,9 +106,18 @@ upp_problem (Checker     *checker,
              ...)
 {
   g_autofree char *message = NULL;
-  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GString) path = NULL;
   va_list args;
 
+  /* Past the cap a problem is counted, and costs nothing more: no text,
+   * no place spelt out, no guard. */
+  if (checker->problems->len >= UPP_MAX_PROBLEMS)
+    {
+      checker->n_more++;
+      return;
+    }
+
+  path = g_string_new (NULL);
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
@@ -94,6 +128,26 @@ upp_problem (Checker     *checker,
                                                          message));
   else
     upp_add_problem (checker->problems, g_strdup_printf ("%s: %s", checker->name, message));
+}
+
+/* How many problems @checker has found, kept or only counted. */
+guint
+upp_checker_count (const Checker *checker)
+{
+  return checker->problems->len + checker->n_more;
+}
+
+/* Says how many problems were only counted, in one last line. */
+void
+upp_checker_finish (Checker *checker)
+{
+  if (checker->n_more == 0)
+    return;
+  upp_add_problem (checker->problems,
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: and %u more problem",
+                                                 "%s: and %u more problems", checker->n_more),
+                                    checker->name, checker->n_more));
+  checker->n_more = 0;
 }
 
 /* A set of codes seen so far, which owns copies of them: the goal, entry…
