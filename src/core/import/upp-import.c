@@ -21,6 +21,18 @@
 /* How much lower than the window an import runs (nice 0 → 10). */
 #define BACKGROUND_NICE 10
 
+/* A batch keeps the problems of its files, up to UPP_MAX_PROBLEMS each, until
+ * it has kept this many in all; a rejected file after that keeps its first
+ * problem and a line that says more were not kept. Whatever its files say,
+ * a batch's results are then at most about this many problems (each at most
+ * UPP_MAX_PROBLEM_LENGTH bytes) and two lines a file. */
+#define BATCH_PROBLEMS 10000
+
+/* The documents a transaction stored are kept until it commits (to store
+ * again if it must be taken back): a transaction ends after this many bytes
+ * of them, as after FILES_PER_TRANSACTION files. */
+#define BYTES_PER_TRANSACTION (64 * 1024 * 1024)
+
 /* Batches */
 
 void
@@ -160,6 +172,7 @@ check_report (Batch       *batch,
   if (generation == 0)
     return;
   upp_import_validate_report (&checker, document->report, package, actions);
+  upp_checker_finish (&checker);
   batch->checked[index] = generation;
 }
 
@@ -217,6 +230,10 @@ process_file (Batch *batch,
     }
   if (document->report != NULL && document->problems->len == 0)
     check_report (batch, index, document);
+  /* A rejected file's bytes are not needed again: not kept while it waits
+   * for the storing thread. */
+  if (document->problems->len > 0)
+    g_clear_pointer (&document->bytes, g_bytes_unref);
 
   g_mutex_lock (&batch->mutex);
   batch->documents[index] = document;
@@ -338,7 +355,9 @@ typedef struct
    * again if it must be taken back. */
   GPtrArray         *stored;          /* UppDocument */
   GArray            *stored_index;    /* guint, into @results */
+  gsize              stored_bytes;    /* of @stored */
   gboolean           careful;         /* a savepoint per file, after a failure */
+  guint              kept_problems;   /* in @results, against BATCH_PROBLEMS */
   UppImportProgress  progress;
   gpointer           user_data;
   guint              done;
@@ -358,6 +377,7 @@ writer_forget_stored (Writer *writer)
   g_mutex_unlock (&batch->mutex);
   g_ptr_array_set_size (writer->stored, 0);
   g_array_set_size (writer->stored_index, 0);
+  writer->stored_bytes = 0;
 }
 
 static void
@@ -428,6 +448,7 @@ writer_take_back (Writer *writer)
   g_clear_pointer (&writer->package, upp_package_unref);
   writer->stored = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_document_free);
   writer->stored_index = g_array_new (FALSE, FALSE, sizeof (guint));
+  writer->stored_bytes = 0;
 
   for (guint i = 0; i < stored->len; i++)
     {
@@ -448,10 +469,32 @@ writer_take_back (Writer *writer)
           result->status != UPP_IMPORT_REJECTED)
         {
           stored->pdata[i] = NULL;
+          writer->stored_bytes += g_bytes_get_size (document->bytes);
           g_ptr_array_add (writer->stored, document);
           g_array_append_val (writer->stored_index, index);
         }
     }
+}
+
+/* Counts @result's problems against the batch's BATCH_PROBLEMS; past it,
+ * keeps only the first. */
+static void
+writer_keep_problems (Writer          *writer,
+                      UppImportResult *result)
+{
+  GPtrArray *problems = result->problems;
+
+  if (problems->len > 1 && writer->kept_problems + problems->len > BATCH_PROBLEMS)
+    {
+      result->problems = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (result->problems, g_steal_pointer (&problems->pdata[0]));
+      upp_add_problem (result->problems,
+                       g_strdup_printf (_("%s: more problems were not kept, as this import has "
+                                          "many; check the file by itself to see them"),
+                                        result->path));
+      g_ptr_array_unref (problems);
+    }
+  writer->kept_problems += result->problems->len;
 }
 
 /* Validates one parsed document against the store and stores it, in
@@ -531,6 +574,7 @@ write_document (Writer       *writer,
       else if (result->status != UPP_IMPORT_REJECTED)
         {
           /* Kept until the transaction commits. */
+          writer->stored_bytes += g_bytes_get_size (document->bytes);
           g_ptr_array_add (writer->stored, g_steal_pointer (&document));
           g_array_append_val (writer->stored_index, index);
         }
@@ -543,7 +587,8 @@ write_document (Writer       *writer,
       g_clear_pointer (&writer->package, upp_package_unref);
     }
 
-  if (++writer->in_this_transaction >= FILES_PER_TRANSACTION || kind == UPP_DOCUMENT_PACKAGE)
+  if (++writer->in_this_transaction >= FILES_PER_TRANSACTION || kind == UPP_DOCUMENT_PACKAGE ||
+      writer->stored_bytes >= BYTES_PER_TRANSACTION)
     writer_commit (writer);
   /* A package stored among the reports: check the next ones against it. */
   if (kind == UPP_DOCUMENT_PACKAGE && batch->generation > 0)
@@ -551,6 +596,7 @@ write_document (Writer       *writer,
 
 done:
   g_clear_pointer (&document, upp_document_free);
+  writer_keep_problems (writer, result);
   if (writer->progress != NULL)
     writer->progress (++writer->done, writer->results->len, writer->user_data);
 }
