@@ -267,15 +267,12 @@ upp_document_info_free (UppDocumentInfo *self)
   g_free (self);
 }
 
-#define DOCUMENT_INFO_SQL                                                                 \
+#define DOCUMENT_INFO_COLUMNS                                                             \
   "SELECT d.id, d.kind, d.filename, d.sha256, d.imported, r.department,"                  \
   " r.week,  r.submitted, COALESCE (r.revision, p.revision),"                             \
-  "  COALESCE (r.is_current, p.revision = (SELECT revision FROM package))"                \
-  " FROM document d"                                                                      \
-  " LEFT JOIN report r ON r.document_id = d.id"                                           \
-  " LEFT JOIN package_revision p ON p.document_id = d.id"
+  "  COALESCE (r.is_current, p.revision = (SELECT revision FROM package))"
 
-/* The rows of a DOCUMENT_INFO_SQL query, under the lock. */
+/* The rows of a DOCUMENT_INFO_COLUMNS query, under the lock. */
 static GPtrArray *
 read_document_infos (sqlite3_stmt *stmt)
 {
@@ -318,7 +315,10 @@ upp_store_list_documents (UppStore  *self,
   GPtrArray *rows;
 
   g_rec_mutex_lock (&self->lock);
-  stmt = upp_sql_prepare (self, DOCUMENT_INFO_SQL
+  stmt = upp_sql_prepare (self, DOCUMENT_INFO_COLUMNS
+                          " FROM document d"
+                          " LEFT JOIN " UPP_REPORT_REVISIONS ("") " r ON r.document_id = d.id"
+                          " LEFT JOIN package_revision p ON p.document_id = d.id"
                           " ORDER BY d.kind = 'report', r.week DESC, r.department, r.revision DESC,"
                           "   p.revision DESC", error);
   if (stmt == NULL)
@@ -360,8 +360,11 @@ upp_store_list_reports (UppStore    *self,
   g_return_val_if_fail (department != NULL, NULL);
 
   g_rec_mutex_lock (&self->lock);
-  stmt = upp_sql_prepare (self, DOCUMENT_INFO_SQL
-                          " WHERE r.department = ?1 AND r.week = ?2"
+  stmt = upp_sql_prepare (self, DOCUMENT_INFO_COLUMNS
+                          " FROM " UPP_REPORT_REVISIONS ("WHERE rr.department = ?1"
+                                                         " AND rr.week = ?2") " r"
+                          " JOIN document d ON d.id = r.document_id"
+                          " LEFT JOIN package_revision p ON p.document_id = d.id"
                           " ORDER BY r.revision DESC", error);
   if (stmt == NULL)
     {

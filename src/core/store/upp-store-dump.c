@@ -13,6 +13,19 @@
 
 #include "upp-store-internal.h"
 
+/* The reports' query as the dump has always named it: the revision, once
+ * a column, is counted now (UPP_REPORT_REVISIONS), and the dump of the same
+ * documents stays the same text across versions. */
+#define REPORTS_HEADER                                                                    \
+  "SELECT d.sha256, r.department, r.week, r.submitted, r.submitted_date, r.reporter,"     \
+  " r.summary, r.revision, r.is_current FROM report r JOIN document d ON d.id = r.document_id" \
+  " ORDER BY d.sha256"
+
+#define REPORTS_SQL                                                                       \
+  "SELECT d.sha256, r.department, r.week, r.submitted, r.submitted_date, r.reporter,"     \
+  " r.summary, r.revision, r.is_current FROM " UPP_REPORT_REVISIONS ("") " r"             \
+  " JOIN document d ON d.id = r.document_id ORDER BY d.sha256"
+
 /* Each query lists natural keys and values only — no row ids, file names or
  * import times — so two stores that imported the same documents in any
  * order dump the same text. */
@@ -29,9 +42,7 @@ static const char * const dump_queries[] = {
   "SELECT sha256, kind FROM document ORDER BY sha256",
   "SELECT d.sha256, p.code, p.revision FROM package_revision p"
   " JOIN document d ON d.id = p.document_id ORDER BY d.sha256",
-  "SELECT d.sha256, r.department, r.week, r.submitted, r.submitted_date, r.reporter,"
-  " r.summary, r.revision, r.is_current FROM report r JOIN document d ON d.id = r.document_id"
-  " ORDER BY d.sha256",
+  REPORTS_HEADER,
   "SELECT d.sha256, e.action, e.department, e.week, e.status, e.progress, e.comment,"
   " e.next_steps, e.risks, e.is_current, e.is_lead FROM entry e"
   " JOIN report r ON r.id = e.report_id JOIN document d ON d.id = r.document_id"
@@ -61,7 +72,9 @@ upp_store_dump (UppStore  *self,
   g_rec_mutex_lock (&self->lock);
   for (guint q = 0; q < G_N_ELEMENTS (dump_queries); q++)
     {
-      g_autoptr(sqlite3_stmt) stmt = upp_sql_prepare (self, dump_queries[q], error);
+      const char *sql = g_str_equal (dump_queries[q], REPORTS_HEADER) ? REPORTS_SQL
+                                                                     : dump_queries[q];
+      g_autoptr(sqlite3_stmt) stmt = upp_sql_prepare (self, sql, error);
 
       if (stmt == NULL)
         {

@@ -204,6 +204,15 @@ static const char * const migrations[] = {
   "DROP INDEX entry_lead_history;"
   "CREATE INDEX entry_lead_history ON entry (action, week, status, progress, report_id)"
   "  WHERE is_current AND is_lead;",
+
+  /* 7 → 8: a report's revision is no longer stored but counted when read
+   * (UPP_REPORT_REVISIONS): storing it made every correction renumber
+   * every report of its department and week, and their entries, so that
+   * 4,000 corrections of one week took three minutes. What an import
+   * looks up instead is the one report in force of a department and week:
+   * an index of its own. */
+  "ALTER TABLE report DROP COLUMN revision;"
+  "CREATE INDEX report_current ON report (department, week) WHERE is_current;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == UPP_STORE_SCHEMA_VERSION);
