@@ -8,9 +8,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "upp-error.h"
 #include "upp-store-internal.h"
 
 /* The reports' query as the dump has always named it: the revision, once
@@ -99,32 +101,20 @@ upp_store_dump (UppStore  *self,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/**
- * upp_store_backup:
- * @self: a #UppStore
- * @path: where to write the copy (overwritten)
- * @error: a #GError
- *
- * Copies the whole database with SQLite's online backup API: consistent
- * even while another process writes.
- *
- * Returns: %TRUE on success
- */
-gboolean
-upp_store_backup (UppStore    *self,
-                  const char  *path,
-                  GError     **error)
+/* Copies the database into @path, a new file in a folder of our own. */
+static gboolean
+write_copy (UppStore    *self,
+            const char  *path,
+            GError     **error)
 {
   sqlite3 *target = NULL;
   sqlite3_backup *backup;
   int rc;
 
-  g_return_val_if_fail (UPP_IS_STORE (self), FALSE);
-
-  g_unlink (path);
   if (!upp_store_create_private_file (path, error))
     return FALSE;
-  if (sqlite3_open (path, &target) != SQLITE_OK)
+  if (sqlite3_open_v2 (path, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) !=
+      SQLITE_OK)
     {
       upp_sql_set_error (error, target, _("Could not create the backup"));
       sqlite3_close (target);
@@ -152,4 +142,63 @@ upp_store_backup (UppStore    *self,
     }
   sqlite3_close (target);
   return TRUE;
+}
+
+static gboolean
+set_io_error (GError     **error,
+              const char  *what)
+{
+  int saved_errno = errno;
+
+  g_set_error (error, UPP_ERROR, UPP_ERROR_IO, _("%s: %s"), what, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/**
+ * upp_store_backup:
+ * @self: a #UppStore
+ * @path: where to write the copy (replaced if it exists)
+ * @error: a #GError
+ *
+ * Copies the whole database with SQLite's online backup API: consistent
+ * even while another process writes.
+ *
+ * The copy is written in a new folder of its own beside @path (mode 0700,
+ * made with mkdtemp()), then renamed to @path. Nothing at @path is opened
+ * or followed: a symbolic link planted there (in a shared folder, say) is
+ * replaced, not written through, and neither the copy nor SQLite's
+ * journal beside it can be redirected.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+upp_store_backup (UppStore    *self,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *scratch = NULL;
+  g_autofree char *copy = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (UPP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  name = g_path_get_basename (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    return set_io_error (error, _("Could not create the backup"));
+  scratch = g_build_filename (dir, ".uppfoljning-backup-XXXXXX", NULL);
+  if (g_mkdtemp_full (scratch, 0700) == NULL)
+    return set_io_error (error, _("Could not create the backup"));
+  copy = g_build_filename (scratch, name, NULL);
+
+  ok = write_copy (self, copy, error);
+  if (ok && g_rename (copy, path) != 0)
+    ok = set_io_error (error, _("Could not write the backup"));
+  if (!ok)
+    g_unlink (copy);
+  g_rmdir (scratch);
+  return ok;
 }
