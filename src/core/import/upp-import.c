@@ -21,13 +21,6 @@
 /* How much lower than the window an import runs (nice 0 → 10). */
 #define BACKGROUND_NICE 10
 
-/* A batch keeps the problems of its files, up to UPP_MAX_PROBLEMS each, until
- * it has kept this many in all; a rejected file after that keeps its first
- * problem and a line that says more were not kept. Whatever its files say,
- * a batch's results are then at most about this many problems (each at most
- * UPP_MAX_PROBLEM_LENGTH bytes) and two lines a file. */
-#define BATCH_PROBLEMS 10000
-
 /* The documents a transaction stored are kept until it commits (to store
  * again if it must be taken back): a transaction ends after this many bytes
  * of them, as after FILES_PER_TRANSACTION files. */
@@ -357,7 +350,7 @@ typedef struct
   GArray            *stored_index;    /* guint, into @results */
   gsize              stored_bytes;    /* of @stored */
   gboolean           careful;         /* a savepoint per file, after a failure */
-  guint              kept_problems;   /* in @results, against BATCH_PROBLEMS */
+  guint              kept_problems;   /* in @results, against UPP_IMPORT_BATCH_PROBLEMS */
   UppImportProgress  progress;
   gpointer           user_data;
   guint              done;
@@ -476,7 +469,7 @@ writer_take_back (Writer *writer)
     }
 }
 
-/* Counts @result's problems against the batch's BATCH_PROBLEMS; past it,
+/* Counts @result's problems against UPP_IMPORT_BATCH_PROBLEMS; past it,
  * keeps only the first. */
 static void
 writer_keep_problems (Writer          *writer,
@@ -484,7 +477,7 @@ writer_keep_problems (Writer          *writer,
 {
   GPtrArray *problems = result->problems;
 
-  if (problems->len > 1 && writer->kept_problems + problems->len > BATCH_PROBLEMS)
+  if (problems->len > 1 && writer->kept_problems + problems->len > UPP_IMPORT_BATCH_PROBLEMS)
     {
       result->problems = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (result->problems, g_steal_pointer (&problems->pdata[0]));
@@ -601,6 +594,21 @@ done:
     writer->progress (++writer->done, writer->results->len, writer->user_data);
 }
 
+/* The threads that parse besides the storing thread: one per processor
+ * after the first, up to eight in all, or as many as UPP_IMPORT_THREADS
+ * says in all (HACKING.md: on a machine shared with others, or to measure
+ * one file at a time). */
+static guint
+count_parsing_threads (void)
+{
+  const char *text = g_getenv ("UPP_IMPORT_THREADS");
+  guint64 n = MIN (g_get_num_processors (), 8);
+
+  if (text != NULL && !g_ascii_string_to_unsigned (text, 10, 1, 64, &n, NULL))
+    n = MIN (g_get_num_processors (), 8);
+  return n - 1;
+}
+
 /**
  * upp_import_files:
  * @store: a #UppStore
@@ -634,7 +642,7 @@ upp_import_files (UppStore          *store,
   guint n = files->len;
   /* Storing takes longer than parsing: this thread, which stores, keeps a
    * processor of its own, and parses only when it would wait. */
-  guint n_threads = MIN (g_get_num_processors (), 8) - 1;
+  guint n_threads = count_parsing_threads ();
 
   g_return_val_if_fail (UPP_IS_STORE (store), NULL);
   g_return_val_if_fail (files != NULL, NULL);
