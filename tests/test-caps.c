@@ -233,6 +233,30 @@ test_unknown_keys_batch (void)
   g_clear_object (&store);
 }
 
+/* A problem that quotes a key of 100,000 characters is cut to
+ * UPP_MAX_PROBLEM_LENGTH bytes, on a character's boundary, with "…". */
+static void
+test_long_problem (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"format\":\"uppfoljning-report\",\"version\":1,\"");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(UppDocument) document = NULL;
+  const char *problem;
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (text, "åb");
+  g_string_append (text, "\":0}");
+  bytes = g_bytes_new (text->str, text->len);
+  document = upp_document_parse ("long.json", bytes, NULL);
+  g_assert_cmpuint (document->problems->len, >, 1);
+  problem = g_ptr_array_index (document->problems, 0);
+  g_assert_true (g_str_has_prefix (problem, "long.json: åbåb"));
+  g_assert_true (g_str_has_suffix (problem, "…"));
+  g_assert_cmpuint (strlen (problem), <=, UPP_MAX_PROBLEM_LENGTH);
+  g_assert_cmpuint (strlen (problem), >, UPP_MAX_PROBLEM_LENGTH - 6);
+  g_assert_true (g_utf8_validate (problem, -1, NULL));
+}
+
 /* A batch of many files with many problems each keeps them in full until
  * it has kept UPP_IMPORT_BATCH_PROBLEMS; then each file keeps its first
  * problem and a line that says more were not kept. */
@@ -399,6 +423,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/caps/unknown-keys-batch", test_unknown_keys_batch);
+  g_test_add_func ("/caps/long-problem", test_long_problem);
   g_test_add_func ("/caps/batch-problems", test_batch_problems);
   g_test_add_func ("/caps/corrections-linear", test_corrections_linear);
   g_test_add_func ("/caps/child/one", import_one_in_child);
