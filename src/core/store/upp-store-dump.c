@@ -20,8 +20,8 @@
  * documents stays the same text across versions. */
 #define REPORTS_HEADER                                                                    \
   "SELECT d.sha256, r.department, r.week, r.submitted, r.submitted_date, r.reporter,"     \
-  " r.summary, r.revision, r.is_current FROM report r JOIN document d ON d.id = r.document_id" \
-  " ORDER BY d.sha256"
+  " r.summary, r.revision, r.is_current FROM report r"                                   \
+  " JOIN document d ON d.id = r.document_id ORDER BY d.sha256"
 
 #define REPORTS_SQL                                                                       \
   "SELECT d.sha256, r.department, r.week, r.submitted, r.submitted_date, r.reporter,"     \
