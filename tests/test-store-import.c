@@ -905,7 +905,8 @@ documents_back_to_schema_5 (const char *path)
       sqlite3_reset (update);
     }
   sqlite3_finalize (update);
-  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE document DROP COLUMN encoding;"
+  g_assert_cmpint (sqlite3_exec (db, UPP_TEST_REPORTS_BACK_TO_SCHEMA_7
+                                     "ALTER TABLE document DROP COLUMN encoding;"
                                      "DROP INDEX entry_lead_history;"
                                      "CREATE INDEX entry_lead_history"
                                      "  ON entry (action, week, status, progress)"

@@ -83,7 +83,8 @@ test_migrate_1_to_2 (void)
   store = upp_store_open (path, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  run_sql (path, "DROP TABLE draft; ALTER TABLE document DROP COLUMN encoding;"
+  run_sql (path, UPP_TEST_REPORTS_BACK_TO_SCHEMA_7
+                 "DROP TABLE draft; ALTER TABLE document DROP COLUMN encoding;"
                  "PRAGMA user_version = 1;"
                  "INSERT INTO goal (code, title, position) VALUES ('G1', 'Närvaro', 0);");
 

@@ -12,6 +12,15 @@
 G_BEGIN_DECLS
 
 UppStore *upp_test_open_demo   (const char *path);
+/* SQL that takes a store of schema 8 back to schema 7's report table, which
+ * stored each report's revision: for tests that migrate from older schemas. */
+#define UPP_TEST_REPORTS_BACK_TO_SCHEMA_7                                                 \
+  "DROP INDEX report_current;"                                                            \
+  "ALTER TABLE report ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;"                    \
+  "UPDATE report SET revision = (SELECT n FROM (SELECT r.id, row_number () OVER"          \
+  "  (PARTITION BY r.department, r.week ORDER BY r.submitted_unix, d.sha256) AS n"        \
+  "  FROM report r JOIN document d ON d.id = r.document_id) x WHERE x.id = report.id);"
+
 void      upp_test_remove_tree (const char *path);
 gint64    upp_test_query_int64 (const char *path,
                                 const char *sql);

@@ -110,7 +110,8 @@ file_is_settled (const char *path,
   GStatBuf st;
 
   upp_blocking_check ("A look at the shared folder");
-  if (g_stat (path, &st) != 0)
+  /* The file itself: a link is not followed (the import refuses it). */
+  if (g_lstat (path, &st) != 0)
     return FALSE;
   if (st.st_size != state->size || (gint64) st.st_mtime != state->mtime ||
       state->unchanged_since == 0)
@@ -164,7 +165,7 @@ round_thread (GTask        *task,
     {
       GStatBuf st;
 
-      if (g_stat (path, &st) != 0)
+      if (g_lstat (path, &st) != 0)
         g_hash_table_iter_remove (&iter);
       else if (file_is_settled (path, state, now))
         {

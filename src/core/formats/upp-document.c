@@ -206,5 +206,6 @@ upp_format_parse_document (UppDocument *document)
   root = parse_json (document, &syntax, data, length);
   if (root != NULL)
     parse_root (document, &checker, root);
+  upp_checker_finish (&checker);
   upp_json_reader_clear (&syntax);
 }

@@ -10,17 +10,42 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "upp-format-private.h"
 #include "upp-guard.h"
 #include "upp-text.h"
+
+/* Cuts @message (valid UTF-8) to UPP_MAX_PROBLEM_LENGTH bytes, on a
+ * character's boundary, with "…". Takes @message. */
+static char *
+cut_message (char *message)
+{
+  static const char ellipsis[] = "…";
+  gsize length = strlen (message);
+  char *end;
+  char *cut;
+
+  if (length <= UPP_MAX_PROBLEM_LENGTH)
+    return message;
+  end = message + UPP_MAX_PROBLEM_LENGTH - (sizeof ellipsis - 1);
+  /* Back to the first byte of the character at @end. */
+  while (end > message && ((guchar) *end & 0xC0) == 0x80)
+    end--;
+  cut = g_malloc ((end - message) + sizeof ellipsis);
+  memcpy (cut, message, end - message);
+  memcpy (cut + (end - message), ellipsis, sizeof ellipsis);
+  g_free (message);
+  return cut;
+}
 
 /* Every problem message passes through here. A message may quote what the
  * file says (a status, a code, a key, or json-glib quoting a bad string);
  * it is made valid UTF-8 with its control and direction characters spelt
  * out (upp_text_escape()), for the window and the terminal, and a personal
  * identity number in it is masked, so that error output and logs never
- * repeat one. Takes @message. */
+ * repeat one. It is cut to UPP_MAX_PROBLEM_LENGTH bytes after masking (a
+ * number cut in half would not be found). Takes @message. */
 void
 upp_add_problem (GPtrArray *problems,
                  char      *message)
@@ -28,13 +53,15 @@ upp_add_problem (GPtrArray *problems,
   g_autofree char *taken = message;
   g_autofree char *valid = NULL;
   g_autofree char *masked = NULL;
+  const char *text;
 
   if (!g_utf8_validate (taken, -1, NULL))
     valid = g_utf8_make_valid (taken, -1);
-  /* Masked before it is escaped: the guard reads direction controls. */
-  masked = upp_guard_mask_text (valid != NULL ? valid : taken);
-  g_ptr_array_add (problems, upp_text_escape (masked != NULL ? masked
-                                                             : valid != NULL ? valid : taken, -1));
+  text = valid != NULL ? valid : taken;
+  /* Masked before it is escaped (the guard reads direction controls), and
+   * cut after, so that no half of a number escapes the mask. */
+  masked = upp_guard_mask_text (text);
+  g_ptr_array_add (problems, cut_message (upp_text_escape (masked != NULL ? masked : text, -1)));
 }
 
 static void
@@ -61,9 +88,18 @@ upp_problem (Checker     *checker,
              ...)
 {
   g_autofree char *message = NULL;
-  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GString) path = NULL;
   va_list args;
 
+  /* Past the cap a problem is counted, and costs nothing more: no text,
+   * no place spelt out, no guard. */
+  if (checker->problems->len >= UPP_MAX_PROBLEMS)
+    {
+      checker->n_more++;
+      return;
+    }
+
+  path = g_string_new (NULL);
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
@@ -74,6 +110,26 @@ upp_problem (Checker     *checker,
                                                          message));
   else
     upp_add_problem (checker->problems, g_strdup_printf ("%s: %s", checker->name, message));
+}
+
+/* How many problems @checker has found, kept or only counted. */
+guint
+upp_checker_count (const Checker *checker)
+{
+  return checker->problems->len + checker->n_more;
+}
+
+/* Says how many problems were only counted, in one last line. */
+void
+upp_checker_finish (Checker *checker)
+{
+  if (checker->n_more == 0)
+    return;
+  upp_add_problem (checker->problems,
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: and %u more problem",
+                                                 "%s: and %u more problems", checker->n_more),
+                                    checker->name, checker->n_more));
+  checker->n_more = 0;
 }
 
 /* A set of codes seen so far, which owns copies of them: the goal, entry…

@@ -7,15 +7,19 @@
 #pragma once
 
 #include "upp-document.h"
+#include "upp-format-limits.h"
 
 G_BEGIN_DECLS
 
-/* A checker collects every problem of one document, each prefixed with the
- * file's name, so that `check` can list them all at once. */
+/* A checker collects the problems of one document, each prefixed with the
+ * file's name, so that `check` can list them at once: the first
+ * UPP_MAX_PROBLEMS of them, and upp_checker_finish() adds how many more
+ * there were. @n_more counts those; a checker starts with it zero. */
 typedef struct
 {
   const char *name;
   GPtrArray  *problems;
+  guint       n_more;
 } Checker;
 
 /* Where in a document a problem is: a member of, or an index into, its
@@ -40,6 +44,8 @@ void         upp_problem               (Checker     *checker,
                                         const Where *where,
                                         const char  *format,
                                         ...) G_GNUC_PRINTF (3, 4);
+guint        upp_checker_count         (const Checker *checker);
+void         upp_checker_finish        (Checker     *checker);
 
 UppDocument *upp_document_new          (const char  *path);
 void         upp_document_problem      (UppDocument *document,

@@ -231,7 +231,7 @@ upp_parse_package (Checker  *checker,
   g_autoptr(UppPackage) package = upp_package_new ();
   const Jv *reporting;
   const Where *reporting_path = AT (NULL, "reporting");
-  guint n_problems = checker->problems->len;
+  guint n_problems = upp_checker_count (checker);
 
   upp_check_members (checker, root, NULL, allowed);
   if (!upp_check_header (checker, root))
@@ -257,7 +257,7 @@ upp_parse_package (Checker  *checker,
   parse_goals_and_departments (checker, root, package);
   parse_actions (checker, root, package);
 
-  if (checker->problems->len > n_problems)
+  if (upp_checker_count (checker) > n_problems)
     return NULL;
   return g_steal_pointer (&package);
 }

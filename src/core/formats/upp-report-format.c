@@ -123,7 +123,7 @@ upp_parse_report (Checker  *checker,
   /* The actions of the entries kept in @report, which outlives it. */
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   const Jv *entries;
-  guint n_problems = checker->problems->len;
+  guint n_problems = upp_checker_count (checker);
 
   upp_check_members (checker, root, NULL, allowed);
   if (!upp_check_header (checker, root))
@@ -164,7 +164,7 @@ upp_parse_report (Checker  *checker,
       g_ptr_array_add (report->entries, g_steal_pointer (&entry));
     }
 
-  if (checker->problems->len > n_problems)
+  if (upp_checker_count (checker) > n_problems)
     return NULL;
   return g_steal_pointer (&report);
 }

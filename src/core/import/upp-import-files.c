@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,9 +21,57 @@
 #include "upp-error.h"
 #include "upp-import-private.h"
 
-/* Reads at most UPP_IMPORT_MAX_BYTES from a regular file. Special files
- * (a symlink to /dev/zero, a FIFO) are refused before reading: they would
- * never end or block. */
+/* Opens @path to read it, if it is a regular file: the shared folder is
+ * written by others, who may leave in it a symbolic link (to /etc/shadow,
+ * to a key, to the database), a FIFO (a read would wait for ever) or a
+ * device node (opening one may have effects). A link is not followed
+ * (O_NOFOLLOW: not even one swapped in after the look below), and nothing
+ * but a regular file is read (fstat() after opening is what counts). Files
+ * the user names by themselves are resolved before they get here (see
+ * upp_import_collect_files()). Returns a descriptor, or -1 with @error. */
+static int
+open_regular_file (const char   *path,
+                   struct stat  *st,
+                   GError      **error)
+{
+  int fd;
+
+  /* A look first: what is not a regular file is not opened at all. */
+  if (lstat (path, st) == 0 && !S_ISREG (st->st_mode))
+    {
+      if (S_ISLNK (st->st_mode))
+        g_set_error (error, UPP_ERROR, UPP_ERROR_IO,
+                     _("is a symbolic link; links are not followed in the shared folder"));
+      else
+        g_set_error (error, UPP_ERROR, UPP_ERROR_IO, _("is not a regular file"));
+      return -1;
+    }
+
+  fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ELOOP)
+        g_set_error (error, UPP_ERROR, UPP_ERROR_IO,
+                     _("is a symbolic link; links are not followed in the shared folder"));
+      else
+        g_set_error (error, UPP_ERROR, UPP_ERROR_IO, _("cannot be read: %s"),
+                     g_strerror (saved_errno));
+      return -1;
+    }
+
+  if (fstat (fd, st) != 0 || !S_ISREG (st->st_mode))
+    {
+      close (fd);
+      g_set_error (error, UPP_ERROR, UPP_ERROR_IO, _("is not a regular file"));
+      return -1;
+    }
+  return fd;
+}
+
+/* Reads at most UPP_IMPORT_MAX_BYTES from a regular file, opened as
+ * open_regular_file() does. */
 GBytes *
 upp_import_read_document_bytes (const char  *path,
                                 GError     **error)
@@ -32,20 +81,9 @@ upp_import_read_document_bytes (const char  *path,
   gsize length = 0;
   int fd;
 
-  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  fd = open_regular_file (path, &st, error);
   if (fd < 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, UPP_ERROR, UPP_ERROR_IO, _("cannot be read: %s"), g_strerror (saved_errno));
-      return NULL;
-    }
-
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      close (fd);
-      g_set_error (error, UPP_ERROR, UPP_ERROR_IO, _("is not a regular file"));
-      return NULL;
-    }
+    return NULL;
 
   if (st.st_size > UPP_IMPORT_MAX_BYTES)
     {
@@ -88,6 +126,24 @@ upp_import_read_document_bytes (const char  *path,
   return g_bytes_new_take (g_steal_pointer (&buffer), length);
 }
 
+/* @path, or if it is a symbolic link, the file it points to. */
+static char *
+resolve_named_link (const char *path)
+{
+  struct stat st;
+  char *resolved;
+  char *target;
+
+  if (lstat (path, &st) != 0 || !S_ISLNK (st.st_mode))
+    return g_strdup (path);
+  resolved = realpath (path, NULL);
+  if (resolved == NULL)
+    return g_strdup (path); /* dangling: reading it says what it is */
+  target = g_strdup (resolved);
+  free (resolved);
+  return target;
+}
+
 /**
  * upp_import_collect_files:
  * @paths: files and folders
@@ -95,6 +151,12 @@ upp_import_read_document_bytes (const char  *path,
  *
  * Expands folders to the `*.json` files directly in them (sorted, hidden
  * files skipped) and keeps files as given.
+ *
+ * Links: a file found in a folder is read only if it is a regular file, and
+ * never through a symbolic link (the folder is shared; see
+ * open_regular_file()). A file named by itself is the user's choice (a
+ * link double-clicked in Files, or named on the command line): if it is a
+ * symbolic link, the file it points to is what is read, and named.
  *
  * Returns: (transfer full) (element-type filename): the files
  */
@@ -114,7 +176,7 @@ upp_import_collect_files (const char * const  *paths,
 
       if (!g_file_test (paths[i], G_FILE_TEST_IS_DIR))
         {
-          g_ptr_array_add (files, g_strdup (paths[i]));
+          g_ptr_array_add (files, resolve_named_link (paths[i]));
           continue;
         }
 
@@ -169,11 +231,11 @@ upp_import_sniff_file (const char *path,
   struct stat st;
   gsize length = 0;
   gboolean result = FALSE;
-  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  int fd = open_regular_file (path, &st, NULL);
 
   if (fd < 0)
     return FALSE;
-  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size <= UPP_IMPORT_MAX_BYTES)
+  if (st.st_size <= UPP_IMPORT_MAX_BYTES)
     {
       g_byte_array_set_size (buffer, st.st_size + 1);
       while (length < buffer->len)

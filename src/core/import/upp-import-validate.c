@@ -210,6 +210,7 @@ upp_import_validate_document (UppDocument      *document,
     validate_package_against_store (&checker, document, store);
   else if (document->report != NULL)
     upp_import_validate_report (&checker, document->report, package, actions);
+  upp_checker_finish (&checker);
 }
 
 /**

@@ -21,6 +21,11 @@
 /* How much lower than the window an import runs (nice 0 → 10). */
 #define BACKGROUND_NICE 10
 
+/* The documents a transaction stored are kept until it commits (to store
+ * again if it must be taken back): a transaction ends after this many bytes
+ * of them, as after FILES_PER_TRANSACTION files. */
+#define BYTES_PER_TRANSACTION (64 * 1024 * 1024)
+
 /* Batches */
 
 void
@@ -161,6 +166,7 @@ check_report (Batch       *batch,
   if (generation == 0)
     return;
   upp_import_validate_report (&checker, document->report, package, actions);
+  upp_checker_finish (&checker);
   batch->checked[index] = generation;
 }
 
@@ -218,6 +224,10 @@ process_file (Batch *batch,
     }
   if (document->report != NULL && document->problems->len == 0)
     check_report (batch, index, document);
+  /* A rejected file's bytes are not needed again: not kept while it waits
+   * for the storing thread. */
+  if (document->problems->len > 0)
+    g_clear_pointer (&document->bytes, g_bytes_unref);
 
   g_mutex_lock (&batch->mutex);
   batch->documents[index] = document;
@@ -339,7 +349,9 @@ typedef struct
    * again if it must be taken back. */
   GPtrArray         *stored;          /* UppDocument */
   GArray            *stored_index;    /* guint, into @results */
+  gsize              stored_bytes;    /* of @stored */
   gboolean           careful;         /* a savepoint per file, after a failure */
+  guint              kept_problems;   /* in @results, against UPP_IMPORT_BATCH_PROBLEMS */
   UppImportProgress  progress;
   gpointer           user_data;
   guint              done;
@@ -359,6 +371,7 @@ writer_forget_stored (Writer *writer)
   g_mutex_unlock (&batch->mutex);
   g_ptr_array_set_size (writer->stored, 0);
   g_array_set_size (writer->stored_index, 0);
+  writer->stored_bytes = 0;
 }
 
 static void
@@ -429,6 +442,7 @@ writer_take_back (Writer *writer)
   g_clear_pointer (&writer->package, upp_package_unref);
   writer->stored = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_document_free);
   writer->stored_index = g_array_new (FALSE, FALSE, sizeof (guint));
+  writer->stored_bytes = 0;
 
   for (guint i = 0; i < stored->len; i++)
     {
@@ -449,10 +463,32 @@ writer_take_back (Writer *writer)
           result->status != UPP_IMPORT_REJECTED)
         {
           stored->pdata[i] = NULL;
+          writer->stored_bytes += g_bytes_get_size (document->bytes);
           g_ptr_array_add (writer->stored, document);
           g_array_append_val (writer->stored_index, index);
         }
     }
+}
+
+/* Counts @result's problems against UPP_IMPORT_BATCH_PROBLEMS; past it,
+ * keeps only the first. */
+static void
+writer_keep_problems (Writer          *writer,
+                      UppImportResult *result)
+{
+  GPtrArray *problems = result->problems;
+
+  if (problems->len > 1 && writer->kept_problems + problems->len > UPP_IMPORT_BATCH_PROBLEMS)
+    {
+      result->problems = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (result->problems, g_steal_pointer (&problems->pdata[0]));
+      upp_add_problem (result->problems,
+                       g_strdup_printf (_("%s: more problems were not kept, as this import has "
+                                          "many; check the file by itself to see them"),
+                                        result->path));
+      g_ptr_array_unref (problems);
+    }
+  writer->kept_problems += result->problems->len;
 }
 
 /* Validates one parsed document against the store and stores it, in
@@ -532,6 +568,7 @@ write_document (Writer       *writer,
       else if (result->status != UPP_IMPORT_REJECTED)
         {
           /* Kept until the transaction commits. */
+          writer->stored_bytes += g_bytes_get_size (document->bytes);
           g_ptr_array_add (writer->stored, g_steal_pointer (&document));
           g_array_append_val (writer->stored_index, index);
         }
@@ -544,7 +581,8 @@ write_document (Writer       *writer,
       g_clear_pointer (&writer->package, upp_package_unref);
     }
 
-  if (++writer->in_this_transaction >= FILES_PER_TRANSACTION || kind == UPP_DOCUMENT_PACKAGE)
+  if (++writer->in_this_transaction >= FILES_PER_TRANSACTION || kind == UPP_DOCUMENT_PACKAGE ||
+      writer->stored_bytes >= BYTES_PER_TRANSACTION)
     writer_commit (writer);
   /* A package stored among the reports: check the next ones against it. */
   if (kind == UPP_DOCUMENT_PACKAGE && batch->generation > 0)
@@ -552,6 +590,7 @@ write_document (Writer       *writer,
 
 done:
   g_clear_pointer (&document, upp_document_free);
+  writer_keep_problems (writer, result);
   if (writer->progress != NULL)
     writer->progress (++writer->done, writer->results->len, writer->user_data);
 }
@@ -573,6 +612,21 @@ compare_revisions (gconstpointer a,
   if (r != s)
     return r < s ? -1 : 1;
   return i < j ? -1 : i > j;
+}
+
+/* The threads that parse besides the storing thread: one per processor
+ * after the first, up to eight in all, or as many as UPP_IMPORT_THREADS
+ * says in all (HACKING.md: on a machine shared with others, or to measure
+ * one file at a time). */
+static guint
+count_parsing_threads (void)
+{
+  const char *text = g_getenv ("UPP_IMPORT_THREADS");
+  guint64 n = MIN (g_get_num_processors (), 8);
+
+  if (text != NULL && !g_ascii_string_to_unsigned (text, 10, 1, 64, &n, NULL))
+    n = MIN (g_get_num_processors (), 8);
+  return n - 1;
 }
 
 /**
@@ -609,7 +663,7 @@ upp_import_files (UppStore          *store,
   guint n = files->len;
   /* Storing takes longer than parsing: this thread, which stores, keeps a
    * processor of its own, and parses only when it would wait. */
-  guint n_threads = MIN (g_get_num_processors (), 8) - 1;
+  guint n_threads = count_parsing_threads ();
 
   g_return_val_if_fail (UPP_IS_STORE (store), NULL);
   g_return_val_if_fail (files != NULL, NULL);

@@ -267,13 +267,54 @@ upp_document_info_free (UppDocumentInfo *self)
   g_free (self);
 }
 
+/* A report's revision is not in the row: number_revisions() counts it. */
 #define DOCUMENT_INFO_SQL                                                                 \
   "SELECT d.id, d.kind, d.filename, d.sha256, d.imported, r.department,"                  \
-  " r.week,  r.submitted, COALESCE (r.revision, p.revision),"                             \
+  " r.week,  r.submitted, p.revision,"                                                    \
   "  COALESCE (r.is_current, p.document_id = (SELECT document_id FROM package))"          \
   " FROM document d"                                                                      \
   " LEFT JOIN report r ON r.document_id = d.id"                                           \
   " LEFT JOIN package_revision p ON p.document_id = d.id"
+
+/* The reports of one department and week, latest first: in that order a
+ * DOCUMENT_INFO_SQL query must give them, one after another. */
+#define LATEST_FIRST " r.submitted_unix DESC, d.sha256 DESC"
+
+static gboolean
+same_report_week (const UppDocumentInfo *a,
+                  const UppDocumentInfo *b)
+{
+  return g_strcmp0 (a->kind, "report") == 0 && g_strcmp0 (b->kind, "report") == 0 &&
+         g_strcmp0 (a->department, b->department) == 0 && upp_week_compare (a->week, b->week) == 0;
+}
+
+/* A report's revision is its place among the reports of its department and
+ * week by (submitted, SHA-256), as UPP_REPORT_REVISIONS counts it: @rows
+ * hold each department's week's reports together, latest first, and are
+ * numbered from the size of each run. (Counted here, not by SQLite's
+ * row_number (), which would sort every report once more.) */
+static void
+number_revisions (GPtrArray *rows)
+{
+  guint start = 0;
+
+  while (start < rows->len)
+    {
+      UppDocumentInfo *first = g_ptr_array_index (rows, start);
+      guint end = start + 1;
+
+      if (g_strcmp0 (first->kind, "report") != 0)
+        {
+          start++;
+          continue;
+        }
+      while (end < rows->len && same_report_week (first, g_ptr_array_index (rows, end)))
+        end++;
+      for (guint i = start; i < end; i++)
+        ((UppDocumentInfo *) g_ptr_array_index (rows, i))->revision = end - i;
+      start = end;
+    }
+}
 
 /* The rows of a DOCUMENT_INFO_SQL query, under the lock. */
 static GPtrArray *
@@ -298,6 +339,7 @@ read_document_infos (sqlite3_stmt *stmt)
       info->is_current = sqlite3_column_int (stmt, 9);
       g_ptr_array_add (rows, info);
     }
+  number_revisions (rows);
   return rows;
 }
 
@@ -319,7 +361,7 @@ upp_store_list_documents (UppStore  *self,
 
   g_rec_mutex_lock (&self->lock);
   stmt = upp_sql_prepare (self, DOCUMENT_INFO_SQL
-                          " ORDER BY d.kind = 'report', r.week DESC, r.department, r.revision DESC,"
+                          " ORDER BY d.kind = 'report', r.week DESC, r.department," LATEST_FIRST ","
                           "   p.revision DESC", error);
   if (stmt == NULL)
     {
@@ -362,7 +404,7 @@ upp_store_list_reports (UppStore    *self,
   g_rec_mutex_lock (&self->lock);
   stmt = upp_sql_prepare (self, DOCUMENT_INFO_SQL
                           " WHERE r.department = ?1 AND r.week = ?2"
-                          " ORDER BY r.revision DESC", error);
+                          " ORDER BY" LATEST_FIRST, error);
   if (stmt == NULL)
     {
       g_rec_mutex_unlock (&self->lock);

@@ -180,7 +180,18 @@ upp_store_query_history (UppStore    *self,
   stmt = upp_sql_prepare (self, "SELECT e.week, e.department, e.is_lead, e.status, e.progress,"
                                 "  e.comment, e.next_steps, e.risks, r.submitted, r.revision,"
                                 "  r.is_current"
-                                " FROM entry e JOIN report r ON r.id = e.report_id"
+                                " FROM entry e JOIN "
+                                /* Only the weeks the action's entries are in; found
+                                 * as the entries are, one index each. */
+                                UPP_REPORT_REVISIONS ("WHERE (rr.department, rr.week) IN"
+                                                      " (SELECT department, week FROM entry"
+                                                      "  WHERE action = ?1 AND week <= ?2"
+                                                      "  AND is_current AND is_lead"
+                                                      "  UNION ALL SELECT department, week"
+                                                      "  FROM entry WHERE action = ?1"
+                                                      "  AND week <= ?2"
+                                                      "  AND NOT (is_current AND is_lead))")
+                                " r ON r.id = e.report_id"
                                 /* The entries in force of the lead, and the others:
                                  * one index each. */
                                 " WHERE e.rowid IN (SELECT rowid FROM entry WHERE action = ?1"

@@ -39,6 +39,16 @@ struct _UppStore
   gint        check_blocking; /* atomic */
 };
 
+/* The reports, each with its revision: its place among the reports of its
+ * department and week by (submitted, SHA-256), an order that does not
+ * depend on the order of import. Counted when read, not stored: a stored
+ * number made each correction renumber its week. @filter (a WHERE on
+ * `rr`) must keep or drop a department's week whole. */
+#define UPP_REPORT_REVISIONS(filter)                                                      \
+  "(SELECT rr.*, row_number () OVER (PARTITION BY rr.department, rr.week"                \
+  "   ORDER BY rr.submitted_unix, rd.sha256) AS revision"                                 \
+  "  FROM report rr JOIN document rd ON rd.id = rr.document_id " filter ")"
+
 /* A statement that runs for every imported document or row is prepared
  * once per connection. Use it with the lock held; the cleanup resets it, so
  * that a SELECT does not keep a read transaction (and an old snapshot) open

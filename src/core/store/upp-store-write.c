@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "upp-error.h"
 #include "upp-store-internal.h"
@@ -520,61 +521,60 @@ insert_entries (UppStore         *self,
   return TRUE;
 }
 
-/* Numbers the reports of one department and week by (submitted, sha256) —
- * a total order that does not depend on import order — and lets the last
- * one count. Returns the number of reports and the current one's id. */
+/* The report in force of a department and week, if there is one: its id
+ * and its place in the order of revisions, (submitted, SHA-256). One seek
+ * in the index of reports in force. */
 static gboolean
-renumber_revisions (UppStore    *self,
-                    const char  *department,
-                    UppWeek      week,
-                    int         *out_count,
-                    gint64      *out_current,
-                    GError     **error)
+find_current (UppStore    *self,
+              const char  *department,
+              int          week,
+              gint64      *out_id,
+              gint64      *out_submitted_unix,
+              char       **out_sha256,
+              GError     **error)
 {
-  g_autoptr(CachedStmt) select = NULL;
-  g_autoptr(CachedStmt) update = NULL;
-  g_autoptr(CachedStmt) entries = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
 
-  select = upp_sql_prepare_cached (self, "SELECT r.id FROM report r"
-                                         " JOIN document d ON d.id = r.document_id"
-                                         " WHERE r.department = ?1 AND r.week = ?2"
-                                         " ORDER BY r.submitted_unix, d.sha256", error);
-  update = upp_sql_prepare_cached (self, "UPDATE report SET revision = ?2, is_current = ?3"
-                                         " WHERE id = ?1", error);
-  entries = upp_sql_prepare_cached (self, "UPDATE entry SET is_current = ?2 WHERE report_id = ?1",
-                                    error);
-  if (select == NULL || update == NULL || entries == NULL)
+  stmt = upp_sql_prepare_cached (self, "SELECT r.id, r.submitted_unix, d.sha256 FROM report r"
+                                       " JOIN document d ON d.id = r.document_id"
+                                       " WHERE r.department = ?1 AND r.week = ?2 AND r.is_current",
+                                 error);
+  if (stmt == NULL)
     return FALSE;
-
-  upp_sql_bind_text (select, 1, department);
-  sqlite3_bind_int (select, 2, upp_week_to_key (week));
-  while (sqlite3_step (select) == SQLITE_ROW)
+  upp_sql_bind_static_text (stmt, 1, department);
+  sqlite3_bind_int (stmt, 2, week);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (select, 0);
-      g_array_append_val (ids, id);
+      *out_id = sqlite3_column_int64 (stmt, 0);
+      *out_submitted_unix = sqlite3_column_int64 (stmt, 1);
+      *out_sha256 = upp_sql_column_text (stmt, 2);
+      return TRUE;
     }
-  sqlite3_reset (select);
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      gboolean current = i + 1 == ids->len;
-
-      sqlite3_reset (update);
-      sqlite3_bind_int64 (update, 1, id);
-      sqlite3_bind_int (update, 2, i + 1);
-      sqlite3_bind_int (update, 3, current);
-      sqlite3_reset (entries);
-      sqlite3_bind_int64 (entries, 1, id);
-      sqlite3_bind_int (entries, 2, current);
-      if (!upp_sql_step_done (self, update, error) || !upp_sql_step_done (self, entries, error))
-        return FALSE;
-    }
-
-  *out_count = ids->len;
-  *out_current = ids->len > 0 ? g_array_index (ids, gint64, ids->len - 1) : 0;
+  *out_id = 0;
+  if (rc != SQLITE_DONE)
+    return upp_sql_set_error (error, self->db, _("Could not write to the database"));
   return TRUE;
+}
+
+/* The report @id and its entries no longer count: a later one does. */
+static gboolean
+retire_report (UppStore  *self,
+               gint64     id,
+               GError   **error)
+{
+  g_autoptr(CachedStmt) report = NULL;
+  g_autoptr(CachedStmt) entries = NULL;
+
+  report = upp_sql_prepare_cached (self, "UPDATE report SET is_current = 0 WHERE id = ?1", error);
+  entries = upp_sql_prepare_cached (self, "UPDATE entry SET is_current = 0 WHERE report_id = ?1",
+                                    error);
+  if (report == NULL || entries == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (report, 1, id);
+  sqlite3_bind_int64 (entries, 1, id);
+  return upp_sql_step_done (self, report, error) && upp_sql_step_done (self, entries, error);
 }
 
 /**
@@ -600,13 +600,14 @@ upp_store_add_report (UppStore          *self,
                       GError           **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
-  g_autoptr(CachedStmt) others = NULL;
   g_autofree char *submitted_date = NULL;
+  g_autofree char *current_sha256 = NULL;
+  gint64 current_unix = 0;
+  gint64 current_id = 0;
   gint64 document_id;
   gint64 report_id;
-  gint64 current_id;
-  gboolean alone;
-  int count;
+  gboolean in_force;
+  int week = upp_week_to_key (report->week);
 
   if (upp_store_has_document (self, sha256))
     {
@@ -614,57 +615,52 @@ upp_store_add_report (UppStore          *self,
       return TRUE;
     }
 
-  /* The first report of its department and week is revision 1 and in
-   * force, as renumber_revisions() would make it: written so at once, its
-   * entries are written once. */
-  others = upp_sql_prepare_cached (self, "SELECT 1 FROM report WHERE department = ?1 AND week = ?2",
-                                   error);
-  if (others == NULL)
+  /* Among the reports of one department and week, the last by (submitted,
+   * SHA-256) counts — whatever the order of import. Only the one in force
+   * now is compared with: a report's revision is counted when read
+   * (UPP_REPORT_REVISIONS), so a correction changes at most two reports,
+   * however many the week has. */
+  if (!find_current (self, report->department, week, &current_id, &current_unix, &current_sha256,
+                     error))
     return FALSE;
-  upp_sql_bind_static_text (others, 1, report->department);
-  sqlite3_bind_int (others, 2, upp_week_to_key (report->week));
-  alone = sqlite3_step (others) == SQLITE_DONE;
-  upp_sql_cached_stmt_release (others);
+  in_force = current_id == 0 || report->submitted_unix > current_unix ||
+             (report->submitted_unix == current_unix && strcmp (sha256, current_sha256) > 0);
 
   document_id = upp_store_insert_document (self, "report", bytes, sha256, filename, error);
   if (document_id == 0)
     return FALSE;
 
+  if (current_id != 0 && in_force && !retire_report (self, current_id, error))
+    return FALSE;
+
   stmt = upp_sql_prepare_cached (self, "INSERT INTO report (document_id, department, week,"
                                        " submitted, submitted_unix, submitted_date, reporter,"
-                                       " summary, revision, is_current)"
-                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9)",
+                                       " summary, is_current)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                                  error);
   if (stmt == NULL)
     return FALSE;
   submitted_date = upp_date_format (&report->submitted_date);
   sqlite3_bind_int64 (stmt, 1, document_id);
   upp_sql_bind_text (stmt, 2, report->department);
-  sqlite3_bind_int (stmt, 3, upp_week_to_key (report->week));
+  sqlite3_bind_int (stmt, 3, week);
   upp_sql_bind_text (stmt, 4, report->submitted);
   sqlite3_bind_int64 (stmt, 5, report->submitted_unix);
   upp_sql_bind_text (stmt, 6, submitted_date);
   upp_sql_bind_text (stmt, 7, report->reporter);
   upp_sql_bind_text (stmt, 8, report->summary);
-  sqlite3_bind_int (stmt, 9, alone);
+  sqlite3_bind_int (stmt, 9, in_force);
   if (!upp_sql_step_done (self, stmt, error))
     return FALSE;
   report_id = sqlite3_last_insert_rowid (self->db);
   upp_store_forget_trend (self);
 
-  if (!insert_entries (self, report, report_id, alone, error))
-    return FALSE;
-  if (alone)
-    {
-      *out_outcome = UPP_STORE_ADDED;
-      return TRUE;
-    }
-  if (!renumber_revisions (self, report->department, report->week, &count, &current_id, error))
+  if (!insert_entries (self, report, report_id, in_force, error))
     return FALSE;
 
-  if (count == 1)
+  if (current_id == 0)
     *out_outcome = UPP_STORE_ADDED;
-  else if (current_id == report_id)
+  else if (in_force)
     *out_outcome = UPP_STORE_SUPERSEDED;
   else
     *out_outcome = UPP_STORE_KEPT_OLDER;

@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define UPP_STORE_SCHEMA_VERSION 8
+#define UPP_STORE_SCHEMA_VERSION 9
 
 #define UPP_TYPE_STORE (upp_store_get_type ())
 
