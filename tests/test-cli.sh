@@ -304,12 +304,17 @@ mkdir "$inbox"
 "$cli" import --db "$tdb" --watch "$inbox" >"$work/watch.out" 2>&1 &
 watch_pid=$!
 sleep 0.5
-cp "$fixtures/good-negative-zero.json" "$inbox/.partial"
-mv "$inbox/.partial" "$inbox/UTB-2026-W28.json"
+# The department's folder arrives with its report in it (as a copy of a
+# folder does); a report at the top of the folder is refused.
+mkdir "$work/UTB"
+cp "$fixtures/good-negative-zero.json" "$work/UTB/UTB-2026-W28.json"
+cp "$fixtures/good-negative-zero.json" "$inbox/UTB-2026-W28-top.json"
+mv "$work/UTB" "$inbox/UTB"
 seen=0
 alive=1
 for i in $(seq 1 60); do
-  if grep -q "UTB-2026-W28.json: imported$" "$work/watch.out"; then seen=1; break; fi
+  if grep -q "UTB/UTB-2026-W28.json: imported$" "$work/watch.out" &&
+     grep -q "UTB-2026-W28-top.json: is at the top" "$work/watch.out"; then seen=1; break; fi
   if ! kill -0 "$watch_pid" 2>/dev/null; then alive=0; break; fi
   sleep 0.25
 done
@@ -318,7 +323,7 @@ wait "$watch_pid" 2>/dev/null
 watch_status=$?
 watch_pid=
 what="import --watch imports a file dropped in"
-if [ "$seen" -eq 1 ]; then
+if [ "$seen" -eq 1 ] && grep -q "UTB-2026-W28-top.json: is at the top of the shared folder" "$work/watch.out"; then
   ok "$what"
 else
   cp "$work/watch.out" "$work/out"

@@ -2283,6 +2283,7 @@ test_watch (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("upp-inbox-XXXXXX", &error);
   g_autofree char *source = fixture ("report-SOC-2026-W28.json");
+  g_autofree char *soc = g_build_filename (dir, "SOC", NULL);
   g_autoptr(UppWatch) watch = NULL;
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   WatchState state = { loop, 0, 0, 0, NULL };
@@ -2299,12 +2300,16 @@ test_watch (void)
 
   /* Half now, the rest 600 ms later: less than the time a file must stay
    * unchanged, more than the watch's polling interval. */
+  /* In SOC's own folder of the shared folder; the watch is told to look
+   * (a user's Look Now, or its next scan). */
+  g_assert_cmpint (g_mkdir (soc, 0700), ==, 0);
   g_assert_true (g_file_get_contents (source, &writer.text, &writer.length, NULL));
-  writer.path = g_build_filename (dir, "SOC-2026-W28.json", NULL);
+  writer.path = g_build_filename (soc, "SOC-2026-W28.json", NULL);
   writer.fd = g_open (writer.path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
   g_assert_cmpint (writer.fd, >=, 0);
   g_assert_cmpint (write (writer.fd, writer.text, writer.length / 2), ==,
                    (gssize) (writer.length / 2));
+  upp_watch_rescan (watch);
   g_timeout_add (600, write_second_half, &writer);
   timeout_id = g_timeout_add_seconds (20, watch_timeout, NULL);
 

@@ -73,6 +73,21 @@ on_imported_count (UppWatch  *watch,
   (*n_batches)++;
 }
 
+static void
+on_imported_problems (UppWatch  *watch,
+                      GPtrArray *results,
+                      GString   *problems)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      const UppImportResult *result = g_ptr_array_index (results, i);
+
+      for (guint j = 0; j < result->problems->len; j++)
+        g_string_append_printf (problems, "%s\n",
+                                (const char *) g_ptr_array_index (result->problems, j));
+    }
+}
+
 /* A watch whose import waits for the database (another program holds the
  * write lock) is dropped: it goes at once, its import is cancelled, and
  * once the lock is free it stores nothing. */
@@ -136,15 +151,26 @@ test_watch_imports_what_is_there (void)
   g_autoptr(UppWatch) watch = NULL;
   /* What lands in the folder, and the demo report each is a copy of. */
   const struct { const char *name, *source; } files[] = {
-    { "SOC-2026-W30.json", "reports/SOC-2026-W30.json" },
-    { "KS-2026-W30.json", "reports/KS-2026-W30.json" },
-    { "notes.txt", "reports/SOC-2026-W31.json" },
-    { ".SOC-2026-W31.json", "reports/SOC-2026-W31.json" },
+    { "SOC/SOC-2026-W30.json", "reports/SOC-2026-W30.json" },
+    { "KS/KS-2026-W30.json", "reports/KS-2026-W30.json" },
+    { "SOC/notes.txt", "reports/SOC-2026-W31.json" },
+    { "SOC/.SOC-2026-W31.json", "reports/SOC-2026-W31.json" },
+    /* Refused, with the reason: at the top, and in another's folder. */
+    { "SOC-2026-W31.json", "reports/SOC-2026-W31.json" },
+    { "UTB/SOC-2026-W32.json", "reports/SOC-2026-W32.json" },
   };
+  const char *folders[] = { "SOC", "KS", "UTB" };
+  g_autoptr(GString) problems = g_string_new (NULL);
   guint n_batches = 0;
 
   g_assert_no_error (error);
   g_assert_cmpint (g_mkdir (inbox, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *path = g_build_filename (inbox, folders[i], NULL);
+
+      g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autofree char *source = demo_file (files[i].source);
@@ -160,12 +186,20 @@ test_watch_imports_what_is_there (void)
   watch = upp_watch_new (store, inbox, &error);
   g_assert_no_error (error);
   g_signal_connect (watch, "imported", G_CALLBACK (on_imported_count), &n_batches);
+  g_signal_connect (watch, "imported", G_CALLBACK (on_imported_problems), problems);
   for (guint i = 0; i < 100 && n_batches == 0; i++)
     spin (50);
 
-  /* The two reports, not the text file, not the hidden one. */
+  /* The two reports in their departments' folders, not the text file, not
+   * the hidden one; the one at the top and the one in UTB's folder are
+   * refused, saying where they belong. */
   g_assert_cmpuint (n_batches, ==, 1);
   g_assert_cmpuint (count_documents (store), ==, 3);
+  g_test_message ("%s", problems->str);
+  g_assert_nonnull (strstr (problems->str, "SOC-2026-W31.json: is at the top of the shared "
+                                           "folder; it is read only from the folder “SOC”"));
+  g_assert_nonnull (strstr (problems->str, "UTB/SOC-2026-W32.json: is a report for SOC, but it "
+                                           "is in the folder “UTB”"));
 
   g_clear_object (&watch);
   g_clear_object (&store);

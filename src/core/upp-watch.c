@@ -21,6 +21,9 @@
  * pieces, and must not be read half-way. */
 #define SETTLE_USEC (1 * G_USEC_PER_SEC)
 #define POLL_MSEC 250
+/* The folder is listed again this often: the monitor sees no files in its
+ * subfolders, and on a network share none that other computers write. */
+#define RESCAN_MSEC (15 * 1000)
 
 /* The folder is usually a network share: listing it and stat()ing its files
  * can take as long as the server likes. The main thread therefore only
@@ -39,6 +42,8 @@ struct _UppWatch
   GFileMonitor *monitor;
   GHashTable   *pending;    /* path → FileState; owned by the running round while it runs */
   GHashTable   *arrived;    /* paths the monitor reported during a round (a set) */
+  GHashTable   *handled;    /* path → FileState of files imported; owned by the running round */
+  gint64        last_scan;
   GCancellable *cancellable;
   guint         poll_id;
   gboolean      round_running;
@@ -57,6 +62,7 @@ typedef struct
   UppStore   *store;
   char       *folder;
   GHashTable *pending;      /* path → FileState, in and out */
+  GHashTable *handled;      /* path → FileState as imported, in and out */
   gboolean    scan;         /* list the folder first */
   char       *failure;      /* out: why the folder could not be listed */
 } Round;
@@ -97,6 +103,7 @@ round_free (Round *round)
   g_clear_object (&round->store);
   g_free (round->folder);
   g_clear_pointer (&round->pending, g_hash_table_unref);
+  g_clear_pointer (&round->handled, g_hash_table_unref);
   g_free (round->failure);
   g_free (round);
 }
@@ -124,24 +131,52 @@ file_is_settled (const char *path,
   return now - state->unchanged_since >= SETTLE_USEC;
 }
 
-/* Files that arrived while nobody watched: the same files again are no-ops
- * for the store, so a full scan at start is cheap and safe. Worker thread. */
+/* Whether @path is new, or changed since it was imported. Worker thread. */
+static gboolean
+is_new_or_changed (Round      *round,
+                   const char *path)
+{
+  FileState *seen = g_hash_table_lookup (round->handled, path);
+  GStatBuf st;
+
+  if (seen == NULL)
+    return TRUE;
+  return g_lstat (path, &st) != 0 || st.st_size != seen->size || (gint64) st.st_mtime != seen->mtime;
+}
+
 static void
-scan_folder (Round *round)
+scan_one (Round      *round,
+          const char *folder,
+          gboolean    top)
 {
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) error = NULL;
   const char *name;
 
-  upp_blocking_check ("Listing the shared folder");
-  dir = g_dir_open (round->folder, 0, &error);
-  if (dir == NULL)
+  dir = g_dir_open (folder, 0, &error);
+  if (dir == NULL && top)
     round->failure = g_strdup (error->message);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *path = g_build_filename (round->folder, name, NULL);
-      pending_add (round->pending, path);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      GStatBuf st;
+
+      /* A department's folder, or leadership's: one level, and never
+       * through a link. */
+      if (top && name[0] != '.' && g_lstat (path, &st) == 0 && S_ISDIR (st.st_mode))
+        scan_one (round, path, FALSE);
+      else if (is_candidate (path) && is_new_or_changed (round, path))
+        pending_add (round->pending, path);
     }
+}
+
+/* The folder and its subfolders, for files that arrived while nobody
+ * watched, or that the monitor cannot see. Worker thread. */
+static void
+scan_folder (Round *round)
+{
+  upp_blocking_check ("Listing the shared folder");
+  scan_one (round, round->folder, TRUE);
 }
 
 static void
@@ -170,6 +205,8 @@ round_thread (GTask        *task,
       else if (file_is_settled (path, state, now))
         {
           g_ptr_array_add (ready, g_strdup (path));
+          g_hash_table_insert (round->handled, g_strdup (path),
+                               g_memdup2 (state, sizeof (FileState)));
           g_hash_table_iter_remove (&iter);
         }
     }
@@ -180,8 +217,7 @@ round_thread (GTask        *task,
       return;
     }
   g_task_return_pointer (task,
-                         upp_import_files_in_background (round->store, ready, NULL, NULL,
-                                                         cancellable),
+                         upp_import_shared_files (round->store, round->folder, ready, cancellable),
                          (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -207,6 +243,8 @@ round_done (GObject      *source,
    * freed in the worker's thread. */
   g_clear_pointer (&self->pending, g_hash_table_unref);
   self->pending = g_hash_table_ref (round->pending);
+  g_clear_pointer (&self->handled, g_hash_table_unref);
+  self->handled = g_hash_table_ref (round->handled);
   g_hash_table_iter_init (&iter, self->arrived);
   while (g_hash_table_iter_next (&iter, &path, &state))
     pending_add (self->pending, path);
@@ -242,8 +280,13 @@ poll_pending (gpointer user_data)
   round->store = g_object_ref (self->store);
   round->folder = g_file_get_path (self->folder);
   round->pending = g_steal_pointer (&self->pending);
-  round->scan = !self->scanned;
+  round->handled = g_steal_pointer (&self->handled);
+  round->scan = !self->scanned ||
+                g_get_monotonic_time () - self->last_scan >= RESCAN_MSEC * (gint64) 1000;
+  if (round->scan)
+    self->last_scan = g_get_monotonic_time ();
   self->scanned = TRUE;
+  self->handled = pending_new ();
   self->pending = pending_new ();
   self->round_running = TRUE;
 
@@ -264,15 +307,34 @@ schedule_round (UppWatch *self)
 {
   if (self->poll_id != 0 || self->round_running)
     return;
+  /* Nothing settling: the next look is the next scan. */
   if (self->scanned && g_hash_table_size (self->pending) == 0)
+    self->poll_id = g_timeout_add (RESCAN_MSEC, poll_pending, self);
+  else
+    self->poll_id = g_timeout_add (self->scanned ? POLL_MSEC : 0, poll_pending, self);
+}
+
+/* A new folder (a department's, moved or made) is listed at the next
+ * round, not at the next scan. */
+static void
+scan_soon (UppWatch *self)
+{
+  self->last_scan = G_MININT64 / 2;
+  if (self->round_running)
     return;
-  self->poll_id = g_timeout_add (self->scanned ? POLL_MSEC : 0, poll_pending, self);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  self->poll_id = g_timeout_add (POLL_MSEC, poll_pending, self);
 }
 
 static void
 add_pending (UppWatch   *self,
              const char *path)
 {
+  if (!is_candidate (path))
+    {
+      scan_soon (self);
+      return;
+    }
   if (self->round_running)
     g_hash_table_add (self->arrived, g_strdup (path));
   else
@@ -336,6 +398,7 @@ upp_watch_finalize (GObject *object)
   g_clear_object (&self->folder);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->handled, g_hash_table_unref);
   g_hash_table_unref (self->arrived);
 
   G_OBJECT_CLASS (upp_watch_parent_class)->finalize (object);
@@ -375,6 +438,7 @@ static void
 upp_watch_init (UppWatch *self)
 {
   self->pending = pending_new ();
+  self->handled = pending_new ();
   self->arrived = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
 }
@@ -417,6 +481,20 @@ upp_watch_new (UppStore    *store,
   schedule_round (self);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * upp_watch_rescan:
+ * @self: a #UppWatch
+ *
+ * Lists the folder and its subfolders again at once, instead of at the
+ * next regular scan: what a user asks for who knows a file is there.
+ */
+void
+upp_watch_rescan (UppWatch *self)
+{
+  g_return_if_fail (UPP_IS_WATCH (self));
+  scan_soon (self);
 }
 
 const char *

@@ -18,5 +18,6 @@ UppWatch   *upp_watch_new        (UppStore    *store,
                                   const char  *folder,
                                   GError     **error);
 const char *upp_watch_get_folder (UppWatch    *self);
+void        upp_watch_rescan     (UppWatch    *self);
 
 G_END_DECLS

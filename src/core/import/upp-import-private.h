@@ -26,6 +26,8 @@ void         upp_import_validate_report     (Checker          *checker,
                                              UppReport        *report,
                                              const UppPackage *package,
                                              GHashTable       *actions);
+void         upp_import_check_origin        (UppDocument      *document,
+                                             const char       *shared_folder);
 void         upp_import_validate_document   (UppDocument      *document,
                                              UppStore         *store,
                                              const UppPackage *package,

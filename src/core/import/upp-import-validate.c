@@ -197,6 +197,52 @@ upp_import_index_actions (const UppPackage *package)
   return index;
 }
 
+/* The shared folder's rule: who wrote a file is who may write in the
+ * folder it is in, as the share's access rights decide (docs/security.md).
+ * A report is taken from its own department's folder, a package revision
+ * from leadership's. One level deep, no more: a file elsewhere is refused
+ * with where it should be. (A signature can be checked here later, beside
+ * or instead of the folder.) */
+void
+upp_import_check_origin (UppDocument *document,
+                         const char  *shared_folder)
+{
+  g_autofree char *dir = g_path_get_dirname (document->path);
+  g_autofree char *parent = g_path_get_dirname (dir);
+  g_autofree char *folder = g_path_get_basename (dir);
+  g_autofree char *root = g_canonicalize_filename (shared_folder, NULL);
+  g_autofree char *canonical_dir = g_canonicalize_filename (dir, NULL);
+  g_autofree char *canonical_parent = g_canonicalize_filename (parent, NULL);
+  g_autofree char *message = NULL;
+  const char *owner;
+
+  if (document->report != NULL)
+    owner = document->report->department;
+  else if (document->package != NULL)
+    owner = UPP_LEADERSHIP_FOLDER;
+  else
+    return;
+
+  if (g_str_equal (canonical_dir, root))
+    message = g_strdup_printf (_("is at the top of the shared folder; it is read only from the "
+                                 "folder “%s” in it, which only %s may write in"), owner,
+                               document->report != NULL ? owner : _("leadership"));
+  else if (!g_str_equal (canonical_parent, root))
+    message = g_strdup_printf (_("is not in a folder of its own directly in the shared folder; "
+                                 "it is read only from the folder “%s”"), owner);
+  else if (!g_str_equal (folder, owner) && document->report != NULL)
+    message = g_strdup_printf (_("is a report for %s, but it is in the folder “%s”; a "
+                                 "department’s reports are read only from its own folder "
+                                 "(“%s”), so that no one can report for another"),
+                               owner, folder, owner);
+  else if (!g_str_equal (folder, owner))
+    message = g_strdup_printf (_("is a package revision, but it is in the folder “%s”; package "
+                                 "revisions are read only from leadership’s folder (“%s”)"),
+                               folder, owner);
+  if (message != NULL)
+    upp_add_problem (document->problems, g_strdup_printf ("%s: %s", document->path, message));
+}
+
 /* Checks a parsed document against the store's package definition. */
 void
 upp_import_validate_document (UppDocument      *document,

@@ -117,6 +117,7 @@ typedef struct
   guint          n_files;
   GHashTable    *known;          /* SHA-256 → kind, of the documents already stored */
   GCancellable  *cancellable;
+  const char    *shared_folder;  /* (nullable): the files are from it; its folder rule holds */
   UppDocument  **documents;
   const char   **known_kind;     /* the stored document's kind, or NULL */
   gint          *claimed;        /* atomic: set by the thread that reads the file */
@@ -561,6 +562,8 @@ write_document (Writer       *writer,
   if (document->report == NULL || batch->checked[index] != batch->generation ||
       !same_package (batch->package, current))
     upp_import_validate_document (document, store, writer->package, writer->actions);
+  if (batch->shared_folder != NULL)
+    upp_import_check_origin (document, batch->shared_folder);
   if (document->problems->len == 0)
     {
       if (!store_document (store, document, result, writer->careful))
@@ -594,6 +597,13 @@ done:
   if (writer->progress != NULL)
     writer->progress (++writer->done, writer->results->len, writer->user_data);
 }
+
+static GPtrArray *import_batch (UppStore          *store,
+                                GPtrArray         *files,
+                                const char        *shared_folder,
+                                UppImportProgress  progress,
+                                gpointer           user_data,
+                                GCancellable      *cancellable);
 
 /* Orders the indexes of parsed package documents by revision (one that
  * did not parse first), then by position in the batch. */
@@ -653,6 +663,17 @@ upp_import_files (UppStore          *store,
                   gpointer           user_data,
                   GCancellable      *cancellable)
 {
+  return import_batch (store, files, NULL, progress, user_data, cancellable);
+}
+
+static GPtrArray *
+import_batch (UppStore          *store,
+              GPtrArray         *files,
+              const char        *shared_folder,
+              UppImportProgress  progress,
+              gpointer           user_data,
+              GCancellable      *cancellable)
+{
   Batch batch = { 0 };
   Writer writer = { 0 };
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
@@ -672,6 +693,7 @@ upp_import_files (UppStore          *store,
   batch.files = files;
   batch.n_files = n;
   batch.cancellable = cancellable;
+  batch.shared_folder = shared_folder;
   batch.known = upp_store_get_document_kinds (store);
   batch.documents = g_new0 (UppDocument *, n);
   batch.known_kind = g_new0 (const char *, n);
@@ -761,6 +783,7 @@ typedef struct
 {
   UppStore          *store;
   GPtrArray         *files;
+  const char        *shared_folder;
   UppImportProgress  progress;
   gpointer           user_data;
   GCancellable      *cancellable;
@@ -778,9 +801,9 @@ background_thread (gpointer data)
   if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), BACKGROUND_NICE) != 0)
     g_debug ("Could not lower the import's priority: %s", g_strerror (errno));
 #endif
-  background->results = upp_import_files (background->store, background->files,
-                                          background->progress, background->user_data,
-                                          background->cancellable);
+  background->results = import_batch (background->store, background->files,
+                                      background->shared_folder, background->progress,
+                                      background->user_data, background->cancellable);
   return NULL;
 }
 
@@ -809,9 +832,41 @@ upp_import_files_in_background (UppStore          *store,
                                 gpointer           user_data,
                                 GCancellable      *cancellable)
 {
-  Background background = { store, files, progress, user_data, cancellable, NULL };
+  Background background = { store, files, NULL, progress, user_data, cancellable, NULL };
 
   g_return_val_if_fail (UPP_IS_STORE (store), NULL);
+  g_return_val_if_fail (files != NULL, NULL);
+
+  g_thread_join (g_thread_new ("upp-import", background_thread, &background));
+  return background.results;
+}
+
+/**
+ * upp_import_shared_files:
+ * @store: a #UppStore
+ * @shared_folder: the shared folder the files were found in
+ * @files: (element-type filename): files in its subfolders
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * As upp_import_files_in_background(), for files from the shared folder,
+ * where anyone may write: its folder rule holds (docs/security.md). A
+ * report is taken only from the folder of its department, a package
+ * revision only from leadership's folder (%UPP_LEADERSHIP_FOLDER); the
+ * share's access rights decide who may write there.
+ *
+ * Returns: (transfer full) (element-type UppImportResult): as for
+ *   upp_import_files()
+ */
+GPtrArray *
+upp_import_shared_files (UppStore     *store,
+                         const char   *shared_folder,
+                         GPtrArray    *files,
+                         GCancellable *cancellable)
+{
+  Background background = { store, files, shared_folder, NULL, NULL, cancellable, NULL };
+
+  g_return_val_if_fail (UPP_IS_STORE (store), NULL);
+  g_return_val_if_fail (shared_folder != NULL, NULL);
   g_return_val_if_fail (files != NULL, NULL);
 
   g_thread_join (g_thread_new ("upp-import", background_thread, &background));

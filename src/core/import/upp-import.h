@@ -66,6 +66,11 @@ typedef struct
  *
  * A package revision that waits for a decision, ready for review.
  */
+/* The subfolder of the shared folder that leadership writes in: package
+ * revisions come from there (docs/security.md). The same name on every
+ * desktop, so not translated. */
+#define UPP_LEADERSHIP_FOLDER "ledning"
+
 typedef struct
 {
   UppRevisionInfo *info;
@@ -102,6 +107,10 @@ GPtrArray       *upp_import_files_in_background (UppStore          *store,
                                                  UppImportProgress  progress,
                                                  gpointer           user_data,
                                                  GCancellable      *cancellable);
+GPtrArray       *upp_import_shared_files      (UppStore            *store,
+                                               const char          *shared_folder,
+                                               GPtrArray           *files,
+                                               GCancellable        *cancellable);
 void             upp_import_files_async       (UppStore            *store,
                                                GPtrArray           *files,
                                                GCancellable        *cancellable,
