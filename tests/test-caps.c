@@ -216,7 +216,14 @@ test_unknown_keys_batch (void)
     g_clear_pointer (&results, g_ptr_array_unref);
   }
 
-  /* The memory, each import in a process of its own. */
+  /* The memory, each import in a process of its own. A sanitizer's
+   * allocator keeps freed memory in quarantine and maps its own: the
+   * measure means nothing there (and ten files take minutes). */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  g_test_message ("peak memory not measured under a sanitizer");
+  g_clear_object (&store);
+  return;
+#endif
   one = run_child (dir, "/caps/child/one", 1);
   ten = run_child (dir, "/caps/child/ten", 10);
   g_test_message ("peak memory grew by %ld KiB importing one file, %ld KiB importing ten", one,

@@ -689,7 +689,10 @@ test_watched_folder (void)
   g_autofree char *folder = g_build_filename (gui.tmp_dir, "inbox", NULL);
   g_autofree char *source = g_build_filename (g_getenv ("UPP_SOURCE_DIR"), "tests", "gui", "data",
                                               "SOC-2026-W40-rev2.json", NULL);
-  g_autofree char *target = g_build_filename (folder, "SOC-2026-W40-rev2.json", NULL);
+  g_autofree char *outside = g_build_filename (gui.tmp_dir, "SOC", NULL);
+  g_autofree char *written = g_build_filename (outside, "SOC-2026-W40-rev2.json", NULL);
+  g_autofree char *soc = g_build_filename (folder, "SOC", NULL);
+  g_autofree char *target = g_build_filename (soc, "SOC-2026-W40-rev2.json", NULL);
   g_autoptr(GSettings) settings = g_settings_new ("se.lysekil.Uppfoljning");
   g_autofree char *contents = NULL;
   gsize length;
@@ -703,8 +706,11 @@ test_watched_folder (void)
    * imported as it arrives, with a toast. */
   g_settings_set_string (settings, "reports-folder", folder);
   g_assert_cmpstr (upp_session_get_reports_folder (upp_window_get_session (window)), ==, folder);
+  /* SOC's folder arrives in the shared folder with its report. */
   g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (target, contents, length, NULL));
+  g_assert_cmpint (g_mkdir (outside, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (written, contents, length, NULL));
+  g_assert_cmpint (g_rename (outside, soc), ==, 0);
   upp_test_wait_for (results_from_folder, upp_window_get_reports_page (window),
             "the watched folder's report");
   upp_test_wait_idle (window);
@@ -716,6 +722,7 @@ test_watched_folder (void)
   g_settings_reset (settings, "reports-folder");
   g_assert_null (upp_session_get_reports_folder (upp_window_get_session (window)));
   g_remove (target);
+  g_rmdir (soc);
   g_rmdir (folder);
   close_window (window);
 }
