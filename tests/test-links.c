@@ -77,10 +77,11 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = g_dir_make_tmp ("upp-links-XXXXXX", &error);
   g_assert_no_error (error);
-  fixture->share = g_build_filename (fixture->dir, "share", NULL);
+  /* SOC's folder in the shared folder, where its reports belong. */
+  fixture->share = g_build_filename (fixture->dir, "share", "SOC", NULL);
   fixture->outside = g_build_filename (fixture->dir, "outside", NULL);
   fixture->db = g_build_filename (fixture->dir, "links.db", NULL);
-  g_assert_cmpint (g_mkdir (fixture->share, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (fixture->share, 0700), ==, 0);
   g_assert_cmpint (g_mkdir (fixture->outside, 0700), ==, 0);
 
   secret_json = g_build_filename (fixture->outside, "secret.json", NULL);
@@ -92,7 +93,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_cmpint (symlink (secret_json, link), ==, 0);
   g_clear_pointer (&link, g_free);
   link = g_build_filename (fixture->share, "b-shadow.json", NULL);
-  g_assert_cmpint (symlink ("../outside/shadow", link), ==, 0);
+  g_assert_cmpint (symlink ("../../outside/shadow", link), ==, 0);
   fifo = g_build_filename (fixture->share, "c-fifo.json", NULL);
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   report = g_build_filename (fixture->share, "SOC-2026-W30.json", NULL);
@@ -279,7 +280,8 @@ test_watch (Fixture       *fixture,
 {
   g_autoptr(UppStore) store = open_store_with_package (fixture->db);
   g_autoptr(GError) error = NULL;
-  g_autoptr(UppWatch) watch = upp_watch_new (store, fixture->share, &error);
+  g_autofree char *shared_folder = g_path_get_dirname (fixture->share);
+  g_autoptr(UppWatch) watch = upp_watch_new (store, shared_folder, &error);
   g_autoptr(GPtrArray) results = NULL;
 
   g_assert_no_error (error);
