@@ -122,7 +122,7 @@ open_batch_done (OpenBatch *batch)
   if (window != NULL && g_list_model_get_n_items (G_LIST_MODEL (list)) > 0)
     {
       upp_window_show_view (window, "reports");
-      upp_window_import_files (window, G_LIST_MODEL (list));
+      upp_window_confirm_import (window, G_LIST_MODEL (list));
     }
   g_weak_ref_clear (&batch->window);
   g_ptr_array_unref (batch->files);

@@ -495,7 +495,7 @@ upp_window_drop_value (UppWindow    *self,
     g_list_store_append (files, l->data);
   if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
     return FALSE;
-  upp_window_import_files (self, G_LIST_MODEL (files));
+  upp_window_confirm_import (self, G_LIST_MODEL (files));
   return TRUE;
 }
 
@@ -518,7 +518,7 @@ on_chooser_response (GtkNativeDialog *dialog,
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
 
-      upp_window_import_files (self, files);
+      upp_window_confirm_import (self, files);
     }
   g_clear_object (&self->chooser);
 }

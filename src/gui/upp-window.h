@@ -36,6 +36,8 @@ UppOverviewPage *upp_window_get_overview_page (UppWindow      *self);
 UppActionsPage  *upp_window_get_actions_page  (UppWindow      *self);
 UppReportsPage  *upp_window_get_reports_page  (UppWindow      *self);
 GtkWidget       *upp_window_get_revision_banner (UppWindow    *self);
+void             upp_window_confirm_import    (UppWindow      *self,
+                                               GListModel     *files);
 const char      *upp_window_get_week_label    (UppWindow      *self);
 GtkMenuButton   *upp_window_get_week_button   (UppWindow      *self);
 void             upp_window_export_briefing   (UppWindow      *self,

@@ -230,6 +230,11 @@ test_open_while_form_focused (void)
   /* What g_application_open() does in the primary instance (the test app
    * does not take files from its command line). */
   g_signal_emit_by_name (gui.app, "open", &file, 1, "");
+  {
+    g_autofree char *question = upp_test_answer_import (window, "import");
+
+    g_assert_nonnull (strstr (question, "• Revision 1 of the action package"));
+  }
   upp_test_wait_for (has_results, session, "the opened package to be imported");
   upp_test_wait_idle (window);
   g_assert_cmpint (((UppImportResult *) g_ptr_array_index (upp_session_get_last_results (session),

@@ -275,3 +275,48 @@ upp_gui_test_copy_demo (const UppGuiTest *test,
   g_assert_no_error (error);
   return path;
 }
+
+typedef struct
+{
+  GtkWindow *parent;
+  GtkWindow *found;
+} DialogSearch;
+
+static gboolean
+find_message_dialog (gpointer data)
+{
+  DialogSearch *search = data;
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        gtk_window_get_transient_for (l->data) == search->parent &&
+        g_object_get_data (l->data, "upp-test-answered") == NULL)
+      search->found = l->data;
+  return search->found != NULL;
+}
+
+/**
+ * upp_test_answer_import:
+ * @window: the window files were imported into by hand
+ * @response: "import" or "cancel"
+ *
+ * Waits for the question whose files they are, and answers it.
+ *
+ * Returns: (transfer full): what the question said
+ */
+char *
+upp_test_answer_import (UppWindow  *window,
+                        const char *response)
+{
+  DialogSearch search = { GTK_WINDOW (window), NULL };
+  char *body;
+
+  upp_test_wait_for (find_message_dialog, &search, "the question whose files they are");
+  body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (search.found)));
+  /* It closes as it answers; until it is gone it is no new question. */
+  g_object_set_data (G_OBJECT (search.found), "upp-test-answered", GINT_TO_POINTER (TRUE));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (search.found), response);
+  upp_test_drain ();
+  return body;
+}

@@ -122,6 +122,8 @@ GPtrArray       *upp_import_files_finish      (UppStore            *store,
 UppDocument     *upp_import_read_revision     (UppStore            *store,
                                                const UppRevisionInfo *info,
                                                GError             **error);
+GPtrArray       *upp_import_describe_claims   (GPtrArray           *paths,
+                                               const UppPackage    *package);
 GPtrArray       *upp_import_list_pending_revisions (UppStore       *store,
                                                     GError        **error);
 gboolean         upp_import_decide_revision   (UppStore            *store,
