@@ -736,6 +736,10 @@ upp_dashboard_document_status (const UppDocumentInfo *info)
 {
   g_return_val_if_fail (info != NULL, NULL);
 
+  if (info->refused)
+    return C_("document", "Refused");
+  if (info->pending)
+    return C_("document", "Waiting for a decision");
   return info->is_current ? C_("document", "In force") : C_("document", "Superseded");
 }
 

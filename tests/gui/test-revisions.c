@@ -229,6 +229,25 @@ test_review_accept_refuse (void)
   upp_test_wait_for (has_no_pending, window, "the revision to be refused");
   g_assert_cmpint (upp_session_get_dashboard (session)->package->revision, ==, 2);
 
+  /* The Reports view's documents say what became of each revision. */
+  {
+    GPtrArray *documents = upp_session_get_dashboard (session)->documents;
+    guint n_checked = 0;
+
+    for (guint i = 0; i < documents->len; i++)
+      {
+        const UppDocumentInfo *document = g_ptr_array_index (documents, i);
+
+        if (g_strcmp0 (document->kind, "package") != 0)
+          continue;
+        g_assert_cmpstr (upp_dashboard_document_status (document), ==,
+                         document->revision == 3 ? "Refused"
+                         : document->revision == 2 ? "In force" : "Superseded");
+        n_checked++;
+      }
+    g_assert_cmpuint (n_checked, ==, 3);
+  }
+
   store = upp_test_open_store_of (window);
   revisions = upp_store_list_revisions (store, &error);
   g_assert_no_error (error);

@@ -271,7 +271,8 @@ upp_document_info_free (UppDocumentInfo *self)
 #define DOCUMENT_INFO_SQL                                                                 \
   "SELECT d.id, d.kind, d.filename, d.sha256, d.imported, r.department,"                  \
   " r.week,  r.submitted, p.revision,"                                                    \
-  "  COALESCE (r.is_current, p.document_id = (SELECT document_id FROM package))"          \
+  "  COALESCE (r.is_current, p.document_id = (SELECT document_id FROM package)),"         \
+  "  p.decision, p.revision > (SELECT revision FROM package)"                              \
   " FROM document d"                                                                      \
   " LEFT JOIN report r ON r.document_id = d.id"                                           \
   " LEFT JOIN package_revision p ON p.document_id = d.id"
@@ -337,6 +338,9 @@ read_document_infos (sqlite3_stmt *stmt)
       info->submitted = upp_sql_column_text (stmt, 7);
       info->revision = sqlite3_column_int (stmt, 8);
       info->is_current = sqlite3_column_int (stmt, 9);
+      info->refused = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 10), "refused") == 0;
+      info->pending = !info->refused && sqlite3_column_type (stmt, 10) == SQLITE_NULL &&
+                      sqlite3_column_int (stmt, 11);
       g_ptr_array_add (rows, info);
     }
   number_revisions (rows);

@@ -111,6 +111,8 @@ typedef struct
   char     *submitted;         /* reports only */
   int       revision;          /* package revision, or report revision for the week */
   gboolean  is_current;        /* in force: not superseded */
+  gboolean  pending;           /* package revisions: waits for a decision */
+  gboolean  refused;           /* package revisions: refused on this desktop */
 } UppDocumentInfo;
 
 /**
