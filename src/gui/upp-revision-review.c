@@ -17,6 +17,7 @@
 
 #include "upp-import.h"
 #include "upp-revision-review.h"
+#include "upp-window.h"
 
 struct _UppRevisionBanner
 {
@@ -83,13 +84,11 @@ typedef struct
   GtkWidget    *refuse_button;
   AdwToastOverlay *toasts;
   gboolean      can_accept;
-  gulong        decided_id;
 } Review;
 
 static void
 review_free (Review *review)
 {
-  g_clear_signal_handler (&review->decided_id, review->session);
   g_clear_object (&review->session);
   g_free (review->sha256);
   g_free (review);
@@ -106,39 +105,85 @@ update_buttons (Review *review)
   gtk_widget_set_sensitive (review->refuse_button, named);
 }
 
-static void
-decide (GtkWidget *button,
-        Review    *review)
+typedef struct
 {
-  g_autofree char *by = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (review->by_row))));
+  UppStore *store;
+  char     *sha256;
+  char     *by;
+  gboolean  accept;
+} Decision;
 
-  gtk_widget_set_sensitive (review->accept_button, FALSE);
-  gtk_widget_set_sensitive (review->refuse_button, FALSE);
-  upp_session_decide_revision (review->session, review->sha256,
-                               button == review->accept_button, by);
+static void
+decision_free (Decision *decision)
+{
+  g_clear_object (&decision->store);
+  g_free (decision->sha256);
+  g_free (decision->by);
+  g_free (decision);
+}
+
+/* Worker thread: the window never waits for the database. */
+static void
+decide_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Decision *decision = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!upp_import_decide_revision (decision->store, decision->sha256, decision->accept,
+                                   decision->by, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
-on_decided (Review     *review,
-            const char *sha256,
-            gboolean    accept,
-            const char *message)
+decide_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  GtkWidget *window;
+  GtkWindow *window = GTK_WINDOW (source);
+  Review *review = g_object_get_data (G_OBJECT (window), "review");
+  Decision *decision = g_task_get_task_data (G_TASK (result));
+  GtkWindow *parent = gtk_window_get_transient_for (window);
+  g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (sha256, review->sha256) != 0)
-    return;
-  if (message != NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      AdwToast *toast = adw_toast_new (message);
+      AdwToast *toast = adw_toast_new (error->message);
 
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (review->toasts, toast);
       update_buttons (review);
       return;
     }
-  window = gtk_widget_get_ancestor (GTK_WIDGET (review->toasts), GTK_TYPE_WINDOW);
-  gtk_window_destroy (GTK_WINDOW (window));
+  upp_session_reload (review->session);
+  if (UPP_IS_WINDOW (parent))
+    upp_window_show_toast (UPP_WINDOW (parent),
+                           decision->accept ? _("The package revision is in force")
+                                            : _("The package revision was refused"));
+  gtk_window_destroy (window);
+}
+
+static void
+decide (GtkWidget *button,
+        Review    *review)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (button, GTK_TYPE_WINDOW);
+  g_autoptr(GTask) task = g_task_new (window, NULL, decide_done, NULL);
+  Decision *decision = g_new0 (Decision, 1);
+
+  decision->store = g_object_ref (upp_session_get_store (review->session));
+  decision->sha256 = g_strdup (review->sha256);
+  decision->by = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (review->by_row))));
+  decision->accept = button == review->accept_button;
+  gtk_widget_set_sensitive (review->accept_button, FALSE);
+  gtk_widget_set_sensitive (review->refuse_button, FALSE);
+  g_task_set_source_tag (task, decide);
+  g_task_set_task_data (task, decision, (GDestroyNotify) decision_free);
+  g_task_run_in_thread (task, decide_thread);
 }
 
 static GtkWidget *
@@ -276,8 +321,6 @@ review_window_new (UppRevisionBanner        *banner,
   review->toasts = ADW_TOAST_OVERLAY (toasts);
   adw_window_set_content (ADW_WINDOW (window), toasts);
 
-  review->decided_id = g_signal_connect_swapped (review->session, "revision-decided",
-                                                 G_CALLBACK (on_decided), review);
   update_buttons (review);
   gtk_widget_grab_focus (GTK_WIDGET (review->by_row));
   return GTK_WINDOW (window);

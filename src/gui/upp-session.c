@@ -12,6 +12,7 @@
 
 #include "upp-demo.h"
 #include "upp-import.h"
+#include "upp-store-monitor.h"
 #include "upp-session.h"
 #include "upp-watch.h"
 
@@ -33,6 +34,7 @@ struct _UppSession
   char             *selected_action;
   char             *reports_folder;
   UppWatch         *watch;
+  UppStoreMonitor  *monitor;          /* another program's commits */
   GPtrArray        *last_results;
   GQueue            import_queue;      /* GPtrArray of paths: imports waiting their turn */
   GCancellable     *cancellable;
@@ -82,7 +84,6 @@ enum {
   IMPORTED,
   IMPORT_STOPPED,
   NOTE_SAVED,
-  REVISION_DECIDED,
   FAILED,
   IMPORT_REQUESTED,
   N_SIGNALS
@@ -160,6 +161,9 @@ open_done (GObject      *source,
   upp_store_check_blocking (store);
   g_set_object (&self->store, store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_clear_object (&self->monitor);
+  self->monitor = upp_store_monitor_new (store);
+  g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (reload), self);
   update_watch (self);
   reload (self);
   start_next_import (self);
@@ -201,7 +205,6 @@ typedef struct
   char     *code;
   char     *text;
   GPtrArray *paths;
-  gboolean  accept;
 } TaskData;
 
 static void
@@ -451,72 +454,18 @@ upp_session_save_note (UppSession *self,
   g_task_run_in_thread (task, note_thread);
 }
 
-/* Package revisions that wait for a decision */
-
-static void
-decide_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  TaskData *data = task_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!upp_import_decide_revision (data->store, data->code, data->accept, data->text, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_int (task, upp_store_get_package_revision (data->store));
-}
-
-static void
-decide_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  UppSession *self = UPP_SESSION (source);
-  TaskData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  g_task_propagate_int (G_TASK (result), &error);
-  release_busy (self);
-  g_signal_emit (self, signals[REVISION_DECIDED], 0, data->code, data->accept,
-                 error != NULL ? error->message : NULL);
-  if (error == NULL)
-    reload (self);
-}
-
 /**
- * upp_session_decide_revision:
+ * upp_session_reload:
  * @self: a #UppSession
- * @sha256: the revision's SHA-256
- * @accept: put it in force, or refuse it
- * @by: who decided
  *
- * Records the decision about a package revision that waits (in a worker
- * thread), emits #UppSession::revision-decided, and reloads.
+ * Loads the dashboard again, after something the session did not do
+ * itself changed the database (a decision, another program's import).
  */
 void
-upp_session_decide_revision (UppSession *self,
-                             const char *sha256,
-                             gboolean    accept,
-                             const char *by)
+upp_session_reload (UppSession *self)
 {
-  g_autoptr(GTask) task = NULL;
-  TaskData *data;
-
   g_return_if_fail (UPP_IS_SESSION (self));
-  g_return_if_fail (sha256 != NULL && by != NULL);
-  g_return_if_fail (self->store != NULL);
-
-  hold_busy (self);
-  data = task_data_new (self);
-  data->code = g_strdup (sha256);
-  data->text = g_strdup (by);
-  data->accept = accept;
-  task = g_task_new (self, NULL, decide_done, NULL);
-  g_task_set_source_tag (task, upp_session_decide_revision);
-  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
-  g_task_run_in_thread (task, decide_thread);
+  reload (self);
 }
 
 /* Imports */
@@ -1250,6 +1199,9 @@ upp_session_dispose (GObject *object)
   if (self->watch != NULL)
     g_signal_handlers_disconnect_by_data (self->watch, self);
   g_clear_object (&self->watch);
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->store);
   g_clear_object (&self->import_cancellable);
   g_clear_pointer (&self->dashboard, upp_dashboard_unref);
@@ -1465,16 +1417,6 @@ upp_session_class_init (UppSessionClass *klass)
   signals[NOTE_SAVED] = g_signal_new ("note-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_STRING,
                                       G_TYPE_BOOLEAN, G_TYPE_STRING);
-
-  /**
-   * UppSession::revision-decided:
-   * @sha256: the revision
-   * @accept: whether it was to be accepted or refused
-   * @message: (nullable): why it could not be, or %NULL when it was
-   */
-  signals[REVISION_DECIDED] = g_signal_new ("revision-decided", G_TYPE_FROM_CLASS (klass),
-                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
-                                            3, G_TYPE_STRING, G_TYPE_BOOLEAN, G_TYPE_STRING);
 
   /**
    * UppSession::failed:

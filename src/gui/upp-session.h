@@ -59,10 +59,7 @@ void                    upp_session_save_note           (UppSession    *self,
                                                          UppWeek        week,
                                                          const char    *text);
 
-void                    upp_session_decide_revision     (UppSession    *self,
-                                                         const char    *sha256,
-                                                         gboolean       accept,
-                                                         const char    *by);
+void                    upp_session_reload              (UppSession    *self);
 
 void                    upp_session_import              (UppSession    *self,
                                                          const char * const *paths);

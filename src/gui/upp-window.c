@@ -337,20 +337,6 @@ on_note_saved (UppWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
-/* The review says what went wrong itself; here, what was decided. */
-static void
-on_revision_decided (UppWindow  *self,
-                     const char *sha256,
-                     gboolean    accept,
-                     const char *message)
-{
-  if (message != NULL)
-    return;
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (accept ? _("The package revision is in force")
-                                                     : _("The package revision was refused")));
-}
-
 static void
 on_failed (UppWindow  *self,
            const char *message)
@@ -1227,8 +1213,6 @@ connect_session (UppWindow *self)
                             self);
   g_signal_connect_swapped (self->session, "imported", G_CALLBACK (on_imported), self);
   g_signal_connect_swapped (self->session, "note-saved", G_CALLBACK (on_note_saved), self);
-  g_signal_connect_swapped (self->session, "revision-decided", G_CALLBACK (on_revision_decided),
-                            self);
   g_signal_connect_swapped (self->session, "failed", G_CALLBACK (on_failed), self);
   g_signal_connect_swapped (self->session, "import-requested", G_CALLBACK (upp_window_import_files),
                             self);

@@ -245,6 +245,50 @@ test_open_while_form_focused (void)
   close_window (window);
 }
 
+typedef struct
+{
+  UppSession *session;
+  guint       n_documents;
+} DocumentWait;
+
+static gboolean
+dashboard_has_documents (gpointer data)
+{
+  DocumentWait *wait = data;
+  UppDashboard *dashboard = upp_session_get_dashboard (wait->session);
+
+  return dashboard != NULL && dashboard->documents->len == wait->n_documents;
+}
+
+/* Another program (uppfoljning-cli import in a terminal) imports into the
+ * database the window has open: the window shows it without a restart. */
+static void
+test_outside_import (void)
+{
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "outside");
+  UppWindow *window = open_window (db);
+  UppSession *session = upp_window_get_session (window);
+  g_autofree char *report = g_build_filename (g_getenv ("UPP_SOURCE_DIR"), "tests", "gui",
+                                              "data", "SOC-2026-W40-rev2.json", NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  DocumentWait wait = { session, upp_session_get_dashboard (session)->documents->len + 1 };
+
+  {
+    /* Its own connection, as another process has. */
+    g_autoptr(UppStore) other = upp_store_open (db, &error);
+
+    g_assert_no_error (error);
+    g_ptr_array_add (files, g_strdup (report));
+    results = upp_import_files (other, files, NULL, NULL, NULL);
+    g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, 0))->status, ==,
+                     UPP_IMPORT_SUPERSEDED);
+  }
+  upp_test_wait_for (dashboard_has_documents, &wait, "the window to show the other import");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +299,7 @@ main (int   argc,
   g_test_add_func ("/session/imports-queued", test_imports_queued);
   g_test_add_func ("/session/cancel-keeps-stored", test_cancel_keeps_stored);
   g_test_add_func ("/session/open-while-form-focused", test_open_while_form_focused);
+  g_test_add_func ("/session/outside-import", test_outside_import);
 
   return upp_gui_test_run (&gui);
 }

@@ -27,6 +27,7 @@ struct _UppStore
   UppPackage *package;      /* cache of the definition in force, or NULL */
   GArray     *trend;        /* UppStateCounts per week from the first week, or NULL */
   gint64      data_version; /* PRAGMA data_version when the caches were filled */
+  gint64      seen_version; /* PRAGMA data_version as upp_store_changed_elsewhere() last saw it */
   GHashTable *leads;        /* action code → lead department code, of @package, or NULL */
   GHashTable *statements;   /* SQL text (a literal) → statement prepared once, for
                              * what runs per document or per row */

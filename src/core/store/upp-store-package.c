@@ -156,6 +156,38 @@ upp_store_forget_if_changed_elsewhere (UppStore *self)
 }
 
 /**
+ * upp_store_changed_elsewhere:
+ * @self: a #UppStore
+ *
+ * Whether another connection (another program, such as `uppfoljning-cli
+ * import`, or another window) has committed to the database since the
+ * last call. The first call says %FALSE. Ask from a worker thread.
+ *
+ * Returns: %TRUE if the database changed under this store
+ */
+gboolean
+upp_store_changed_elsewhere (UppStore *self)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (UPP_IS_STORE (self), FALSE);
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = upp_sql_prepare_cached (self, "PRAGMA data_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 version = sqlite3_column_int64 (stmt, 0);
+
+      changed = self->seen_version != 0 && version != self->seen_version;
+      self->seen_version = version;
+    }
+  g_clear_pointer (&stmt, upp_sql_cached_stmt_release);
+  g_rec_mutex_unlock (&self->lock);
+  return changed;
+}
+
+/**
  * upp_store_ref_package:
  * @self: a #UppStore
  *

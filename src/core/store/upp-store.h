@@ -178,6 +178,7 @@ UppPackage *upp_store_ref_package           (UppStore     *self);
 UppPackage *upp_store_get_package             (UppStore     *self,
                                                GError      **error);
 int         upp_store_get_package_revision    (UppStore     *self);
+gboolean    upp_store_changed_elsewhere       (UppStore     *self);
 UppWeek     upp_store_get_first_week          (UppStore     *self);
 UppWeek     upp_store_get_last_report_week    (UppStore     *self);
 
