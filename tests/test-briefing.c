@@ -827,6 +827,28 @@ test_png_artifacts (void)
   g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));
 }
 
+/* A note as a database from before the guard stopped it where it is
+ * typed may hold it: written past the store, as such a database has it. */
+static void
+plant_note (const char *action,
+            int         week,
+            const char *text)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (upp_store_get_path (store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO note (action, week, text, updated)"
+                                           " VALUES (?1, ?2, ?3, '2026-10-02T12:00:00Z')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, action, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, week);
+  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 static void
 test_guard (void)
 {
@@ -839,8 +861,11 @@ test_guard (void)
   masked = upp_guard_check_text (note);
   g_assert_nonnull (masked);
 
-  g_assert_true (upp_store_set_note (store, "A3", week40, note, &error));
-  g_assert_no_error (error);
+  /* Typed, it is refused; stored before, the briefing refuses it. */
+  g_assert_false (upp_store_set_note (store, "A3", week40, note, &error));
+  g_assert_error (error, UPP_ERROR, UPP_ERROR_SENSITIVE);
+  g_clear_error (&error);
+  plant_note ("A3", 202640, note);
 
   /* The full briefing refuses, names the text, and writes nothing. */
   init_options (&options, FALSE);

@@ -1430,6 +1430,10 @@ test_revision_keeps_notes (void)
 
   g_assert_true (upp_store_set_note (with_note, "A2", W (27), "Följ upp med SOC", &error));
   g_assert_no_error (error);
+  /* No note holds a personal identity number, whoever writes it. */
+  g_assert_false (upp_store_set_note (with_note, "A2", W (27), "Gäller 121212 1212", &error));
+  g_assert_error (error, UPP_ERROR, UPP_ERROR_SENSITIVE);
+  g_clear_error (&error);
   before = dump (with_note);
   g_assert_cmpint (import_fixture (with_note, "package-rev2-drops-action.json", &problems), ==,
                    UPP_IMPORT_PENDING);

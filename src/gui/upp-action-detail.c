@@ -12,6 +12,7 @@
 
 #include "upp-action-detail.h"
 #include "upp-chart-view.h"
+#include "upp-guard.h"
 #include "upp-history-row.h"
 #include "upp-status-badge.h"
 
@@ -49,6 +50,7 @@ struct _UppActionDetail
   UppWeek           note_week;
 
   gboolean          note_dirty;
+  gboolean          note_blocked;  /* holds a personal identity number: not saved */
   gboolean          loading_note;
 };
 
@@ -59,6 +61,12 @@ set_note_dirty (UppActionDetail *self,
                 gboolean         dirty)
 {
   self->note_dirty = dirty;
+  if (!dirty)
+    {
+      self->note_blocked = FALSE;
+      gtk_widget_remove_css_class (GTK_WIDGET (self->note_state_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->note_state_label), "dim-label");
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), dirty);
   gtk_label_set_label (self->note_state_label, dirty ? _("Unsaved changes") : "");
 }
@@ -89,7 +97,8 @@ upp_action_detail_save_note (UppActionDetail *self)
 
   g_return_if_fail (UPP_IS_ACTION_DETAIL (self));
 
-  if (!self->note_dirty || self->note_code == NULL || self->session == NULL)
+  if (!self->note_dirty || self->note_blocked || self->note_code == NULL ||
+      self->session == NULL)
     return;
   text = note_text (self);
   upp_session_save_note (self->session, self->note_code, self->note_week, text);
@@ -102,11 +111,33 @@ on_save_clicked (UppActionDetail *self)
   upp_action_detail_save_note (self);
 }
 
+/* The guard runs where the note is typed: a personal identity number
+ * blocks saving, and the label says why, whole. */
 static void
 on_note_changed (UppActionDetail *self)
 {
-  if (!self->loading_note)
-    set_note_dirty (self, TRUE);
+  g_autofree char *text = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->loading_note)
+    return;
+  set_note_dirty (self, TRUE);
+  text = note_text (self);
+  number = upp_guard_check_text (text);
+  self->note_blocked = number != NULL;
+  if (number == NULL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->note_state_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->note_state_label), "dim-label");
+      return;
+    }
+  message = g_strdup_printf (_("Contains a personal identity number (%s): remove it to save. "
+                               "Notes give counts and progress, never identity numbers."), number);
+  gtk_label_set_label (self->note_state_label, message);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->note_state_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->note_state_label), "error");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
 }
 
 static void

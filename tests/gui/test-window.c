@@ -394,6 +394,20 @@ test_note (void)
   g_assert_no_error (error);
   g_assert_cmpstr (stored, ==, text);
 
+  /* A personal identity number, however written, is stopped where it is
+   * typed: Save does nothing, and the note stays as it was. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view),
+                            "Samtal med 19121212\u20111212 om tidplanen.", -1);
+  gtk_widget_activate_action (GTK_WIDGET (view), "detail.save-note", NULL);
+  upp_action_detail_save_note (detail);
+  upp_test_wait_idle (window);
+  upp_test_save_screenshot (GTK_WIDGET (window), gui.screenshot_dir, "note-refused");
+  g_assert_cmpstr (upp_session_get_details (upp_window_get_session (window))->note, ==, text);
+  g_clear_pointer (&stored, g_free);
+  stored = upp_store_get_note (store, "A7", UPP_WEEK_INIT (2026, 40), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored, ==, text);
+
   close_window (window);
 }
 

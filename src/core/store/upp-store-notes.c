@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "upp-error.h"
+#include "upp-guard.h"
 #include "upp-store-internal.h"
 
 /* Leadership notes */
@@ -73,9 +74,21 @@ upp_store_set_note (UppStore    *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *updated = g_date_time_format_iso8601 (now);
   gboolean remove = text == NULL || *text == '\0';
+  g_autofree char *number = NULL;
 
   g_return_val_if_fail (UPP_IS_STORE (self), FALSE);
   g_return_val_if_fail (action != NULL, FALSE);
+
+  /* Where the note is typed says so first (upp_note_check_text()); this
+   * keeps every other way in shut. */
+  number = remove ? NULL : upp_guard_check_text (text);
+  if (number != NULL)
+    {
+      g_set_error (error, UPP_ERROR, UPP_ERROR_SENSITIVE,
+                   _("The note contains a personal identity number (%s); notes give counts and "
+                     "progress, never identity numbers"), number);
+      return FALSE;
+    }
 
   if (!upp_store_check_week (week, error) || !upp_store_begin (self, error))
     return FALSE;
