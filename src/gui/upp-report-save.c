@@ -153,6 +153,15 @@ on_final_for_file (GObject      *source,
   bytes = finish_final (self, result, generation);
   if (bytes == NULL)
     return;
+  /* Unless the form changes meanwhile, Import sends these very bytes. */
+  g_clear_pointer (&self->saved_bytes, g_bytes_unref);
+  g_clear_pointer (&self->saved_name, g_free);
+  if (generation == self->generation)
+    {
+      self->saved_bytes = g_bytes_ref (bytes);
+      self->saved_name = g_file_get_basename (file);
+      self->saved_generation = generation;
+    }
   data = g_new0 (SaveData, 1);
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
@@ -336,39 +345,25 @@ on_imported (UppSession      *session,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Hands @bytes to the main window's import, as the file @name. */
 static void
-on_final_for_import (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+import_bytes (UppReportWindow *self,
+              GBytes          *bytes,
+              const char      *name)
 {
-  guint generation, form_serial;
-  g_autoptr(UppReportWindow) self = upp_report_pending_take (user_data, &generation, &form_serial);
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) files = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *folder = NULL;
-  g_autofree char *name = NULL;
 
-  if (self == NULL)
-    return;
-  self->sending = FALSE;
-  upp_report_window_update_actions (self);
-  bytes = finish_final (self, result, generation);
-  /* Another department or week was chosen meanwhile: not imported. */
-  if (bytes == NULL || self->parent == NULL || self->import_path != NULL || self->form == NULL ||
-      form_serial != self->form_serial)
-    return;
-
-  /* A file named as the department would name it: import messages and the
-   * documents list show that name. */
+  /* A file named as the department would name it (or as it was saved):
+   * import messages and the documents list show that name. */
   folder = g_dir_make_tmp ("uppfoljning-report-XXXXXX", &error);
   if (folder == NULL)
     {
       upp_report_window_show_toast (self, error->message);
       return;
     }
-  name = upp_report_window_get_filename (self);
   self->import_path = g_build_filename (folder, name, NULL);
   self->import_department = g_strdup (self->form->department);
   self->import_week = self->form->week;
@@ -386,6 +381,29 @@ on_final_for_import (GObject      *source,
   file = g_file_new_for_path (self->import_path);
   g_list_store_append (files, file);
   upp_session_request_import (self->session, G_LIST_MODEL (files));
+}
+
+static void
+on_final_for_import (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  guint generation, form_serial;
+  g_autoptr(UppReportWindow) self = upp_report_pending_take (user_data, &generation, &form_serial);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  if (self == NULL)
+    return;
+  self->sending = FALSE;
+  upp_report_window_update_actions (self);
+  bytes = finish_final (self, result, generation);
+  /* Another department or week was chosen meanwhile: not imported. */
+  if (bytes == NULL || self->parent == NULL || self->import_path != NULL || self->form == NULL ||
+      form_serial != self->form_serial)
+    return;
+  name = upp_report_window_get_filename (self);
+  import_bytes (self, bytes, name);
 }
 
 /**
@@ -407,6 +425,16 @@ upp_report_window_import (UppReportWindow *self)
 
   if (self->parent == NULL || self->import_path != NULL || self->sending || self->form == NULL)
     return;
+  /* Saved and not changed since: the saved document, not a second one
+   * submitted a few seconds later that would look like a correction. */
+  if (self->saved_bytes != NULL && self->saved_generation == self->generation)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_ref (self->saved_bytes);
+      g_autofree char *name = g_strdup (self->saved_name);
+
+      import_bytes (self, bytes, name);
+      return;
+    }
   g_clear_handle_id (&self->validate_id, g_source_remove);
   self->sending = TRUE;
   upp_report_window_update_actions (self);

@@ -63,6 +63,11 @@ struct _UppReportWindow
   UppWeek               load_week;
   GFile                *source_file;   /* read-only, opened from a file */
   char                 *import_path;
+  /* What Save… wrote, while the form is as it was then: Import sends the
+   * same bytes, so that the saved file is that same document. */
+  GBytes               *saved_bytes;
+  char                 *saved_name;
+  guint                 saved_generation;
   char                 *import_department; /* what is being imported: its draft goes */
   UppWeek               import_week;
 

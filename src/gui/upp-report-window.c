@@ -346,6 +346,8 @@ upp_report_window_finalize (GObject *object)
   g_clear_pointer (&self->department_codes, g_ptr_array_unref);
   g_clear_pointer (&self->weeks, g_array_unref);
   g_free (self->import_path);
+  g_clear_pointer (&self->saved_bytes, g_bytes_unref);
+  g_free (self->saved_name);
   g_free (self->load_department);
 
   G_OBJECT_CLASS (upp_report_window_parent_class)->finalize (object);

@@ -302,6 +302,8 @@ test_write_save_import (void)
   g_assert_no_error (error);
   g_assert_cmpint (find_status (statuses, "A1")->state, ==, UPP_STATE_UNREPORTED);
   g_clear_pointer (&statuses, g_ptr_array_unref);
+  /* A day later by the clock: a report made now would be submitted now. */
+  g_setenv ("UPP_TODAY", "2026-12-05", TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (report), "report.import", NULL));
   close_report (report);
   upp_test_wait_idle (window);
@@ -315,6 +317,23 @@ test_write_save_import (void)
   g_assert_cmpint (find_status (statuses, "A14")->progress, ==, 95);
   g_assert_cmpstr (find_status (statuses, "A1")->risks, ==, "Sjukfrånvaro i fältgruppen.");
   g_assert_null (upp_store_get_draft (store, "SOC", WEEK_49));
+
+  /* One document, one truth: what was imported is the saved file itself,
+   * not a second report a few seconds later that reads as a correction;
+   * the saved file, put in the shared folder, is already imported. */
+  {
+    g_autoptr(GPtrArray) reports = upp_store_list_reports (store, "SOC", WEEK_49, &error);
+    g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) results = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (reports->len, ==, 1);
+    g_ptr_array_add (files, g_strdup (path));
+    results = upp_import_files (store, files, NULL, NULL, NULL);
+    g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, 0))->status, ==,
+                     UPP_IMPORT_DUPLICATE);
+  }
+  g_setenv ("UPP_TODAY", "2026-12-04", TRUE);
 
   g_settings_reset (settings, "last-department");
   close_window (window);
