@@ -298,6 +298,28 @@ sed -e 's/"revision": 1,/"revision": 2,/' -e 's/"due_weekday": 5/"due_weekday": 
 run 0 "import with --accept-revisions" import --db "$rdb" --accept-revisions "KS 2026/123" "$work/rev2-genuine.json"
 check "it is in force" grep -q "^Revision 2 is in force." "$work/out"
 
+# Several packages: --package CODE instead of --db, each its own database
+# in the data folder; `packages` lists them.
+data_home=$work/data
+XDG_DATA_HOME=$data_home
+export XDG_DATA_HOME
+run 0 "no packages yet" packages
+check "packages says how to begin" grep -q "^No action packages yet" "$work/out"
+run 0 "demo into its package's database" demo --package LYS-TRYGG-2026
+check "it lives in the data folder" test -f "$data_home/uppfoljning/packages/LYS-TRYGG-2026.db"
+run 0 "status by package" status --package LYS-TRYGG-2026 --week 2026-W40
+check "the package's actions" grep -Eq "^A1 +.* SOC +20[0-9-]+ " "$work/out"
+run 0 "packages lists it" packages
+check "with its title, organisation and last week" grep -q "^LYS-TRYGG-2026  Åtgärdspaket för ökad trygghet — Lysekils kommun, last week 2026-W" "$work/out"
+run 1 "a package nobody follows" status --package LYS-SKOLA-2027 --week 2026-W40
+check "says how to start following it" grep -q "import --package LYS-SKOLA-2027 FILE" "$work/err"
+run 1 "files of another package are not kept under this code" import --package LYS-SKOLA-2027 "$src/data/demo/package.json"
+check "it says whose they are" grep -q "these files are the package LYS-TRYGG-2026, not LYS-SKOLA-2027" "$work/err"
+check "and no database was left" test ! -e "$data_home/uppfoljning/packages/LYS-SKOLA-2027.db"
+run 1 "a code that is a path" status --package ../demo --week 2026-W40
+run 1 "--db and --package together" status --package LYS-TRYGG-2026 --db "$db" --week 2026-W40
+unset XDG_DATA_HOME
+
 # import --watch: a file dropped in the folder is imported once complete
 inbox=$work/inbox
 mkdir "$inbox"

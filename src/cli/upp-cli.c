@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib-unix.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
@@ -19,6 +20,7 @@
 #include "upp-error.h"
 #include "upp-import.h"
 #include "upp-package-changes.h"
+#include "upp-packages.h"
 #include "upp-store.h"
 #include "upp-text.h"
 #include "upp-watch.h"
@@ -36,10 +38,16 @@ typedef struct
 } Command;
 
 static char *db_path;
+static char *package_code;
+/* The database open_store() made for --package, to take back if the files
+ * turn out to be another package's. */
+static char *created_path;
 
 static const GOptionEntry db_option[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
     N_("The database (default: the app’s database in the user data folder)"), N_("PATH") },
+  { "package", 0, 0, G_OPTION_ARG_STRING, &package_code,
+    N_("The database of this package, in the user data folder, instead of --db"), N_("CODE") },
   { NULL }
 };
 
@@ -144,8 +152,27 @@ open_store (gboolean create)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *default_path = upp_store_get_default_path ();
+  g_autofree char *package_path = NULL;
   const char *path = db_path != NULL ? db_path : default_path;
   UppStore *store;
+
+  if (package_code != NULL && db_path != NULL)
+    {
+      fail (_("give --db or --package, not both"));
+      return NULL;
+    }
+  if (package_code != NULL)
+    {
+      package_path = upp_packages_find (package_code, create, &error);
+      if (package_path == NULL)
+        {
+          fail ("%s", error->message);
+          return NULL;
+        }
+      path = package_path;
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        created_path = g_strdup (path);
+    }
 
   if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -158,6 +185,35 @@ open_store (gboolean create)
   if (store == NULL)
     fail ("%s", error->message);
   return store;
+}
+
+/* After an import into a database made for --package: the files must have
+ * been that package's. If not, the new database goes again. */
+static gboolean
+check_created_package (UppStore **store)
+{
+  g_autoptr(UppPackage) package = NULL;
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  if (created_path == NULL)
+    return TRUE;
+  package = upp_store_ref_package (*store);
+  if (package != NULL && g_str_equal (package->code, package_code))
+    return TRUE;
+  g_clear_object (store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (created_path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+  if (package != NULL)
+    fail (_("these files are the package %s, not %s; nothing was kept"), package->code,
+          package_code);
+  else
+    fail (_("these files hold no package definition for %s; import its package file first"),
+          package_code);
+  return FALSE;
 }
 
 static gboolean
@@ -361,6 +417,8 @@ cmd_import (int    argc,
         return fail ("%s", error->message);
       results = upp_import_files (store, files, NULL, NULL, NULL);
       rc = print_results (results);
+      if (!check_created_package (&store))
+        return EXIT_FAILED;
       if (accept_by != NULL && !accept_imported_revisions (store, results, accept_by))
         rc = EXIT_FAILED;
     }
@@ -547,6 +605,8 @@ cmd_demo (int    argc,
     }
   if (rejected > 0)
     return fail (_("%u demo files were rejected"), rejected);
+  if (!check_created_package (&store))
+    return EXIT_FAILED;
 
   say (stdout, _("Created %s with the demo package and %u files.\n"),
        upp_store_get_path (store), results->len);
@@ -943,6 +1003,44 @@ cmd_refuse_revision (int    argc,
   return decide_revision (argc, argv, FALSE);
 }
 
+/* packages */
+
+static int
+cmd_packages (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  context = g_option_context_new (_("— the action packages followed in the data folder"));
+  g_option_context_set_summary (context, _("Each has a database of its own; name one with "
+                                           "--package CODE in any command."));
+  if ((rc = parse_options (context, NULL, &argc, &argv)) >= 0)
+    return rc;
+  if (argc > 1)
+    return usage_error (context, _("this command takes no arguments"));
+
+  entries = upp_packages_list (&error);
+  if (entries == NULL)
+    return fail ("%s", error->message);
+  if (entries->len == 0)
+    say (stdout, "%s\n", _("No action packages yet: import one with “uppfoljning-cli import "
+                           "--package CODE FILE”, or try “uppfoljning-cli demo”."));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const UppPackageEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *week = upp_week_format (entry->last_week);
+
+      /* Translators: “LYS-TRYGG-2026  Åtgärdspaket för trygghet — Lysekils kommun, last week 2026-W49” */
+      say (stdout, _("%s  %s — %s, last week %s\n"), entry->code, entry->title,
+           entry->organisation, week);
+      say (stdout, "    %s\n", entry->path);
+    }
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "demo", N_("Create a database filled with the demo data"), cmd_demo },
   { "import", N_("Import package definitions and weekly reports"), cmd_import },
@@ -952,6 +1050,7 @@ static const Command commands[] = {
   { "template", N_("Write a report skeleton for a department and week"), cmd_template },
   { "backup", N_("Copy the database while it is in use"), cmd_backup },
   { "export-pdf", N_("Write the PDF briefing for a week"), cmd_export_pdf },
+  { "packages", N_("The action packages followed in the data folder"), cmd_packages },
   { "revisions", N_("The package revisions, and what waits for a decision"), cmd_revisions },
   { "accept-revision", N_("Put a package revision that waits in force"), cmd_accept_revision },
   { "refuse-revision", N_("Refuse a package revision that waits"), cmd_refuse_revision },
@@ -998,6 +1097,8 @@ main (int   argc,
       {
         int rc = commands[i].run (argc - 1, argv + 1);
         g_clear_pointer (&db_path, g_free);
+        g_clear_pointer (&package_code, g_free);
+        g_clear_pointer (&created_path, g_free);
         return rc;
       }
 
