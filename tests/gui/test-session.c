@@ -275,6 +275,11 @@ test_outside_import (void)
   g_autoptr(GError) error = NULL;
   DocumentWait wait = { session, upp_session_get_dashboard (session)->documents->len + 1 };
 
+  /* Where the user is: an action chosen, a department filtered on. */
+  upp_window_show_view (window, "actions");
+  upp_session_set_selected_action (session, "A12");
+  upp_session_set_department (session, "SOC");
+  upp_test_wait_idle (window);
   {
     /* Its own connection, as another process has. */
     g_autoptr(UppStore) other = upp_store_open (db, &error);
@@ -286,6 +291,14 @@ test_outside_import (void)
                      UPP_IMPORT_SUPERSEDED);
   }
   upp_test_wait_for (dashboard_has_documents, &wait, "the window to show the other import");
+  upp_test_wait_idle (window);
+  /* SOC's correction counts (A12 delayed now), and the user is still where
+   * they were. */
+  g_assert_cmpint (upp_dashboard_find_status (upp_session_get_dashboard (session), "A12")->state,
+                   ==, UPP_STATE_DELAYED);
+  g_assert_cmpstr (upp_session_get_selected_action (session), ==, "A12");
+  g_assert_cmpstr (upp_session_get_filter (session)->department, ==, "SOC");
+  g_assert_cmpstr (upp_window_get_view (window), ==, "actions");
   close_window (window);
 }
 
