@@ -177,6 +177,42 @@ test_drafts (void)
   g_assert_error (error, UPP_ERROR, UPP_ERROR_INVALID_WEEK);
 }
 
+/* A database on a network file system (stubbed: no share here) is opened
+ * for one program at a time, without the write-ahead log; a second store
+ * is refused with how desktops should share instead. */
+static void
+test_network_filesystem (void)
+{
+  g_autofree char *path = temp_db_path ();
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(UppStore) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("UPP_TEST_FILESYSTEM", "nfs", TRUE);
+  store = upp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upp_store_get_network_filesystem (store), ==, "nfs");
+
+  second = upp_store_open (path, &error);
+  g_assert_null (second);
+  g_assert_error (error, UPP_ERROR, UPP_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "is on a network drive (nfs)"));
+  g_assert_nonnull (strstr (error->message, "share the folder of documents instead"));
+  g_clear_error (&error);
+
+  g_clear_object (&store);
+  g_unsetenv ("UPP_TEST_FILESYSTEM");
+  g_assert_cmpint (upp_test_query_int64 (path, "SELECT COUNT(*) FROM pragma_journal_mode WHERE "
+                                               "journal_mode = 'delete'"), ==, 1);
+
+  /* The same file, local again: the write-ahead log, any number of stores. */
+  store = upp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (upp_store_get_network_filesystem (store));
+  second = upp_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +224,7 @@ main (int   argc,
   g_test_add_func ("/store/too-new", test_too_new);
   g_test_add_func ("/store/not-a-database", test_not_a_database);
   g_test_add_func ("/store/drafts", test_drafts);
+  g_test_add_func ("/store/network-filesystem", test_network_filesystem);
 
   return g_test_run ();
 }

@@ -337,6 +337,27 @@ on_note_saved (UppWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
+/* A database on a network drive is this window's alone while it is open:
+ * say so once, and how desktops should share instead. */
+static void
+on_store_changed (UppWindow *self)
+{
+  UppStore *store = upp_session_get_store (self->session);
+  g_autofree char *text = NULL;
+  GtkWidget *dialog;
+
+  if (store == NULL || upp_store_get_network_filesystem (store) == NULL)
+    return;
+  /* Whole, not a toast that would cut it. */
+  text = g_strdup_printf (_("The database is on a network drive (%s): while it is open here, no "
+                            "other computer or program can open it. Keep each computer’s "
+                            "database on the computer, and share the folder of documents "
+                            "instead."), upp_store_get_network_filesystem (store));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Database on a Network Drive"), text);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_failed (UppWindow  *self,
            const char *message)
@@ -1214,6 +1235,7 @@ connect_session (UppWindow *self)
   g_signal_connect_swapped (self->session, "imported", G_CALLBACK (on_imported), self);
   g_signal_connect_swapped (self->session, "note-saved", G_CALLBACK (on_note_saved), self);
   g_signal_connect_swapped (self->session, "failed", G_CALLBACK (on_failed), self);
+  g_signal_connect_swapped (self->session, "notify::store", G_CALLBACK (on_store_changed), self);
   g_signal_connect_swapped (self->session, "import-requested", G_CALLBACK (upp_window_import_files),
                             self);
 

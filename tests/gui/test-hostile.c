@@ -242,7 +242,7 @@ test_hostile (gconstpointer data)
       bring_in (window, file, way);
       /* By hand: first whose it says it is (read by the strict reader too). */
       if (way != BY_IMPORT)
-        g_free (upp_test_answer_import (window, "import"));
+        g_free (upp_test_answer_dialog (window, "import"));
       upp_test_wait_for (import_done, &wait, "the file to be imported");
       upp_test_wait_idle (window);
 
@@ -353,7 +353,7 @@ test_open_all (void)
   g_signal_connect (session, "imported", G_CALLBACK (on_imported), &n_imports);
   g_signal_emit_by_name (gui.app, "open", files, (int) G_N_ELEMENTS (hostile), "");
   {
-    g_autofree char *question = upp_test_answer_import (window, "import");
+    g_autofree char *question = upp_test_answer_dialog (window, "import");
 
     g_assert_nonnull (strstr (question, "• 6 files that are neither"));
   }

@@ -231,7 +231,7 @@ test_open_while_form_focused (void)
    * does not take files from its command line). */
   g_signal_emit_by_name (gui.app, "open", &file, 1, "");
   {
-    g_autofree char *question = upp_test_answer_import (window, "import");
+    g_autofree char *question = upp_test_answer_dialog (window, "import");
 
     g_assert_nonnull (strstr (question, "• Revision 1 of the action package"));
   }
@@ -302,6 +302,27 @@ test_outside_import (void)
   close_window (window);
 }
 
+/* A database on a network drive (stubbed): the window opens it, alone, and
+ * says so; the toast's text is whole. */
+static void
+test_network_drive (void)
+{
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "network");
+  UppWindow *window;
+
+  g_setenv ("UPP_TEST_FILESYSTEM", "cifs", TRUE);
+  window = open_window (db);
+  g_assert_cmpstr (upp_store_get_network_filesystem (upp_session_get_store (
+                     upp_window_get_session (window))), ==, "cifs");
+  {
+    g_autofree char *text = upp_test_answer_dialog (window, "close");
+
+    g_assert_nonnull (strstr (text, "share the folder of documents instead."));
+  }
+  close_window (window);
+  g_unsetenv ("UPP_TEST_FILESYSTEM");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +334,7 @@ main (int   argc,
   g_test_add_func ("/session/cancel-keeps-stored", test_cancel_keeps_stored);
   g_test_add_func ("/session/open-while-form-focused", test_open_while_form_focused);
   g_test_add_func ("/session/outside-import", test_outside_import);
+  g_test_add_func ("/session/network-drive", test_network_drive);
 
   return upp_gui_test_run (&gui);
 }

@@ -465,11 +465,11 @@ test_import_drop (void)
   /* What a drop of the two files on the window does: first, whose they
    * say they are; Cancel imports nothing. */
   g_assert_true (upp_window_drop_value (window, value));
-  g_free (upp_test_answer_import (window, "cancel"));
+  g_free (upp_test_answer_dialog (window, "cancel"));
   upp_test_wait_idle (window);
   g_assert_cmpuint (g_list_model_get_n_items (upp_reports_page_get_results (reports)), ==, 0);
   g_assert_true (upp_window_drop_value (window, value));
-  question = upp_test_answer_import (window, "import");
+  question = upp_test_answer_dialog (window, "import");
   g_test_message ("%s", question);
   g_assert_nonnull (strstr (question, "• 1 report from Socialförvaltningen (SOC), week 2026-W40"));
   g_assert_nonnull (strstr (question, "• 1 file that is neither"));
@@ -500,7 +500,7 @@ test_import_drop (void)
 
   /* The same files again: nothing new. */
   g_assert_true (upp_window_drop_value (window, value));
-  g_free (upp_test_answer_import (window, "import"));
+  g_free (upp_test_answer_dialog (window, "import"));
   upp_test_wait_idle (window);
   g_clear_object (&second);
   second = g_list_model_get_item (upp_reports_page_get_results (reports), 1);

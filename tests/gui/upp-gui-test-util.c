@@ -297,22 +297,23 @@ find_message_dialog (gpointer data)
 }
 
 /**
- * upp_test_answer_import:
- * @window: the window files were imported into by hand
- * @response: "import" or "cancel"
+ * upp_test_answer_dialog:
+ * @window: the window the message dialog is for
+ * @response: its response: "import", "cancel", "close"…
  *
- * Waits for the question whose files they are, and answers it.
+ * Waits for a message dialog over @window (whose files they are, say),
+ * and answers it.
  *
- * Returns: (transfer full): what the question said
+ * Returns: (transfer full): what the dialog said
  */
 char *
-upp_test_answer_import (UppWindow  *window,
+upp_test_answer_dialog (UppWindow  *window,
                         const char *response)
 {
   DialogSearch search = { GTK_WINDOW (window), NULL };
   char *body;
 
-  upp_test_wait_for (find_message_dialog, &search, "the question whose files they are");
+  upp_test_wait_for (find_message_dialog, &search, "a message dialog");
   body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (search.found)));
   /* It closes as it answers; until it is gone it is no new question. */
   g_object_set_data (G_OBJECT (search.found), "upp-test-answered", GINT_TO_POINTER (TRUE));

@@ -51,7 +51,7 @@ void upp_test_wait_idle       (UppWindow        *window);
 UppStore *upp_test_open_store_of (UppWindow     *window);
 void upp_test_wait_report     (UppReportWindow  *report);
 void upp_test_settle          (int               msec);
-char *upp_test_answer_import   (UppWindow        *window,
+char *upp_test_answer_dialog   (UppWindow        *window,
                                 const char       *response);
 void upp_test_save_screenshot (GtkWidget        *widget,
                                const char       *dir,

@@ -28,6 +28,7 @@ struct _UppStore
   GArray     *trend;        /* UppStateCounts per week from the first week, or NULL */
   gint64      data_version; /* PRAGMA data_version when the caches were filled */
   gint64      seen_version; /* PRAGMA data_version as upp_store_changed_elsewhere() last saw it */
+  char       *network_fs;   /* the network file system it lies on, or NULL */
   GHashTable *leads;        /* action code → lead department code, of @package, or NULL */
   GHashTable *statements;   /* SQL text (a literal) → statement prepared once, for
                              * what runs per document or per row */
@@ -92,6 +93,9 @@ UppStatus     upp_sql_column_status         (sqlite3_stmt     *stmt,
 gboolean      upp_sql_step_done             (UppStore         *self,
                                              sqlite3_stmt     *stmt,
                                              GError          **error);
+
+/* upp-store-filesystem.c */
+char         *upp_store_network_filesystem  (const char       *path);
 
 /* upp-store.c */
 gboolean      upp_store_create_private_file (const char       *path,

@@ -107,6 +107,21 @@ on_statement (unsigned int  type,
  * GUI's session asks for it, so that a query on the window's thread is
  * caught where it is made (a critical, which the tests make fatal).
  */
+/**
+ * upp_store_get_network_filesystem:
+ * @self: a #UppStore
+ *
+ * Returns: (nullable): the network file system the database lies on
+ *   ("nfs", "cifs"…): then no other program or computer can open it while
+ *   this store is open. %NULL on a local disk.
+ */
+const char *
+upp_store_get_network_filesystem (UppStore *self)
+{
+  g_return_val_if_fail (UPP_IS_STORE (self), NULL);
+  return self->network_fs;
+}
+
 void
 upp_store_check_blocking (UppStore *self)
 {
@@ -149,6 +164,18 @@ upp_store_open (const char  *path,
    * statement on its main thread is caught (upp_store_check_blocking). */
   sqlite3_trace_v2 (self->db, SQLITE_TRACE_STMT, on_statement, self);
 
+  /* On a network file system: a rollback journal, and the file locked for
+   * as long as this store is open (from its first read on), so that no
+   * second desktop or program writes beside it (upp-store-filesystem.c
+   * says why). Another holder is not waited for long. */
+  self->network_fs = in_memory ? NULL : upp_store_network_filesystem (path);
+  if (self->network_fs != NULL)
+    {
+      sqlite3_busy_timeout (self->db, 1000);
+      if (!upp_sql_exec (self, "PRAGMA locking_mode = EXCLUSIVE", error))
+        goto not_a_database;
+    }
+
   /* No memory-mapped reads: they spared a copy per page when the trend
    * read the large entry rows, but the indexes cover those queries now
    * (a week switch at the benchmark's size: 12 ms mapped, 14.5 ms not),
@@ -167,7 +194,13 @@ upp_store_open (const char  *path,
    * to WAL rewrites its header). */
   if (!upp_store_refuse_newer_schema (self, error))
     return NULL;
-  if (!in_memory && !upp_sql_exec (self, "PRAGMA journal_mode = WAL", error))
+  if (self->network_fs != NULL)
+    {
+      if (!upp_sql_exec (self, "PRAGMA journal_mode = DELETE", error) ||
+          !upp_sql_exec (self, "BEGIN IMMEDIATE; COMMIT", error))
+        goto not_a_database;
+    }
+  else if (!in_memory && !upp_sql_exec (self, "PRAGMA journal_mode = WAL", error))
     goto not_a_database;
   if (!upp_store_migrate (self, error))
     return NULL;
@@ -175,6 +208,16 @@ upp_store_open (const char  *path,
   return g_steal_pointer (&self);
 
 not_a_database:
+  if (self->network_fs != NULL && (sqlite3_errcode (self->db) & 0xFF) == SQLITE_BUSY)
+    {
+      g_clear_error (error);
+      g_set_error (error, UPP_ERROR, UPP_ERROR_DATABASE,
+                   _("The database %s is on a network drive (%s), where only one computer or "
+                     "program at a time may open it, and another has it open now. Keep each "
+                     "computer’s database on the computer itself, and share the folder of "
+                     "documents instead."), path, self->network_fs);
+      return NULL;
+    }
   g_prefix_error (error, _("%s is not an Uppföljning database: "), path);
   return NULL;
 }
@@ -264,6 +307,7 @@ upp_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
+  g_free (self->network_fs);
   g_rec_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (upp_store_parent_class)->finalize (object);

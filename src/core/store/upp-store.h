@@ -179,6 +179,7 @@ UppPackage *upp_store_get_package             (UppStore     *self,
                                                GError      **error);
 int         upp_store_get_package_revision    (UppStore     *self);
 gboolean    upp_store_changed_elsewhere       (UppStore     *self);
+const char *upp_store_get_network_filesystem  (UppStore     *self);
 UppWeek     upp_store_get_first_week          (UppStore     *self);
 UppWeek     upp_store_get_last_report_week    (UppStore     *self);
 
