@@ -167,10 +167,30 @@ run 1 "check a folder" check --standalone "$fixtures/"
 check "its good files are OK" grep -q "report-SOC-2026-W28.json: OK$" "$work/out"
 check "its bad files are listed" grep -q "bad-status-unknown.json: entries\[0\]" "$work/err"
 
-# template: a skeleton that passes check as it is
+# template: a skeleton a department can fill in by hand: each entry says
+# which action it is, every indicator is listed, and one without a last
+# value is left empty for the department, which check explains
 run 0 "template for SOC, week 49" template --db "$db" --department SOC --week 2026-W49 \
   -o "$work/template.json"
-run 0 "the template passes check" check --db "$db" "$work/template.json"
+check "it names each action's title and deadline" grep -q '"title" : "Kvälls- och helgnärvaro av fältassistenter' "$work/template.json"
+check "and its deadline" grep -q '"deadline" : "2026-12-18"' "$work/template.json"
+if grep -q ': null' "$work/template.json"; then
+  run 1 "an indicator left empty is explained" check --db "$db" "$work/template.json"
+  check "with what to do" grep -q "has no value yet; write this week’s number, or remove the line" "$work/err"
+  sed 's/: null/: 3/' "$work/template.json" >"$work/filled.json"
+else
+  cp "$work/template.json" "$work/filled.json"
+fi
+run 0 "the template, filled in, passes check" check --db "$db" "$work/filled.json"
+# Made on Monday, filled in on Friday: `submitted` still says Monday.
+touch -d "2027-01-04 16:00" "$work/filled.json"
+run 0 "check of a template filled in days later" check --db "$db" "$work/filled.json"
+check "says submitted is older than the file" grep -q "filled.json: “submitted” says 2026-12-31T12:00:00.*, but the file was changed after that" "$work/err"
+sed 's/"submitted" : "[^"]*"/"submitted" : "2026-12-07T08:00:00+01:00"/' "$work/filled.json" >"$work/monday.json"
+touch -d "2026-12-11 16:00" "$work/monday.json"
+run 0 "check --fix-submitted sets it to now" check --db "$db" --fix-submitted "$work/monday.json"
+check "and says so" grep -q "monday.json: “submitted” set to 2026-12-31T12:00:00" "$work/out"
+check "only submitted changed" cmp -s "$work/filled.json" "$work/monday.json"
 run 0 "template to standard output" template --db "$db" --department POL --week 2026-W49
 check "it is a report for POL" grep -q '"department" : "POL"' "$work/out"
 run 1 "template for an unknown department" template --db "$db" --department KULTUR \

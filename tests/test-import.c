@@ -276,8 +276,8 @@ static const BadCase bad_cases[] = {
   /* The format */
   { "bad-format.json", "bad-format.json: format: “uppfoljning-rapport” is not a known format; "
     "expected uppfoljning-package or uppfoljning-report", 1 },
-  { "bad-version.json", "bad-version.json: version: version 2 is not known; this version of "
-    "Uppföljning reads version 1", 1 },
+  { "bad-version.json", "bad-version.json: version: version 3 is not known; this version of "
+    "Uppföljning reads versions 1 to 2", 1 },
   { "bad-missing-field.json", "bad-missing-field.json: department: missing; this field is "
     "required", 1 },
   { "bad-unknown-field.json", "bad-unknown-field.json: entries[0].colour: unknown field; expected "
@@ -2170,10 +2170,31 @@ test_template (void)
   /* The partner: its own action, then the one it contributes to. */
   {
     g_autofree char *pol = upp_report_template (store, "POL", UPP_WEEK_INIT (2026, 27), &error);
-    g_autoptr(GBytes) pol_bytes = g_bytes_new (pol, strlen (pol));
-    g_autoptr(UppDocument) pol_document = upp_document_parse ("pol.json", pol_bytes, store);
+    g_autoptr(GString) filled = NULL;
+    g_autoptr(GBytes) pol_bytes = NULL;
+    g_autoptr(UppDocument) pol_document = NULL;
+    g_autofree char *pol_problems = NULL;
 
     g_assert_no_error (error);
+    /* Every indicator is listed: one POL never reported is left empty, and
+     * the checker says what to do with it. */
+    g_assert_nonnull (strstr (pol, "\"shifts\" : null"));
+    pol_bytes = g_bytes_new (pol, strlen (pol));
+    pol_document = upp_document_parse ("pol.json", pol_bytes, store);
+    pol_problems = join_problems (pol_document->problems);
+    g_assert_cmpstr (pol_problems, ==, "pol.json: entries[1].indicators.shifts: has no value yet; "
+                                       "write this week’s number, or remove the line if it is "
+                                       "not known\n"
+                                       "pol.json: entries[2].indicators.contacts: has no value "
+                                       "yet; write this week’s number, or remove the line if it "
+                                       "is not known\n");
+    /* Filled in, as the department would. */
+    filled = g_string_new (pol);
+    g_assert_cmpuint (g_string_replace (filled, ": null", ": 2", 0), ==, 2);
+    g_bytes_unref (pol_bytes);
+    upp_document_free (pol_document);
+    pol_bytes = g_bytes_new (filled->str, filled->len);
+    pol_document = upp_document_parse ("pol.json", pol_bytes, store);
     g_assert_cmpuint (pol_document->problems->len, ==, 0);
     g_assert_cmpuint (pol_document->report->entries->len, ==, 3);
     entry = g_ptr_array_index (pol_document->report->entries, 0);
@@ -2183,16 +2204,21 @@ test_template (void)
     entry = g_ptr_array_index (pol_document->report->entries, 1);
     g_assert_cmpstr (entry->action, ==, "A1");
     g_assert_cmpint (entry->progress, ==, 10);
-    /* POL reported "met" on A1 in week 25, never "shifts": only "met" is
-     * pre-filled; an unknown value is left out, not written as 0. */
-    g_assert_cmpuint (entry->indicators->len, ==, 1);
+    /* POL reported "met" on A1 in week 25, never "shifts": "met" is
+     * pre-filled with 5; "shifts" was empty, never 0, and is what POL
+     * wrote in (2). */
+    g_assert_cmpuint (entry->indicators->len, ==, 2);
     g_assert_cmpstr (((UppIndicatorValue *) g_ptr_array_index (entry->indicators, 0))->indicator,
-                     ==, "met");
+                     ==, "shifts");
     g_assert_cmpfloat (((UppIndicatorValue *) g_ptr_array_index (entry->indicators, 0))->value,
+                       ==, 2);
+    g_assert_cmpstr (((UppIndicatorValue *) g_ptr_array_index (entry->indicators, 1))->indicator,
+                     ==, "met");
+    g_assert_cmpfloat (((UppIndicatorValue *) g_ptr_array_index (entry->indicators, 1))->value,
                        ==, 5);
     entry = g_ptr_array_index (pol_document->report->entries, 2);
     g_assert_cmpstr (entry->action, ==, "A2");
-    g_assert_cmpuint (entry->indicators->len, ==, 0);
+    g_assert_cmpuint (entry->indicators->len, ==, 1);
   }
 
   none = upp_report_template (store, "KULTUR", UPP_WEEK_INIT (2026, 30), &error);

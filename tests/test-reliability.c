@@ -878,7 +878,7 @@ test_hostile (void)
     g_autofree char *escaped = replace_once (valid, "\"summary\": \"",
                                              "\"summary\": \"a\\u0000b");
     g_autofree char *dup = replace_once (valid, "\"version\": 1", "\"version\": 1, \"version\": 1");
-    g_autofree char *v2 = replace_once (valid, "\"version\": 1", "\"version\": 2");
+    g_autofree char *v2 = replace_once (valid, "\"version\": 1", "\"version\": 3");
     g_autofree char *inf = replace_once (valid, "\"progress\": ", "\"progress\": 1e999, \"x\": ");
 
     nul[length / 3] = '\0';
@@ -888,8 +888,8 @@ test_hostile (void)
     ADD ("escaped-nul.json");
     write_file (hostile, "duplicate-key.json", dup, -1);
     ADD ("duplicate-key.json");
-    write_file (hostile, "version-2.json", v2, -1);
-    ADD ("version-2.json");
+    write_file (hostile, "version-3.json", v2, -1);
+    ADD ("version-3.json");
     write_file (hostile, "infinite.json", inf, -1);
     ADD ("infinite.json");
     write_file (hostile, "empty.json", "", 0);

@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include <json-glib/json-glib.h>
+
 #include "upp-import.h"
 #include "upp-test-util.h"
 
@@ -133,4 +135,48 @@ upp_test_accept_revisions (UppStore *store)
       g_assert_no_error (error);
       accepted++;
     }
+}
+
+/**
+ * upp_test_template_as_form_writes:
+ * @template: what upp_report_template() wrote
+ *
+ * The template as the report form writes the same values: format version
+ * 1, without the read-only `about` of each entry, and without the
+ * indicators it leaves empty (null) for the department to fill in; and
+ * without `submitted` (the template is made now, the form when saved).
+ *
+ * Returns: (transfer full): the JSON tree
+ */
+JsonNode *
+upp_test_template_as_form_writes (const char *template)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *entries;
+
+  json_parser_load_from_data (parser, template, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 2);
+  json_object_set_int_member (root, "version", 1);
+  json_object_remove_member (root, "submitted");
+  entries = json_object_get_array_member (root, "entries");
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+      JsonObject *indicators = json_object_has_member (entry, "indicators")
+                                 ? json_object_get_object_member (entry, "indicators") : NULL;
+      g_autoptr(GList) codes = indicators != NULL ? json_object_get_members (indicators) : NULL;
+
+      g_assert_true (json_object_has_member (entry, "about"));
+      json_object_remove_member (entry, "about");
+      for (const GList *l = codes; l != NULL; l = l->next)
+        if (json_object_get_null_member (indicators, l->data))
+          json_object_remove_member (indicators, l->data);
+      if (indicators != NULL && json_object_get_size (indicators) == 0)
+        json_object_remove_member (entry, "indicators");
+    }
+  return json_node_copy (json_parser_get_root (parser));
 }

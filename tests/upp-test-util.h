@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "upp-store.h"
 
 G_BEGIN_DECLS
@@ -25,5 +27,6 @@ void      upp_test_remove_tree (const char *path);
 gint64    upp_test_query_int64 (const char *path,
                                 const char *sql);
 guint     upp_test_accept_revisions (UppStore *store);
+JsonNode *upp_test_template_as_form_writes (const char *template);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "upp-import.h"
 #include "upp-package-changes.h"
 #include "upp-packages.h"
+#include "upp-report-builder.h"
 #include "upp-store.h"
 #include "upp-text.h"
 #include "upp-watch.h"
@@ -432,6 +433,59 @@ cmd_import (int    argc,
 
 /* check */
 
+/* Whether a template (format version 2) was changed more than an hour
+ * after its `submitted`: made on Monday and filled in on Friday, it still
+ * says Monday, and a report is judged late or on time by that. (Any other
+ * report may have been copied since: its time says nothing then.) */
+static gboolean
+report_changed_since_submitted (const char      *path,
+                                const UppReport *report)
+{
+  GStatBuf st;
+
+  return report->version >= 2 && g_stat (path, &st) == 0 &&
+         (gint64) st.st_mtime > report->submitted_unix + 3600;
+}
+
+/* Sets `submitted` in the file to now, the rest of it byte for byte. */
+static gboolean
+fix_submitted_in_file (const char *path,
+                       const char *submitted)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *old_value = g_strdup_printf ("\"%s\"", submitted);
+  g_autofree char *now = upp_report_now ();
+  g_autofree char *new_value = g_strdup_printf ("\"%s\"", now);
+  g_autoptr(GString) text = NULL;
+  const char *key;
+  const char *value;
+
+  if (!g_file_get_contents (path, &contents, NULL, &error))
+    {
+      say (stderr, "%s\n", error->message);
+      return FALSE;
+    }
+  /* The member "submitted", then its value: the first after the key. */
+  key = strstr (contents, "\"submitted\"");
+  value = key != NULL ? strstr (key, old_value) : NULL;
+  if (value == NULL)
+    {
+      say (stderr, _("%s: “submitted” could not be found to set it\n"), path);
+      return FALSE;
+    }
+  text = g_string_new_len (contents, value - contents);
+  g_string_append (text, new_value);
+  g_string_append (text, value + strlen (old_value));
+  if (!g_file_set_contents (path, text->str, text->len, &error))
+    {
+      say (stderr, "%s\n", error->message);
+      return FALSE;
+    }
+  say (stdout, _("%s: “submitted” set to %s\n"), path, now);
+  return TRUE;
+}
+
 static int
 cmd_check (int    argc,
            char **argv)
@@ -441,9 +495,13 @@ cmd_check (int    argc,
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) error = NULL;
   gboolean standalone = FALSE;
+  gboolean fix_submitted = FALSE;
   const GOptionEntry entries[] = {
     { "standalone", 0, 0, G_OPTION_ARG_NONE, &standalone,
       N_("Check the format only, without a database"), NULL },
+    { "fix-submitted", 0, 0, G_OPTION_ARG_NONE, &fix_submitted,
+      N_("Set “submitted” to now in reports changed after it (a template filled in later)"),
+      NULL },
     { NULL }
   };
   guint n_bad = 0;
@@ -472,8 +530,24 @@ cmd_check (int    argc,
 
   for (guint i = 0; i < files->len; i++)
     {
-      g_autoptr(UppDocument) document = upp_document_load (g_ptr_array_index (files, i), store);
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr(UppDocument) document = upp_document_load (path, store);
 
+      if (document->report != NULL && report_changed_since_submitted (path, document->report))
+        {
+          if (!fix_submitted)
+            say (stderr, _("%s: “submitted” says %s, but the file was changed after that; if it "
+                           "was filled in since (a template), set it to when it is sent: "
+                           "uppfoljning-cli check --fix-submitted %s\n"),
+                 path, document->report->submitted, path);
+          else if (fix_submitted_in_file (path, document->report->submitted))
+            {
+              g_clear_pointer (&document, upp_document_free);
+              document = upp_document_load (path, store);
+            }
+          else
+            n_bad++;
+        }
       if (document->problems->len == 0)
         {
           say (stdout, _("%s: OK\n"), document->path);

@@ -89,6 +89,7 @@ typedef struct
   char      *reporter;       /* nullable; a role, never a name */
   char      *summary;        /* nullable */
   GPtrArray *entries;        /* UppEntry */
+  int        version;        /* of the format: 2 is what `template` writes */
 } UppReport;
 
 UppGoal           *upp_goal_new               (void);

@@ -604,18 +604,27 @@ upp_get_text (Checker     *checker,
 
 gboolean
 upp_check_header (Checker  *checker,
-                  const Jv *root)
+                  const Jv *root,
+                  int       newest,
+                  int      *out_version)
 {
   int version = 0;
 
   if (!upp_get_integer (checker, root, NULL, "version", TRUE, 0, G_MAXINT, &version))
     return FALSE;
-  if (version != 1)
+  if (version < 1 || version > newest)
     {
-      upp_problem (checker, AT (NULL, "version"),
-                   _("version %d is not known; this version of Uppföljning reads version 1"),
-                   version);
+      if (newest == 1)
+        upp_problem (checker, AT (NULL, "version"),
+                     _("version %d is not known; this version of Uppföljning reads version 1"),
+                     version);
+      else
+        upp_problem (checker, AT (NULL, "version"),
+                     _("version %d is not known; this version of Uppföljning reads versions 1 "
+                       "to %d"), version, newest);
       return FALSE;
     }
+  if (out_version != NULL)
+    *out_version = version;
   return TRUE;
 }

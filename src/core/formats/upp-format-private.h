@@ -103,7 +103,9 @@ char        *upp_get_text         (Checker            *checker,
                                    gboolean            required,
                                    guint               max_length);
 gboolean     upp_check_header     (Checker            *checker,
-                                   const Jv           *root);
+                                   const Jv           *root,
+                                   int                 newest,
+                                   int                *out_version);
 
 /* upp-package-format.c, upp-report-format.c */
 UppPackage  *upp_parse_package    (Checker            *checker,

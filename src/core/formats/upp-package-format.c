@@ -234,7 +234,7 @@ upp_parse_package (Checker  *checker,
   guint n_problems = upp_checker_count (checker);
 
   upp_check_members (checker, root, NULL, allowed);
-  if (!upp_check_header (checker, root))
+  if (!upp_check_header (checker, root, 1, NULL))
     return NULL;
 
   package->code = upp_get_code (checker, root, NULL, "code", TRUE);

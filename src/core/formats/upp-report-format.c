@@ -31,7 +31,13 @@ parse_entry_indicators (Checker     *checker,
       const JvMember *member = &values->v.members[i];
       g_autoptr(UppIndicatorValue) value = upp_indicator_value_new ();
 
-      if (upp_get_number_value (checker, &member->value, AT (ipath, member->key), &value->value))
+      /* What a template leaves for the department to fill in. */
+      if (member->value.kind == JV_NULL)
+        upp_problem (checker, AT (ipath, member->key),
+                     _("has no value yet; write this week’s number, or remove the line if it "
+                       "is not known"));
+      else if (upp_get_number_value (checker, &member->value, AT (ipath, member->key),
+                                     &value->value))
         {
           value->indicator = g_strdup (member->key);
           g_ptr_array_add (entry->indicators, g_steal_pointer (&value));
@@ -39,18 +45,44 @@ parse_entry_indicators (Checker     *checker,
     }
 }
 
-static UppEntry *
-parse_entry (Checker     *checker,
+/* Version 2: what the entry's action is, for whoever fills the report in
+ * by hand (uppfoljning-cli template writes it). Read-only: checked, and
+ * not used; the package says what the action is. */
+static void
+check_about (Checker     *checker,
              const Jv    *o,
              const Where *path)
 {
+  static const char * const allowed[] = { "title", "deadline", NULL };
+  const Where *about_path = AT (path, "about");
+  const Jv *about = jv_get_member (o, "about");
+  g_autofree char *title = NULL;
+  GDate deadline;
+
+  if (about == NULL || upp_get_object (checker, about, about_path) == NULL)
+    return;
+  upp_check_members (checker, about, about_path, allowed);
+  title = upp_get_text (checker, about, about_path, "title", FALSE, MAX_TEXT_LENGTH);
+  upp_get_date (checker, about, about_path, "deadline", FALSE, &deadline);
+}
+
+static UppEntry *
+parse_entry (Checker     *checker,
+             const Jv    *o,
+             const Where *path,
+             int          version)
+{
   static const char * const allowed[] = { "action", "status", "progress", "comment",
                                           "next_steps", "risks", "indicators", NULL };
+  static const char * const allowed_2[] = { "action", "status", "progress", "comment",
+                                            "next_steps", "risks", "indicators", "about", NULL };
   g_autoptr(UppEntry) entry = upp_entry_new ();
   const char *status;
   gboolean ok = TRUE;
 
-  upp_check_members (checker, o, path, allowed);
+  upp_check_members (checker, o, path, version >= 2 ? allowed_2 : allowed);
+  if (version >= 2)
+    check_about (checker, o, path);
   entry->action = upp_get_code (checker, o, path, "action", TRUE);
   status = upp_get_string (checker, o, path, "status", TRUE, 32);
   if (status != NULL && !upp_status_from_string (status, &entry->status))
@@ -124,10 +156,12 @@ upp_parse_report (Checker  *checker,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   const Jv *entries;
   guint n_problems = upp_checker_count (checker);
+  int version = 1;
 
   upp_check_members (checker, root, NULL, allowed);
-  if (!upp_check_header (checker, root))
+  if (!upp_check_header (checker, root, 2, &version))
     return NULL;
+  report->version = version;
 
   report->package = upp_get_code (checker, root, NULL, "package", TRUE);
   report->department = upp_get_code (checker, root, NULL, "department", TRUE);
@@ -148,7 +182,7 @@ upp_parse_report (Checker  *checker,
     {
       const Where *path = AT_INDEX (AT (NULL, "entries"), i);
       const Jv *o = upp_get_object (checker, &entries->v.items[i], path);
-      g_autoptr(UppEntry) entry = o != NULL ? parse_entry (checker, o, path) : NULL;
+      g_autoptr(UppEntry) entry = o != NULL ? parse_entry (checker, o, path, version) : NULL;
 
       if (entry == NULL)
         continue;

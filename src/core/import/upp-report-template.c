@@ -30,6 +30,20 @@ add_entry_skeleton (JsonBuilder           *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "action");
   json_builder_add_string_value (builder, action->code);
+  /* For whoever fills it in by hand: which action this is (format
+   * version 2; read-only, the import does not use it). */
+  json_builder_set_member_name (builder, "about");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, action->title);
+  if (g_date_valid (&action->deadline))
+    {
+      g_autofree char *deadline = upp_date_format (&action->deadline);
+
+      json_builder_set_member_name (builder, "deadline");
+      json_builder_add_string_value (builder, deadline);
+    }
+  json_builder_end_object (builder);
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, upp_status_to_string (status));
   json_builder_set_member_name (builder, "progress");
@@ -41,24 +55,26 @@ add_entry_skeleton (JsonBuilder           *builder,
   json_builder_set_member_name (builder, "risks");
   json_builder_add_string_value (builder, "");
 
-  /* Last values only: a value nobody reported is unknown, not 0, and the
-   * department fills it in (the format says never to write 0 for it). */
+  /* Every indicator, with the last value where there is one. One nobody
+   * reported is unknown, not 0: null, which the checker explains until the
+   * department writes the number or removes the line. */
   values = last != NULL ? upp_store_get_indicator_values (store, department, last->week,
                                                           action->code)
                         : NULL;
-  if (values != NULL && g_hash_table_size (values) > 0)
+  if (action->indicators->len > 0)
     {
       json_builder_set_member_name (builder, "indicators");
       json_builder_begin_object (builder);
       for (guint i = 0; i < action->indicators->len; i++)
         {
           const UppIndicator *indicator = g_ptr_array_index (action->indicators, i);
-          const double *value = g_hash_table_lookup (values, indicator->code);
+          const double *value = values != NULL ? g_hash_table_lookup (values, indicator->code)
+                                                : NULL;
 
-          if (value == NULL)
-            continue;
           json_builder_set_member_name (builder, indicator->code);
-          if (*value == floor (*value) && fabs (*value) < 1e15)
+          if (value == NULL)
+            json_builder_add_null_value (builder);
+          else if (*value == floor (*value) && fabs (*value) < 1e15)
             json_builder_add_int_value (builder, (gint64) *value);
           else
             json_builder_add_double_value (builder, *value);
@@ -164,7 +180,7 @@ upp_report_template (UppStore    *store,
   json_builder_set_member_name (builder, "format");
   json_builder_add_string_value (builder, "uppfoljning-report");
   json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, 1);
+  json_builder_add_int_value (builder, 2);
   json_builder_set_member_name (builder, "package");
   json_builder_add_string_value (builder, package->code);
   json_builder_set_member_name (builder, "department");
