@@ -198,6 +198,40 @@ upp_reports_page_get_summary (UppReportsPage *self)
   return gtk_label_get_label (self->results_summary);
 }
 
+/* The rows' tooltips, answered when asked (upp-result-row.ui says why). */
+static gboolean
+upp_result_row_status_tooltip (GtkWidget   *widget,
+                               int          x,
+                               int          y,
+                               gboolean     keyboard_mode,
+                               GtkTooltip  *tooltip,
+                               GtkListItem *list_item)
+{
+  UppResultItem *item = gtk_list_item_get_item (list_item);
+
+  if (item == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip,
+                        upp_import_status_get_label (upp_result_item_get_result (item)->status));
+  return TRUE;
+}
+
+static gboolean
+upp_result_row_path_tooltip (GtkWidget   *widget,
+                             int          x,
+                             int          y,
+                             gboolean     keyboard_mode,
+                             GtkTooltip  *tooltip,
+                             GtkListItem *list_item)
+{
+  UppResultItem *item = gtk_list_item_get_item (list_item);
+
+  if (item == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, upp_result_item_get_result (item)->path);
+  return TRUE;
+}
+
 static void
 upp_reports_page_dispose (GObject *object)
 {
@@ -249,8 +283,21 @@ upp_reports_page_init (UppReportsPage *self)
 {
   g_autoptr(GtkNoSelection) results_selection = NULL;
   g_autoptr(GtkNoSelection) documents_selection = NULL;
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GtkListItemFactory) results_factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "upp_result_row_status_tooltip",
+                                           G_CALLBACK (upp_result_row_status_tooltip),
+                                           "upp_result_row_path_tooltip",
+                                           G_CALLBACK (upp_result_row_path_tooltip),
+                                           NULL);
+  results_factory =
+    gtk_builder_list_item_factory_new_from_resource (scope,
+                                                     "/se/lysekil/Uppfoljning/ui/upp-result-row.ui");
+  gtk_list_view_set_factory (self->results_view, results_factory);
 
   self->results = g_list_store_new (UPP_TYPE_RESULT_ITEM);
   results_selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->results)));

@@ -429,6 +429,43 @@ free_value (GValue *value)
   g_free (value);
 }
 
+/* Widgets of @root with the CSS class @name, depth first. */
+static void
+collect_with_class (GtkWidget  *root,
+                    const char *name,
+                    GPtrArray  *found)
+{
+  if (gtk_widget_has_css_class (root, name))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_with_class (child, name, found);
+}
+
+/* A result row's icon says its status in a tooltip, asked for when the
+ * pointer rests on it: none is set when the row is bound (in GTK 4.8 each
+ * set asks the X server where the pointer is, and a list binds up to 200
+ * rows at once). */
+static void
+assert_result_tooltips (UppReportsPage *reports)
+{
+  g_autoptr(GPtrArray) icons = g_ptr_array_new ();
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+
+  collect_with_class (GTK_WIDGET (reports), "result-icon", icons);
+  g_assert_cmpuint (icons->len, >, 0);
+  for (guint i = 0; i < icons->len; i++)
+    {
+      GtkWidget *icon = g_ptr_array_index (icons, i);
+      gboolean shown = FALSE;
+
+      g_assert_null (gtk_widget_get_tooltip_text (icon));
+      g_assert_true (gtk_widget_get_has_tooltip (icon));
+      g_signal_emit_by_name (icon, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+      g_assert_true (shown);
+    }
+}
+
 static void
 test_import_drop (void)
 {
@@ -467,6 +504,7 @@ test_import_drop (void)
   g_assert_cmpstr (status, ==, "imported, supersedes an earlier revision");
   g_assert_cmpstr (upp_reports_page_get_summary (reports), ==,
                    "1 report imported, 1 file rejected");
+  assert_result_tooltips (reports);
 
   /* The correction counts: A12 is delayed now, not at risk. */
   g_assert_cmpint (figure_value (window, UPP_TILE_DELAYED), ==, 3);
