@@ -12,6 +12,7 @@
 
 #include "upp-chart-view.h"
 #include "upp-document-item.h"
+#include "upp-item-tooltip.h"
 #include "upp-reports-page.h"
 #include "upp-result-item.h"
 
@@ -198,40 +199,6 @@ upp_reports_page_get_summary (UppReportsPage *self)
   return gtk_label_get_label (self->results_summary);
 }
 
-/* The rows' tooltips, answered when asked (upp-result-row.ui says why). */
-static gboolean
-upp_result_row_status_tooltip (GtkWidget   *widget,
-                               int          x,
-                               int          y,
-                               gboolean     keyboard_mode,
-                               GtkTooltip  *tooltip,
-                               GtkListItem *list_item)
-{
-  UppResultItem *item = gtk_list_item_get_item (list_item);
-
-  if (item == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip,
-                        upp_import_status_get_label (upp_result_item_get_result (item)->status));
-  return TRUE;
-}
-
-static gboolean
-upp_result_row_path_tooltip (GtkWidget   *widget,
-                             int          x,
-                             int          y,
-                             gboolean     keyboard_mode,
-                             GtkTooltip  *tooltip,
-                             GtkListItem *list_item)
-{
-  UppResultItem *item = gtk_list_item_get_item (list_item);
-
-  if (item == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, upp_result_item_get_result (item)->path);
-  return TRUE;
-}
-
 static void
 upp_reports_page_dispose (GObject *object)
 {
@@ -283,17 +250,13 @@ upp_reports_page_init (UppReportsPage *self)
 {
   g_autoptr(GtkNoSelection) results_selection = NULL;
   g_autoptr(GtkNoSelection) documents_selection = NULL;
-  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GtkBuilderScope) scope = upp_item_tooltip_scope_new ();
   g_autoptr(GtkListItemFactory) results_factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
-                                           "upp_result_row_status_tooltip",
-                                           G_CALLBACK (upp_result_row_status_tooltip),
-                                           "upp_result_row_path_tooltip",
-                                           G_CALLBACK (upp_result_row_path_tooltip),
-                                           NULL);
+  /* The rows' tooltips are answered when asked (upp-item-tooltip.c). */
+  upp_item_tooltip_column_view (self->documents_view);
   results_factory =
     gtk_builder_list_item_factory_new_from_resource (scope,
                                                      "/se/lysekil/Uppfoljning/ui/upp-result-row.ui");
