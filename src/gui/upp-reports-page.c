@@ -33,6 +33,9 @@ struct _UppReportsPage
   /* owned */
   UppSession    *session;
   GListStore    *results;
+  GPtrArray     *pending_results;  /* UppResultItem still to add to @results */
+  guint          n_pending_added;
+  guint          fill_source;
   GListStore    *documents;
   GtkSortListModel *sorted_documents;
   guint          n_documents;
@@ -84,13 +87,53 @@ update (UppReportsPage *self)
   gtk_label_set_label (self->documents_count, count);
 }
 
+/* A list view lays out (and wraps the text of) up to 200 rows as they are
+ * added: 2,000 results at once kept the window's thread for 100 ms and
+ * more. They are added a few at a time instead, one batch per frame. */
+#define RESULTS_PER_BATCH 20
+#define RESULTS_BATCH_INTERVAL_MS 16
+
+static void
+stop_filling_results (UppReportsPage *self)
+{
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_pointer (&self->pending_results, g_ptr_array_unref);
+  self->n_pending_added = 0;
+}
+
+/* Adds the next batch; TRUE while more are left. */
+static gboolean
+add_result_batch (UppReportsPage *self)
+{
+  GPtrArray *items = self->pending_results;
+  guint n = MIN (RESULTS_PER_BATCH, items->len - self->n_pending_added);
+
+  g_list_store_splice (self->results, self->n_pending_added, 0,
+                       items->pdata + self->n_pending_added, n);
+  self->n_pending_added += n;
+  return self->n_pending_added < items->len;
+}
+
+static gboolean
+fill_results (gpointer user_data)
+{
+  UppReportsPage *self = user_data;
+
+  if (add_result_batch (self))
+    return G_SOURCE_CONTINUE;
+  self->fill_source = 0;
+  stop_filling_results (self);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * upp_reports_page_show_results:
  * @self: a #UppReportsPage
  * @results: (element-type UppImportResult): an import's outcome
  *
  * Lists each file with what happened to it: imported, already imported,
- * superseded, or rejected with the importer's message.
+ * superseded, or rejected with the importer's message. The first few rows
+ * are there at once, the rest follow a batch per frame.
  */
 void
 upp_reports_page_show_results (UppReportsPage *self,
@@ -111,8 +154,13 @@ upp_reports_page_show_results (UppReportsPage *self,
         if ((result->status == UPP_IMPORT_REJECTED) == (pass == 0))
           g_ptr_array_add (items, upp_result_item_new (results, i));
       }
-  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
-                       items->pdata, items->len);
+  stop_filling_results (self);
+  g_list_store_remove_all (self->results);
+  self->pending_results = g_steal_pointer (&items);
+  if (add_result_batch (self))
+    self->fill_source = g_timeout_add (RESULTS_BATCH_INTERVAL_MS, fill_results, self);
+  else
+    stop_filling_results (self);
   summary = upp_dashboard_import_summary (results);
   gtk_label_set_label (self->results_summary, summary);
   gtk_revealer_set_reveal_child (self->results_revealer, TRUE);
@@ -148,6 +196,7 @@ dismiss_results_action (GtkWidget  *widget,
   UppReportsPage *self = UPP_REPORTS_PAGE (widget);
 
   gtk_revealer_set_reveal_child (self->results_revealer, FALSE);
+  stop_filling_results (self);
   g_list_store_remove_all (self->results);
 }
 
@@ -207,6 +256,7 @@ upp_reports_page_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
+  stop_filling_results (self);
   /* Tear the tree down through the bin first: the leaflet and stack pages
    * must go before the template drops its references to their children. */
   adw_bin_set_child (ADW_BIN (object), NULL);

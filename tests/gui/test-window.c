@@ -550,6 +550,59 @@ test_import_drop (void)
 }
 
 static gboolean
+all_results_shown (gpointer data)
+{
+  return g_list_model_get_n_items (upp_reports_page_get_results (data)) == 300;
+}
+
+/* 300 results: a first batch at once, the rest a batch at a time from the
+ * main loop (a list view lays out each row as it is added), rejected files
+ * first, in order. */
+static void
+test_many_results (void)
+{
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "many-results");
+  UppWindow *window = open_window (db, 1280, 800);
+  UppReportsPage *reports = upp_window_get_reports_page (window);
+  g_autoptr(GPtrArray) results =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) upp_import_result_free);
+  GListModel *shown = upp_reports_page_get_results (reports);
+  guint n_first;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      UppImportResult *result = g_new0 (UppImportResult, 1);
+
+      result->path = g_strdup_printf ("/reports/file-%03u.json", i);
+      result->status = i % 100 == 99 ? UPP_IMPORT_REJECTED : UPP_IMPORT_IMPORTED;
+      result->problems = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (results, result);
+    }
+  upp_reports_page_show_results (reports, results);
+  n_first = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (n_first, >, 0);
+  g_assert_cmpuint (n_first, <, 300);
+  upp_test_wait_for (all_results_shown, reports, "all 300 results");
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(UppResultItem) item = g_list_model_get_item (shown, i);
+      guint file = i < 3 ? 99 + 100 * i : i - 3 + (i - 3) / 99;
+
+      g_assert_cmpuint (file, ==, strtoul (strrchr (upp_result_item_get_result (item)->path,
+                                                    '-') + 1, NULL, 10));
+    }
+
+  /* Shown again while the first are still being added: only the new ones. */
+  upp_reports_page_show_results (reports, results);
+  upp_reports_page_show_results (reports, results);
+  upp_test_wait_for (all_results_shown, reports, "all 300 results again");
+  upp_test_wait_idle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 300);
+
+  close_window (window);
+}
+
+static gboolean
 shows_dashboard (gpointer data)
 {
   return g_str_equal (upp_window_get_state (data), "dashboard");
@@ -796,6 +849,7 @@ main (int   argc,
   g_test_add_func ("/window/action-detail", test_action_detail);
   g_test_add_func ("/window/note", test_note);
   g_test_add_func ("/window/import-drop", test_import_drop);
+  g_test_add_func ("/window/many-results", test_many_results);
   g_test_add_func ("/window/empty-and-example", test_empty_and_example);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/dark", test_dark);
