@@ -56,16 +56,16 @@ char *
 upp_store_dump (UppStore  *self,
                 GError   **error)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
 
-  g_rec_mutex_lock (&self->lock);
+  conn = upp_store_read_lock (self);
   for (guint q = 0; q < G_N_ELEMENTS (dump_queries); q++)
     {
-      g_autoptr(sqlite3_stmt) stmt = upp_sql_prepare (self, dump_queries[q], error);
+      g_autoptr(sqlite3_stmt) stmt = upp_sql_prepare (conn, dump_queries[q], error);
 
       if (stmt == NULL)
         {
-          g_rec_mutex_unlock (&self->lock);
           return NULL;
         }
       g_string_append_printf (out, "# %s\n", dump_queries[q]);
@@ -81,7 +81,6 @@ upp_store_dump (UppStore  *self,
           g_string_append_c (out, '\n');
         }
     }
-  g_rec_mutex_unlock (&self->lock);
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -104,6 +103,7 @@ upp_store_backup (UppStore    *self,
 {
   sqlite3 *target = NULL;
   sqlite3_backup *backup;
+  UppStore *conn;
   int rc;
 
   g_return_val_if_fail (UPP_IS_STORE (self), FALSE);
@@ -118,18 +118,18 @@ upp_store_backup (UppStore    *self,
       return FALSE;
     }
 
-  g_rec_mutex_lock (&self->lock);
-  backup = sqlite3_backup_init (target, "main", self->db, "main");
+  conn = upp_store_read_lock (self);
+  backup = sqlite3_backup_init (target, "main", conn->db, "main");
   if (backup == NULL)
     {
       upp_sql_set_error (error, target, _("Could not create the backup"));
-      g_rec_mutex_unlock (&self->lock);
+      upp_store_read_unlock (conn);
       sqlite3_close (target);
       return FALSE;
     }
   rc = sqlite3_backup_step (backup, -1);
   sqlite3_backup_finish (backup);
-  g_rec_mutex_unlock (&self->lock);
+  upp_store_read_unlock (conn);
 
   if (rc != SQLITE_DONE)
     {
