@@ -16,11 +16,13 @@
 #include "upp-reports-page.h"
 #include "upp-result-item.h"
 
-/* A list view lays out (and wraps the text of) up to 200 rows as they are
- * added: 2,000 import results or documents at once kept the window's
- * thread for 100 ms and more. They are added a few at a time instead, a
- * batch per frame. */
-#define ITEMS_PER_BATCH 20
+/* A list or column view of GTK 4.8 makes rows for up to 200 items, seen
+ * or not, and lays them all out (wrapping their text) as they are added:
+ * 2,000 import results or documents at once kept the window's thread for
+ * 100 ms and more. The first 200 are added a few at a time instead, a
+ * batch per frame; the rest, which get no rows, at once. */
+#define ITEMS_PER_BATCH 10
+#define ITEMS_WITH_ROWS 200
 #define BATCH_INTERVAL_MS 16
 
 typedef struct
@@ -43,7 +45,8 @@ fill_stop (Fill *fill)
 static gboolean
 fill_batch (Fill *fill)
 {
-  guint n = MIN (ITEMS_PER_BATCH, fill->pending->len - fill->n_added);
+  guint left = fill->pending->len - fill->n_added;
+  guint n = fill->n_added < ITEMS_WITH_ROWS ? MIN (ITEMS_PER_BATCH, left) : left;
 
   g_list_store_splice (fill->store, fill->n_added, 0, fill->pending->pdata + fill->n_added, n);
   fill->n_added += n;
