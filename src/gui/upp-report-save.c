@@ -320,6 +320,7 @@ on_imported (UppSession      *session,
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
       upp_report_window_forget_import (self);
       upp_report_window_update_actions (self);
+      upp_report_window_finish_close (self);
       return;
     }
 
@@ -330,7 +331,10 @@ on_imported (UppSession      *session,
   g_clear_handle_id (&self->draft_id, g_source_remove);
   self->dirty = FALSE;
   upp_report_window_forget_import (self);
-  gtk_window_close (GTK_WINDOW (self));
+  if (self->closing)
+    upp_report_window_finish_close (self);
+  else
+    gtk_window_close (GTK_WINDOW (self));
 }
 
 /* The report is in its file: the window imports it. */
@@ -346,6 +350,8 @@ on_import_file_written (GObject      *source,
   g_autoptr(GListStore) files = NULL;
   g_autoptr(GFile) file = NULL;
 
+  if (self != NULL)
+    self->sending = FALSE;
   if (self == NULL || self->parent == NULL || self->form == NULL ||
       form_serial != self->form_serial)
     {
@@ -354,16 +360,16 @@ on_import_file_written (GObject      *source,
         upp_report_import_file_remove (path);
       if (self != NULL)
         {
-          self->sending = FALSE;
           upp_report_window_update_actions (self);
+          upp_report_window_finish_close (self);
         }
       return;
     }
-  self->sending = FALSE;
   if (path == NULL)
     {
       upp_report_window_show_toast (self, error->message);
       upp_report_window_update_actions (self);
+      upp_report_window_finish_close (self);
       return;
     }
   self->import_path = g_steal_pointer (&path);
@@ -376,6 +382,7 @@ on_import_file_written (GObject      *source,
   file = g_file_new_for_path (self->import_path);
   g_list_store_append (files, file);
   upp_session_request_import (self->session, G_LIST_MODEL (files));
+  upp_report_window_finish_close (self);
 }
 
 static void
@@ -397,11 +404,13 @@ on_final_for_import (GObject      *source,
     {
       self->sending = FALSE;
       upp_report_window_update_actions (self);
+      upp_report_window_finish_close (self);
       return;
     }
 
   /* A file named as the department would name it: import messages and the
-   * documents list show that name. Still sending until it is written. */
+   * documents list show that name. Still sending until it is written (a
+   * form closed meanwhile waits, hidden, for the import). */
   name = upp_report_window_get_filename (self);
   upp_report_import_file_write_async (name, bytes, on_import_file_written,
                                       upp_report_pending_new (self));
