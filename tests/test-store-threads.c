@@ -1,6 +1,7 @@
 /* test-store-threads.c — one store, queried in one thread while another
  * imports into it and a second connection writes: no torn reads, no NULL
- * without an error (run under ThreadSanitizer in CI)
+ * without an error, no query waiting for another thread's transaction
+ * (run under ThreadSanitizer in CI)
  *
  * Copyright 2026 The Uppföljning authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,7 +13,7 @@
 #include <string.h>
 
 #include "upp-import.h"
-#include "upp-store.h"
+#include "upp-store-private.h"
 #include "upp-test-util.h"
 
 #define N_REVISIONS 40
@@ -140,6 +141,115 @@ test_query_while_importing (void)
   g_free (stress.dir);
 }
 
+/* A query from another thread while a transaction is open (an import
+ * holds one for 128 files at a time). */
+typedef struct
+{
+  UppStore *store;
+  GMutex    mutex;
+  GCond     cond;
+  gboolean  done;
+  int       revision;
+  guint     n_statuses;
+  guint     n_documents;
+} Reading;
+
+static gpointer
+read_thread (gpointer user_data)
+{
+  Reading *reading = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UppPackage) package = upp_store_ref_package (reading->store);
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GPtrArray) trend = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+
+  statuses = upp_store_query_status (reading->store, UPP_WEEK_INIT (2026, 40), NULL, &error);
+  g_assert_no_error (error);
+  trend = upp_store_query_trend (reading->store, UPP_WEEK_INIT (2026, 40), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trend->len, ==, 16);
+  documents = upp_store_list_documents (reading->store, &error);
+  g_assert_no_error (error);
+
+  g_mutex_lock (&reading->mutex);
+  reading->revision = package != NULL ? package->revision : 0;
+  reading->n_statuses = statuses->len;
+  reading->n_documents = documents->len;
+  reading->done = TRUE;
+  g_cond_signal (&reading->cond);
+  g_mutex_unlock (&reading->mutex);
+  return NULL;
+}
+
+/* Runs the queries of read_thread() in another thread while this one
+ * holds a write transaction open; TRUE if they returned before it was let
+ * go. Waiting is bounded only so that a query that waits for the
+ * transaction fails the test instead of hanging it: the queries need
+ * milliseconds, the bound is a minute. */
+static gboolean
+read_during_transaction (Reading *reading)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  GThread *thread;
+  gboolean returned;
+
+  reading->done = FALSE;
+  g_assert_true (upp_store_begin (reading->store, &error));
+  g_assert_no_error (error);
+  thread = g_thread_new ("reader", read_thread, reading);
+  g_mutex_lock (&reading->mutex);
+  while (!reading->done)
+    if (!g_cond_wait_until (&reading->cond, &reading->mutex, deadline))
+      break;
+  returned = reading->done;
+  g_mutex_unlock (&reading->mutex);
+  upp_store_rollback (reading->store);
+  g_thread_join (thread);
+  return returned;
+}
+
+static void
+test_read_during_transaction (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upp-threads-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "read.db", NULL);
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) results = NULL;
+  Reading reading = { 0 };
+
+  g_assert_no_error (error);
+  reading.store = upp_test_open_demo (db);
+  g_mutex_init (&reading.mutex);
+  g_cond_init (&reading.cond);
+
+  /* The queries answer from what was committed, without waiting. */
+  g_assert_true (read_during_transaction (&reading));
+  g_assert_cmpint (reading.revision, ==, 1);
+  g_assert_cmpuint (reading.n_statuses, ==, 14);
+  g_assert_cmpuint (reading.n_documents, >, 1);
+
+  /* A new revision committed in between: what answers them sees it (it
+   * keeps caches of its own, which must not outlive a commit). */
+  revisions = write_revisions (dir);
+  g_ptr_array_add (files, g_strdup (g_ptr_array_index (revisions, 0)));
+  results = upp_import_files (reading.store, files, NULL, NULL, NULL);
+  g_assert_cmpint (((UppImportResult *) g_ptr_array_index (results, 0))->status, ==,
+                   UPP_IMPORT_PENDING);
+  g_assert_cmpuint (upp_test_accept_revisions (reading.store), ==, 1);
+  g_assert_true (read_during_transaction (&reading));
+  g_assert_cmpint (reading.revision, ==, 2);
+  g_assert_cmpuint (reading.n_statuses, ==, 14);
+
+  g_mutex_clear (&reading.mutex);
+  g_cond_clear (&reading.cond);
+  g_clear_object (&reading.store);
+  upp_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -148,6 +258,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/threads/query-while-importing", test_query_while_importing);
+  g_test_add_func ("/store/threads/read-during-transaction", test_read_during_transaction);
 
   return g_test_run ();
 }

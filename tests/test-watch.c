@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sqlite3.h>
 
+#include "upp-blocking.h"
 #include "upp-import.h"
 #include "upp-store.h"
 #include "upp-test-util.h"
@@ -141,7 +142,21 @@ test_watch_stops_when_dropped (void)
 /* The folder is listed by the watch's worker, not when the watch is made:
  * the files already there are imported all the same. */
 static void
-test_watch_imports_what_is_there (void)
+on_watch_made (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  UppWatch **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = upp_watch_new_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*out);
+}
+
+/* Made with upp_watch_new_async(), or with upp_watch_new(). */
+static void
+imports_what_is_there (gboolean made_async)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("upp-watch-XXXXXX", &error);
@@ -183,8 +198,21 @@ test_watch_imports_what_is_there (void)
     }
   store = open_store_with_package (db_path);
 
-  watch = upp_watch_new (store, inbox, &error);
-  g_assert_no_error (error);
+  if (made_async)
+    {
+      /* Registering the folder, on a share, waits: not in this thread. */
+      upp_blocking_forbid_in_this_thread ();
+      upp_watch_new_async (store, inbox, NULL, on_watch_made, &watch);
+      for (guint i = 0; i < 100 && watch == NULL; i++)
+        spin (20);
+      upp_blocking_allow_again ();
+      g_assert_nonnull (watch);
+    }
+  else
+    {
+      watch = upp_watch_new (store, inbox, &error);
+      g_assert_no_error (error);
+    }
   g_signal_connect (watch, "imported", G_CALLBACK (on_imported_count), &n_batches);
   g_signal_connect (watch, "imported", G_CALLBACK (on_imported_problems), problems);
   for (guint i = 0; i < 100 && n_batches == 0; i++)
@@ -200,6 +228,43 @@ test_watch_imports_what_is_there (void)
                                            "folder; it is read only from the folder “SOC”"));
   g_assert_nonnull (strstr (problems->str, "UTB/SOC-2026-W32.json: is a report for SOC, but it "
                                            "is in the folder “UTB”"));
+
+  g_clear_object (&watch);
+  g_clear_object (&store);
+  upp_test_remove_tree (dir);
+}
+
+static void
+test_watch_imports_what_is_there (void)
+{
+  imports_what_is_there (FALSE);
+}
+
+static void
+test_watch_made_in_a_worker (void)
+{
+  imports_what_is_there (TRUE);
+}
+
+/* Where the thread must not wait, making the watch there is caught. */
+static void
+test_watch_made_where_it_must_not_wait (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upp-watch-XXXXXX", &error);
+  g_autofree char *db_path = g_build_filename (dir, "watch.db", NULL);
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(UppWatch) watch = NULL;
+
+  g_assert_no_error (error);
+  store = open_store_with_package (db_path);
+  upp_blocking_forbid_in_this_thread ();
+  g_test_expect_message ("upp-blocking", G_LOG_LEVEL_CRITICAL,
+                         "Watching the shared folder on the main thread*");
+  watch = upp_watch_new (store, dir, &error);
+  g_test_assert_expected_messages ();
+  upp_blocking_allow_again ();
+  g_assert_no_error (error);
 
   g_clear_object (&watch);
   g_clear_object (&store);
@@ -250,6 +315,8 @@ main (int   argc,
 
   g_test_add_func ("/watch/stops-when-dropped", test_watch_stops_when_dropped);
   g_test_add_func ("/watch/imports-what-is-there", test_watch_imports_what_is_there);
+  g_test_add_func ("/watch/made-in-a-worker", test_watch_made_in_a_worker);
+  g_test_add_func ("/watch/made-where-it-must-not-wait", test_watch_made_where_it_must_not_wait);
   g_test_add_func ("/watch/missing-folder", test_watch_missing_folder);
 
   return g_test_run ();

@@ -443,6 +443,32 @@ upp_watch_init (UppWatch *self)
   self->cancellable = g_cancellable_new ();
 }
 
+/* Starts watching with @monitor, made for @folder. */
+static UppWatch *
+watch_new_with_monitor (UppStore     *store,
+                        GFile        *folder,
+                        GFileMonitor *monitor)
+{
+  UppWatch *self = g_object_new (UPP_TYPE_WATCH, NULL);
+
+  self->store = g_object_ref (store);
+  self->folder = g_object_ref (folder);
+  self->monitor = g_object_ref (monitor);
+  g_signal_connect (self->monitor, "changed", G_CALLBACK (on_changed), self);
+  schedule_round (self);
+  return self;
+}
+
+/* Registering the folder with inotify looks its path up: on a network
+ * share, as long as the server likes. */
+static GFileMonitor *
+monitor_folder (GFile   *folder,
+                GError **error)
+{
+  upp_blocking_check ("Watching the shared folder");
+  return g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES, NULL, error);
+}
+
 /**
  * upp_watch_new:
  * @store: the store to import into
@@ -456,6 +482,9 @@ upp_watch_init (UppWatch *self)
  * import: what it committed stays, the rest is left for the next watch.
  * A folder that cannot be read is reported by #UppWatch::failed.
  *
+ * Registering the folder for change notifications waits for the folder's
+ * file system; a thread that must not wait uses upp_watch_new_async().
+ *
  * Returns: (transfer full): the watch, or %NULL with @error set
  */
 UppWatch *
@@ -463,24 +492,112 @@ upp_watch_new (UppStore    *store,
                const char  *folder,
                GError     **error)
 {
-  g_autoptr(UppWatch) self = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileMonitor) monitor = NULL;
 
   g_return_val_if_fail (UPP_IS_STORE (store), NULL);
   g_return_val_if_fail (folder != NULL, NULL);
 
   /* The folder itself is looked at by the first round, in the worker: on
    * a network share, even that can take long. */
-
-  self = g_object_new (UPP_TYPE_WATCH, NULL);
-  self->store = g_object_ref (store);
-  self->folder = g_file_new_for_path (folder);
-  self->monitor = g_file_monitor_directory (self->folder, G_FILE_MONITOR_WATCH_MOVES, NULL, error);
-  if (self->monitor == NULL)
+  file = g_file_new_for_path (folder);
+  monitor = monitor_folder (file, error);
+  if (monitor == NULL)
     return NULL;
-  g_signal_connect (self->monitor, "changed", G_CALLBACK (on_changed), self);
-  schedule_round (self);
+  return watch_new_with_monitor (store, file, monitor);
+}
 
-  return g_steal_pointer (&self);
+typedef struct
+{
+  UppStore *store;
+  GFile    *folder;
+} Creation;
+
+static void
+creation_free (Creation *creation)
+{
+  g_object_unref (creation->store);
+  g_object_unref (creation->folder);
+  g_free (creation);
+}
+
+static void
+monitor_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Creation *creation = task_data;
+  GError *error = NULL;
+  GFileMonitor *monitor = monitor_folder (creation->folder, &error);
+
+  if (monitor == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, monitor, g_object_unref);
+}
+
+/**
+ * upp_watch_new_async:
+ * @store: the store to import into
+ * @folder: the folder to watch
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the thread-default main context when the watch is
+ *   made
+ * @user_data: for @callback
+ *
+ * As upp_watch_new(), with the folder registered for change notifications
+ * in a worker thread. The watch runs in the global default main context,
+ * which must be the caller's (it is the GUI's): the notifications are
+ * delivered to the context of the thread that registered the folder.
+ */
+void
+upp_watch_new_async (UppStore            *store,
+                     const char          *folder,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Creation *creation;
+
+  g_return_if_fail (UPP_IS_STORE (store));
+  g_return_if_fail (folder != NULL);
+  g_return_if_fail (g_main_context_get_thread_default () == NULL ||
+                    g_main_context_get_thread_default () == g_main_context_default ());
+
+  creation = g_new0 (Creation, 1);
+  creation->store = g_object_ref (store);
+  creation->folder = g_file_new_for_path (folder);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, upp_watch_new_async);
+  g_task_set_task_data (task, creation, (GDestroyNotify) creation_free);
+  g_task_run_in_thread (task, monitor_thread);
+}
+
+/**
+ * upp_watch_new_finish:
+ * @result: the #GAsyncResult given to the callback
+ * @error: a #GError
+ *
+ * Returns: (transfer full): the watch, or %NULL with @error set (also
+ *   when it was cancelled)
+ */
+UppWatch *
+upp_watch_new_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_autoptr(GFileMonitor) monitor = NULL;
+  Creation *creation;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == upp_watch_new_async, NULL);
+
+  monitor = g_task_propagate_pointer (G_TASK (result), error);
+  if (monitor == NULL)
+    return NULL;
+  creation = g_task_get_task_data (G_TASK (result));
+  return watch_new_with_monitor (creation->store, creation->folder, monitor);
 }
 
 /**

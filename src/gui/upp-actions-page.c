@@ -12,6 +12,7 @@
 
 #include "upp-action-item.h"
 #include "upp-actions-page.h"
+#include "upp-item-tooltip.h"
 #include "upp-status-badge.h"
 
 struct _UppActionsPage
@@ -581,6 +582,8 @@ upp_actions_page_init (UppActionsPage *self)
   self->goal_codes = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The rows' tooltips are answered when asked (upp-item-tooltip.c). */
+  upp_item_tooltip_column_view (self->column_view);
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   /* items → filter → sort (by the clicked column) → selection → view */

@@ -291,16 +291,13 @@ upp_report_window_save_action (GtkWidget  *widget,
 void
 upp_report_window_forget_import (UppReportWindow *self)
 {
-  g_autofree char *folder = NULL;
-
   if (self->imported_id != 0 && self->session != NULL)
     g_signal_handler_disconnect (self->session, self->imported_id);
   self->imported_id = 0;
   if (self->import_path == NULL)
     return;
-  folder = g_path_get_dirname (self->import_path);
-  g_remove (self->import_path);
-  g_rmdir (folder);
+  /* The temporary file goes in a worker: not a disk wait on this thread. */
+  upp_report_import_file_remove (self->import_path);
   g_clear_pointer (&self->import_path, g_free);
   g_clear_pointer (&self->import_department, g_free);
 }
@@ -332,6 +329,7 @@ on_imported (UppSession      *session,
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
       upp_report_window_forget_import (self);
       upp_report_window_update_actions (self);
+      upp_report_window_finish_close (self);
       return;
     }
 
@@ -342,38 +340,50 @@ on_imported (UppSession      *session,
   g_clear_handle_id (&self->draft_id, g_source_remove);
   self->dirty = FALSE;
   upp_report_window_forget_import (self);
-  gtk_window_close (GTK_WINDOW (self));
+  if (self->closing)
+    upp_report_window_finish_close (self);
+  else
+    gtk_window_close (GTK_WINDOW (self));
 }
 
-/* Hands @bytes to the main window's import, as the file @name. */
+/* The report is in its file: the window imports it. */
 static void
-import_bytes (UppReportWindow *self,
-              GBytes          *bytes,
-              const char      *name)
+on_import_file_written (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
 {
+  guint form_serial;
+  g_autoptr(UppReportWindow) self = upp_report_pending_take (user_data, NULL, &form_serial);
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = upp_report_import_file_write_finish (result, &error);
   g_autoptr(GListStore) files = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autofree char *folder = NULL;
 
-  /* A file named as the department would name it (or as it was saved):
-   * import messages and the documents list show that name. */
-  folder = g_dir_make_tmp ("uppfoljning-report-XXXXXX", &error);
-  if (folder == NULL)
+  if (self != NULL)
+    self->sending = FALSE;
+  if (self == NULL || self->parent == NULL || self->form == NULL ||
+      form_serial != self->form_serial)
     {
-      upp_report_window_show_toast (self, error->message);
+      /* Gone, or another department or week chosen meanwhile. */
+      if (path != NULL)
+        upp_report_import_file_remove (path);
+      if (self != NULL)
+        {
+          upp_report_window_update_actions (self);
+          upp_report_window_finish_close (self);
+        }
       return;
     }
-  self->import_path = g_build_filename (folder, name, NULL);
+  if (path == NULL)
+    {
+      upp_report_window_show_toast (self, error->message);
+      upp_report_window_update_actions (self);
+      upp_report_window_finish_close (self);
+      return;
+    }
+  self->import_path = g_steal_pointer (&path);
   self->import_department = g_strdup (self->form->department);
   self->import_week = self->form->week;
-  if (!g_file_set_contents (self->import_path, g_bytes_get_data (bytes, NULL),
-                            g_bytes_get_size (bytes), &error))
-    {
-      upp_report_window_show_toast (self, error->message);
-      upp_report_window_forget_import (self);
-      return;
-    }
   self->imported_id = g_signal_connect (self->session, "imported", G_CALLBACK (on_imported), self);
   upp_report_window_update_actions (self);
 
@@ -381,6 +391,21 @@ import_bytes (UppReportWindow *self,
   file = g_file_new_for_path (self->import_path);
   g_list_store_append (files, file);
   upp_session_request_import (self->session, G_LIST_MODEL (files));
+  upp_report_window_finish_close (self);
+}
+
+/* Hands @bytes to the main window's import, as the file @name: written in
+ * a worker first. Still sending until it is written (a form closed
+ * meanwhile waits, hidden, for the import). */
+static void
+import_bytes (UppReportWindow *self,
+              GBytes          *bytes,
+              const char      *name)
+{
+  self->sending = TRUE;
+  upp_report_window_update_actions (self);
+  upp_report_import_file_write_async (name, bytes, on_import_file_written,
+                                      upp_report_pending_new (self));
 }
 
 static void
@@ -395,13 +420,18 @@ on_final_for_import (GObject      *source,
 
   if (self == NULL)
     return;
-  self->sending = FALSE;
-  upp_report_window_update_actions (self);
   bytes = finish_final (self, result, generation);
   /* Another department or week was chosen meanwhile: not imported. */
   if (bytes == NULL || self->parent == NULL || self->import_path != NULL || self->form == NULL ||
       form_serial != self->form_serial)
-    return;
+    {
+      self->sending = FALSE;
+      upp_report_window_update_actions (self);
+      upp_report_window_finish_close (self);
+      return;
+    }
+  /* A file named as the department would name it: import messages and the
+   * documents list show that name. */
   name = upp_report_window_get_filename (self);
   import_bytes (self, bytes, name);
 }

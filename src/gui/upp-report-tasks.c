@@ -21,8 +21,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
+#include "upp-blocking.h"
 #include "upp-error.h"
 #include "upp-import.h"
 #include "upp-report-tasks.h"
@@ -820,4 +822,149 @@ upp_report_open_finish (GAsyncResult  *result,
                         NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The report as a file for the importer: in a folder of its own under the
+ * temporary directory, named as the department would name it */
+
+/* Writes @bytes as @name in a new temporary folder; the file's path. */
+static char *
+write_import_file (const char  *name,
+                   GBytes      *bytes,
+                   GError     **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+
+  upp_blocking_check ("Writing the report to import");
+  folder = g_dir_make_tmp ("uppfoljning-report-XXXXXX", error);
+  if (folder == NULL)
+    return NULL;
+  path = g_build_filename (folder, name, NULL);
+  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                            error))
+    {
+      g_rmdir (folder);
+      return NULL;
+    }
+  return g_steal_pointer (&path);
+}
+
+/* Removes the file and its folder. */
+static void
+remove_import_file (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  upp_blocking_check ("Removing the imported report");
+  g_remove (path);
+  g_rmdir (folder);
+}
+
+typedef struct
+{
+  char   *name;
+  GBytes *bytes;
+} ImportFileData;
+
+static void
+import_file_data_free (ImportFileData *data)
+{
+  g_free (data->name);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data);
+}
+
+static void
+write_import_file_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  ImportFileData *data = task_data;
+  GError *error = NULL;
+  char *path = write_import_file (data->name, data->bytes, &error);
+
+  if (path == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, path, g_free);
+}
+
+/**
+ * upp_report_import_file_write_async:
+ * @name: the file's name
+ * @bytes: the report
+ * @callback: called when it is written
+ * @user_data: for @callback
+ *
+ * Writes the report, in a worker thread, as @name in a new folder under
+ * the temporary directory: the file the form asks the window to import.
+ */
+void
+upp_report_import_file_write_async (const char          *name,
+                                    GBytes              *bytes,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportFileData *data;
+
+  g_return_if_fail (name != NULL && bytes != NULL);
+
+  task = g_task_new (NULL, NULL, callback, user_data);
+  g_task_set_source_tag (task, upp_report_import_file_write_async);
+  data = g_new0 (ImportFileData, 1);
+  data->name = g_strdup (name);
+  data->bytes = g_bytes_ref (bytes);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_file_data_free);
+  g_task_run_in_thread (task, write_import_file_thread);
+}
+
+/**
+ * upp_report_import_file_write_finish:
+ * @result: the #GAsyncResult given to the callback
+ * @error: a #GError
+ *
+ * Returns: (transfer full): the file's path, or %NULL with @error set;
+ *   remove it with upp_report_import_file_remove()
+ */
+char *
+upp_report_import_file_write_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        upp_report_import_file_write_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+remove_import_file_thread (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  remove_import_file (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * upp_report_import_file_remove:
+ * @path: a path from upp_report_import_file_write_finish()
+ *
+ * Removes the file and its folder, in a worker thread.
+ */
+void
+upp_report_import_file_remove (const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, upp_report_import_file_remove);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, remove_import_file_thread);
 }

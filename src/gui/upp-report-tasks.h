@@ -102,4 +102,12 @@ void           upp_report_open_file_async    (UppStore             *store,
 UppReportSent *upp_report_open_finish        (GAsyncResult         *result,
                                               GError              **error);
 
+void           upp_report_import_file_write_async  (const char           *name,
+                                                    GBytes               *bytes,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+char          *upp_report_import_file_write_finish (GAsyncResult         *result,
+                                                    GError              **error);
+void           upp_report_import_file_remove       (const char           *path);
+
 G_END_DECLS

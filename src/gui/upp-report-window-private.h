@@ -85,7 +85,7 @@ struct _UppReportWindow
   guint                 n_writes;      /* draft writes running in worker threads */
   gboolean              read_only;
   gboolean              dirty;
-  gboolean              sending;       /* the final check before an import runs */
+  gboolean              sending;       /* the final check and the file, before an import */
   gboolean              closing;       /* closed, waiting for the draft writes */
   gboolean              kept_on_close; /* a draft was kept when closing */
   gboolean              disposed;

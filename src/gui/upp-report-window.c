@@ -259,13 +259,20 @@ upp_report_window_get_busy (UppReportWindow *self)
 
 /* GObject */
 
-/* Closed while drafts are being written: the window goes once they are
- * (hidden meanwhile), so that a draft that could not be kept is not lost
- * with it. */
+/* Closed while drafts are being written, or while the report is on its
+ * way into the database: the window goes once they are written and the
+ * import is done (hidden meanwhile), so that a draft that could not be
+ * kept is not lost with it, nor the import it asked for. */
+static gboolean
+has_work_to_finish (UppReportWindow *self)
+{
+  return self->n_writes > 0 || self->sending || self->import_path != NULL;
+}
+
 void
 upp_report_window_finish_close (UppReportWindow *self)
 {
-  if (!self->closing || self->n_writes > 0)
+  if (!self->closing || has_work_to_finish (self))
     return;
   if (self->kept_on_close && self->parent != NULL && !self->dirty)
     g_signal_emit (self, signals[DRAFT_KEPT], 0);
@@ -284,7 +291,7 @@ upp_report_window_close_request (GtkWindow *window)
       upp_report_window_save_draft_now (self);
       self->kept_on_close = TRUE;
     }
-  if (self->n_writes > 0)
+  if (has_work_to_finish (self))
     {
       self->closing = TRUE;
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);

@@ -12,8 +12,73 @@
 
 #include "upp-chart-view.h"
 #include "upp-document-item.h"
+#include "upp-item-tooltip.h"
 #include "upp-reports-page.h"
 #include "upp-result-item.h"
+
+/* A list or column view of GTK 4.8 makes rows for up to 200 items, seen
+ * or not, and lays them all out (wrapping their text) as they are added:
+ * 2,000 import results or documents at once kept the window's thread for
+ * 100 ms and more. The first 200 are added a few at a time instead, a
+ * batch per frame; the rest, which get no rows, at once. */
+#define ITEMS_PER_BATCH 10
+#define ITEMS_WITH_ROWS 200
+#define BATCH_INTERVAL_MS 16
+
+typedef struct
+{
+  GListStore *store;    /* borrowed */
+  GPtrArray  *pending;  /* the items, while some are still to be added */
+  guint       n_added;
+  guint       source;
+} Fill;
+
+static void
+fill_stop (Fill *fill)
+{
+  g_clear_handle_id (&fill->source, g_source_remove);
+  g_clear_pointer (&fill->pending, g_ptr_array_unref);
+  fill->n_added = 0;
+}
+
+/* Adds the next batch; TRUE while more are left. */
+static gboolean
+fill_batch (Fill *fill)
+{
+  guint left = fill->pending->len - fill->n_added;
+  guint n = fill->n_added < ITEMS_WITH_ROWS ? MIN (ITEMS_PER_BATCH, left) : left;
+
+  g_list_store_splice (fill->store, fill->n_added, 0, fill->pending->pdata + fill->n_added, n);
+  fill->n_added += n;
+  return fill->n_added < fill->pending->len;
+}
+
+static gboolean
+on_fill_timeout (gpointer user_data)
+{
+  Fill *fill = user_data;
+
+  if (fill_batch (fill))
+    return G_SOURCE_CONTINUE;
+  fill->source = 0;
+  fill_stop (fill);
+  return G_SOURCE_REMOVE;
+}
+
+/* Replaces what @fill's store holds with @items: the first batch now, the
+ * rest from the main loop. */
+static void
+fill_start (Fill      *fill,
+            GPtrArray *items)
+{
+  fill_stop (fill);
+  g_list_store_remove_all (fill->store);
+  fill->pending = items;
+  if (fill_batch (fill))
+    fill->source = g_timeout_add (BATCH_INTERVAL_MS, on_fill_timeout, fill);
+  else
+    fill_stop (fill);
+}
 
 struct _UppReportsPage
 {
@@ -35,6 +100,8 @@ struct _UppReportsPage
   GListStore    *documents;
   GtkSortListModel *sorted_documents;
   guint          n_documents;
+  Fill           results_fill;
+  Fill           documents_fill;
 };
 
 G_DEFINE_FINAL_TYPE (UppReportsPage, upp_reports_page, ADW_TYPE_BIN)
@@ -43,7 +110,7 @@ static void
 update (UppReportsPage *self)
 {
   UppDashboard *dashboard = upp_session_get_dashboard (self->session);
-  g_autoptr(GPtrArray) items = NULL;
+  GPtrArray *items;
   g_autofree char *subtitle = NULL;
   g_autofree char *count = NULL;
   guint n_weeks = UPP_DASHBOARD_COMPLIANCE_WEEKS;
@@ -75,9 +142,7 @@ update (UppReportsPage *self)
       items = g_ptr_array_new_with_free_func (g_object_unref);
       for (guint i = 0; i < dashboard->documents->len; i++)
         g_ptr_array_add (items, upp_document_item_new (dashboard, i));
-      g_list_store_splice (self->documents, 0,
-                           g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
-                           items->pdata, items->len);
+      fill_start (&self->documents_fill, items);
     }
   count = g_strdup_printf ("%u", dashboard->documents->len);
   gtk_label_set_label (self->documents_count, count);
@@ -89,7 +154,8 @@ update (UppReportsPage *self)
  * @results: (element-type UppImportResult): an import's outcome
  *
  * Lists each file with what happened to it: imported, already imported,
- * superseded, or rejected with the importer's message.
+ * superseded, or rejected with the importer's message. The first few rows
+ * are there at once, the rest follow a batch per frame.
  */
 void
 upp_reports_page_show_results (UppReportsPage *self,
@@ -110,8 +176,7 @@ upp_reports_page_show_results (UppReportsPage *self,
         if ((result->status == UPP_IMPORT_REJECTED) == (pass == 0))
           g_ptr_array_add (items, upp_result_item_new (results, i));
       }
-  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
-                       items->pdata, items->len);
+  fill_start (&self->results_fill, g_steal_pointer (&items));
   summary = upp_dashboard_import_summary (results);
   gtk_label_set_label (self->results_summary, summary);
   gtk_revealer_set_reveal_child (self->results_revealer, TRUE);
@@ -147,6 +212,7 @@ dismiss_results_action (GtkWidget  *widget,
   UppReportsPage *self = UPP_REPORTS_PAGE (widget);
 
   gtk_revealer_set_reveal_child (self->results_revealer, FALSE);
+  fill_stop (&self->results_fill);
   g_list_store_remove_all (self->results);
 }
 
@@ -206,6 +272,8 @@ upp_reports_page_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
+  fill_stop (&self->results_fill);
+  fill_stop (&self->documents_fill);
   /* Tear the tree down through the bin first: the leaflet and stack pages
    * must go before the template drops its references to their children. */
   adw_bin_set_child (ADW_BIN (object), NULL);
@@ -249,14 +317,25 @@ upp_reports_page_init (UppReportsPage *self)
 {
   g_autoptr(GtkNoSelection) results_selection = NULL;
   g_autoptr(GtkNoSelection) documents_selection = NULL;
+  g_autoptr(GtkBuilderScope) scope = upp_item_tooltip_scope_new ();
+  g_autoptr(GtkListItemFactory) results_factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The rows' tooltips are answered when asked (upp-item-tooltip.c). */
+  upp_item_tooltip_column_view (self->documents_view);
+  results_factory =
+    gtk_builder_list_item_factory_new_from_resource (scope,
+                                                     "/se/lysekil/Uppfoljning/ui/upp-result-row.ui");
+  gtk_list_view_set_factory (self->results_view, results_factory);
+
   self->results = g_list_store_new (UPP_TYPE_RESULT_ITEM);
+  self->results_fill.store = self->results;
   results_selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->results)));
   gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (results_selection));
 
   self->documents = g_list_store_new (UPP_TYPE_DOCUMENT_ITEM);
+  self->documents_fill.store = self->documents;
   self->sorted_documents =
     gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->documents)),
                              g_object_ref (gtk_column_view_get_sorter (self->documents_view)));

@@ -39,6 +39,7 @@ struct _UppSession
   GQueue            import_queue;      /* GPtrArray of paths: imports waiting their turn */
   GCancellable     *cancellable;
   GCancellable     *import_cancellable;
+  GCancellable     *watch_cancellable;  /* the watch being made, or NULL */
 
   GDate             today_date;
   UppWeek           today;
@@ -844,10 +845,38 @@ on_watch_failed (UppWatch   *watch,
 }
 
 static void
-update_watch (UppSession *self)
+watch_made (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
+  UppWatch *watch = upp_watch_new_finish (result, &error);
+  UppSession *self = user_data;
+  g_autofree char *message = NULL;
 
+  /* Cancelled: the session is gone, or watches another folder now. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->watch_cancellable);
+  if (watch == NULL)
+    {
+      message = g_strdup_printf (_("Cannot watch the reports folder: %s"), error->message);
+      g_signal_emit (self, signals[FAILED], 0, message);
+      return;
+    }
+  self->watch = watch;
+  g_signal_connect (self->watch, "imported", G_CALLBACK (on_watch_imported), self);
+  g_signal_connect (self->watch, "failed", G_CALLBACK (on_watch_failed), self);
+}
+
+/* The folder is registered for change notifications in a worker: on a
+ * network share that waits for the server. */
+static void
+update_watch (UppSession *self)
+{
+  if (self->watch_cancellable != NULL)
+    g_cancellable_cancel (self->watch_cancellable);
+  g_clear_object (&self->watch_cancellable);
   if (self->watch != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->watch, self);
@@ -856,17 +885,9 @@ update_watch (UppSession *self)
   if (self->store == NULL || self->reports_folder == NULL || *self->reports_folder == '\0')
     return;
 
-  self->watch = upp_watch_new (self->store, self->reports_folder, &error);
-  if (self->watch == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot watch the reports folder: %s"),
-                                                  error->message);
-
-      g_signal_emit (self, signals[FAILED], 0, message);
-      return;
-    }
-  g_signal_connect (self->watch, "imported", G_CALLBACK (on_watch_imported), self);
-  g_signal_connect (self->watch, "failed", G_CALLBACK (on_watch_failed), self);
+  self->watch_cancellable = g_cancellable_new ();
+  upp_watch_new_async (self->store, self->reports_folder, self->watch_cancellable, watch_made,
+                       self);
 }
 
 /* Accessors */
@@ -1196,6 +1217,9 @@ upp_session_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+  if (self->watch_cancellable != NULL)
+    g_cancellable_cancel (self->watch_cancellable);
+  g_clear_object (&self->watch_cancellable);
   if (self->watch != NULL)
     g_signal_handlers_disconnect_by_data (self->watch, self);
   g_clear_object (&self->watch);

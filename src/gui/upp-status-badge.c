@@ -55,7 +55,24 @@ update (UppStatusBadge *self)
   gtk_widget_set_css_classes (GTK_WIDGET (self), classes);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->show_label ? NULL : label);
+  /* The tooltip is answered when asked (query_tooltip): setting its text
+   * asks the X server for the pointer, and a list binds 200 badges. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), !self->show_label && *label != '\0');
+}
+
+static gboolean
+upp_status_badge_query_tooltip (GtkWidget  *widget,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard_mode,
+                                GtkTooltip *tooltip)
+{
+  UppStatusBadge *self = UPP_STATUS_BADGE (widget);
+
+  if (self->show_label || self->state < 0 || self->state >= UPP_N_STATES)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, upp_state_get_label (self->state));
+  return TRUE;
 }
 
 int
@@ -147,6 +164,7 @@ upp_status_badge_class_init (UppStatusBadgeClass *klass)
   object_class->dispose = upp_status_badge_dispose;
   object_class->get_property = upp_status_badge_get_property;
   object_class->set_property = upp_status_badge_set_property;
+  widget_class->query_tooltip = upp_status_badge_query_tooltip;
 
   properties[PROP_STATE] =
     g_param_spec_int ("state", NULL, NULL, -1, UPP_N_STATES - 1, -1,

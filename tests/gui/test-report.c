@@ -626,6 +626,17 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The documents list fills in a batch per frame: all of the dashboard's. */
+static gboolean
+documents_listed (gpointer data)
+{
+  UppWindow *window = data;
+  UppDashboard *dashboard = upp_session_get_dashboard (upp_window_get_session (window));
+  GListModel *documents = upp_reports_page_get_documents (upp_window_get_reports_page (window));
+
+  return dashboard != NULL && g_list_model_get_n_items (documents) == dashboard->documents->len;
+}
+
 /* Double-clicking (or Enter on) a report in the Reports view's documents. */
 static void
 activate_document (UppWindow *window,
@@ -637,6 +648,7 @@ activate_document (UppWindow *window,
   guint n;
 
   g_assert_nonnull (view);
+  upp_test_wait_for (documents_listed, window, "the documents list");
   model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
   n = g_list_model_get_n_items (model);
   for (guint i = 0; i < n; i++)

@@ -417,6 +417,12 @@ results_shown (gpointer data)
   return g_list_model_get_n_items (upp_reports_page_get_results (data)) > 0;
 }
 
+static gboolean
+all_documents_listed (gpointer data)
+{
+  return g_list_model_get_n_items (upp_reports_page_get_documents (data)) == 98;
+}
+
 static GValue *
 file_list_value (const char * const *names)
 {
@@ -441,6 +447,67 @@ free_value (GValue *value)
 {
   g_value_unset (value);
   g_free (value);
+}
+
+/* Widgets of @root with the CSS class @name, depth first. */
+static void
+collect_with_class (GtkWidget  *root,
+                    const char *name,
+                    GPtrArray  *found)
+{
+  if (gtk_widget_has_css_class (root, name))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_with_class (child, name, found);
+}
+
+/* Counts the widgets in the rows of list and column views under @widget
+ * that have a tooltip, and those whose tooltip text was set. */
+static void
+count_row_tooltips (GtkWidget *widget,
+                    gboolean   in_rows,
+                    guint     *n_tooltips,
+                    guint     *n_texts)
+{
+  if (in_rows && gtk_widget_get_has_tooltip (widget))
+    (*n_tooltips)++;
+  if (in_rows && gtk_widget_get_tooltip_text (widget) != NULL)
+    (*n_texts)++;
+  in_rows = in_rows || GTK_IS_LIST_VIEW (widget) || GTK_IS_COLUMN_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_row_tooltips (child, in_rows, n_tooltips, n_texts);
+}
+
+/* Rows answer tooltip queries when the pointer rests on them; none has its
+ * tooltip text set when it is bound (in GTK 4.8 each set asks the X server
+ * where the pointer is, and a list binds up to 200 rows at once). A result
+ * row's icon says its status that way. */
+static void
+assert_row_tooltips (UppWindow      *window,
+                     UppReportsPage *reports)
+{
+  g_autoptr(GPtrArray) icons = g_ptr_array_new ();
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  guint n_tooltips = 0;
+  guint n_texts = 0;
+
+  count_row_tooltips (GTK_WIDGET (window), FALSE, &n_tooltips, &n_texts);
+  g_assert_cmpuint (n_tooltips, >, 0);
+  g_assert_cmpuint (n_texts, ==, 0);
+
+  collect_with_class (GTK_WIDGET (reports), "result-icon", icons);
+  g_assert_cmpuint (icons->len, >, 0);
+  for (guint i = 0; i < icons->len; i++)
+    {
+      GtkWidget *icon = g_ptr_array_index (icons, i);
+      gboolean shown = FALSE;
+
+      g_assert_true (gtk_widget_get_has_tooltip (icon));
+      g_signal_emit_by_name (icon, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+      g_assert_true (shown);
+    }
 }
 
 static void
@@ -491,11 +558,13 @@ test_import_drop (void)
   g_assert_cmpstr (status, ==, "imported, supersedes an earlier revision");
   g_assert_cmpstr (upp_reports_page_get_summary (reports), ==,
                    "1 report imported, 1 file rejected");
+  assert_row_tooltips (window, reports);
 
   /* The correction counts: A12 is delayed now, not at risk. */
   g_assert_cmpint (figure_value (window, UPP_TILE_DELAYED), ==, 3);
   g_assert_cmpint (figure_value (window, UPP_TILE_AT_RISK), ==, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (upp_reports_page_get_documents (reports)), ==, 98);
+  /* A large list fills in over a few frames. */
+  upp_test_wait_for (all_documents_listed, reports, "98 documents");
   upp_test_save_screenshot (GTK_WIDGET (window), gui.screenshot_dir, "reports");
 
   /* The same files again: nothing new. */
@@ -509,6 +578,59 @@ test_import_drop (void)
                    "1 file already imported, 1 file rejected");
 
   free_value (value);
+  close_window (window);
+}
+
+static gboolean
+all_results_shown (gpointer data)
+{
+  return g_list_model_get_n_items (upp_reports_page_get_results (data)) == 300;
+}
+
+/* 300 results: a first batch at once, the rest a batch at a time from the
+ * main loop (a list view lays out each row as it is added), rejected files
+ * first, in order. */
+static void
+test_many_results (void)
+{
+  g_autofree char *db = upp_gui_test_copy_demo (&gui, "many-results");
+  UppWindow *window = open_window (db, 1280, 800);
+  UppReportsPage *reports = upp_window_get_reports_page (window);
+  g_autoptr(GPtrArray) results =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) upp_import_result_free);
+  GListModel *shown = upp_reports_page_get_results (reports);
+  guint n_first;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      UppImportResult *result = g_new0 (UppImportResult, 1);
+
+      result->path = g_strdup_printf ("/reports/file-%03u.json", i);
+      result->status = i % 100 == 99 ? UPP_IMPORT_REJECTED : UPP_IMPORT_IMPORTED;
+      result->problems = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (results, result);
+    }
+  upp_reports_page_show_results (reports, results);
+  n_first = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (n_first, >, 0);
+  g_assert_cmpuint (n_first, <, 300);
+  upp_test_wait_for (all_results_shown, reports, "all 300 results");
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(UppResultItem) item = g_list_model_get_item (shown, i);
+      guint file = i < 3 ? 99 + 100 * i : i - 3 + (i - 3) / 99;
+
+      g_assert_cmpuint (file, ==, strtoul (strrchr (upp_result_item_get_result (item)->path,
+                                                    '-') + 1, NULL, 10));
+    }
+
+  /* Shown again while the first are still being added: only the new ones. */
+  upp_reports_page_show_results (reports, results);
+  upp_reports_page_show_results (reports, results);
+  upp_test_wait_for (all_results_shown, reports, "all 300 results again");
+  upp_test_wait_idle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 300);
+
   close_window (window);
 }
 
@@ -766,6 +888,7 @@ main (int   argc,
   g_test_add_func ("/window/action-detail", test_action_detail);
   g_test_add_func ("/window/note", test_note);
   g_test_add_func ("/window/import-drop", test_import_drop);
+  g_test_add_func ("/window/many-results", test_many_results);
   g_test_add_func ("/window/empty-and-example", test_empty_and_example);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/dark", test_dark);

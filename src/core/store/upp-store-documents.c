@@ -20,15 +20,15 @@ gboolean
 upp_store_has_document (UppStore   *self,
                         const char *sha256)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   CachedStmt *stmt;
   gboolean found;
 
-  g_rec_mutex_lock (&self->lock);
-  stmt = upp_sql_prepare_cached (self, "SELECT 1 FROM document WHERE sha256 = ?1", NULL);
+  conn = upp_store_read_lock (self);
+  stmt = upp_sql_prepare_cached (conn, "SELECT 1 FROM document WHERE sha256 = ?1", NULL);
   upp_sql_bind_text (stmt, 1, sha256);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   upp_sql_cached_stmt_release (stmt);
-  g_rec_mutex_unlock (&self->lock);
 
   return found;
 }
@@ -45,22 +45,22 @@ upp_store_has_document (UppStore   *self,
 GHashTable *
 upp_store_get_document_kinds (UppStore *self)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GHashTable *kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  g_rec_mutex_lock (&self->lock);
+  conn = upp_store_read_lock (self);
   /* The hashes from their index, not from the rows (which hold the
    * documents); the few packages then by their revisions. */
-  stmt = upp_sql_prepare (self, "SELECT sha256 FROM document", NULL);
+  stmt = upp_sql_prepare (conn, "SELECT sha256 FROM document", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     g_hash_table_insert (kinds, upp_sql_column_text (stmt, 0), (gpointer) "report");
   g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = upp_sql_prepare (self, "SELECT sha256 FROM document"
+  stmt = upp_sql_prepare (conn, "SELECT sha256 FROM document"
                                 " WHERE id IN (SELECT document_id FROM package_revision)", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     g_hash_table_insert (kinds, upp_sql_column_text (stmt, 0), (gpointer) "package");
   g_clear_pointer (&stmt, sqlite3_finalize);
-  g_rec_mutex_unlock (&self->lock);
 
   return kinds;
 }
@@ -360,21 +360,20 @@ GPtrArray *
 upp_store_list_documents (UppStore  *self,
                           GError   **error)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GPtrArray *rows;
 
-  g_rec_mutex_lock (&self->lock);
-  stmt = upp_sql_prepare (self, DOCUMENT_INFO_SQL
+  conn = upp_store_read_lock (self);
+  stmt = upp_sql_prepare (conn, DOCUMENT_INFO_SQL
                           " ORDER BY d.kind = 'report', r.week DESC, r.department," LATEST_FIRST ","
                           "   p.revision DESC", error);
   if (stmt == NULL)
     {
-      g_rec_mutex_unlock (&self->lock);
       return NULL;
     }
   rows = read_document_infos (stmt);
   g_clear_pointer (&stmt, sqlite3_finalize);
-  g_rec_mutex_unlock (&self->lock);
 
   return rows;
 }
@@ -399,26 +398,25 @@ upp_store_list_reports (UppStore    *self,
                         UppWeek      week,
                         GError     **error)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GPtrArray *rows;
 
   g_return_val_if_fail (UPP_IS_STORE (self), NULL);
   g_return_val_if_fail (department != NULL, NULL);
 
-  g_rec_mutex_lock (&self->lock);
-  stmt = upp_sql_prepare (self, DOCUMENT_INFO_SQL
+  conn = upp_store_read_lock (self);
+  stmt = upp_sql_prepare (conn, DOCUMENT_INFO_SQL
                           " WHERE r.department = ?1 AND r.week = ?2"
                           " ORDER BY" LATEST_FIRST, error);
   if (stmt == NULL)
     {
-      g_rec_mutex_unlock (&self->lock);
       return NULL;
     }
   upp_sql_bind_text (stmt, 1, department);
   sqlite3_bind_int (stmt, 2, upp_week_to_key (week));
   rows = read_document_infos (stmt);
   g_clear_pointer (&stmt, sqlite3_finalize);
-  g_rec_mutex_unlock (&self->lock);
 
   return rows;
 }
@@ -435,23 +433,22 @@ GHashTable *
 upp_store_get_reporting_departments (UppStore  *self,
                                      GError   **error)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GHashTable *set;
 
   g_return_val_if_fail (UPP_IS_STORE (self), NULL);
 
-  g_rec_mutex_lock (&self->lock);
-  stmt = upp_sql_prepare (self, "SELECT DISTINCT department FROM report", error);
+  conn = upp_store_read_lock (self);
+  stmt = upp_sql_prepare (conn, "SELECT DISTINCT department FROM report", error);
   if (stmt == NULL)
     {
-      g_rec_mutex_unlock (&self->lock);
       return NULL;
     }
   set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_hash_table_add (set, upp_sql_column_text (stmt, 0));
   g_clear_pointer (&stmt, sqlite3_finalize);
-  g_rec_mutex_unlock (&self->lock);
 
   return set;
 }
@@ -474,12 +471,13 @@ upp_store_get_document_bytes (UppStore  *self,
                               gint64     id,
                               GError   **error)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GBytes) stored = NULL;
   g_autofree char *encoding = NULL;
 
-  g_rec_mutex_lock (&self->lock);
-  stmt = upp_sql_prepare (self, "SELECT encoding, bytes FROM document WHERE id = ?1", error);
+  conn = upp_store_read_lock (self);
+  stmt = upp_sql_prepare (conn, "SELECT encoding, bytes FROM document WHERE id = ?1", error);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, id);
@@ -493,7 +491,6 @@ upp_store_get_document_bytes (UppStore  *self,
                      (long long) id);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  g_rec_mutex_unlock (&self->lock);
 
   /* Inflated without the lock: other threads' queries need not wait. */
   if (stored == NULL)

@@ -69,18 +69,18 @@ char *
 upp_store_dump (UppStore  *self,
                 GError   **error)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
 
-  g_rec_mutex_lock (&self->lock);
+  conn = upp_store_read_lock (self);
   for (guint q = 0; q < G_N_ELEMENTS (dump_queries); q++)
     {
       const char *sql = g_str_equal (dump_queries[q], REPORTS_HEADER) ? REPORTS_SQL
                                                                      : dump_queries[q];
-      g_autoptr(sqlite3_stmt) stmt = upp_sql_prepare (self, sql, error);
+      g_autoptr(sqlite3_stmt) stmt = upp_sql_prepare (conn, sql, error);
 
       if (stmt == NULL)
         {
-          g_rec_mutex_unlock (&self->lock);
           return NULL;
         }
       g_string_append_printf (out, "# %s\n", dump_queries[q]);
@@ -96,7 +96,6 @@ upp_store_dump (UppStore  *self,
           g_string_append_c (out, '\n');
         }
     }
-  g_rec_mutex_unlock (&self->lock);
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -109,6 +108,7 @@ write_copy (UppStore    *self,
 {
   sqlite3 *target = NULL;
   sqlite3_backup *backup;
+  UppStore *conn;
   int rc;
 
   if (!upp_store_create_private_file (path, error))
@@ -121,18 +121,18 @@ write_copy (UppStore    *self,
       return FALSE;
     }
 
-  g_rec_mutex_lock (&self->lock);
-  backup = sqlite3_backup_init (target, "main", self->db, "main");
+  conn = upp_store_read_lock (self);
+  backup = sqlite3_backup_init (target, "main", conn->db, "main");
   if (backup == NULL)
     {
       upp_sql_set_error (error, target, _("Could not create the backup"));
-      g_rec_mutex_unlock (&self->lock);
+      upp_store_read_unlock (conn);
       sqlite3_close (target);
       return FALSE;
     }
   rc = sqlite3_backup_step (backup, -1);
   sqlite3_backup_finish (backup);
-  g_rec_mutex_unlock (&self->lock);
+  upp_store_read_unlock (conn);
 
   if (rc != SQLITE_DONE)
     {

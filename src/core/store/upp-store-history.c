@@ -43,6 +43,7 @@ upp_store_query_indicator_series (UppStore    *self,
                                   const char  *action,
                                   GError     **error)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GHashTable) first_of_action = g_hash_table_new (g_str_hash, g_str_equal);
@@ -52,10 +53,11 @@ upp_store_query_indicator_series (UppStore    *self,
   guint action_first = 0;
   char *current_action = NULL;
 
-  if (!upp_store_check_week (week, error) || !upp_store_require_package (self, error))
+  conn = upp_store_read_lock (self);
+  if (!upp_store_check_week (week, error) || !upp_store_require_package (conn, error))
     return NULL;
 
-  package = upp_store_ref_package (self);
+  package = upp_store_ref_package (conn);
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_indicator_series_free);
   for (guint i = 0; i < package->actions->len; i++)
     {
@@ -82,10 +84,9 @@ upp_store_query_indicator_series (UppStore    *self,
         }
     }
 
-  g_rec_mutex_lock (&self->lock);
   /* In the order of the lead-history index: no sort. One action, or all:
    * two statements, so that the one-action case seeks instead of scanning. */
-  stmt = upp_sql_prepare (self, action != NULL
+  stmt = upp_sql_prepare (conn, action != NULL
                           ? "SELECT e.action, v.indicator, e.week, v.value"
                             " FROM entry e JOIN entry_indicator v"
                             "   ON v.report_id = e.report_id AND v.action = e.action"
@@ -98,7 +99,6 @@ upp_store_query_indicator_series (UppStore    *self,
                             " ORDER BY e.action, e.week", error);
   if (stmt == NULL)
     {
-      g_rec_mutex_unlock (&self->lock);
       return NULL;
     }
   sqlite3_bind_int (stmt, 1, upp_week_to_key (week));
@@ -135,7 +135,6 @@ upp_store_query_indicator_series (UppStore    *self,
         }
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  g_rec_mutex_unlock (&self->lock);
   g_free (current_action);
 
   for (guint i = 0; i < rows->len; i++)
@@ -169,15 +168,17 @@ upp_store_query_history (UppStore    *self,
                          UppWeek      week,
                          GError     **error)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GPtrArray *rows;
 
   g_return_val_if_fail (action != NULL, NULL);
+
+  conn = upp_store_read_lock (self);
   if (!upp_store_check_week (week, error))
     return NULL;
 
-  g_rec_mutex_lock (&self->lock);
-  stmt = upp_sql_prepare (self, "SELECT e.week, e.department, e.is_lead, e.status, e.progress,"
+  stmt = upp_sql_prepare (conn, "SELECT e.week, e.department, e.is_lead, e.status, e.progress,"
                                 "  e.comment, e.next_steps, e.risks, r.submitted, r.revision,"
                                 "  r.is_current"
                                 " FROM entry e JOIN "
@@ -203,7 +204,6 @@ upp_store_query_history (UppStore    *self,
                           error);
   if (stmt == NULL)
     {
-      g_rec_mutex_unlock (&self->lock);
       return NULL;
     }
   upp_sql_bind_text (stmt, 1, action);
@@ -229,7 +229,6 @@ upp_store_query_history (UppStore    *self,
       g_ptr_array_add (rows, row);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  g_rec_mutex_unlock (&self->lock);
 
   return rows;
 }
@@ -253,19 +252,19 @@ upp_store_query_latest_entries (UppStore    *self,
                                 UppWeek      before,
                                 GError     **error)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GPtrArray *rows;
 
-  g_rec_mutex_lock (&self->lock);
+  conn = upp_store_read_lock (self);
   /* SQLite takes the bare columns from the row that holds MAX(week). */
-  stmt = upp_sql_prepare (self, "SELECT action, MAX(week), status, progress, comment, next_steps,"
+  stmt = upp_sql_prepare (conn, "SELECT action, MAX(week), status, progress, comment, next_steps,"
                                 " risks,  is_lead FROM entry"
                                 " WHERE department = ?1 AND week < ?2 AND is_current"
                                 " GROUP BY action",
                           error);
   if (stmt == NULL)
     {
-      g_rec_mutex_unlock (&self->lock);
       return NULL;
     }
   upp_sql_bind_text (stmt, 1, department);
@@ -288,7 +287,6 @@ upp_store_query_latest_entries (UppStore    *self,
       g_ptr_array_add (rows, row);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  g_rec_mutex_unlock (&self->lock);
 
   return rows;
 }
@@ -309,11 +307,12 @@ upp_store_get_indicator_values (UppStore   *self,
                                 UppWeek     week,
                                 const char *action)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  g_rec_mutex_lock (&self->lock);
-  stmt = upp_sql_prepare (self, "SELECT v.indicator, v.value FROM entry_indicator v"
+  conn = upp_store_read_lock (self);
+  stmt = upp_sql_prepare (conn, "SELECT v.indicator, v.value FROM entry_indicator v"
                                 " JOIN report r ON r.id = v.report_id"
                                 " WHERE r.department = ?1 AND r.week = ?2 AND r.is_current"
                                 "   AND v.action = ?3", NULL);
@@ -325,7 +324,6 @@ upp_store_get_indicator_values (UppStore   *self,
                          g_memdup2 (&(double) { sqlite3_column_double (stmt, 1) },
                                     sizeof (double)));
   g_clear_pointer (&stmt, sqlite3_finalize);
-  g_rec_mutex_unlock (&self->lock);
 
   return values;
 }

@@ -39,6 +39,17 @@ struct _UppStore
   GRecMutex   lock;
   /* Set by the GUI's session: each statement checks upp_blocking_check(). */
   gint        check_blocking; /* atomic */
+
+  /* A second, read-only connection to the same file, for queries from
+   * other threads while a transaction (an import's, 128 files long) holds
+   * @lock: in WAL mode it reads what was committed without waiting for the
+   * writer. It is a store of its own (its own statements and caches, which
+   * follow what it sees), opened when first needed; see
+   * upp_store_read_lock(). */
+  GMutex      reader_lock;    /* guards @reader and @reader_failed */
+  UppStore   *reader;         /* owned, or NULL */
+  gboolean    reader_failed;  /* could not be opened: wait for @lock instead */
+  gboolean    is_reader;      /* this store is another's reader */
 };
 
 /* The reports, each with its revision: its place among the reports of its
@@ -100,6 +111,13 @@ char         *upp_store_network_filesystem  (const char       *path);
 /* upp-store.c */
 gboolean      upp_store_create_private_file (const char       *path,
                                              GError          **error);
+UppStore     *upp_store_read_lock           (UppStore         *self);
+void          upp_store_read_unlock         (UppStore         *conn);
+
+/* A query's connection for the whole function: `g_autoptr(UppStoreReading)
+ * conn = upp_store_read_lock (self);` */
+typedef UppStore UppStoreReading;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UppStoreReading, upp_store_read_unlock)
 
 /* upp-store-schema.c */
 int           upp_store_get_user_version    (UppStore         *self);

@@ -33,13 +33,14 @@ upp_store_get_note (UppStore    *self,
                     UppWeek      week,
                     GError     **error)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   char *text = NULL;
 
   g_return_val_if_fail (UPP_IS_STORE (self), NULL);
 
-  g_rec_mutex_lock (&self->lock);
-  stmt = upp_sql_prepare (self, "SELECT text FROM note WHERE action = ?1 AND week = ?2", error);
+  conn = upp_store_read_lock (self);
+  stmt = upp_sql_prepare (conn, "SELECT text FROM note WHERE action = ?1 AND week = ?2", error);
   if (stmt != NULL)
     {
       upp_sql_bind_text (stmt, 1, action);
@@ -48,7 +49,6 @@ upp_store_get_note (UppStore    *self,
         text = upp_sql_column_text (stmt, 0);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  g_rec_mutex_unlock (&self->lock);
 
   return text;
 }
@@ -133,16 +133,16 @@ upp_store_list_notes (UppStore  *self,
                       UppWeek    week,
                       GError   **error)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GPtrArray *rows;
 
-  g_rec_mutex_lock (&self->lock);
-  stmt = upp_sql_prepare (self, "SELECT n.action, n.week, n.text, n.updated FROM note n"
+  conn = upp_store_read_lock (self);
+  stmt = upp_sql_prepare (conn, "SELECT n.action, n.week, n.text, n.updated FROM note n"
                                 " JOIN action a ON a.code = n.action"
                                 " WHERE n.week = ?1 ORDER BY a.position", error);
   if (stmt == NULL)
     {
-      g_rec_mutex_unlock (&self->lock);
       return NULL;
     }
   sqlite3_bind_int (stmt, 1, upp_week_to_key (week));
@@ -158,7 +158,6 @@ upp_store_list_notes (UppStore  *self,
       g_ptr_array_add (rows, note);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  g_rec_mutex_unlock (&self->lock);
 
   return rows;
 }
@@ -227,19 +226,19 @@ upp_store_get_draft (UppStore   *self,
                      const char *department,
                      UppWeek     week)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   char *json = NULL;
 
   g_return_val_if_fail (UPP_IS_STORE (self), NULL);
 
-  g_rec_mutex_lock (&self->lock);
-  stmt = upp_sql_prepare (self, "SELECT json FROM draft WHERE department = ?1 AND week = ?2", NULL);
+  conn = upp_store_read_lock (self);
+  stmt = upp_sql_prepare (conn, "SELECT json FROM draft WHERE department = ?1 AND week = ?2", NULL);
   upp_sql_bind_text (stmt, 1, department);
   sqlite3_bind_int (stmt, 2, upp_week_to_key (week));
   if (sqlite3_step (stmt) == SQLITE_ROW)
     json = upp_sql_column_text (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
-  g_rec_mutex_unlock (&self->lock);
 
   return json;
 }

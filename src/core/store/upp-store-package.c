@@ -202,26 +202,26 @@ upp_store_changed_elsewhere (UppStore *self)
 UppPackage *
 upp_store_ref_package (UppStore *self)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   UppPackage *package = NULL;
 
   g_return_val_if_fail (UPP_IS_STORE (self), NULL);
 
-  g_rec_mutex_lock (&self->lock);
-  upp_store_forget_if_changed_elsewhere (self);
-  if (self->package == NULL)
+  conn = upp_store_read_lock (self);
+  upp_store_forget_if_changed_elsewhere (conn);
+  if (conn->package == NULL)
     {
       g_autoptr(UppPackage) loaded = upp_package_new ();
 
-      if (load_package_header (self, loaded))
+      if (load_package_header (conn, loaded))
         {
-          load_goals_and_departments (self, loaded);
-          load_actions (self, loaded);
-          self->package = g_steal_pointer (&loaded);
+          load_goals_and_departments (conn, loaded);
+          load_actions (conn, loaded);
+          conn->package = g_steal_pointer (&loaded);
         }
     }
-  if (self->package != NULL)
-    package = upp_package_ref (self->package);
-  g_rec_mutex_unlock (&self->lock);
+  if (conn->package != NULL)
+    package = upp_package_ref (conn->package);
 
   return package;
 }
@@ -292,15 +292,16 @@ upp_store_get_first_week (UppStore *self)
 UppWeek
 upp_store_get_last_report_week (UppStore *self)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  UppWeek week = upp_store_get_first_week (self);
+  UppWeek week;
 
-  g_rec_mutex_lock (&self->lock);
-  stmt = upp_sql_prepare (self, "SELECT MAX(week) FROM report", NULL);
+  conn = upp_store_read_lock (self);
+  week = upp_store_get_first_week (conn);
+  stmt = upp_sql_prepare (conn, "SELECT MAX(week) FROM report", NULL);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     week = upp_week_from_key (sqlite3_column_int (stmt, 0));
   g_clear_pointer (&stmt, sqlite3_finalize);
-  g_rec_mutex_unlock (&self->lock);
 
   return week;
 }

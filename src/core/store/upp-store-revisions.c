@@ -65,13 +65,14 @@ GPtrArray *
 upp_store_list_revisions (UppStore  *self,
                           GError   **error)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = NULL;
 
   g_return_val_if_fail (UPP_IS_STORE (self), NULL);
 
-  g_rec_mutex_lock (&self->lock);
-  stmt = upp_sql_prepare (self, "SELECT p.revision, d.sha256, d.filename, d.imported, p.decision,"
+  conn = upp_store_read_lock (self);
+  stmt = upp_sql_prepare (conn, "SELECT p.revision, d.sha256, d.filename, d.imported, p.decision,"
                                 "  p.decided_by, p.decided_at,"
                                 "  p.document_id = (SELECT document_id FROM package),"
                                 "  p.revision > COALESCE ((SELECT revision FROM package), 0), d.id"
@@ -104,7 +105,6 @@ upp_store_list_revisions (UppStore  *self,
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
     }
-  g_rec_mutex_unlock (&self->lock);
   return g_steal_pointer (&rows);
 }
 
@@ -117,18 +117,18 @@ upp_store_list_revisions (UppStore  *self,
 int
 upp_store_get_latest_revision (UppStore *self)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int latest = 0;
 
   g_return_val_if_fail (UPP_IS_STORE (self), 0);
 
-  g_rec_mutex_lock (&self->lock);
-  stmt = upp_sql_prepare (self, "SELECT MAX(revision) FROM package_revision"
+  conn = upp_store_read_lock (self);
+  stmt = upp_sql_prepare (conn, "SELECT MAX(revision) FROM package_revision"
                                 " WHERE decision IS NOT 'refused'", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     latest = sqlite3_column_int (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
-  g_rec_mutex_unlock (&self->lock);
   return latest;
 }
 

@@ -73,16 +73,17 @@ upp_store_query_status (UppStore    *self,
                         const char  *lead,
                         GError     **error)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = NULL;
 
   g_return_val_if_fail (UPP_IS_STORE (self), NULL);
 
-  if (!upp_store_check_week (week, error) || !upp_store_require_package (self, error))
+  conn = upp_store_read_lock (self);
+  if (!upp_store_check_week (week, error) || !upp_store_require_package (conn, error))
     return NULL;
 
-  g_rec_mutex_lock (&self->lock);
-  stmt = upp_sql_prepare (self,
+  stmt = upp_sql_prepare (conn,
                           "SELECT a.code, a.title, a.goal, a.lead, d.name, a.start, a.deadline,"
                           "       e.week, e.status, e.progress, e.comment, e.next_steps, e.risks"
                           " FROM action a JOIN department d ON d.code = a.lead"
@@ -133,7 +134,6 @@ upp_store_query_status (UppStore    *self,
 
 out:
   g_clear_pointer (&stmt, sqlite3_finalize);
-  g_rec_mutex_unlock (&self->lock);
   return g_steal_pointer (&rows);
 }
 
@@ -165,16 +165,18 @@ upp_store_query_department_counts (UppStore  *self,
                                    UppWeek    week,
                                    GError   **error)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(GPtrArray) statuses = NULL;
   g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(UppPackage) package = NULL;
   GPtrArray *rows;
 
-  statuses = upp_store_query_status (self, week, NULL, error);
+  conn = upp_store_read_lock (self);
+  statuses = upp_store_query_status (conn, week, NULL, error);
   if (statuses == NULL)
     return NULL;
 
-  package = upp_store_ref_package (self);
+  package = upp_store_ref_package (conn);
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_department_counts_free);
   for (guint i = 0; i < package->departments->len; i++)
     {
@@ -243,6 +245,7 @@ upp_store_query_compliance (UppStore  *self,
                             guint      n_weeks,
                             GError   **error)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) rows = NULL;
@@ -253,10 +256,11 @@ upp_store_query_compliance (UppStore  *self,
   g_return_val_if_fail (UPP_IS_STORE (self), NULL);
   g_return_val_if_fail (n_weeks > 0 && n_weeks <= 1000, NULL);
 
-  if (!upp_store_check_week (last_week, error) || !upp_store_require_package (self, error))
+  conn = upp_store_read_lock (self);
+  if (!upp_store_check_week (last_week, error) || !upp_store_require_package (conn, error))
     return NULL;
 
-  package = upp_store_ref_package (self);
+  package = upp_store_ref_package (conn);
   first_week = upp_week_add (last_week, -(int) (n_weeks - 1));
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_compliance_row_free);
 
@@ -280,8 +284,7 @@ upp_store_query_compliance (UppStore  *self,
       g_hash_table_insert (by_code, row->department_code, row);
     }
 
-  g_rec_mutex_lock (&self->lock);
-  stmt = upp_sql_prepare (self, "SELECT department, week, COUNT(*),"
+  stmt = upp_sql_prepare (conn, "SELECT department, week, COUNT(*),"
                                 "  MAX(CASE WHEN is_current THEN submitted_date END)"
                                 " FROM report WHERE week BETWEEN ?1 AND ?2"
                                 " GROUP BY department, week", error);
@@ -303,7 +306,6 @@ upp_store_query_compliance (UppStore  *self,
     }
   prepared = stmt != NULL;
   g_clear_pointer (&stmt, sqlite3_finalize);
-  g_rec_mutex_unlock (&self->lock);
 
   return prepared ? g_steal_pointer (&rows) : NULL;
 }
@@ -346,16 +348,18 @@ upp_store_query_changes (UppStore  *self,
                          UppWeek    week,
                          GError   **error)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(GPtrArray) now = NULL;
   g_autoptr(GPtrArray) before = NULL;
   GPtrArray *changes;
 
+  conn = upp_store_read_lock (self);
   if (!upp_store_check_week (week, error))
     return NULL;
-  now = upp_store_query_status (self, week, NULL, error);
+  now = upp_store_query_status (conn, week, NULL, error);
   if (now == NULL)
     return NULL;
-  before = upp_store_query_status (self, upp_week_add (week, -1), NULL, error);
+  before = upp_store_query_status (conn, upp_week_add (week, -1), NULL, error);
   if (before == NULL)
     return NULL;
 

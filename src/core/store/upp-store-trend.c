@@ -156,39 +156,39 @@ upp_store_query_trend (UppStore  *self,
                        UppWeek    week,
                        GError   **error)
 {
+  g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(GPtrArray) points = NULL;
   g_autoptr(UppPackage) package = NULL;
   gboolean computed;
   UppWeek first;
   int n_weeks;
 
-  if (!upp_store_check_week (week, error) || !upp_store_require_package (self, error))
+  conn = upp_store_read_lock (self);
+  if (!upp_store_check_week (week, error) || !upp_store_require_package (conn, error))
     return NULL;
 
   points = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_trend_point_free);
 
   /* Everything that reads the cache happens under the lock: another
    * thread's import may forget it as soon as the lock is let go. */
-  g_rec_mutex_lock (&self->lock);
-  package = upp_store_ref_package (self);
+  package = upp_store_ref_package (conn);
   first = package->first_week;
   n_weeks = MAX (0, upp_week_diff (week, first) + 1);
-  if (self->trend == NULL || (int) self->trend->len < n_weeks)
+  if (conn->trend == NULL || (int) conn->trend->len < n_weeks)
     {
-      upp_store_forget_trend (self);
+      upp_store_forget_trend (conn);
       /* A little ahead, so that stepping forward week by week stays cheap. */
-      self->trend = compute_trend (self, n_weeks + 8, error);
+      conn->trend = compute_trend (conn, n_weeks + 8, error);
     }
-  computed = self->trend != NULL;
+  computed = conn->trend != NULL;
   for (int w = 0; computed && w < n_weeks; w++)
     {
       UppTrendPoint *point = g_new0 (UppTrendPoint, 1);
 
       point->week = upp_week_add (first, w);
-      point->counts = g_array_index (self->trend, UppStateCounts, w);
+      point->counts = g_array_index (conn->trend, UppStateCounts, w);
       g_ptr_array_add (points, point);
     }
-  g_rec_mutex_unlock (&self->lock);
 
   return computed ? g_steal_pointer (&points) : NULL;
 }

@@ -222,6 +222,89 @@ not_a_database:
   return NULL;
 }
 
+/* Queries from several threads */
+
+static UppStore *
+open_reader (UppStore *self)
+{
+  g_autoptr(UppStore) reader = g_object_new (UPP_TYPE_STORE, NULL);
+
+  reader->path = g_strdup (self->path);
+  reader->is_reader = TRUE;
+  if (sqlite3_open_v2 (self->path, &reader->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      g_debug ("No read-only connection to %s: %s", self->path,
+               reader->db != NULL ? sqlite3_errmsg (reader->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+  /* A WAL reader waits only in rare moments (the log being reset). */
+  sqlite3_busy_timeout (reader->db, 10000);
+  /* The owner's setting counts for both connections. */
+  sqlite3_trace_v2 (reader->db, SQLITE_TRACE_STMT, on_statement, self);
+  if (!upp_sql_exec (reader, "PRAGMA temp_store = MEMORY", NULL))
+    return NULL;
+  return g_steal_pointer (&reader);
+}
+
+/* The read-only connection, opened on first use; NULL for a store in
+ * memory (nothing else can see it), one on a network drive, or one whose
+ * file can't be opened again. */
+static UppStore *
+get_reader (UppStore *self)
+{
+  UppStore *reader;
+
+  /* On a network drive the file is locked for this connection alone. */
+  if (self->is_reader || g_str_equal (self->path, ":memory:") || self->network_fs != NULL)
+    return NULL;
+  g_mutex_lock (&self->reader_lock);
+  if (self->reader == NULL && !self->reader_failed)
+    {
+      self->reader = open_reader (self);
+      self->reader_failed = self->reader == NULL;
+    }
+  reader = self->reader;
+  g_mutex_unlock (&self->reader_lock);
+  return reader;
+}
+
+/**
+ * upp_store_read_lock:
+ * @self: a #UppStore
+ *
+ * The connection a query runs on, locked: @self when no other thread holds
+ * its lock (this thread may: inside its own transaction a query sees what
+ * it wrote), else the read-only connection, which sees what was committed
+ * and never waits for the other thread's transaction. Everything a query
+ * reads (statements, the cached package and trend) comes from the
+ * connection returned; nested queries on it stay on it.
+ *
+ * Returns: (transfer none): the connection, for upp_store_read_unlock()
+ */
+UppStore *
+upp_store_read_lock (UppStore *self)
+{
+  UppStore *reader;
+
+  if (g_rec_mutex_trylock (&self->lock))
+    return self;
+  reader = get_reader (self);
+  if (reader == NULL)
+    {
+      g_rec_mutex_lock (&self->lock);
+      return self;
+    }
+  g_rec_mutex_lock (&reader->lock);
+  return reader;
+}
+
+void
+upp_store_read_unlock (UppStore *conn)
+{
+  g_rec_mutex_unlock (&conn->lock);
+}
+
 static void
 open_thread (GTask        *task,
              gpointer      source_object,
@@ -290,6 +373,7 @@ upp_store_dispose (GObject *object)
   UppStore *self = UPP_STORE (object);
 
   g_clear_object (&self->deflater);
+  g_clear_object (&self->reader);
 
   G_OBJECT_CLASS (upp_store_parent_class)->dispose (object);
 }
@@ -309,6 +393,7 @@ upp_store_finalize (GObject *object)
   g_free (self->path);
   g_free (self->network_fs);
   g_rec_mutex_clear (&self->lock);
+  g_mutex_clear (&self->reader_lock);
 
   G_OBJECT_CLASS (upp_store_parent_class)->finalize (object);
 }
@@ -324,6 +409,7 @@ static void
 upp_store_init (UppStore *self)
 {
   g_rec_mutex_init (&self->lock);
+  g_mutex_init (&self->reader_lock);
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
 }
 
