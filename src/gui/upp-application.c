@@ -12,6 +12,7 @@
 
 #include "upp-application.h"
 #include "upp-blocking.h"
+#include "upp-package-switcher.h"
 #include "upp-preferences-window.h"
 #include "upp-report-window.h"
 #include "upp-window.h"
@@ -82,6 +83,58 @@ ensure_window (UppApplication *self)
   path = choose_database (self);
   upp_session_open (session, path);
   return UPP_WINDOW (window);
+}
+
+/**
+ * upp_application_open_database:
+ * @self: the application
+ * @path: a package's database
+ *
+ * Brings forward the window that shows @path, or opens it in a new one,
+ * with a session of its own: several packages side by side.
+ *
+ * Returns: (transfer none): the window
+ */
+GtkWindow *
+upp_application_open_database (UppApplication *self,
+                               const char     *path)
+{
+  g_autoptr(UppSession) session = NULL;
+  GtkWindow *window;
+
+  g_return_val_if_fail (UPP_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      UppStore *store = UPP_IS_WINDOW (l->data)
+                          ? upp_session_get_store (upp_window_get_session (l->data)) : NULL;
+
+      if (store != NULL && g_strcmp0 (upp_store_get_path (store), path) == 0)
+        {
+          gtk_window_present (l->data);
+          return l->data;
+        }
+    }
+  session = upp_session_new ();
+  g_signal_connect_object (session, "notify::store", G_CALLBACK (on_store_opened), self, 0);
+  window = GTK_WINDOW (upp_window_new (GTK_APPLICATION (self), session));
+  upp_session_open (session, path);
+  gtk_window_present (window);
+  return window;
+}
+
+static void
+open_package_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  UppApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (parent == NULL)
+    parent = GTK_WINDOW (ensure_window (self));
+  upp_package_switcher_new (parent);
 }
 
 static void
@@ -294,6 +347,7 @@ upp_application_startup (GApplication *app)
     { "quit", quit_action },
     { "preferences", preferences_action },
     { "about", about_action },
+    { "open-package", open_package_action },
   };
   static const struct
   {
@@ -302,6 +356,7 @@ upp_application_startup (GApplication *app)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.open-package", { "<Control><Alt>o", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.previous-week", { "<Alt>Left", "<Control>Page_Up", NULL } },
     { "win.next-week", { "<Alt>Right", "<Control>Page_Down", NULL } },

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (UppApplication, upp_application, UPP, APPLICATION, AdwAppl
 UppApplication *upp_application_new         (const char        *application_id,
                                              GApplicationFlags  flags);
 const char     *upp_application_get_db_path (UppApplication    *self);
+GtkWindow      *upp_application_open_database (UppApplication  *self,
+                                               const char      *path);
 void            upp_application_set_db_path (UppApplication    *self,
                                              const char        *path);
 

@@ -271,6 +271,7 @@ on_imported (UppWindow *self,
   g_autofree char *summary = NULL;
   AdwToast *toast;
 
+  upp_window_offer_other_packages (self, results);
   /* The watched folder is scanned at every start; files seen before are
    * no news. A stopped import has said what it kept (on_import_stopped). */
   if (from_folder && !anything_new (results))
@@ -1108,6 +1109,14 @@ upp_window_get_state (UppWindow *self)
 {
   g_return_val_if_fail (UPP_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+void
+upp_window_show_toast_object (UppWindow *self,
+                              AdwToast  *toast)
+{
+  g_return_if_fail (UPP_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 void

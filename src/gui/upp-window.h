@@ -38,6 +38,10 @@ UppReportsPage  *upp_window_get_reports_page  (UppWindow      *self);
 GtkWidget       *upp_window_get_revision_banner (UppWindow    *self);
 void             upp_window_confirm_import    (UppWindow      *self,
                                                GListModel     *files);
+void             upp_window_offer_other_packages (UppWindow   *self,
+                                                  GPtrArray   *results);
+void             upp_window_show_toast_object (UppWindow      *self,
+                                               AdwToast       *toast);
 const char      *upp_window_get_week_label    (UppWindow      *self);
 GtkMenuButton   *upp_window_get_week_button   (UppWindow      *self);
 void             upp_window_export_briefing   (UppWindow      *self,
