@@ -196,6 +196,19 @@ imports_what_is_there (gboolean made_async)
       g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
       g_assert_true (g_file_set_contents (target, contents, length, NULL));
     }
+  /* Another package's report in the same shared folder: left for the
+   * database that follows that package, without a word. */
+  {
+    g_autofree char *source = demo_file ("reports/SOC-2026-W33.json");
+    g_autofree char *target = g_build_filename (inbox, "SOC", "LYS-SKOLA-2027-W33.json", NULL);
+    g_autofree char *contents = NULL;
+    g_autoptr(GString) other = NULL;
+
+    g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+    other = g_string_new (contents);
+    g_assert_cmpuint (g_string_replace (other, "LYS-TRYGG-2026", "LYS-SKOLA-2027", 1), ==, 1);
+    g_assert_true (g_file_set_contents (target, other->str, other->len, NULL));
+  }
   store = open_store_with_package (db_path);
 
   if (made_async)
@@ -228,6 +241,7 @@ imports_what_is_there (gboolean made_async)
                                            "folder; it is read only from the folder “SOC”"));
   g_assert_nonnull (strstr (problems->str, "UTB/SOC-2026-W32.json: is a report for SOC, but it "
                                            "is in the folder “UTB”"));
+  g_assert_null (strstr (problems->str, "LYS-SKOLA-2027"));
 
   g_clear_object (&watch);
   g_clear_object (&store);

@@ -779,6 +779,8 @@ upp_dashboard_import_summary (GPtrArray *results)
         case UPP_IMPORT_PENDING:
           pending++;
           break;
+        case UPP_IMPORT_OTHER_PACKAGE:
+          break;
         case UPP_IMPORT_REJECTED:
         default:
           rejected++;

@@ -68,6 +68,8 @@ icon_for (UppImportStatus status)
       return "edit-copy-symbolic";
     case UPP_IMPORT_PENDING:
       return "dialog-question-symbolic";
+    case UPP_IMPORT_OTHER_PACKAGE:
+      return "edit-copy-symbolic";
     case UPP_IMPORT_REJECTED:
     default:
       return "dialog-error-symbolic";

@@ -258,7 +258,8 @@ static gboolean
 anything_new (GPtrArray *results)
 {
   for (guint i = 0; i < results->len; i++)
-    if (((UppImportResult *) g_ptr_array_index (results, i))->status != UPP_IMPORT_DUPLICATE)
+    if (((UppImportResult *) g_ptr_array_index (results, i))->status != UPP_IMPORT_DUPLICATE &&
+        ((UppImportResult *) g_ptr_array_index (results, i))->status != UPP_IMPORT_OTHER_PACKAGE)
       return TRUE;
   return FALSE;
 }

@@ -519,6 +519,24 @@ write_document (Writer       *writer,
       goto done;
     }
 
+  /* A shared folder may hold several packages' files: each database takes
+   * its own package's, and leaves the rest without complaint (even those a
+   * worker found not to be this package's). */
+  if (batch->shared_folder != NULL && (document->package != NULL || document->report != NULL))
+    {
+      g_autoptr(UppPackage) following = upp_store_ref_package (store);
+      const char *code = document->package != NULL ? document->package->code
+                                                   : document->report->package;
+
+      if (following != NULL && g_strcmp0 (code, following->code) != 0)
+        {
+          g_ptr_array_set_size (result->problems, 0);
+          result->kind = document->kind;
+          result->status = UPP_IMPORT_OTHER_PACKAGE;
+          goto done;
+        }
+    }
+
   /* Only a package or a report can be stored; upp_format_parse_document() gives
    * anything else a problem, this makes sure of it. */
   if (document->package == NULL && document->report == NULL && document->problems->len == 0 &&
@@ -941,6 +959,7 @@ upp_import_status_get_label (UppImportStatus status)
     case UPP_IMPORT_SUPERSEDED: return _("imported, supersedes an earlier revision");
     case UPP_IMPORT_KEPT_OLDER: return _("kept, a later revision counts");
     case UPP_IMPORT_PENDING: return _("kept for review: the revision takes effect when accepted");
+    case UPP_IMPORT_OTHER_PACKAGE: return _("another action package’s, left for its own database");
     case UPP_IMPORT_REJECTED: return _("rejected");
     default:
       g_return_val_if_reached (NULL);
