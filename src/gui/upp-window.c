@@ -16,6 +16,7 @@
 #include "upp-import.h"
 #include "upp-report-window.h"
 #include "upp-revision-review.h"
+#include "upp-a11y.h"
 #include "upp-window.h"
 
 struct _UppWindow
@@ -64,6 +65,7 @@ struct _UppWindow
   gboolean              import_stopped;  /* its toast is shown; ::imported adds none */
   gboolean              has_example;
   guint                 updating_calendar;
+  gboolean              focus_placed;
 };
 
 G_DEFINE_FINAL_TYPE (UppWindow, upp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -118,6 +120,7 @@ update_state (UppWindow *self)
   const char *error = upp_session_get_error (self->session);
   gboolean loading = error == NULL && dashboard == NULL;
   gboolean on_dashboard = error == NULL && dashboard != NULL && !upp_dashboard_is_empty (dashboard);
+  gboolean was_dashboard;
   const char *page;
 
   if (error != NULL)
@@ -131,6 +134,7 @@ update_state (UppWindow *self)
 
   if (error != NULL)
     adw_status_page_set_description (self->error_page, error);
+  was_dashboard = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "dashboard") == 0;
   gtk_stack_set_visible_child_name (self->main_stack, page);
   gtk_spinner_set_spinning (self->spinner, loading);
 
@@ -147,6 +151,16 @@ update_state (UppWindow *self)
                                     adw_view_switcher_title_get_title_visible (self->switcher_title));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", on_dashboard);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-briefing", on_dashboard);
+
+  /* When the dashboard first shows, focus starts on the week it shows
+   * (not on whatever GTK chose in the header while it loaded), with its
+   * focus ring. */
+  if (on_dashboard && !was_dashboard && !self->focus_placed)
+    {
+      self->focus_placed = TRUE;
+      gtk_widget_grab_focus (GTK_WIDGET (self->week_button));
+      gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", on_dashboard);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.write-report", on_dashboard);
 }
@@ -414,6 +428,7 @@ on_week_popover_show (UppWindow *self)
   UppWeek week = upp_session_get_week (self->session);
   UppWeek today = upp_session_get_today (self->session);
   g_autoptr(GDateTime) when = NULL;
+  g_autofree char *day = NULL;
   GDate date;
 
   if (upp_week_compare (week, today) == 0)
@@ -422,6 +437,10 @@ on_week_popover_show (UppWindow *self)
     upp_week_get_monday (week, &date);
   when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
                                 g_date_get_day (&date), 12, 0, 0);
+  /* GTK 4.8's calendar does not expose its days: say the chosen one. */
+  day = g_date_time_format (when, "%x");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, day, -1);
   self->updating_calendar++;
   gtk_calendar_select_day (self->calendar, when);
   self->updating_calendar--;
@@ -1436,6 +1455,10 @@ upp_window_init (UppWindow *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  upp_a11y_fix_mnemonics (GTK_WIDGET (self));
+  upp_a11y_fix_calendar (self->calendar);
+  upp_a11y_name_status_page (self->error_page);
+  upp_a11y_name_status_page (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->main_stack, "empty")));
   g_signal_connect_swapped (self->overview_bin, "map", G_CALLBACK (on_overview_bin_map), self);
   g_signal_connect_swapped (self->actions_bin, "map", G_CALLBACK (on_actions_bin_map), self);
 
@@ -1463,8 +1486,12 @@ UppWindow *
 upp_window_new (GtkApplication *application,
                 UppSession     *session)
 {
-  return g_object_new (UPP_TYPE_WINDOW,
-                       "application", application,
-                       "session", session,
-                       NULL);
+  UppWindow *self = g_object_new (UPP_TYPE_WINDOW,
+                                 "application", application,
+                                 "session", session,
+                                 NULL);
+
+  /* GtkApplication loads the shortcuts window when the window joins it. */
+  upp_a11y_name_shortcuts_window (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)));
+  return self;
 }
