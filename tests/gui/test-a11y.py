@@ -357,7 +357,7 @@ def main():
     parser.add_argument("--schemas", required=True)
     parser.add_argument("--demo", required=True)
     parser.add_argument("--report", action="store_true", help="list every element")
-    parser.add_argument("--max-steps", type=int, default=120)
+    parser.add_argument("--max-steps", type=int, default=300)
     args = parser.parse_args()
     report = args.report or os.environ.get("UPP_A11Y_REPORT") == "1"
     started = time.monotonic()
