@@ -111,7 +111,8 @@ static void
 name_list_items (GtkWidget  *widget,
                  const char *label)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       if (GTK_IS_POPOVER (c))
         continue;
@@ -188,7 +189,8 @@ static void
 collect_calendar_buttons (GtkWidget *widget,
                           GPtrArray *buttons)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       if (GTK_IS_BUTTON (c))
         g_ptr_array_add (buttons, c);
@@ -323,11 +325,13 @@ static void
 name_shortcuts_parts (GtkWidget *widget,
                       guint     *page)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       if (GTK_IS_STACK_SWITCHER (c))
         {
-          for (GtkWidget *b = gtk_widget_get_first_child (c); b != NULL; b = gtk_widget_get_next_sibling (b))
+          for (GtkWidget *b = gtk_widget_get_first_child (c); b != NULL;
+               b = gtk_widget_get_next_sibling (b))
             {
               /* Translators: a page of the keyboard shortcuts window */
               g_autofree char *label = g_strdup_printf (_("Page %u"), ++*page);
@@ -378,7 +382,8 @@ static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found;
 
@@ -395,8 +400,9 @@ find_descendant (GtkWidget *widget,
 static void
 update_combo_row (AdwComboRow *row)
 {
-  g_autofree char *title = without_mnemonic (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                                             adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)));
+  AdwPreferencesRow *prefs_row = ADW_PREFERENCES_ROW (row);
+  g_autofree char *title = without_mnemonic (adw_preferences_row_get_title (prefs_row),
+                                             adw_preferences_row_get_use_underline (prefs_row));
   g_autofree char *value = item_text (adw_combo_row_get_selected_item (row),
                                       adw_combo_row_get_expression (row));
 
@@ -417,7 +423,8 @@ static void
 name_inner_lists (GtkWidget  *widget,
                   const char *title)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       if (GTK_IS_LIST_BOX (c))
         set_label (c, title);
@@ -469,7 +476,8 @@ upp_a11y_name_preferences (GtkWidget  *root,
       set_label (root, title);
       name_inner_lists (root, title);
     }
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     upp_a11y_name_preferences (c, page_label);
 }
 
@@ -491,14 +499,16 @@ upp_a11y_fix_mnemonics (GtkWidget *root)
   if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root))
       && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     upp_a11y_fix_mnemonics (c);
 }
 
 static GtkWidget *
 find_text (GtkWidget *widget)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found;
 

@@ -1458,7 +1458,8 @@ upp_window_init (UppWindow *self)
   upp_a11y_fix_mnemonics (GTK_WIDGET (self));
   upp_a11y_fix_calendar (self->calendar);
   upp_a11y_name_status_page (self->error_page);
-  upp_a11y_name_status_page (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->main_stack, "empty")));
+  upp_a11y_name_status_page (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->main_stack,
+                                                                           "empty")));
   g_signal_connect_swapped (self->overview_bin, "map", G_CALLBACK (on_overview_bin_map), self);
   g_signal_connect_swapped (self->actions_bin, "map", G_CALLBACK (on_actions_bin_map), self);
 
@@ -1490,8 +1491,10 @@ upp_window_new (GtkApplication *application,
                                  "application", application,
                                  "session", session,
                                  NULL);
+  GtkShortcutsWindow *overlay;
 
   /* GtkApplication loads the shortcuts window when the window joins it. */
-  upp_a11y_name_shortcuts_window (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)));
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  upp_a11y_name_shortcuts_window (overlay);
   return self;
 }
