@@ -101,12 +101,16 @@ show_form (UppReportWindow *self,
   upp_report_window_update_actions (self);
   upp_report_window_validate_now (self);
 
-  /* The first field, with its focus ring, unless the person is already in
-   * the form (choosing another week reloads it). */
+  /* The first field, with its focus ring, when the form first shows and
+   * the person is not in it yet (choosing another week reloads it). Not a
+   * text field: a reload makes the form insensitive, and a GtkText losing
+   * focus that way warns that it "did not receive a focus-out event". */
   focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->page)))
+  if (!self->focus_placed && !self->closing
+      && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->page))))
     {
-      gtk_widget_grab_focus (GTK_WIDGET (self->reporter_row));
+      self->focus_placed = TRUE;
+      gtk_widget_grab_focus (GTK_WIDGET (self->department_row));
       gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
     }
 
