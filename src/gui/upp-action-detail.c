@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upp-a11y.h"
 #include "upp-action-detail.h"
 #include "upp-chart-view.h"
 #include "upp-guard.h"
@@ -336,6 +337,9 @@ update_details (UppActionDetail *self)
                                                   g_ptr_array_index (details->indicators, i));
 
       gtk_flow_box_append (self->indicators_box, card);
+      /* A card only shows a chart, an image with its description: it is
+       * read, not focused. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
     }
   gtk_widget_set_visible (self->indicators_group, details->indicators->len > 0);
 
@@ -487,4 +491,6 @@ upp_action_detail_init (UppActionDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   set_note_dirty (self, FALSE);
+  upp_a11y_fix_mnemonics (GTK_WIDGET (self));
+  upp_a11y_name_status_page (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->stack, "empty")));
 }

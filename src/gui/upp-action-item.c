@@ -54,6 +54,7 @@ enum {
   PROP_PROGRESS_TEXT,
   PROP_LAST_REPORT,
   PROP_LAST_WEEK_KEY,
+  PROP_ROW_LABEL,
   N_PROPS
 };
 
@@ -156,6 +157,20 @@ upp_action_item_get_property (GObject    *object,
     case PROP_LAST_WEEK_KEY:
       g_value_set_int (value, status->has_entry ? upp_week_to_key (status->entry_week) : 0);
       break;
+    case PROP_ROW_LABEL:
+      /* What a screen reader says for the row: code, title, state and
+       * deadline, then the last report. */
+      g_value_take_string (value,
+                           /* Translators: an action's row in the list, read by a screen
+                            * reader: “A1 · Title. On track. Deadline 2026-12-31, in 5
+                            * weeks. Last report: Week 48” */
+                           g_strdup_printf (_("%s · %s. %s. Deadline %s%s%s. Last report: %s"),
+                                            status->code, status->title,
+                                            upp_state_get_label (status->state),
+                                            self->deadline_text,
+                                            *self->deadline_relative != '\0' ? ", " : "",
+                                            self->deadline_relative, self->last_report));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -193,6 +208,7 @@ upp_action_item_class_init (UppActionItemClass *klass)
   properties[PROP_LAST_REPORT] = g_param_spec_string ("last-report", NULL, NULL, NULL, ro);
   properties[PROP_LAST_WEEK_KEY] = g_param_spec_int ("last-week-key", NULL, NULL, 0, G_MAXINT,
                                                      0, ro);
+  properties[PROP_ROW_LABEL] = g_param_spec_string ("row-label", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

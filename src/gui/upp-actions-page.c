@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "upp-action-item.h"
+#include "upp-a11y.h"
 #include "upp-actions-page.h"
 #include "upp-item-tooltip.h"
 #include "upp-status-badge.h"
@@ -539,6 +540,7 @@ upp_actions_page_class_init (UppActionsPageClass *klass)
   g_type_ensure (UPP_TYPE_ACTION_ITEM);
   g_type_ensure (UPP_TYPE_ACTION_DETAIL);
   g_type_ensure (UPP_TYPE_STATUS_BADGE);
+  g_type_ensure (UPP_TYPE_ROW_NAME);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/se/lysekil/Uppfoljning/ui/upp-actions-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UppActionsPage, leaflet);
@@ -613,4 +615,10 @@ upp_actions_page_init (UppActionsPage *self)
   gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
   self->columns = G_N_ELEMENTS (column_widths);
+
+  upp_a11y_name_drop_down (self->department_dropdown, _("Filter by lead department"));
+  upp_a11y_name_drop_down (self->state_dropdown, _("Filter by status"));
+  upp_a11y_name_drop_down (self->goal_dropdown, _("Filter by goal"));
+  upp_a11y_name_column_view (self->column_view, _("Actions"));
+  upp_a11y_fix_mnemonics (GTK_WIDGET (self));
 }

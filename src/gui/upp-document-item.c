@@ -41,6 +41,7 @@ enum {
   PROP_FILENAME,
   PROP_STATUS,
   PROP_CURRENT,
+  PROP_ROW_LABEL,
   N_PROPS
 };
 
@@ -99,6 +100,15 @@ upp_document_item_get_property (GObject    *object,
     case PROP_CURRENT:
       g_value_set_boolean (value, self->info->is_current);
       break;
+    case PROP_ROW_LABEL:
+      g_value_take_string (value,
+                           /* Translators: an imported document's row, read by a screen
+                            * reader: department, week, status, submitted, file name */
+                           g_strdup_printf (_("%s, %s. %s. Submitted %s. %s"),
+                                            self->department, self->week,
+                                            upp_dashboard_document_status (self->info),
+                                            self->submitted, self->filename));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -123,6 +133,7 @@ upp_document_item_class_init (UppDocumentItemClass *klass)
   properties[PROP_FILENAME] = g_param_spec_string ("filename", NULL, NULL, NULL, ro);
   properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, ro);
   properties[PROP_CURRENT] = g_param_spec_boolean ("current", NULL, NULL, FALSE, ro);
+  properties[PROP_ROW_LABEL] = g_param_spec_string ("row-label", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

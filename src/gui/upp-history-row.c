@@ -89,6 +89,37 @@ set_optional (GtkLabel   *label,
   gtk_label_set_markup (label, markup);
 }
 
+/* The row is what takes focus: a screen reader says its week, department,
+ * status and progress, and the start of the comment. */
+static void
+name_row (UppHistoryRow *self,
+          const char    *week,
+          const char    *department,
+          const char    *mark_label,
+          UppState       state,
+          const char    *progress,
+          const char    *comment)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *label = NULL;
+
+  if (comment != NULL && g_utf8_strlen (comment, -1) > 80)
+    {
+      g_autofree char *cut = g_utf8_substring (comment, 0, 80);
+
+      start = g_strconcat (cut, "…", NULL);
+    }
+  else
+    start = g_strdup (comment != NULL ? comment : "");
+  /* Translators: a report in an action's history, read by a screen reader:
+   * “Week 48, Socialförvaltningen, lead. On track, 60 %. The comment…” */
+  label = g_strdup_printf (_("%s, %s%s%s. %s, %s. %s"), week, department,
+                           mark_label != NULL ? ", " : "", mark_label != NULL ? mark_label : "",
+                           upp_state_get_label (state), progress, start);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
 /**
  * upp_history_row_new:
  * @entry: the entry
@@ -139,6 +170,8 @@ upp_history_row_new (const UppHistoryEntry *entry,
   set_optional (self->comment_label, NULL, entry->comment);
   set_optional (self->next_steps_label, _("Next steps:"), entry->next_steps);
   set_optional (self->risks_label, _("Risks:"), entry->risks);
+  name_row (self, week, department, mark_label, upp_status_to_state (entry->status), progress,
+            entry->comment);
   return GTK_WIDGET (self);
 }
 

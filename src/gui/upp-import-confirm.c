@@ -144,3 +144,34 @@ upp_window_confirm_import (UppWindow  *self,
   g_task_set_task_data (task, confirm, (GDestroyNotify) confirm_free);
   g_task_run_in_thread (task, claims_thread);
 }
+
+/**
+ * upp_window_drop_value:
+ * @self: a #UppWindow
+ * @value: a #GdkFileList value, as a drop delivers it
+ *
+ * What a drop of files and folders on the window does.
+ *
+ * Returns: whether the drop was accepted
+ */
+gboolean
+upp_window_drop_value (UppWindow    *self,
+                       const GValue *value)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  GdkFileList *list;
+  g_autoptr(GSList) list_files = NULL;
+
+  g_return_val_if_fail (UPP_IS_WINDOW (self), FALSE);
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  list = g_value_get_boxed (value);
+  list_files = gdk_file_list_get_files (list);
+  for (GSList *l = list_files; l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+  if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
+    return FALSE;
+  upp_window_confirm_import (self, G_LIST_MODEL (files));
+  return TRUE;
+}

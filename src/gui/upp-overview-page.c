@@ -64,7 +64,13 @@ update (UppOverviewPage *self)
     return;
 
   for (int i = 0; i < UPP_N_TILES; i++)
-    upp_key_figure_set_tile (UPP_KEY_FIGURE (self->figures[i]), &dashboard->tiles[i]);
+    {
+      upp_key_figure_set_tile (UPP_KEY_FIGURE (self->figures[i]), &dashboard->tiles[i]);
+      /* The flow box child is what takes focus, so it needs the tile's name. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (self->figures[i])),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      dashboard->tiles[i].description, -1);
+    }
 
   set_chart (self->ring_chart, dashboard,
              &(UppChartData) { .kind = UPP_CHART_STATUS_RING, .counts = &dashboard->counts });

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upp-a11y.h"
 #include "upp-preferences-window.h"
 
 struct _UppPreferencesWindow
@@ -186,6 +187,8 @@ static void
 upp_preferences_window_init (UppPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  upp_a11y_fix_entry_row (self->organisation_row);
+  upp_a11y_name_preferences (GTK_WIDGET (self), _("Preferences"));
 
   self->settings = g_settings_new ("se.lysekil.Uppfoljning");
   g_settings_bind (self->settings, "organisation-name", self->organisation_row, "text",

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "upp-a11y.h"
 #include "upp-report-text-row.h"
 #include "upp-report-window-private.h"
 
@@ -328,6 +329,7 @@ build_entry (UppReportWindow    *self,
       row = adw_entry_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      upp_a11y_fix_entry_row (ADW_ENTRY_ROW (row));
       adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
       gtk_editable_set_text (GTK_EDITABLE (row), value->text);
       if (*unit != '\0')

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upp-a11y.h"
 #include "upp-dashboard.h"
 #include "upp-report-text-row.h"
 #include "upp-report-window-private.h"
@@ -74,6 +75,7 @@ show_form (UppReportWindow *self,
            UppReportLoad   *load)
 {
   const char *description;
+  GtkWidget *focus;
 
   self->form = g_steal_pointer (&load->form);
   self->revision = load->n_reports + 1;
@@ -86,6 +88,7 @@ show_form (UppReportWindow *self,
   upp_report_text_row_set_text (UPP_REPORT_TEXT_ROW (self->summary_row), self->form->summary);
   self->loading--;
   upp_report_window_build_entries (self);
+  upp_a11y_name_preferences (GTK_WIDGET (self->page), _("Weekly Report"));
 
   if (load->n_reports > 0)
     description = _("This week was already reported: the form shows that report. Saving writes a "
@@ -97,6 +100,19 @@ show_form (UppReportWindow *self,
   update_title (self);
   upp_report_window_update_actions (self);
   upp_report_window_validate_now (self);
+
+  /* The first field, with its focus ring, when the form first shows and
+   * the person is not in it yet (choosing another week reloads it). Not a
+   * text field: a reload makes the form insensitive, and a GtkText losing
+   * focus that way warns that it "did not receive a focus-out event". */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (!self->focus_placed && !self->closing
+      && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->page))))
+    {
+      self->focus_placed = TRUE;
+      gtk_widget_grab_focus (GTK_WIDGET (self->department_row));
+      gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+    }
 
   if (load->from_draft)
     {

@@ -89,6 +89,7 @@ struct _UppReportWindow
   gboolean              closing;       /* closed, waiting for the draft writes */
   gboolean              kept_on_close; /* a draft was kept when closing */
   gboolean              disposed;
+  gboolean              focus_placed;  /* on the first field, once */
 };
 
 /* A field of the form: what is typed in it goes to the values. */

@@ -38,6 +38,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upp-a11y.h"
 #include "upp-report-text-row.h"
 #include "upp-report-window-private.h"
 
@@ -436,6 +437,9 @@ upp_report_window_init (UppReportWindow *self)
   UppReportField *field;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  upp_a11y_fix_entry_row (self->reporter_row);
+  upp_a11y_fix_mnemonics (GTK_WIDGET (self));
+  upp_a11y_name_split_button (self->save_button, _("More Ways to Send"));
 
   self->settings = g_settings_new ("se.lysekil.Uppfoljning");
   self->cancellable = g_cancellable_new ();

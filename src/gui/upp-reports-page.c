@@ -12,6 +12,7 @@
 
 #include "upp-chart-view.h"
 #include "upp-document-item.h"
+#include "upp-a11y.h"
 #include "upp-item-tooltip.h"
 #include "upp-reports-page.h"
 #include "upp-result-item.h"
@@ -91,6 +92,7 @@ struct _UppReportsPage
   GtkLabel      *results_summary;
   GtkListView   *results_view;
   GtkLabel      *documents_count;
+  AdwSplitButton *import_button;
   GtkColumnView *documents_view;
   GtkColumnViewColumn *week_column;
 
@@ -294,11 +296,13 @@ upp_reports_page_class_init (UppReportsPageClass *klass)
   object_class->dispose = upp_reports_page_dispose;
 
   g_type_ensure (UPP_TYPE_CHART_VIEW);
+  g_type_ensure (UPP_TYPE_ROW_NAME);
   g_type_ensure (UPP_TYPE_DOCUMENT_ITEM);
   g_type_ensure (UPP_TYPE_RESULT_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/se/lysekil/Uppfoljning/ui/upp-reports-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UppReportsPage, reporting_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, UppReportsPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, UppReportsPage, compliance_chart);
   gtk_widget_class_bind_template_child (widget_class, UppReportsPage, results_revealer);
   gtk_widget_class_bind_template_child (widget_class, UppReportsPage, results_summary);
@@ -341,4 +345,8 @@ upp_reports_page_init (UppReportsPage *self)
                              g_object_ref (gtk_column_view_get_sorter (self->documents_view)));
   documents_selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sorted_documents)));
   gtk_column_view_set_model (self->documents_view, GTK_SELECTION_MODEL (documents_selection));
+
+  upp_a11y_name_column_view (self->documents_view, _("Imported Documents"));
+  upp_a11y_name_split_button (self->import_button, _("More ways to import"));
+  upp_a11y_fix_mnemonics (GTK_WIDGET (self));
 }

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upp-a11y.h"
 #include "upp-import.h"
 #include "upp-revision-review.h"
 #include "upp-window.h"
@@ -303,6 +304,7 @@ review_window_new (UppRevisionBanner        *banner,
                                            "who decided and when."));
   review->by_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (review->by_row), _("Decided By"));
+  upp_a11y_fix_entry_row (review->by_row);
   if (real_name != NULL && g_strcmp0 (real_name, "Unknown") != 0)
     gtk_editable_set_text (GTK_EDITABLE (review->by_row), real_name);
   g_signal_connect_swapped (review->by_row, "changed", G_CALLBACK (update_buttons), review);

@@ -16,6 +16,7 @@
 #include "upp-import.h"
 #include "upp-report-window.h"
 #include "upp-revision-review.h"
+#include "upp-a11y.h"
 #include "upp-window.h"
 
 struct _UppWindow
@@ -64,6 +65,7 @@ struct _UppWindow
   gboolean              import_stopped;  /* its toast is shown; ::imported adds none */
   gboolean              has_example;
   guint                 updating_calendar;
+  gboolean              focus_placed;
 };
 
 G_DEFINE_FINAL_TYPE (UppWindow, upp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -118,6 +120,7 @@ update_state (UppWindow *self)
   const char *error = upp_session_get_error (self->session);
   gboolean loading = error == NULL && dashboard == NULL;
   gboolean on_dashboard = error == NULL && dashboard != NULL && !upp_dashboard_is_empty (dashboard);
+  gboolean was_dashboard;
   const char *page;
 
   if (error != NULL)
@@ -131,6 +134,7 @@ update_state (UppWindow *self)
 
   if (error != NULL)
     adw_status_page_set_description (self->error_page, error);
+  was_dashboard = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "dashboard") == 0;
   gtk_stack_set_visible_child_name (self->main_stack, page);
   gtk_spinner_set_spinning (self->spinner, loading);
 
@@ -147,6 +151,16 @@ update_state (UppWindow *self)
                                     adw_view_switcher_title_get_title_visible (self->switcher_title));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", on_dashboard);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-briefing", on_dashboard);
+
+  /* When the dashboard first shows, focus starts on the week it shows
+   * (not on whatever GTK chose in the header while it loaded), with its
+   * focus ring. */
+  if (on_dashboard && !was_dashboard && !self->focus_placed)
+    {
+      self->focus_placed = TRUE;
+      gtk_widget_grab_focus (GTK_WIDGET (self->week_button));
+      gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", on_dashboard);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.write-report", on_dashboard);
 }
@@ -339,25 +353,13 @@ on_note_saved (UppWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
-/* A database on a network drive is this window's alone while it is open:
- * say so once, and how desktops should share instead. */
 static void
 on_store_changed (UppWindow *self)
 {
   UppStore *store = upp_session_get_store (self->session);
-  g_autofree char *text = NULL;
-  GtkWidget *dialog;
 
-  if (store == NULL || upp_store_get_network_filesystem (store) == NULL)
-    return;
-  /* Whole, not a toast that would cut it. */
-  text = g_strdup_printf (_("The database is on a network drive (%s): while it is open here, no "
-                            "other computer or program can open it. Keep each computer’s "
-                            "database on the computer, and share the folder of documents "
-                            "instead."), upp_store_get_network_filesystem (store));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Database on a Network Drive"), text);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (store != NULL && upp_store_get_network_filesystem (store) != NULL)
+    upp_window_tell_network_drive (self, upp_store_get_network_filesystem (store));
 }
 
 static void
@@ -423,6 +425,7 @@ on_week_popover_show (UppWindow *self)
   UppWeek week = upp_session_get_week (self->session);
   UppWeek today = upp_session_get_today (self->session);
   g_autoptr(GDateTime) when = NULL;
+  g_autofree char *day = NULL;
   GDate date;
 
   if (upp_week_compare (week, today) == 0)
@@ -431,6 +434,10 @@ on_week_popover_show (UppWindow *self)
     upp_week_get_monday (week, &date);
   when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
                                 g_date_get_day (&date), 12, 0, 0);
+  /* GTK 4.8's calendar does not expose its days: say the chosen one. */
+  day = g_date_time_format (when, "%x");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, day, -1);
   self->updating_calendar++;
   gtk_calendar_select_day (self->calendar, when);
   self->updating_calendar--;
@@ -475,37 +482,6 @@ upp_window_import_files (UppWindow  *self,
   if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "dashboard"))
     upp_window_show_view (self, "reports");
   upp_session_import_files (self->session, files);
-}
-
-/**
- * upp_window_drop_value:
- * @self: a #UppWindow
- * @value: a #GdkFileList value, as a drop delivers it
- *
- * What a drop of files and folders on the window does.
- *
- * Returns: whether the drop was accepted
- */
-gboolean
-upp_window_drop_value (UppWindow    *self,
-                       const GValue *value)
-{
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
-  GdkFileList *list;
-  g_autoptr(GSList) list_files = NULL;
-
-  g_return_val_if_fail (UPP_IS_WINDOW (self), FALSE);
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-  list = g_value_get_boxed (value);
-  list_files = gdk_file_list_get_files (list);
-  for (GSList *l = list_files; l != NULL; l = l->next)
-    g_list_store_append (files, l->data);
-  if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
-    return FALSE;
-  upp_window_confirm_import (self, G_LIST_MODEL (files));
-  return TRUE;
 }
 
 static gboolean
@@ -1452,6 +1428,11 @@ upp_window_init (UppWindow *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  upp_a11y_fix_mnemonics (GTK_WIDGET (self));
+  upp_a11y_fix_calendar (self->calendar);
+  upp_a11y_name_status_page (self->error_page);
+  upp_a11y_name_status_page (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->main_stack,
+                                                                           "empty")));
   g_signal_connect_swapped (self->overview_bin, "map", G_CALLBACK (on_overview_bin_map), self);
   g_signal_connect_swapped (self->actions_bin, "map", G_CALLBACK (on_actions_bin_map), self);
 
@@ -1479,8 +1460,14 @@ UppWindow *
 upp_window_new (GtkApplication *application,
                 UppSession     *session)
 {
-  return g_object_new (UPP_TYPE_WINDOW,
-                       "application", application,
-                       "session", session,
-                       NULL);
+  UppWindow *self = g_object_new (UPP_TYPE_WINDOW,
+                                 "application", application,
+                                 "session", session,
+                                 NULL);
+  GtkShortcutsWindow *overlay;
+
+  /* GtkApplication loads the shortcuts window when the window joins it. */
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  upp_a11y_name_shortcuts_window (overlay);
+  return self;
 }
