@@ -23,6 +23,8 @@ struct _UppPreferencesWindow
   AdwEntryRow          *organisation_row;
   AdwActionRow         *export_folder_row;
   GtkWidget            *export_folder_clear;
+  GtkWidget            *reports_folder_choose;
+  GtkWidget            *export_folder_choose;
 
   /* owned */
   GSettings            *settings;
@@ -168,6 +170,8 @@ upp_preferences_window_class_init (UppPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/se/lysekil/Uppfoljning/ui/upp-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UppPreferencesWindow, reports_folder_row);
+  gtk_widget_class_bind_template_child (widget_class, UppPreferencesWindow, reports_folder_choose);
+  gtk_widget_class_bind_template_child (widget_class, UppPreferencesWindow, export_folder_choose);
   gtk_widget_class_bind_template_child (widget_class, UppPreferencesWindow, reports_folder_clear);
   gtk_widget_class_bind_template_child (widget_class, UppPreferencesWindow, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, UppPreferencesWindow, export_folder_row);
@@ -188,6 +192,12 @@ upp_preferences_window_init (UppPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   upp_a11y_fix_entry_row (self->organisation_row);
+  /* The rows they activate name them too ("Choose the reports folder
+   * Reports Folder"): their own names say it all. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->reports_folder_choose),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->export_folder_choose),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   upp_a11y_name_preferences (GTK_WIDGET (self), _("Preferences"));
 
   self->settings = g_settings_new ("se.lysekil.Uppfoljning");

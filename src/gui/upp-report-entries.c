@@ -274,6 +274,9 @@ build_entry (UppReportWindow    *self,
       scale_label = g_strdup_printf (_("Progress of %s"), entry->action);
       gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       scale_label, -1);
+      /* The mnemonic label names it too ("Progress of A1 Progress"): the
+       * label above says it all. Alt+P still works. */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       gtk_box_append (GTK_BOX (box), label);
       gtk_box_append (GTK_BOX (box), scale);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);

@@ -166,6 +166,14 @@ def name_problem(name):
     half = len(words) // 2
     if half > 0 and len(words) % 2 == 0 and words[:half] == words[half:]:
         return f"text twice in “{name}”"
+    # A label added to a name that says it already: "Progress of A1
+    # Progress", "Choose the reports folder Reports Folder".
+    lower = [w.lower() for w in words]
+    for k in range(1, min(3, len(words) // 2) + 1):
+        tail = lower[-k:]
+        if sum(len(w) for w in tail) >= 5 and any(lower[i:i + k] == tail
+                                                  for i in range(len(lower) - 2 * k + 1)):
+            return f"a label repeated at the end of “{name}”"
     return None
 
 
