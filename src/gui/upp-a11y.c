@@ -549,6 +549,26 @@ upp_a11y_fix_entry_row (AdwEntryRow *row)
   set_label (text, title);
 }
 
+/**
+ * upp_a11y_drop_empty_description:
+ * @row: an action (or combo) row without a subtitle
+ *
+ * An AdwActionRow of libadwaita 1.2 is described by its subtitle label,
+ * also when there is none: a screen reader then reads an empty
+ * description. Without a subtitle, the row is described by nothing.
+ */
+void
+upp_a11y_drop_empty_description (AdwActionRow *row)
+{
+  const char *subtitle;
+
+  g_return_if_fail (ADW_IS_ACTION_ROW (row));
+
+  subtitle = adw_action_row_get_subtitle (row);
+  if (subtitle == NULL || *subtitle == '\0')
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+}
+
 /* UppRowName: an empty widget in a cell of a list that names the row it
  * is in, so that a .ui file can bind a row's name like any cell. */
 

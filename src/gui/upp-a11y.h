@@ -25,6 +25,7 @@ void upp_a11y_name_status_page  (AdwStatusPage *page);
 void upp_a11y_name_split_button (AdwSplitButton *button,
                                  const char     *label);
 void upp_a11y_fix_entry_row     (AdwEntryRow   *row);
+void upp_a11y_drop_empty_description (AdwActionRow *row);
 void upp_a11y_name_shortcuts_window (GtkShortcutsWindow *window);
 void upp_a11y_name_preferences  (GtkWidget     *root,
                                  const char    *page_label);

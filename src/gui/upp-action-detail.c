@@ -490,6 +490,7 @@ static void
 upp_action_detail_init (UppActionDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  upp_a11y_drop_empty_description (self->progress_row);
   set_note_dirty (self, FALSE);
   upp_a11y_fix_mnemonics (GTK_WIDGET (self));
   upp_a11y_name_status_page (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->stack, "empty")));

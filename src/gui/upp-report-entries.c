@@ -244,6 +244,7 @@ build_entry (UppReportWindow    *self,
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
       g_object_unref (labels);
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), entry->status);
+      upp_a11y_drop_empty_description (ADW_ACTION_ROW (row));
       add_to_expander (expander, row);
       field = upp_report_window_add_field (self, entry->action, "status", NULL, _("Status"), row,
                                            row);

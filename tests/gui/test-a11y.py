@@ -177,6 +177,25 @@ def name_problem(name):
     return None
 
 
+def description_problem(acc):
+    """A description that points at labels saying nothing: a screen reader
+    reads a pause, or the next thing, as the element's description."""
+    try:
+        relations = acc.getRelationSet()
+    except Exception:
+        return None
+    for relation in relations:
+        if relation.getRelationType() != pyatspi.RELATION_DESCRIBED_BY:
+            continue
+        texts = []
+        for i in range(relation.getNTargets()):
+            target = relation.getTarget(i)
+            texts.append((target.name or "").strip() if target is not None else "")
+        if texts and not any(texts):
+            return f"described by an empty label (“{acc.name}”)"
+    return None
+
+
 def check_names(screen, root, report):
     checked = 0
     unnamed = 0
@@ -185,7 +204,7 @@ def check_names(screen, root, report):
         if s is None or not s.contains(pyatspi.STATE_FOCUSABLE):
             continue
         checked += 1
-        problem = name_problem(acc.name)
+        problem = name_problem(acc.name) or description_problem(acc)
         if report:
             log(f"    {'BAD ' if problem else 'ok  '}{describe(acc)}")
         if problem:
