@@ -39,8 +39,9 @@ on_window_added (GtkApplication *app,
                            G_CONNECT_AFTER);
 }
 
-/* For bench/run: UPP_EXIT_AFTER_IMPORT=1 quits when the first import (of
- * the files on the command line) has been shown, and with it
+/* For bench/run: UPP_EXIT_AFTER_IMPORT=1 imports the files on the command
+ * line without asking whose they are (upp-import-confirm.c), quits when
+ * that first import has been shown, and with it
  * UPP_MEASURE_STALLS=1 prints the longest time the main loop could not run
  * while that import ran: a timer due every STALL_TICK_USEC that comes late
  * by that much. A frame can't be drawn sooner than that either. What
