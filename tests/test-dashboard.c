@@ -196,6 +196,16 @@ test_tiles_trend_better (void)
     upp_tile_clear (&tiles[i]);
 }
 
+static const UppActionStatus *
+find_status (const UppDashboard *dashboard,
+             const char         *code)
+{
+  for (guint i = 0; i < dashboard->statuses->len; i++)
+    if (g_str_equal (((UppActionStatus *) dashboard->statuses->pdata[i])->code, code))
+      return dashboard->statuses->pdata[i];
+  g_assert_not_reached ();
+}
+
 static void
 test_attention_week_40 (void)
 {
@@ -283,6 +293,64 @@ test_attention_unreported (void)
     }
   g_assert_cmpuint (unreported, ==, 2);
   g_assert_cmpint (dashboard->tiles[UPP_TILE_UNREPORTED].value, ==, 2);
+}
+
+/* Week 49: five actions unreported, A7 overdue. The decision comes first;
+ * the reminders follow, a department at a time, in the order of the
+ * departments' first actions. */
+static void
+test_attention_missing_reports (void)
+{
+  g_autoptr(UppDashboard) dashboard = load_week (49);
+  static const char * const codes[] = { "A1", "A14", "A4", "A5", "A8" };
+  static const char * const leads[] = { "SOC", "SOC", "KS", "KS", "UTB" };
+  const UppMissingReports *group;
+
+  g_assert_cmpuint (dashboard->n_decisions, >=, 1);
+  for (guint i = 0; i < dashboard->n_decisions; i++)
+    {
+      const UppAttentionItem *item = attention_at (dashboard, i);
+
+      g_assert_cmpint (item->kind, !=, UPP_ATTENTION_UNREPORTED);
+      g_assert_true (upp_dashboard_needs_decision (find_status (dashboard, item->code)));
+    }
+  g_assert_cmpuint (dashboard->attention->len, ==, dashboard->n_decisions + 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      const UppAttentionItem *item = attention_at (dashboard, dashboard->n_decisions + i);
+
+      g_assert_cmpint (item->kind, ==, UPP_ATTENTION_UNREPORTED);
+      g_assert_cmpstr (item->code, ==, codes[i]);
+      g_assert_cmpstr (item->lead, ==, leads[i]);
+    }
+
+  g_assert_cmpuint (dashboard->missing->len, ==, 3);
+  group = g_ptr_array_index (dashboard->missing, 0);
+  g_assert_cmpstr (group->lead, ==, "SOC");
+  g_assert_cmpstr (group->lead_name, ==, "Socialförvaltningen");
+  g_assert_cmpuint (group->actions->len, ==, 2);
+  g_assert_cmpstr (((UppActionStatus *) group->actions->pdata[1])->code, ==, "A14");
+  group = g_ptr_array_index (dashboard->missing, 2);
+  g_assert_cmpstr (group->lead, ==, "UTB");
+  g_assert_cmpuint (group->actions->len, ==, 1);
+}
+
+/* Only what needs a decision: not the unreported, not the done. */
+static void
+test_needs_decision (void)
+{
+  UppActionStatus status = { 0 };
+
+  for (UppState state = 0; state < UPP_N_STATES; state++)
+    {
+      status.state = state;
+      status.contradiction = FALSE;
+      g_assert_true (upp_dashboard_needs_decision (&status) ==
+                     (state == UPP_STATE_OVERDUE || state == UPP_STATE_DELAYED ||
+                      state == UPP_STATE_AT_RISK));
+      status.contradiction = TRUE;
+      g_assert_true (upp_dashboard_needs_decision (&status));
+    }
 }
 
 static void
@@ -607,6 +675,8 @@ main (int   argc,
   g_test_add_func ("/dashboard/attention/overdue", test_attention_overdue);
   g_test_add_func ("/dashboard/attention/unreported", test_attention_unreported);
   g_test_add_func ("/dashboard/attention/within-week", test_attention_within_week);
+  g_test_add_func ("/dashboard/attention/missing-reports", test_attention_missing_reports);
+  g_test_add_func ("/dashboard/needs-decision", test_needs_decision);
   g_test_add_func ("/dashboard/deadline-text", test_deadline_text);
   g_test_add_func ("/dashboard/reference-date", test_reference_date);
   g_test_add_func ("/dashboard/week-texts", test_week_texts);
