@@ -390,7 +390,7 @@ test_links (void)
 
   /* The demo's week 40 has three actions that need a decision. */
   g_assert_cmpuint (n_to_actions, ==, 3);
-  g_assert_cmpuint (n_contents, ==, 7);
+  g_assert_cmpuint (n_contents, ==, 8);
 }
 
 static void
@@ -1114,6 +1114,61 @@ test_contradiction (void)
   g_assert_nonnull (strstr (text, "2 actions need a decision: 1 overdue, 1 delayed."));
 }
 
+/* Week 49: five actions unreported. They are reminders, not decisions:
+ * "Needs a decision" holds only the overdue A7, and the five go into
+ * "Missing Reports", by department. */
+static void
+test_missing_reports (void)
+{
+  g_autofree char *path = tmp_path ("week49.pdf");
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *decisions;
+  const char *missing;
+  const char *changes;
+  UppBriefingOptions options;
+
+  init_options (&options, FALSE);
+  options.week = (UppWeek) { 2026, 49 };
+  g_assert_true (upp_briefing_write (store, &options, path, &error));
+  g_assert_no_error (error);
+  document = open_pdf (path);
+  raw = document_text (document);
+  text = squeeze (raw);
+  g_assert_nonnull (strstr (text, "1 action needs a decision: 1 overdue."));
+  /* The sections, after the contents list. */
+  decisions = strstr (text, "Needs a decision Overdue, delayed");
+  g_assert_nonnull (decisions);
+  missing = strstr (decisions, "Missing Reports Actions whose lead department");
+  g_assert_nonnull (missing);
+  changes = strstr (missing, "Changes since week 48");
+  g_assert_nonnull (changes);
+  {
+    g_autofree char *section = g_strndup (decisions, missing - decisions);
+
+    g_assert_nonnull (strstr (section, "A7 "));
+    for (guint i = 0; i < 5; i++)
+      {
+        static const char * const unreported[] = { "A1 ", "A4 ", "A5 ", "A8 ", "A14 " };
+
+        g_assert_null (strstr (section, unreported[i]));
+      }
+  }
+  {
+    g_autofree char *section = g_strndup (missing, changes - missing);
+
+    g_assert_nonnull (strstr (section, "Socialförvaltningen (2): A1 "));
+    g_assert_nonnull (strstr (section, "Kommunstyrelsens förvaltning (2): A4 "));
+    g_assert_nonnull (strstr (section, "Utbildningsförvaltningen (1): A8 "));
+    g_assert_nonnull (strstr (section, "(last report week 48)"));
+    g_assert_null (strstr (section, "A7 "));
+  }
+  g_assert_nonnull (strstr (text, "5 actions have no report from their lead department "
+                                  "(Missing Reports)."));
+}
+
 /* The sections are laid out in as many threads as there are processors:
  * one thread or several, the same bytes. */
 static void
@@ -1205,6 +1260,7 @@ main (int   argc,
   g_test_add_func ("/briefing/long-text", test_long_text);
   g_test_add_func ("/briefing/stored-texts", test_stored_texts);
   g_test_add_func ("/briefing/contradiction", test_contradiction);
+  g_test_add_func ("/briefing/missing-reports", test_missing_reports);
   g_test_add_func ("/briefing/note-printed", test_note_printed);
   g_test_add_func ("/briefing/guard", test_guard);
   g_test_add_func ("/briefing/layout-threads", test_layout_threads);

@@ -118,6 +118,7 @@ needs_decision_section (UppBuilder *b,
                         guint       part)
 {
   upp_section_needs_decision (b);
+  upp_section_missing_reports (b);
 }
 
 static void

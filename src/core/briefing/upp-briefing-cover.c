@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "upp-briefing-private.h"
+#include "upp-dashboard.h"
 
 static guint32
 rgba_to_rgb (const UppRgba *rgba)
@@ -40,7 +41,7 @@ upp_briefing_count_needing_attention (UppBriefing *self)
   guint n = 0;
 
   for (guint i = 0; i < self->statuses->len; i++)
-    if (upp_state_needs_attention (((UppActionStatus *) g_ptr_array_index (self->statuses, i))->state))
+    if (upp_dashboard_needs_decision (g_ptr_array_index (self->statuses, i)))
       n++;
   return n;
 }
@@ -201,8 +202,8 @@ in_brief (UppBuilder *b)
           {
             g_autofree char *count = NULL;
 
-            if (upp_state_get_severity (state) != severity || !upp_state_needs_attention (state) ||
-                self->counts.counts[state] == 0)
+            if (upp_state_get_severity (state) != severity || state == UPP_STATE_UNREPORTED ||
+                !upp_state_needs_attention (state) || self->counts.counts[state] == 0)
               continue;
             count = upp_state_format_count (state, self->counts.counts[state]);
             g_string_append_printf (which, "%s%s", which->len > 0 ? ", " : "", count);
@@ -223,6 +224,14 @@ in_brief (UppBuilder *b)
                                                           "%u departments have not reported for "
                                                           "week %d.", missing),
                                              missing, self->week.week));
+  if (self->counts.counts[UPP_STATE_UNREPORTED] > 0)
+    g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%d action has no report from its lead "
+                                                          "department (Missing Reports).",
+                                                          "%d actions have no report from their "
+                                                          "lead department (Missing Reports).",
+                                                          self->counts.counts[UPP_STATE_UNREPORTED]),
+                                             self->counts.counts[UPP_STATE_UNREPORTED]));
   g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                         "%u action changed status since week %d.",
                                                         "%u actions changed status since week %d.",
@@ -334,6 +343,7 @@ upp_section_cover (UppBuilder *b,
                                                     upp_week_add (b->self->week, -1).week);
   const TocEntry toc[] = {
     { _("Needs a decision"), "decisions" },
+    { _("Missing Reports"), "missing" },
     { changes_title, "changes" },
     { _("Departments"), "departments" },
     { _("Deadlines"), "deadlines" },

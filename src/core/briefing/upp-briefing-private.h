@@ -405,12 +405,13 @@ void         upp_builder_action_card      (UppBuilder            *b,
                                            gboolean               link);
 
 /* The sections, in document order: upp-briefing-cover.c, -decisions.c,
- * -changes.c, -departments.c, -deadlines.c, -by-department.c,
+ * -missing.c, -changes.c, -departments.c, -deadlines.c, -by-department.c,
  * -indicators.c and -appendix.c */
 guint        upp_briefing_count_needing_attention (UppBriefing *self);
 void         upp_section_cover            (UppBuilder      *b,
                                            guint            part);
 void         upp_section_needs_decision   (UppBuilder      *b);
+void         upp_section_missing_reports  (UppBuilder      *b);
 void         upp_section_changes          (UppBuilder      *b);
 void         upp_section_departments      (UppBuilder      *b);
 void         upp_section_deadlines        (UppBuilder      *b);
