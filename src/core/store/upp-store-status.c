@@ -75,11 +75,20 @@ upp_store_query_status (UppStore    *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(UppPackage) package = NULL;
+  GDate today;
+  GDate reference;
 
   g_return_val_if_fail (UPP_IS_STORE (self), NULL);
 
   if (!upp_store_check_week (week, error) || !upp_store_require_package (self, error))
     return NULL;
+
+  /* The one overdue rule: deadlines are measured from the week's
+   * reference day (upp_status_reference_day()). */
+  package = upp_store_ref_package (self);
+  upp_status_get_today (&today);
+  upp_status_reference_day (week, package->due_weekday, &today, &reference);
 
   g_rec_mutex_lock (&self->lock);
   stmt = upp_sql_prepare (self,
@@ -124,7 +133,7 @@ upp_store_query_status (UppStore    *self,
 
       latest = (UppLatestEntry) { row->has_entry, row->entry_week, row->entry_status,
                                   row->progress };
-      upp_derive_state (&row->start, &row->deadline, week, &latest, TRUE, &derived);
+      upp_derive_state (&row->start, &row->deadline, week, &reference, &latest, TRUE, &derived);
       row->state = derived.state;
       row->contradiction = derived.contradiction;
       row->reason = g_steal_pointer (&derived.reason);
