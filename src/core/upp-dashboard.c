@@ -193,16 +193,7 @@ upp_dashboard_compute_tiles (const UppStateCounts *counts,
 void
 upp_dashboard_get_today (GDate *out_date)
 {
-  const char *fake = g_getenv ("UPP_TODAY");
-  g_autoptr(GDateTime) now = NULL;
-
-  if (fake != NULL && upp_date_parse (fake, out_date))
-    return;
-
-  now = g_date_time_new_now_local ();
-  g_date_clear (out_date, 1);
-  g_date_set_dmy (out_date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  upp_status_get_today (out_date);
 }
 
 /**
@@ -212,9 +203,10 @@ upp_dashboard_get_today (GDate *out_date)
  * @due_weekday: the day reports are due, 1 = Monday … 7 = Sunday
  * @out_date: (out caller-allocates): the date
  *
- * The day "in 5 days" and "3 days overdue" are counted from: today in the
- * current week, otherwise the reporting day of @week, so that looking back
- * at week 30 reads as it did in week 30.
+ * The day "in 5 days" and "3 days overdue" are counted from: the one
+ * overdue rule's reference day (upp_status_reference_day()), which also
+ * decides the state. Today in the current week, otherwise the reporting day
+ * of @week, so that looking back at week 30 reads as it did in week 30.
  */
 void
 upp_dashboard_reference_date (UppWeek      week,
@@ -224,19 +216,14 @@ upp_dashboard_reference_date (UppWeek      week,
 {
   g_return_if_fail (today != NULL && g_date_valid (today));
 
-  if (upp_week_compare (upp_week_from_date (today), week) == 0)
-    {
-      *out_date = *today;
-      return;
-    }
-  upp_week_get_day (week, CLAMP (due_weekday, 1, 7), out_date);
+  upp_status_reference_day (week, due_weekday, today, out_date);
 }
 
 static int
 days_between (const GDate *from,
               const GDate *to)
 {
-  return (int) ((gint64) g_date_get_julian (to) - (gint64) g_date_get_julian (from));
+  return upp_status_days_to_deadline (to, from);
 }
 
 /**
@@ -255,9 +242,9 @@ upp_dashboard_deadline_passed (const GDate *deadline,
 {
   g_return_val_if_fail (deadline != NULL && reference != NULL, FALSE);
 
-  if (state == UPP_STATE_DONE || !g_date_valid (deadline))
+  if (state == UPP_STATE_DONE || !g_date_valid (deadline) || !g_date_valid (reference))
     return FALSE;
-  return days_between (reference, deadline) < 0;
+  return upp_status_deadline_passed (deadline, reference);
 }
 
 static char *
@@ -481,23 +468,6 @@ judge_attention (const UppActionStatus *status,
       }
       break;
 
-    case UPP_STATE_ON_TRACK:
-    case UPP_STATE_NOT_STARTED:
-      /* The deadline passed earlier this week: not overdue yet by the week
-       * rule, but the report contradicts the calendar. */
-      if (status->has_entry && upp_dashboard_deadline_passed (&status->deadline, reference,
-                                                               status->state))
-        {
-          g_autofree char *late = format_days (days_between (reference, &status->deadline));
-
-          item = attention_item_new (status, UPP_ATTENTION_CONTRADICTION, 450);
-          item->contradiction = TRUE;
-          /* Translators: “Reported on track in week 42 although the deadline 2026-10-16 has passed (2 days overdue)” */
-          item->reason = g_strdup_printf (_("Reported %s in week %d although the deadline %s has passed (%s)"),
-                                          word, status->entry_week.week, date, late);
-        }
-      break;
-
     case UPP_STATE_UNREPORTED:
       {
         g_autofree char *latest = describe_latest (status);
@@ -511,6 +481,9 @@ judge_attention (const UppActionStatus *status,
       }
       break;
 
+    /* Not overdue: by the one overdue rule, their deadline has not passed. */
+    case UPP_STATE_ON_TRACK:
+    case UPP_STATE_NOT_STARTED:
     case UPP_STATE_DONE:
     case UPP_N_STATES:
     default:
