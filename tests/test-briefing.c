@@ -1091,6 +1091,66 @@ test_stored_texts (void)
   g_assert_nonnull (strstr (text, "enod si noitca ehT"));
 }
 
+/* Each department's own summary of the week, in its section; guarded like
+ * every text, and left out of the summary variant. */
+static void
+test_department_summary (void)
+{
+  g_autofree char *path = tmp_path ("summaries.db");
+  g_autofree char *pdf = tmp_path ("summaries.pdf");
+  g_autoptr(UppStore) demo = upp_test_open_demo (path);
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  UppBriefingOptions options;
+  const char *section;
+
+  init_options (&options, FALSE);
+  options.week = (UppWeek) { 2026, 48 };
+  g_assert_true (upp_briefing_write (demo, &options, pdf, &error));
+  g_assert_no_error (error);
+  document = open_pdf (pdf);
+  raw = document_text (document);
+  text = squeeze (raw);
+  section = strstr (text, "Kommunstyrelsens förvaltning Leads 7 actions");
+  g_assert_nonnull (section);
+  g_assert_true (g_str_has_prefix (strstr (section, "actions: "),
+                                   "actions: 4 done, 2 on track, 1 overdue. Summary of week 48 "
+                                   "Försenat: kamerautredningen (A7)"));
+  g_assert_nonnull (strstr (text, "Socialförvaltningen Leads 4 actions: 2 done, 2 on track. "
+                                  "Summary of week 48 Veckan har gått enligt plan."));
+  g_clear_object (&document);
+  g_clear_pointer (&raw, g_free);
+  g_clear_pointer (&text, g_free);
+
+  options.summary = TRUE;
+  g_assert_true (upp_briefing_write (demo, &options, pdf, &error));
+  g_assert_no_error (error);
+  document = open_pdf (pdf);
+  raw = document_text (document);
+  g_assert_null (strstr (raw, "kamerautredningen"));
+  g_assert_null (strstr (raw, "Summary of week"));
+  g_clear_object (&document);
+  g_clear_object (&demo);
+
+  /* A database from before import refused such a number. */
+  store_texts_from_before (path, "UPDATE report SET summary = ?1 WHERE department = ?2"
+                                 " AND week = 202648 AND is_current",
+                           "Ring 19811218-9876 om kameran.", "KS");
+  demo = upp_store_open (path, &error);
+  g_assert_no_error (error);
+  options.summary = FALSE;
+  g_assert_false (upp_briefing_write (demo, &options, pdf, &error));
+  g_assert_error (error, UPP_ERROR, UPP_ERROR_SENSITIVE);
+  g_assert_nonnull (strstr (error->message, "The summary of KS’s report (week 48)"));
+  g_assert_null (strstr (error->message, "19811218-9876"));
+  g_clear_error (&error);
+  options.summary = TRUE;
+  g_assert_true (upp_briefing_write (demo, &options, pdf, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_contradiction (void)
 {
@@ -1114,9 +1174,9 @@ test_contradiction (void)
   g_assert_nonnull (strstr (text, "2 actions need a decision: 1 overdue, 1 delayed."));
 }
 
-/* Week 49: five actions unreported. They are reminders, not decisions:
- * "Needs a decision" holds only the overdue A7, and the five go into
- * "Missing Reports", by department. */
+/* Week 49: four actions unreported. They are reminders, not decisions:
+ * "Needs a decision" holds only the overdue A7 and A14, and the four go
+ * into "Missing Reports", by department. */
 static void
 test_missing_reports (void)
 {
@@ -1137,7 +1197,7 @@ test_missing_reports (void)
   document = open_pdf (path);
   raw = document_text (document);
   text = squeeze (raw);
-  g_assert_nonnull (strstr (text, "1 action needs a decision: 1 overdue."));
+  g_assert_nonnull (strstr (text, "2 actions need a decision: 2 overdue."));
   /* The sections, after the contents list. */
   decisions = strstr (text, "Needs a decision Overdue, delayed");
   g_assert_nonnull (decisions);
@@ -1149,9 +1209,10 @@ test_missing_reports (void)
     g_autofree char *section = g_strndup (decisions, missing - decisions);
 
     g_assert_nonnull (strstr (section, "A7 "));
-    for (guint i = 0; i < 5; i++)
+    g_assert_nonnull (strstr (section, "A14 "));
+    for (guint i = 0; i < 4; i++)
       {
-        static const char * const unreported[] = { "A1 ", "A4 ", "A5 ", "A8 ", "A14 " };
+        static const char * const unreported[] = { "A1 ", "A4 ", "A5 ", "A8 " };
 
         g_assert_null (strstr (section, unreported[i]));
       }
@@ -1159,13 +1220,13 @@ test_missing_reports (void)
   {
     g_autofree char *section = g_strndup (missing, changes - missing);
 
-    g_assert_nonnull (strstr (section, "Socialförvaltningen (2): A1 "));
+    g_assert_nonnull (strstr (section, "Socialförvaltningen (1): A1 "));
     g_assert_nonnull (strstr (section, "Kommunstyrelsens förvaltning (2): A4 "));
     g_assert_nonnull (strstr (section, "Utbildningsförvaltningen (1): A8 "));
     g_assert_nonnull (strstr (section, "(last report week 48)"));
     g_assert_null (strstr (section, "A7 "));
   }
-  g_assert_nonnull (strstr (text, "5 actions have no report from their lead department "
+  g_assert_nonnull (strstr (text, "4 actions have no report from their lead department "
                                   "(Missing Reports)."));
 }
 
@@ -1261,6 +1322,7 @@ main (int   argc,
   g_test_add_func ("/briefing/stored-texts", test_stored_texts);
   g_test_add_func ("/briefing/contradiction", test_contradiction);
   g_test_add_func ("/briefing/missing-reports", test_missing_reports);
+  g_test_add_func ("/briefing/department-summary", test_department_summary);
   g_test_add_func ("/briefing/note-printed", test_note_printed);
   g_test_add_func ("/briefing/guard", test_guard);
   g_test_add_func ("/briefing/layout-threads", test_layout_threads);

@@ -174,6 +174,7 @@ struct _UppBriefing
   GHashTable            *note_by_action;    /* code → UppNote, borrowed */
   GHashTable            *action_by_code;    /* code → UppAction, borrowed */
   GPtrArray             *corrections;       /* UppDocumentInfo */
+  GHashTable            *summaries;         /* department code → its summary of the week */
 
   /* layout */
   PangoFontMap          *font_map;

@@ -150,6 +150,10 @@ collect (UppBriefing  *self,
         g_hash_table_insert (self->note_by_action, note->action, note);
     }
 
+  self->summaries = upp_store_query_summaries (store, self->week, error);
+  if (self->summaries == NULL)
+    return FALSE;
+
   /* Corrections: reports for this week that were corrected, and any
    * correction sent in this week. */
   documents = upp_store_list_documents (store, error);
@@ -336,5 +340,6 @@ upp_briefing_free (UppBriefing *self)
   g_clear_pointer (&self->note_by_action, g_hash_table_unref);
   g_clear_pointer (&self->action_by_code, g_hash_table_unref);
   g_clear_pointer (&self->corrections, g_ptr_array_unref);
+  g_clear_pointer (&self->summaries, g_hash_table_unref);
   g_free (self);
 }
