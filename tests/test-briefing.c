@@ -1151,6 +1151,60 @@ test_department_summary (void)
   g_assert_no_error (error);
 }
 
+/* The summary is a summary: two A4 pages at most in every week of the
+ * demo, with the key figures, the ring, what needs a decision, the
+ * missing reports and the week's changes, and no free text. */
+static void
+test_summary_pages (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (int week = 25; week <= 52; week++)
+    {
+      g_autoptr(UppBriefing) briefing = NULL;
+      UppBriefingOptions options;
+
+      init_options (&options, TRUE);
+      options.week = (UppWeek) { 2026, week };
+      briefing = upp_briefing_new (store, &options, &error);
+      g_assert_no_error (error);
+      g_test_message ("week %d: %u pages", week, upp_briefing_get_n_pages (briefing));
+      g_assert_cmpuint (upp_briefing_get_n_pages (briefing), >=, 1);
+      g_assert_cmpuint (upp_briefing_get_n_pages (briefing), <=, 2);
+    }
+
+  {
+    g_autofree char *path = tmp_path ("summary49.pdf");
+    g_autoptr(PopplerDocument) document = NULL;
+    g_autofree char *raw = NULL;
+    g_autofree char *text = NULL;
+    UppBriefingOptions options;
+
+    init_options (&options, TRUE);
+    options.week = (UppWeek) { 2026, 49 };
+    g_assert_true (upp_briefing_write (store, &options, path, &error));
+    g_assert_no_error (error);
+    document = open_pdf (path);
+    g_assert_cmpint (poppler_document_get_n_pages (document), <=, 2);
+    raw = document_text (document);
+    text = squeeze (raw);
+    g_assert_nonnull (strstr (text, "2 actions need a decision: 2 overdue."));
+    g_assert_nonnull (strstr (text, "Needs a decision"));
+    g_assert_nonnull (strstr (text, "Missing Reports"));
+    g_assert_nonnull (strstr (text, "Kommunstyrelsens förvaltning (2): A4, A5."));
+    g_assert_nonnull (strstr (text, "Changes since week 48"));
+    /* No free text: comments, risks, summaries, notes. */
+    g_assert_null (strstr (text, "Comment"));
+    g_assert_null (strstr (text, "Risks"));
+    g_assert_null (strstr (text, "Summary of week"));
+    g_assert_null (strstr (text, "Beslut om kamerabevakning"));
+    /* And no sections of the full briefing. */
+    g_assert_null (strstr (text, "Contents"));
+    g_assert_null (strstr (text, "Indicators"));
+    g_assert_null (strstr (text, "Appendix"));
+  }
+}
+
 static void
 test_contradiction (void)
 {
@@ -1323,6 +1377,7 @@ main (int   argc,
   g_test_add_func ("/briefing/contradiction", test_contradiction);
   g_test_add_func ("/briefing/missing-reports", test_missing_reports);
   g_test_add_func ("/briefing/department-summary", test_department_summary);
+  g_test_add_func ("/briefing/summary-pages", test_summary_pages);
   g_test_add_func ("/briefing/note-printed", test_note_printed);
   g_test_add_func ("/briefing/guard", test_guard);
   g_test_add_func ("/briefing/layout-threads", test_layout_threads);

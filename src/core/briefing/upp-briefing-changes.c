@@ -66,10 +66,11 @@ upp_section_changes (UppBuilder *b)
       g_autofree char *was = g_strdup_printf (_("Week %d"), previous.week);
       g_autofree char *is = g_strdup_printf (_("Week %d"), self->week.week);
       const char *headers[] = { _("Action"), _("Lead"), was, is };
+      guint n_rows = self->summary ? MIN (changed->len, 2 * UPP_SUMMARY_MAX_ITEMS) : changed->len;
       UppTable table;
 
       upp_builder_table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
-      for (guint i = 0; i < changed->len; i += 2)
+      for (guint i = 0; i < n_rows; i += 2)
         {
           UppActionStatus *now = changed->pdata[i];
           UppActionStatus *then = changed->pdata[i + 1];
@@ -81,6 +82,8 @@ upp_section_changes (UppBuilder *b)
           upp_builder_table_row (&table, (const char *[]) { action, lead, from, to });
         }
       upp_builder_table_end (&table);
+      if (self->summary && changed->len > 2 * UPP_SUMMARY_MAX_ITEMS)
+        upp_builder_more_note (b, (changed->len - 2 * UPP_SUMMARY_MAX_ITEMS) / 2);
     }
 
   upp_builder_heading (b, UPP_TEXT_H2, _("Newly done"), NULL);
@@ -88,8 +91,10 @@ upp_section_changes (UppBuilder *b)
     upp_builder_empty_note (b, _("No action was reported done this week."));
   else
     {
+      guint n_items = self->summary ? MIN (done->len, UPP_SUMMARY_MAX_ITEMS) : done->len;
+
       upp_flow_tag_begin (&b->flow, "L");
-      for (guint i = 0; i < done->len; i++)
+      for (guint i = 0; i < n_items; i++)
         {
           UppActionStatus *status = done->pdata[i];
           g_autofree char *lead = upp_briefing_esc (status->lead_name);
@@ -97,10 +102,16 @@ upp_section_changes (UppBuilder *b)
           upp_builder_action_item (b, status, lead, "LI", NULL, 3, FALSE);
         }
       upp_flow_tag_end (&b->flow, "L");
+      if (self->summary && done->len > UPP_SUMMARY_MAX_ITEMS)
+        upp_builder_more_note (b, done->len - UPP_SUMMARY_MAX_ITEMS);
     }
 
-  upp_builder_heading (b, UPP_TEXT_H2, _("New risks"), NULL);
-  if (risks->len == 0)
+  /* Risks are the departments' words: not in the summary. */
+  if (self->summary)
+    g_ptr_array_set_size (risks, 0);
+  else
+    upp_builder_heading (b, UPP_TEXT_H2, _("New risks"), NULL);
+  if (risks->len == 0 && !self->summary)
     upp_builder_empty_note (b, _("No new risks were reported."));
   for (guint i = 0; i < risks->len; i++)
     {

@@ -356,6 +356,8 @@ upp_section_cover (UppBuilder *b,
   title_block (b);
   key_figures (b);
   in_brief (b);
-  contents (b, toc, G_N_ELEMENTS (toc));
+  /* The summary's sections follow on the same pages: no contents. */
+  if (!b->self->summary)
+    contents (b, toc, G_N_ELEMENTS (toc));
   upp_flow_tag_end (&b->flow, "Sect");
 }

@@ -53,17 +53,29 @@ upp_section_needs_decision (UppBuilder *b)
     }
   else
     {
-      g_autofree char *intro = g_strdup_printf (_("Overdue, delayed and at-risk actions, and "
-                                                  "reports that contradict the definition, the "
-                                                  "most severe first, each with its reason. Each "
-                                                  "title leads to the action in its department’s "
-                                                  "section."));
+      /* The summary has no department sections to lead to. */
+      g_autofree char *intro = self->summary
+                               ? g_strdup (_("Overdue, delayed and at-risk actions, and reports "
+                                             "that contradict the definition, the most severe "
+                                             "first, each with its reason."))
+                               : g_strdup (_("Overdue, delayed and at-risk actions, and "
+                                             "reports that contradict the definition, the "
+                                             "most severe first, each with its reason. Each "
+                                             "title leads to the action in its department’s "
+                                             "section."));
       g_autofree char *intro_markup = upp_briefing_esc (intro);
 
       upp_builder_paragraph (b, intro_markup);
     }
 
   for (guint i = 0; i < items->len; i++)
-    upp_builder_action_card (b, g_ptr_array_index (items, i), TRUE);
+    {
+      if (self->summary && i == UPP_SUMMARY_MAX_ITEMS)
+        {
+          upp_builder_more_note (b, items->len - i);
+          break;
+        }
+      upp_builder_action_card (b, g_ptr_array_index (items, i), TRUE);
+    }
   upp_builder_section_end (b);
 }

@@ -64,12 +64,30 @@ upp_section_missing_reports (UppBuilder *b)
       g_autofree char *name = upp_briefing_esc (group->lead_name);
       g_autoptr(GString) markup = g_string_new (NULL);
 
+      if (self->summary && i == UPP_SUMMARY_MAX_ITEMS)
+        {
+          guint n_more = 0;
+
+          for (guint j = i; j < groups->len; j++)
+            n_more += ((UppMissingReports *) groups->pdata[j])->actions->len;
+          upp_builder_more_note (b, n_more);
+          break;
+        }
       g_string_append_printf (markup, "<b>%s</b> (%u): ", name, group->actions->len);
       for (guint j = 0; j < group->actions->len; j++)
         {
-          g_autofree char *action = describe_action (group->actions->pdata[j]);
+          /* The summary: codes only, a line's worth. */
+          const UppActionStatus *status = group->actions->pdata[j];
+          g_autofree char *action = NULL;
 
-          g_string_append_printf (markup, "%s%s", j > 0 ? "; " : "", action);
+          if (self->summary && j == UPP_SUMMARY_MAX_ITEMS)
+            {
+              g_string_append (markup, " …");
+              break;
+            }
+          action = self->summary ? upp_briefing_esc (status->code) : describe_action (status);
+          g_string_append_printf (markup, "%s%s", j > 0 ? (self->summary ? ", " : "; ") : "",
+                                  action);
         }
       g_string_append (markup, ".");
       upp_builder_paragraph (b, markup->str);

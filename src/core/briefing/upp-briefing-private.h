@@ -291,6 +291,9 @@ void         upp_briefing_render_page     (UppBriefing     *self,
  * document order. */
 
 #define UPP_N_COMPLIANCE_WEEKS 8
+/* The summary's lists stop here, so that it keeps to two pages at any
+ * scale; a line says how many more the full briefing lists. */
+#define UPP_SUMMARY_MAX_ITEMS  8
 #define UPP_N_DEADLINE_WEEKS   8
 
 /* An outline entry under the last top-level entry placed before it: a
@@ -370,6 +373,8 @@ void         upp_builder_paragraph        (UppBuilder      *b,
                                            const char      *markup);
 void         upp_builder_empty_note       (UppBuilder      *b,
                                            const char      *text);
+void         upp_builder_more_note        (UppBuilder      *b,
+                                           guint            n_more);
 void         upp_builder_table_begin_full (UppTable        *table,
                                            UppBuilder      *b,
                                            UppColumn       *columns,

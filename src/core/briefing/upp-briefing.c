@@ -252,9 +252,11 @@ upp_briefing_new (UppStore                  *store,
   self->keywords = g_strdup_printf ("%s, %d-W%02d, %s", self->package->code, self->week.year,
                                     self->week.week, self->summary ? _("summary") : _("briefing"));
 
+  /* The summary shows no indicators: no need for their slow query. */
   series_query.store = store;
   series_query.week = self->week;
-  series_thread = g_thread_new ("upp-briefing-series", query_series, &series_query);
+  series_thread = self->summary ? NULL
+                                : g_thread_new ("upp-briefing-series", query_series, &series_query);
 
   start = g_get_monotonic_time ();
   upp_briefing_layout_init (self);
