@@ -107,9 +107,21 @@ upp_builder_action_item (UppBuilder            *b,
   chunk->keep_with_next = keep_with_next;
   if (dest != NULL)
     upp_chunk_add_dest (chunk, dest, 0);
-  upp_chunk_tag_begin (chunk, tag, NULL, TRUE);
-  upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 0, UPP_INK);
-  upp_chunk_tag_end (chunk, tag);
+  /* A list item's content is its body (PDF/UA: LI holds LBody). */
+  if (g_str_equal (tag, "LI"))
+    {
+      upp_chunk_tag_begin (chunk, "LI", NULL, FALSE);
+      upp_chunk_tag_begin (chunk, "LBody", NULL, TRUE);
+      upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 0, UPP_INK);
+      upp_chunk_tag_end (chunk, "LBody");
+      upp_chunk_tag_end (chunk, "LI");
+    }
+  else
+    {
+      upp_chunk_tag_begin (chunk, tag, NULL, TRUE);
+      upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 0, UPP_INK);
+      upp_chunk_tag_end (chunk, tag);
+    }
   upp_flow_add (&b->flow, chunk);
 }
 

@@ -129,6 +129,9 @@ title_block (UppBuilder *b)
   upp_briefing_add_outline (self, -1, subtitle, "cover");
 }
 
+/* The key figures: a table of one header row (the states, with their
+ * symbols) and one row of numbers. On paper each number stands above its
+ * caption; the tags read the captions first, as column headers. */
 static void
 key_figures (UppBuilder *b)
 {
@@ -136,10 +139,11 @@ key_figures (UppBuilder *b)
   UppChunk *chunk = upp_chunk_new (self);
   double cell = UPP_TEXT_WIDTH / (UPP_N_STATES + 1);
   double height = 0;
+  double number_height = 0;
   int number_size = self->counts.total >= 10000 ? 13 : self->counts.total >= 1000 ? 16 : 20;
+  PangoLayout *values[UPP_N_STATES + 1];
+  PangoLayout *captions[UPP_N_STATES + 1];
 
-  upp_chunk_tag_begin (chunk, "Table", NULL, FALSE);
-  upp_chunk_tag_begin (chunk, "TR", NULL, FALSE);
   for (int i = -1; i < UPP_N_STATES; i++)
     {
       UppState state = i >= 0 ? upp_briefing_state_order[i] : UPP_N_STATES;
@@ -150,24 +154,38 @@ key_figures (UppBuilder *b)
                                                         : self->counts.total);
       g_autofree char *label = i >= 0 ? upp_briefing_state_markup (state)
                                       : upp_briefing_esc (_("Actions"));
+
+      values[i + 1] = upp_briefing_text (self, UPP_TEXT_FIGURE_NUMBER, number, -1,
+                                         PANGO_ALIGN_LEFT);
+      captions[i + 1] = upp_briefing_text (self, UPP_TEXT_FIGURE_LABEL, label, cell - 6,
+                                           PANGO_ALIGN_LEFT);
+      number_height = MAX (number_height, upp_layout_height (values[i + 1]));
+    }
+
+  upp_chunk_tag_begin (chunk, "Table", NULL, FALSE);
+  upp_chunk_tag_begin (chunk, "TR", NULL, FALSE);
+  for (int i = -1; i < UPP_N_STATES; i++)
+    {
+      UppState state = i >= 0 ? upp_briefing_state_order[i] : UPP_N_STATES;
       double x = UPP_MARGIN_LEFT + (i + 1) * cell;
-      PangoLayout *value = upp_briefing_text (self, UPP_TEXT_FIGURE_NUMBER, number, -1,
-                                              PANGO_ALIGN_LEFT);
-      PangoLayout *caption = upp_briefing_text (self, UPP_TEXT_FIGURE_LABEL, label, cell - 6,
-                                                PANGO_ALIGN_LEFT);
-      double y = 8;
+      double y = 8 + number_height + 1;
 
       /* A bar in the state's colour on top: the colour of the charts, with
        * the symbol and the word below for those who cannot see it. */
       upp_chunk_add_rect (chunk, x, 0, cell - 6, 3,
                           i >= 0 ? rgba_to_rgb (&self->chart_style.state_colors[state]) : UPP_INK);
+      upp_chunk_tag_begin (chunk, "TH", NULL, TRUE);
+      upp_chunk_add_text (chunk, captions[i + 1], x, y, UPP_INK_SECONDARY);
+      upp_chunk_tag_end (chunk, "TH");
+      height = MAX (height, y + upp_layout_height (captions[i + 1]));
+    }
+  upp_chunk_tag_end (chunk, "TR");
+  upp_chunk_tag_begin (chunk, "TR", NULL, FALSE);
+  for (int i = -1; i < UPP_N_STATES; i++)
+    {
       upp_chunk_tag_begin (chunk, "TD", NULL, TRUE);
-      upp_chunk_add_text (chunk, value, x, y, UPP_INK);
-      y += upp_layout_height (value) + 1;
-      upp_chunk_add_text (chunk, caption, x, y, UPP_INK_SECONDARY);
-      y += upp_layout_height (caption);
+      upp_chunk_add_text (chunk, values[i + 1], UPP_MARGIN_LEFT + (i + 1) * cell, 8, UPP_INK);
       upp_chunk_tag_end (chunk, "TD");
-      height = MAX (height, y);
     }
   upp_chunk_tag_end (chunk, "TR");
   upp_chunk_tag_end (chunk, "Table");
@@ -275,8 +293,10 @@ in_brief (UppBuilder *b)
       pango_layout_set_indent (layout, pango_units_from_double (-14));
       chunk->height = upp_layout_height (layout);
       chunk->space_after = 3;
-      upp_chunk_tag_begin (chunk, "LI", NULL, TRUE);
+      upp_chunk_tag_begin (chunk, "LI", NULL, FALSE);
+      upp_chunk_tag_begin (chunk, "LBody", NULL, TRUE);
       upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 0, UPP_INK);
+      upp_chunk_tag_end (chunk, "LBody");
       upp_chunk_tag_end (chunk, "LI");
       upp_flow_add (&b->flow, chunk);
     }
