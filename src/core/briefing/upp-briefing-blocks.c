@@ -123,7 +123,9 @@ upp_builder_heading (UppBuilder   *b,
   switch ((int) style)
     {
     case UPP_TEXT_H1:
-      chunk->space_before = 0;
+      /* Nothing at the top of a page; where a section runs on after
+       * another (Missing Reports, the summary), a clear gap. */
+      chunk->space_before = 28;
       chunk->space_after = 12;
       break;
     case UPP_TEXT_H2:

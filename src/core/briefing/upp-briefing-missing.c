@@ -90,7 +90,7 @@ upp_section_missing_reports (UppBuilder *b)
                                   action);
         }
       g_string_append (markup, ".");
-      upp_builder_paragraph (b, markup->str);
+      upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, markup->str, 0, 5, "P", FALSE);
     }
   upp_flow_tag_end (&b->flow, "Sect");
 }
