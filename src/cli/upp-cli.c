@@ -19,6 +19,7 @@
 #include "upp-error.h"
 #include "upp-import.h"
 #include "upp-package-changes.h"
+#include "upp-spreadsheet.h"
 #include "upp-store.h"
 #include "upp-text.h"
 #include "upp-watch.h"
@@ -809,6 +810,49 @@ cmd_export_pdf (int    argc,
   return EXIT_OK;
 }
 
+/* export-xlsx */
+
+static int
+cmd_export_xlsx (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *week_text = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "week", 0, 0, G_OPTION_ARG_STRING, &week_text, N_("As of this week (default: this week)"),
+      N_("2026-W25") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE"), N_("FILE") },
+    { NULL }
+  };
+  UppWeek week;
+  int rc;
+
+  context = g_option_context_new (_("— write the actions and the reporting as a spreadsheet"));
+  g_option_context_set_summary (context,
+                                _("An .xlsx workbook: every action as of the week, and each "
+                                  "department’s reporting week by week. Refuses, and writes "
+                                  "nothing, when a text holds a personal identity number.\n"
+                                  "Exit status: 0 written, 1 failed, 2 usage error."));
+  if ((rc = parse_options (context, entries, &argc, &argv)) >= 0)
+    return rc;
+  if (output == NULL)
+    return usage_error (context, _("name the spreadsheet file with -o FILE"));
+  if (argc > 1)
+    return usage_error (context, _("unexpected arguments"));
+  if (!parse_week_option (week_text, &week))
+    return EXIT_FAILED;
+
+  store = open_store (FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  if (!upp_spreadsheet_write (store, week, NULL, output, &error))
+    return fail ("%s", error->message);
+  return EXIT_OK;
+}
+
 /* revisions, accept-revision, refuse-revision */
 
 static void
@@ -953,6 +997,7 @@ static const Command commands[] = {
   { "template", N_("Write a report skeleton for a department and week"), cmd_template },
   { "backup", N_("Copy the database while it is in use"), cmd_backup },
   { "export-pdf", N_("Write the PDF briefing for a week"), cmd_export_pdf },
+  { "export-xlsx", N_("Write the actions and the reporting as a spreadsheet"), cmd_export_xlsx },
   { "revisions", N_("The package revisions, and what waits for a decision"), cmd_revisions },
   { "accept-revision", N_("Put a package revision that waits in force"), cmd_accept_revision },
   { "refuse-revision", N_("Refuse a package revision that waits"), cmd_refuse_revision },
