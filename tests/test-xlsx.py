@@ -149,6 +149,24 @@ def main():
               header[:3] == ["Kod", "Åtgärd", "Inriktning"] and a7[7][0] == "Passerat slutdatum",
               repr(header) + repr(a7[7]))
 
+        # Swedish numbers (decimal comma) stay numbers in the file.
+        locdir = os.path.join(tmp, "locale")
+        os.mkdir(locdir)
+        made = subprocess.run(["localedef", "-i", "sv_SE", "-f", "UTF-8",
+                               os.path.join(locdir, "sv_SE.UTF-8")], capture_output=True)
+        if made.returncode == 0 or os.path.exists(os.path.join(locdir, "sv_SE.UTF-8")):
+            comma = os.path.join(tmp, "comma.xlsx")
+            cenv = dict(env, LC_ALL="sv_SE.UTF-8", LOCPATH=locdir, LANGUAGE="sv",
+                        UPP_LOCALEDIR=os.path.join(BUILD, "po"))
+            export(db, comma, cenv)
+            book = Workbook(comma)
+            _, rows = book.sheet("Åtgärder vecka 48")
+            a7 = [r for r in rows[1:] if r[0][0] == "A7"][0]
+            check("under sv_SE.UTF-8 numbers are still numbers (0.8, not 0,8)",
+                  a7[9][0] == 0.8, repr(a7[9]))
+        else:
+            check("under sv_SE.UTF-8 numbers are still numbers # SKIP no localedef", True)
+
         # The guard: a database from before import refused such a text.
         hidden = os.path.join(tmp, "hidden.db")
         shutil.copy(db, hidden)

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -272,6 +273,8 @@ upp_spreadsheet_write (UppStore    *store,
   Book book = { 0 };
   gboolean ok;
   lxw_error status;
+  locale_t c_numbers;
+  locale_t previous;
   int fd;
 
   g_return_val_if_fail (UPP_IS_STORE (store), FALSE);
@@ -301,9 +304,16 @@ upp_spreadsheet_write (UppStore    *store,
     }
   close (fd);
 
+  /* libxlsxwriter writes numbers with snprintf: under a Swedish locale
+   * 0.8 would become "0,8", which no spreadsheet reads. This thread writes
+   * with the C locale's numbers, whatever the process's. */
+  c_numbers = newlocale (LC_NUMERIC_MASK, "C", duplocale (uselocale ((locale_t) 0)));
+  previous = uselocale (c_numbers);
   book.workbook = workbook_new_opt (tmp_path, &options);
   if (book.workbook == NULL)
     {
+      uselocale (previous);
+      freelocale (c_numbers);
       g_unlink (tmp_path);
       g_set_error (error, UPP_ERROR, UPP_ERROR_FAILED, _("Could not write %s"), path);
       return FALSE;
@@ -335,6 +345,8 @@ upp_spreadsheet_write (UppStore    *store,
        write_actions (&book, store, package, week, error) &&
        write_reporting (&book, store, package, week, error);
   status = workbook_close (book.workbook);
+  uselocale (previous);
+  freelocale (c_numbers);
   if (ok && take_error (status, path, error))
     ok = FALSE;
   if (ok && g_rename (tmp_path, path) != 0)
