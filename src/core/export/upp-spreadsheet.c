@@ -361,3 +361,93 @@ upp_spreadsheet_write (UppStore    *store,
     g_unlink (tmp_path);
   return ok;
 }
+
+typedef struct
+{
+  UppWeek    week;
+  GDateTime *generated;
+  char      *path;
+} WriteData;
+
+static void
+write_data_free (WriteData *data)
+{
+  g_date_time_unref (data->generated);
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteData *data = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (upp_spreadsheet_write (source, data->week, data->generated, data->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * upp_spreadsheet_write_async:
+ * @store: a #UppStore with a package
+ * @week: the week the actions are "as of"
+ * @path: the .xlsx file to write
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file is written or the export failed
+ * @user_data: for @callback
+ *
+ * upp_spreadsheet_write() in a worker thread, for the GUI. Finish with
+ * upp_spreadsheet_write_finish().
+ */
+void
+upp_spreadsheet_write_async (UppStore            *store,
+                             UppWeek              week,
+                             const char          *path,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteData *data;
+
+  g_return_if_fail (UPP_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  data = g_new0 (WriteData, 1);
+  data->week = week;
+  /* "Now" is fixed here, not in the thread. */
+  data->generated = g_date_time_new_now_utc ();
+  data->path = g_strdup (path);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, upp_spreadsheet_write_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+/**
+ * upp_spreadsheet_write_finish:
+ * @store: the #UppStore given to upp_spreadsheet_write_async()
+ * @result: the #GAsyncResult given to the callback
+ * @error: a #GError
+ *
+ * Returns: %TRUE if the workbook was written
+ */
+gboolean
+upp_spreadsheet_write_finish (UppStore      *store,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == upp_spreadsheet_write_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -16,4 +16,14 @@ gboolean upp_spreadsheet_write (UppStore     *store,
                                 const char   *path,
                                 GError      **error);
 
+void     upp_spreadsheet_write_async  (UppStore            *store,
+                                       UppWeek              week,
+                                       const char          *path,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean upp_spreadsheet_write_finish (UppStore            *store,
+                                       GAsyncResult        *result,
+                                       GError             **error);
+
 G_END_DECLS
