@@ -17,6 +17,7 @@
 #include "upp-error.h"
 #include "upp-guard.h"
 #include "upp-import.h"
+#include "upp-spreadsheet.h"
 #include "upp-store.h"
 #include "upp-test-util.h"
 
@@ -1205,6 +1206,39 @@ test_summary_pages (void)
   }
 }
 
+/* The spreadsheet in a worker thread, for the GUI's Export dialog; its
+ * cells are read back by tests/test-xlsx.py. */
+static void
+test_spreadsheet_async (void)
+{
+  g_autofree char *path = tmp_path ("actions.xlsx");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  upp_spreadsheet_write_async (store, week40, path, NULL, write_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (upp_spreadsheet_write_finish (store, result, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  /* A zip archive. */
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_cmpmem (data, 2, "PK", 2);
+  g_clear_object (&result);
+
+  /* No week, no file. */
+  g_unlink (path);
+  upp_spreadsheet_write_async (store, (UppWeek) { 2026, 54 }, path, NULL, write_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (upp_spreadsheet_write_finish (store, result, &error));
+  g_assert_error (error, UPP_ERROR, UPP_ERROR_INVALID_WEEK);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_contradiction (void)
 {
@@ -1378,6 +1412,7 @@ main (int   argc,
   g_test_add_func ("/briefing/missing-reports", test_missing_reports);
   g_test_add_func ("/briefing/department-summary", test_department_summary);
   g_test_add_func ("/briefing/summary-pages", test_summary_pages);
+  g_test_add_func ("/briefing/spreadsheet-async", test_spreadsheet_async);
   g_test_add_func ("/briefing/note-printed", test_note_printed);
   g_test_add_func ("/briefing/guard", test_guard);
   g_test_add_func ("/briefing/layout-threads", test_layout_threads);
