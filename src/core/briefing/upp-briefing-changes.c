@@ -30,6 +30,8 @@ upp_section_changes (UppBuilder *b)
   g_autoptr(GPtrArray) done = g_ptr_array_new ();
   g_autoptr(GPtrArray) risks = g_ptr_array_new ();
   g_autofree char *title = g_strdup_printf (_("Changes since week %d"), previous.week);
+  guint n_corrections = self->summary ? MIN (self->corrections->len, self->summary_items)
+                                      : self->corrections->len;
 
   for (guint i = 0; i < self->statuses->len && i < self->before->len; i++)
     {
@@ -66,7 +68,7 @@ upp_section_changes (UppBuilder *b)
       g_autofree char *was = g_strdup_printf (_("Week %d"), previous.week);
       g_autofree char *is = g_strdup_printf (_("Week %d"), self->week.week);
       const char *headers[] = { _("Action"), _("Lead"), was, is };
-      guint n_rows = self->summary ? MIN (changed->len, 2 * UPP_SUMMARY_MAX_ITEMS) : changed->len;
+      guint n_rows = self->summary ? MIN (changed->len, 2 * self->summary_items) : changed->len;
       UppTable table;
 
       upp_builder_table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
@@ -82,8 +84,8 @@ upp_section_changes (UppBuilder *b)
           upp_builder_table_row (&table, (const char *[]) { action, lead, from, to });
         }
       upp_builder_table_end (&table);
-      if (self->summary && changed->len > 2 * UPP_SUMMARY_MAX_ITEMS)
-        upp_builder_more_note (b, (changed->len - 2 * UPP_SUMMARY_MAX_ITEMS) / 2);
+      if (self->summary && changed->len > 2 * self->summary_items)
+        upp_builder_more_note (b, (changed->len - 2 * self->summary_items) / 2);
     }
 
   upp_builder_heading (b, UPP_TEXT_H2, _("Newly done"), NULL);
@@ -91,7 +93,7 @@ upp_section_changes (UppBuilder *b)
     upp_builder_empty_note (b, _("No action was reported done this week."));
   else
     {
-      guint n_items = self->summary ? MIN (done->len, UPP_SUMMARY_MAX_ITEMS) : done->len;
+      guint n_items = self->summary ? MIN (done->len, self->summary_items) : done->len;
 
       upp_flow_tag_begin (&b->flow, "L");
       for (guint i = 0; i < n_items; i++)
@@ -102,8 +104,8 @@ upp_section_changes (UppBuilder *b)
           upp_builder_action_item (b, status, lead, "LI", NULL, 3, FALSE);
         }
       upp_flow_tag_end (&b->flow, "L");
-      if (self->summary && done->len > UPP_SUMMARY_MAX_ITEMS)
-        upp_builder_more_note (b, done->len - UPP_SUMMARY_MAX_ITEMS);
+      if (self->summary && done->len > self->summary_items)
+        upp_builder_more_note (b, done->len - self->summary_items);
     }
 
   /* Risks are the departments' words: not in the summary. */
@@ -131,7 +133,7 @@ upp_section_changes (UppBuilder *b)
   upp_builder_heading (b, UPP_TEXT_H2, _("Corrected reports"), NULL);
   if (self->corrections->len == 0)
     upp_builder_empty_note (b, _("No report was corrected."));
-  for (guint i = 0; i < self->corrections->len; i++)
+  for (guint i = 0; i < n_corrections; i++)
     {
       UppDocumentInfo *info = self->corrections->pdata[i];
       g_autofree char *text = g_strdup_printf (_("%s corrected its report for week %d "
@@ -143,5 +145,6 @@ upp_section_changes (UppBuilder *b)
 
       upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, markup, 0, 2, "P", FALSE);
     }
+  upp_builder_more_note (b, self->corrections->len - n_corrections);
   upp_builder_section_end (b);
 }

@@ -70,7 +70,7 @@ upp_section_needs_decision (UppBuilder *b)
 
   for (guint i = 0; i < items->len; i++)
     {
-      if (self->summary && i == UPP_SUMMARY_MAX_ITEMS)
+      if (self->summary && i == self->summary_items)
         {
           upp_builder_more_note (b, items->len - i);
           break;

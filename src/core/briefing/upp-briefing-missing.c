@@ -64,7 +64,7 @@ upp_section_missing_reports (UppBuilder *b)
       g_autofree char *name = upp_briefing_esc (group->lead_name);
       g_autoptr(GString) markup = g_string_new (NULL);
 
-      if (self->summary && i == UPP_SUMMARY_MAX_ITEMS)
+      if (self->summary && i == self->summary_items)
         {
           guint n_more = 0;
 

@@ -154,6 +154,7 @@ struct _UppBriefing
   /* options, owned copies */
   UppWeek                week;
   gboolean               summary;
+  guint                  summary_items;     /* how long the summary's lists are */
   GDateTime             *generated;
   char                  *organisation;
   char                  *language;
@@ -291,9 +292,11 @@ void         upp_briefing_render_page     (UppBriefing     *self,
  * document order. */
 
 #define UPP_N_COMPLIANCE_WEEKS 8
-/* The summary's lists stop here, so that it keeps to two pages at any
- * scale; a line says how many more the full briefing lists. */
+/* The summary's lists start at this many items, and are cut further
+ * (UppBriefing.summary_items) until the summary keeps to two pages; a line
+ * says how many more the full briefing lists. */
 #define UPP_SUMMARY_MAX_ITEMS  8
+#define UPP_SUMMARY_MAX_PAGES  2
 #define UPP_N_DEADLINE_WEEKS   8
 
 /* An outline entry under the last top-level entry placed before it: a

@@ -259,9 +259,23 @@ upp_briefing_new (UppStore                  *store,
                                 : g_thread_new ("upp-briefing-series", query_series, &series_query);
 
   start = g_get_monotonic_time ();
-  upp_briefing_layout_init (self);
-  if (!upp_briefing_build (self, series_thread, &series_query, error))
-    return NULL;
+  /* The summary keeps to two pages: when its lists make it longer, it is
+   * laid out again with shorter ones (8, 5, 3, 2, 1 items). */
+  self->summary_items = UPP_SUMMARY_MAX_ITEMS;
+  for (;;)
+    {
+      upp_briefing_layout_init (self);
+      if (!upp_briefing_build (self, series_thread, &series_query, error))
+        return NULL;
+      if (!self->summary || self->pages->len <= UPP_SUMMARY_MAX_PAGES ||
+          self->summary_items <= 1)
+        break;
+      g_debug ("summary: %u pages with %u items a list", self->pages->len,
+               self->summary_items);
+      self->summary_items = self->summary_items * 2 / 3;
+      upp_briefing_layout_clear (self);
+      g_clear_pointer (&self->indicators, g_ptr_array_unref);
+    }
   g_debug ("layout: %u pages in %.0f ms", self->pages->len,
            (g_get_monotonic_time () - start) / 1000.0);
   return g_steal_pointer (&self);
