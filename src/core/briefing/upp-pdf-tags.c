@@ -129,12 +129,25 @@ visit (Tagger  *tagger,
                        qpdf_oh_is_name_and_equals (qpdf, type, "/Div") ||
                        qpdf_oh_is_name_and_equals (qpdf, type, "/Part") ||
                        qpdf_oh_is_name_and_equals (qpdf, type, "/Art") ||
-                       qpdf_oh_is_name_and_equals (qpdf, type, "/Table") ||
-                       qpdf_oh_is_name_and_equals (qpdf, type, "/THead") ||
-                       qpdf_oh_is_name_and_equals (qpdf, type, "/TBody") ||
                        qpdf_oh_is_name_and_equals (qpdf, type, "/TR");
+      /* Header cells are in a table's first row only: the rest of a table
+       * of 2,000 rows need not be read. */
+      gboolean table = qpdf_oh_is_name_and_equals (qpdf, type, "/Table") ||
+                       qpdf_oh_is_name_and_equals (qpdf, type, "/THead");
 
       qpdf_oh_release (qpdf, type);
+      if (table)
+        {
+          qpdf_oh rows = qpdf_oh_get_key (qpdf, object, "/K");
+          gboolean several = qpdf_oh_is_array (qpdf, rows) &&
+                             qpdf_oh_get_array_n_items (qpdf, rows) > 0;
+          qpdf_oh first = several ? qpdf_oh_get_array_item (qpdf, rows, 0) : qpdf_oh_new_null (qpdf);
+
+          visit (tagger, several ? first : rows, depth + 1);
+          qpdf_oh_release (qpdf, first);
+          qpdf_oh_release (qpdf, rows);
+          return;
+        }
       if (figure)
         describe_figure (tagger, object);
       /* The briefing's tables have their headers in their top row: each
