@@ -17,6 +17,7 @@
 #include "upp-error.h"
 #include "upp-guard.h"
 #include "upp-import.h"
+#include "upp-spreadsheet.h"
 #include "upp-store.h"
 #include "upp-test-util.h"
 
@@ -390,7 +391,7 @@ test_links (void)
 
   /* The demo's week 40 has three actions that need a decision. */
   g_assert_cmpuint (n_to_actions, ==, 3);
-  g_assert_cmpuint (n_contents, ==, 7);
+  g_assert_cmpuint (n_contents, ==, 8);
 }
 
 static void
@@ -1116,6 +1117,153 @@ test_stored_texts (void)
   g_assert_nonnull (strstr (text, "enod si noitca ehT"));
 }
 
+/* Each department's own summary of the week, in its section; guarded like
+ * every text, and left out of the summary variant. */
+static void
+test_department_summary (void)
+{
+  g_autofree char *path = tmp_path ("summaries.db");
+  g_autofree char *pdf = tmp_path ("summaries.pdf");
+  g_autoptr(UppStore) demo = upp_test_open_demo (path);
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  UppBriefingOptions options;
+  const char *section;
+
+  init_options (&options, FALSE);
+  options.week = (UppWeek) { 2026, 48 };
+  g_assert_true (upp_briefing_write (demo, &options, pdf, &error));
+  g_assert_no_error (error);
+  document = open_pdf (pdf);
+  raw = document_text (document);
+  text = squeeze (raw);
+  section = strstr (text, "Kommunstyrelsens förvaltning Leads 7 actions");
+  g_assert_nonnull (section);
+  g_assert_true (g_str_has_prefix (strstr (section, "actions: "),
+                                   "actions: 4 done, 2 on track, 1 overdue. Summary of week 48 "
+                                   "Försenat: kamerautredningen (A7)"));
+  g_assert_nonnull (strstr (text, "Socialförvaltningen Leads 4 actions: 2 done, 2 on track. "
+                                  "Summary of week 48 Veckan har gått enligt plan."));
+  g_clear_object (&document);
+  g_clear_pointer (&raw, g_free);
+  g_clear_pointer (&text, g_free);
+
+  options.summary = TRUE;
+  g_assert_true (upp_briefing_write (demo, &options, pdf, &error));
+  g_assert_no_error (error);
+  document = open_pdf (pdf);
+  raw = document_text (document);
+  g_assert_null (strstr (raw, "kamerautredningen"));
+  g_assert_null (strstr (raw, "Summary of week"));
+  g_clear_object (&document);
+  g_clear_object (&demo);
+
+  /* A database from before import refused such a number. */
+  store_texts_from_before (path, "UPDATE report SET summary = ?1 WHERE department = ?2"
+                                 " AND week = 202648 AND is_current",
+                           "Ring 19811218-9876 om kameran.", "KS");
+  demo = upp_store_open (path, &error);
+  g_assert_no_error (error);
+  options.summary = FALSE;
+  g_assert_false (upp_briefing_write (demo, &options, pdf, &error));
+  g_assert_error (error, UPP_ERROR, UPP_ERROR_SENSITIVE);
+  g_assert_nonnull (strstr (error->message, "The summary of KS’s report (week 48)"));
+  g_assert_null (strstr (error->message, "19811218-9876"));
+  g_clear_error (&error);
+  options.summary = TRUE;
+  g_assert_true (upp_briefing_write (demo, &options, pdf, &error));
+  g_assert_no_error (error);
+}
+
+/* The summary is a summary: two A4 pages at most in every week of the
+ * demo, with the key figures, the ring, what needs a decision, the
+ * missing reports and the week's changes, and no free text. */
+static void
+test_summary_pages (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (int week = 25; week <= 52; week++)
+    {
+      g_autoptr(UppBriefing) briefing = NULL;
+      UppBriefingOptions options;
+
+      init_options (&options, TRUE);
+      options.week = (UppWeek) { 2026, week };
+      briefing = upp_briefing_new (store, &options, &error);
+      g_assert_no_error (error);
+      g_test_message ("week %d: %u pages", week, upp_briefing_get_n_pages (briefing));
+      g_assert_cmpuint (upp_briefing_get_n_pages (briefing), >=, 1);
+      g_assert_cmpuint (upp_briefing_get_n_pages (briefing), <=, 2);
+    }
+
+  {
+    g_autofree char *path = tmp_path ("summary49.pdf");
+    g_autoptr(PopplerDocument) document = NULL;
+    g_autofree char *raw = NULL;
+    g_autofree char *text = NULL;
+    UppBriefingOptions options;
+
+    init_options (&options, TRUE);
+    options.week = (UppWeek) { 2026, 49 };
+    g_assert_true (upp_briefing_write (store, &options, path, &error));
+    g_assert_no_error (error);
+    document = open_pdf (path);
+    g_assert_cmpint (poppler_document_get_n_pages (document), <=, 2);
+    raw = document_text (document);
+    text = squeeze (raw);
+    g_assert_nonnull (strstr (text, "2 actions need a decision: 2 overdue."));
+    g_assert_nonnull (strstr (text, "Needs a decision"));
+    g_assert_nonnull (strstr (text, "Missing Reports"));
+    g_assert_nonnull (strstr (text, "Kommunstyrelsens förvaltning (2): A4, A5."));
+    g_assert_nonnull (strstr (text, "Changes since week 48"));
+    /* No free text: comments, risks, summaries, notes. */
+    g_assert_null (strstr (text, "Comment"));
+    g_assert_null (strstr (text, "Risks"));
+    g_assert_null (strstr (text, "Summary of week"));
+    g_assert_null (strstr (text, "Beslut om kamerabevakning"));
+    /* And no sections of the full briefing. */
+    g_assert_null (strstr (text, "Contents"));
+    g_assert_null (strstr (text, "Indicators"));
+    g_assert_null (strstr (text, "Appendix"));
+  }
+}
+
+/* The spreadsheet in a worker thread, for the GUI's Export dialog; its
+ * cells are read back by tests/test-xlsx.py. */
+static void
+test_spreadsheet_async (void)
+{
+  g_autofree char *path = tmp_path ("actions.xlsx");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  upp_spreadsheet_write_async (store, week40, path, NULL, write_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (upp_spreadsheet_write_finish (store, result, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  /* A zip archive. */
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_cmpmem (data, 2, "PK", 2);
+  g_clear_object (&result);
+
+  /* No week, no file. */
+  g_unlink (path);
+  upp_spreadsheet_write_async (store, (UppWeek) { 2026, 54 }, path, NULL, write_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (upp_spreadsheet_write_finish (store, result, &error));
+  g_assert_error (error, UPP_ERROR, UPP_ERROR_INVALID_WEEK);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_contradiction (void)
 {
@@ -1137,6 +1285,62 @@ test_contradiction (void)
   g_assert_nonnull (strstr (text, "Contradiction: the last report says “On track”, but the "
                                   "deadline 2026-10-16 has passed."));
   g_assert_nonnull (strstr (text, "2 actions need a decision: 1 overdue, 1 delayed."));
+}
+
+/* Week 49: four actions unreported. They are reminders, not decisions:
+ * "Needs a decision" holds only the overdue A7 and A14, and the four go
+ * into "Missing Reports", by department. */
+static void
+test_missing_reports (void)
+{
+  g_autofree char *path = tmp_path ("week49.pdf");
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *decisions;
+  const char *missing;
+  const char *changes;
+  UppBriefingOptions options;
+
+  init_options (&options, FALSE);
+  options.week = (UppWeek) { 2026, 49 };
+  g_assert_true (upp_briefing_write (store, &options, path, &error));
+  g_assert_no_error (error);
+  document = open_pdf (path);
+  raw = document_text (document);
+  text = squeeze (raw);
+  g_assert_nonnull (strstr (text, "2 actions need a decision: 2 overdue."));
+  /* The sections, after the contents list. */
+  decisions = strstr (text, "Needs a decision Overdue, delayed");
+  g_assert_nonnull (decisions);
+  missing = strstr (decisions, "Missing Reports Actions whose lead department");
+  g_assert_nonnull (missing);
+  changes = strstr (missing, "Changes since week 48");
+  g_assert_nonnull (changes);
+  {
+    g_autofree char *section = g_strndup (decisions, missing - decisions);
+
+    g_assert_nonnull (strstr (section, "A7 "));
+    g_assert_nonnull (strstr (section, "A14 "));
+    for (guint i = 0; i < 4; i++)
+      {
+        static const char * const unreported[] = { "A1 ", "A4 ", "A5 ", "A8 " };
+
+        g_assert_null (strstr (section, unreported[i]));
+      }
+  }
+  {
+    g_autofree char *section = g_strndup (missing, changes - missing);
+
+    g_assert_nonnull (strstr (section, "Socialförvaltningen (1): A1 "));
+    g_assert_nonnull (strstr (section, "Kommunstyrelsens förvaltning (2): A4 "));
+    g_assert_nonnull (strstr (section, "Utbildningsförvaltningen (1): A8 "));
+    g_assert_nonnull (strstr (section, "(last report week 48)"));
+    g_assert_null (strstr (section, "A7 "));
+  }
+  g_assert_nonnull (strstr (text, "4 actions have no report from their lead department "
+                                  "(Missing Reports)."));
 }
 
 /* The sections are laid out in as many threads as there are processors:
@@ -1230,6 +1434,10 @@ main (int   argc,
   g_test_add_func ("/briefing/long-text", test_long_text);
   g_test_add_func ("/briefing/stored-texts", test_stored_texts);
   g_test_add_func ("/briefing/contradiction", test_contradiction);
+  g_test_add_func ("/briefing/missing-reports", test_missing_reports);
+  g_test_add_func ("/briefing/department-summary", test_department_summary);
+  g_test_add_func ("/briefing/summary-pages", test_summary_pages);
+  g_test_add_func ("/briefing/spreadsheet-async", test_spreadsheet_async);
   g_test_add_func ("/briefing/note-printed", test_note_printed);
   g_test_add_func ("/briefing/guard", test_guard);
   g_test_add_func ("/briefing/layout-threads", test_layout_threads);

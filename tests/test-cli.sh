@@ -147,17 +147,17 @@ if command -v sqlite3 >/dev/null 2>&1; then
   check "it writes nothing" test ! -e "$work/hidden.pdf"
   check "it names the text, masked" sh -c "grep -q 'comment (week 2[0-9]) contains a personal \
 identity number (19xxxxxx — xx76)' '$work/err' && ! grep -q '9876' '$work/err'"
-  # An indicator value is in the summary too.
+  # An indicator value is in the full briefing (the summary shows none).
   "$cli" backup --db "$tdb" "$hdb.2" >/dev/null 2>&1
   sqlite3 "$hdb.2" "UPDATE entry_indicator SET value = 8112189876.0 WHERE indicator = 'met'"
-  run 1 "export-pdf --summary refuses an indicator value" export-pdf --db "$hdb.2" \
-    --week 2026-W28 --summary -o "$work/hidden.pdf"
+  run 1 "export-pdf refuses an indicator value" export-pdf --db "$hdb.2" \
+    --week 2026-W28 -o "$work/hidden.pdf"
   check "it writes nothing" test ! -e "$work/hidden.pdf"
   check "it names the value, masked" sh -c "grep -q 'A1 indicator met (week [0-9]*) is a number that \
 reads as a personal identity number (xxxxxxxx76)' '$work/err' && ! grep -q '9876' '$work/err'"
 else
   ok "export-pdf refuses the hidden number # SKIP sqlite3 is not installed"
-  ok "export-pdf --summary refuses an indicator value # SKIP sqlite3 is not installed"
+  ok "export-pdf refuses an indicator value # SKIP sqlite3 is not installed"
 fi
 run 0 "check a good file" check --db "$tdb" "$fixtures/good-bom-crlf.json"
 check "it says OK" grep -q "good-bom-crlf.json: OK$" "$work/out"

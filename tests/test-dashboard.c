@@ -196,6 +196,16 @@ test_tiles_trend_better (void)
     upp_tile_clear (&tiles[i]);
 }
 
+static const UppActionStatus *
+find_status (const UppDashboard *dashboard,
+             const char         *code)
+{
+  for (guint i = 0; i < dashboard->statuses->len; i++)
+    if (g_str_equal (((UppActionStatus *) dashboard->statuses->pdata[i])->code, code))
+      return dashboard->statuses->pdata[i];
+  g_assert_not_reached ();
+}
+
 static void
 test_attention_week_40 (void)
 {
@@ -285,43 +295,111 @@ test_attention_unreported (void)
   g_assert_cmpint (dashboard->tiles[UPP_TILE_UNREPORTED].value, ==, 2);
 }
 
+/* Week 49: four actions unreported; A7 and A14 overdue (A14's deadline,
+ * Monday 2026-11-30, passed by the reporting day). The decisions come
+ * first; the reminders follow, a department at a time, in the order of the
+ * departments' first actions. */
+static void
+test_attention_missing_reports (void)
+{
+  g_autoptr(UppDashboard) dashboard = load_week (49);
+  static const char * const codes[] = { "A1", "A4", "A5", "A8" };
+  static const char * const leads[] = { "SOC", "KS", "KS", "UTB" };
+  const UppMissingReports *group;
+
+  g_assert_cmpuint (dashboard->n_decisions, ==, 2);
+  /* Its last report, on track, contradicts the passed deadline: first. */
+  g_assert_cmpstr (attention_at (dashboard, 0)->code, ==, "A14");
+  g_assert_cmpstr (attention_at (dashboard, 0)->reason, ==,
+                   "4 days overdue (deadline 2026-11-30), yet reported on track in week 48");
+  g_assert_cmpint (dashboard->tiles[UPP_TILE_OVERDUE].value, ==, 2);
+  for (guint i = 0; i < dashboard->n_decisions; i++)
+    {
+      const UppAttentionItem *item = attention_at (dashboard, i);
+
+      g_assert_cmpint (item->kind, !=, UPP_ATTENTION_UNREPORTED);
+      g_assert_true (upp_dashboard_needs_decision (find_status (dashboard, item->code)));
+    }
+  g_assert_cmpuint (dashboard->attention->len, ==, dashboard->n_decisions + 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      const UppAttentionItem *item = attention_at (dashboard, dashboard->n_decisions + i);
+
+      g_assert_cmpint (item->kind, ==, UPP_ATTENTION_UNREPORTED);
+      g_assert_cmpstr (item->code, ==, codes[i]);
+      g_assert_cmpstr (item->lead, ==, leads[i]);
+    }
+
+  g_assert_cmpuint (dashboard->missing->len, ==, 3);
+  group = g_ptr_array_index (dashboard->missing, 0);
+  g_assert_cmpstr (group->lead, ==, "SOC");
+  g_assert_cmpstr (group->lead_name, ==, "Socialförvaltningen");
+  g_assert_cmpuint (group->actions->len, ==, 1);
+  group = g_ptr_array_index (dashboard->missing, 1);
+  g_assert_cmpstr (group->lead, ==, "KS");
+  g_assert_cmpuint (group->actions->len, ==, 2);
+  g_assert_cmpstr (((UppActionStatus *) group->actions->pdata[1])->code, ==, "A5");
+  group = g_ptr_array_index (dashboard->missing, 2);
+  g_assert_cmpstr (group->lead, ==, "UTB");
+  g_assert_cmpuint (group->actions->len, ==, 1);
+}
+
+/* Only what needs a decision: not the unreported, not the done. */
+static void
+test_needs_decision (void)
+{
+  UppActionStatus status = { 0 };
+
+  for (UppState state = 0; state < UPP_N_STATES; state++)
+    {
+      status.state = state;
+      status.contradiction = FALSE;
+      g_assert_true (upp_dashboard_needs_decision (&status) ==
+                     (state == UPP_STATE_OVERDUE || state == UPP_STATE_DELAYED ||
+                      state == UPP_STATE_AT_RISK));
+      status.contradiction = TRUE;
+      g_assert_true (upp_dashboard_needs_decision (&status));
+    }
+}
+
+/* A deadline on Wednesday, reported on track on Friday of the same week:
+ * by the one overdue rule the deadline has passed on the reporting day,
+ * so the action is overdue, and the report a contradiction. */
 static void
 test_attention_within_week (void)
 {
   UppActionStatus on_track = { 0 };
-  UppActionStatus done = { 0 };
   g_autoptr(GPtrArray) statuses = g_ptr_array_new ();
   g_autoptr(GPtrArray) items = NULL;
-  GDate reference = date_of ("2026-10-16");
+  GDate reference;
+  UppLatestEntry latest = { TRUE, UPP_WEEK_INIT (2026, 42), UPP_STATUS_ON_TRACK, 80 };
+  g_auto(UppDerivedState) derived = { 0 };
   const UppAttentionItem *item;
 
-  /* Deadline Wednesday, reported on track on Friday of the same week: not
-   * overdue by the week rule, but a contradiction all the same. */
+  upp_status_reference_day (UPP_WEEK_INIT (2026, 42), 5, NULL, &reference);
   on_track.code = (char *) "X1";
   on_track.title = (char *) "Test";
   on_track.lead = (char *) "KS";
   on_track.lead_name = (char *) "Kommunstyrelsens förvaltning";
   on_track.deadline = date_of ("2026-10-14");
-  on_track.state = UPP_STATE_ON_TRACK;
   on_track.has_entry = TRUE;
   on_track.entry_week = UPP_WEEK_INIT (2026, 42);
   on_track.entry_status = UPP_STATUS_ON_TRACK;
-  done = on_track;
-  done.code = (char *) "X2";
-  done.state = UPP_STATE_DONE;
-  done.entry_status = UPP_STATUS_DONE;
-  g_ptr_array_add (statuses, &done);
+  upp_derive_state (NULL, &on_track.deadline, UPP_WEEK_INIT (2026, 42), &reference, &latest,
+                    FALSE, &derived);
+  on_track.state = derived.state;
+  on_track.contradiction = derived.contradiction;
+  g_assert_cmpint (on_track.state, ==, UPP_STATE_OVERDUE);
   g_ptr_array_add (statuses, &on_track);
 
   items = upp_dashboard_attention (statuses, UPP_WEEK_INIT (2026, 42), &reference);
   g_assert_cmpuint (items->len, ==, 1);
   item = g_ptr_array_index (items, 0);
   g_assert_cmpstr (item->code, ==, "X1");
-  g_assert_cmpint (item->kind, ==, UPP_ATTENTION_CONTRADICTION);
+  g_assert_cmpint (item->kind, ==, UPP_ATTENTION_OVERDUE);
   g_assert_true (item->contradiction);
   g_assert_cmpstr (item->reason, ==,
-                   "Reported on track in week 42 although the deadline 2026-10-14 has passed "
-                   "(2 days overdue)");
+                   "2 days overdue (deadline 2026-10-14), yet reported on track in week 42");
 }
 
 static void
@@ -607,6 +685,8 @@ main (int   argc,
   g_test_add_func ("/dashboard/attention/overdue", test_attention_overdue);
   g_test_add_func ("/dashboard/attention/unreported", test_attention_unreported);
   g_test_add_func ("/dashboard/attention/within-week", test_attention_within_week);
+  g_test_add_func ("/dashboard/attention/missing-reports", test_attention_missing_reports);
+  g_test_add_func ("/dashboard/needs-decision", test_needs_decision);
   g_test_add_func ("/dashboard/deadline-text", test_deadline_text);
   g_test_add_func ("/dashboard/reference-date", test_reference_date);
   g_test_add_func ("/dashboard/week-texts", test_week_texts);

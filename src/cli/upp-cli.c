@@ -22,6 +22,7 @@
 #include "upp-package-changes.h"
 #include "upp-packages.h"
 #include "upp-report-builder.h"
+#include "upp-spreadsheet.h"
 #include "upp-store.h"
 #include "upp-text.h"
 #include "upp-watch.h"
@@ -882,7 +883,8 @@ cmd_export_pdf (int    argc,
     { "week", 0, 0, G_OPTION_ARG_STRING, &week_text, N_("As of this week (default: this week)"),
       N_("2026-W25") },
     { "summary", 0, 0, G_OPTION_ARG_NONE, &summary,
-      N_("Leave out comments, next steps, risks and leadership notes"), NULL },
+      N_("Two pages without free text: key figures, what needs a decision, missing reports, "
+         "the week’s changes"), NULL },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
       N_("The generated date (default: SOURCE_DATE_EPOCH, or today)"), N_("YYYY-MM-DD") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -938,6 +940,49 @@ cmd_export_pdf (int    argc,
     }
 
   if (!upp_briefing_write (store, &options, output, &error))
+    return fail ("%s", error->message);
+  return EXIT_OK;
+}
+
+/* export-xlsx */
+
+static int
+cmd_export_xlsx (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(UppStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *week_text = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "week", 0, 0, G_OPTION_ARG_STRING, &week_text, N_("As of this week (default: this week)"),
+      N_("2026-W25") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE"), N_("FILE") },
+    { NULL }
+  };
+  UppWeek week;
+  int rc;
+
+  context = g_option_context_new (_("— write the actions and the reporting as a spreadsheet"));
+  g_option_context_set_summary (context,
+                                _("An .xlsx workbook: every action as of the week, and each "
+                                  "department’s reporting week by week. Refuses, and writes "
+                                  "nothing, when a text holds a personal identity number.\n"
+                                  "Exit status: 0 written, 1 failed, 2 usage error."));
+  if ((rc = parse_options (context, entries, &argc, &argv)) >= 0)
+    return rc;
+  if (output == NULL)
+    return usage_error (context, _("name the spreadsheet file with -o FILE"));
+  if (argc > 1)
+    return usage_error (context, _("unexpected arguments"));
+  if (!parse_week_option (week_text, &week))
+    return EXIT_FAILED;
+
+  store = open_store (FALSE);
+  if (store == NULL)
+    return EXIT_FAILED;
+  if (!upp_spreadsheet_write (store, week, NULL, output, &error))
     return fail ("%s", error->message);
   return EXIT_OK;
 }
@@ -1125,6 +1170,7 @@ static const Command commands[] = {
   { "backup", N_("Copy the database while it is in use"), cmd_backup },
   { "export-pdf", N_("Write the PDF briefing for a week"), cmd_export_pdf },
   { "packages", N_("The action packages followed in the data folder"), cmd_packages },
+  { "export-xlsx", N_("Write the actions and the reporting as a spreadsheet"), cmd_export_xlsx },
   { "revisions", N_("The package revisions, and what waits for a decision"), cmd_revisions },
   { "accept-revision", N_("Put a package revision that waits in force"), cmd_accept_revision },
   { "refuse-revision", N_("Refuse a package revision that waits"), cmd_refuse_revision },

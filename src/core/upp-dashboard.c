@@ -193,16 +193,7 @@ upp_dashboard_compute_tiles (const UppStateCounts *counts,
 void
 upp_dashboard_get_today (GDate *out_date)
 {
-  const char *fake = g_getenv ("UPP_TODAY");
-  g_autoptr(GDateTime) now = NULL;
-
-  if (fake != NULL && upp_date_parse (fake, out_date))
-    return;
-
-  now = g_date_time_new_now_local ();
-  g_date_clear (out_date, 1);
-  g_date_set_dmy (out_date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  upp_status_get_today (out_date);
 }
 
 /**
@@ -212,9 +203,10 @@ upp_dashboard_get_today (GDate *out_date)
  * @due_weekday: the day reports are due, 1 = Monday … 7 = Sunday
  * @out_date: (out caller-allocates): the date
  *
- * The day "in 5 days" and "3 days overdue" are counted from: today in the
- * current week, otherwise the reporting day of @week, so that looking back
- * at week 30 reads as it did in week 30.
+ * The day "in 5 days" and "3 days overdue" are counted from: the one
+ * overdue rule's reference day (upp_status_reference_day()), which also
+ * decides the state. Today in the current week, otherwise the reporting day
+ * of @week, so that looking back at week 30 reads as it did in week 30.
  */
 void
 upp_dashboard_reference_date (UppWeek      week,
@@ -224,19 +216,14 @@ upp_dashboard_reference_date (UppWeek      week,
 {
   g_return_if_fail (today != NULL && g_date_valid (today));
 
-  if (upp_week_compare (upp_week_from_date (today), week) == 0)
-    {
-      *out_date = *today;
-      return;
-    }
-  upp_week_get_day (week, CLAMP (due_weekday, 1, 7), out_date);
+  upp_status_reference_day (week, due_weekday, today, out_date);
 }
 
 static int
 days_between (const GDate *from,
               const GDate *to)
 {
-  return (int) ((gint64) g_date_get_julian (to) - (gint64) g_date_get_julian (from));
+  return upp_status_days_to_deadline (to, from);
 }
 
 /**
@@ -255,9 +242,9 @@ upp_dashboard_deadline_passed (const GDate *deadline,
 {
   g_return_val_if_fail (deadline != NULL && reference != NULL, FALSE);
 
-  if (state == UPP_STATE_DONE || !g_date_valid (deadline))
+  if (state == UPP_STATE_DONE || !g_date_valid (deadline) || !g_date_valid (reference))
     return FALSE;
-  return days_between (reference, deadline) < 0;
+  return upp_status_deadline_passed (deadline, reference);
 }
 
 static char *
@@ -481,28 +468,11 @@ judge_attention (const UppActionStatus *status,
       }
       break;
 
-    case UPP_STATE_ON_TRACK:
-    case UPP_STATE_NOT_STARTED:
-      /* The deadline passed earlier this week: not overdue yet by the week
-       * rule, but the report contradicts the calendar. */
-      if (status->has_entry && upp_dashboard_deadline_passed (&status->deadline, reference,
-                                                               status->state))
-        {
-          g_autofree char *late = format_days (days_between (reference, &status->deadline));
-
-          item = attention_item_new (status, UPP_ATTENTION_CONTRADICTION, 450);
-          item->contradiction = TRUE;
-          /* Translators: “Reported on track in week 42 although the deadline 2026-10-16 has passed (2 days overdue)” */
-          item->reason = g_strdup_printf (_("Reported %s in week %d although the deadline %s has passed (%s)"),
-                                          word, status->entry_week.week, date, late);
-        }
-      break;
-
     case UPP_STATE_UNREPORTED:
       {
         g_autofree char *latest = describe_latest (status);
 
-        item = attention_item_new (status, UPP_ATTENTION_UNREPORTED, 300);
+        item = attention_item_new (status, UPP_ATTENTION_UNREPORTED, 0);
         /* Translators: “No report from Socialförvaltningen for week 33; last report: on track in week 32” */
         item->reason = g_strdup_printf (_("No report from %s for week %d; %s"),
                                         status->lead_name != NULL ? status->lead_name
@@ -511,6 +481,9 @@ judge_attention (const UppActionStatus *status,
       }
       break;
 
+    /* Not overdue: by the one overdue rule, their deadline has not passed. */
+    case UPP_STATE_ON_TRACK:
+    case UPP_STATE_NOT_STARTED:
     case UPP_STATE_DONE:
     case UPP_N_STATES:
     default:
@@ -524,6 +497,7 @@ typedef struct
 {
   UppAttentionItem *item;
   guint             position;
+  guint             group;     /* the lead's first position, for the unreported */
 } Ranked;
 
 static int
@@ -532,8 +506,19 @@ compare_ranked (gconstpointer a,
 {
   const Ranked *ra = a;
   const Ranked *rb = b;
+  gboolean a_missing = ra->item->kind == UPP_ATTENTION_UNREPORTED;
+  gboolean b_missing = rb->item->kind == UPP_ATTENTION_UNREPORTED;
   int by_date;
 
+  /* Decisions first; then who to remind, a department at a time. */
+  if (a_missing != b_missing)
+    return a_missing ? 1 : -1;
+  if (a_missing)
+    {
+      if (ra->group != rb->group)
+        return ra->group < rb->group ? -1 : 1;
+      return ra->position < rb->position ? -1 : ra->position > rb->position;
+    }
   if (ra->item->severity != rb->item->severity)
     return ra->item->severity > rb->item->severity ? -1 : 1;
   by_date = g_date_compare (&ra->item->deadline, &rb->item->deadline);
@@ -548,11 +533,13 @@ compare_ranked (gconstpointer a,
  * @week: their week
  * @reference: the day deadlines are counted from
  *
- * The "Needs attention" list: overdue, delayed, at risk and unreported
- * actions, and the contradictions (on track although the deadline has
- * passed), each with a sentence saying why. The most severe first: overdue
- * with a contradicting report, overdue, delayed, a contradiction this week,
- * at risk, unreported; then the earliest deadline; then package order.
+ * The "Needs attention" list: first what needs a decision (overdue,
+ * delayed and at-risk actions, and the reports that contradict the
+ * definition), each with a sentence saying why, the most severe first:
+ * overdue with a contradicting report, overdue, delayed, a contradiction,
+ * at risk; then the earliest deadline; then package order. After them the
+ * unreported actions, who to remind rather than what to decide, grouped by
+ * lead department in package order (upp_dashboard_missing_reports()).
  *
  * Returns: (transfer full) (element-type UppAttentionItem): the items
  */
@@ -562,6 +549,7 @@ upp_dashboard_attention (GPtrArray   *statuses,
                          const GDate *reference)
 {
   g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *items;
 
   g_return_val_if_fail (statuses != NULL, NULL);
@@ -569,10 +557,15 @@ upp_dashboard_attention (GPtrArray   *statuses,
 
   for (guint i = 0; i < statuses->len; i++)
     {
-      UppAttentionItem *item = judge_attention (g_ptr_array_index (statuses, i), week, reference);
+      const UppActionStatus *status = g_ptr_array_index (statuses, i);
+      UppAttentionItem *item = judge_attention (status, week, reference);
 
+      if (status->lead != NULL && !g_hash_table_contains (groups, status->lead))
+        g_hash_table_insert (groups, status->lead, GUINT_TO_POINTER (i));
       if (item != NULL)
-        g_array_append_val (ranked, ((Ranked) { item, i }));
+        g_array_append_val (ranked, ((Ranked) { item, i,
+                                                GPOINTER_TO_UINT (g_hash_table_lookup (groups,
+                                                                                       status->lead)) }));
     }
   g_array_sort (ranked, compare_ranked);
 
@@ -580,6 +573,75 @@ upp_dashboard_attention (GPtrArray   *statuses,
   for (guint i = 0; i < ranked->len; i++)
     g_ptr_array_add (items, g_array_index (ranked, Ranked, i).item);
   return items;
+}
+
+/**
+ * upp_dashboard_needs_decision:
+ * @status: an action's status
+ *
+ * Returns: whether the action needs a decision: overdue, delayed or at
+ *   risk, or reported in contradiction with its definition. An unreported
+ *   action does not: it needs a reminder to its department.
+ */
+gboolean
+upp_dashboard_needs_decision (const UppActionStatus *status)
+{
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  return status->contradiction || status->state == UPP_STATE_OVERDUE ||
+         status->state == UPP_STATE_DELAYED || status->state == UPP_STATE_AT_RISK;
+}
+
+void
+upp_missing_reports_free (UppMissingReports *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->lead);
+  g_free (self->lead_name);
+  g_clear_pointer (&self->actions, g_ptr_array_unref);
+  g_free (self);
+}
+
+/**
+ * upp_dashboard_missing_reports:
+ * @statuses: (element-type UppActionStatus): rows of upp_store_query_status()
+ *
+ * The "Missing Reports" section: the unreported actions, grouped by lead
+ * department, the departments in the order of their first action.
+ *
+ * Returns: (transfer full) (element-type UppMissingReports): one group per
+ *   department with unreported actions; the groups borrow from @statuses
+ */
+GPtrArray *
+upp_dashboard_missing_reports (GPtrArray *statuses)
+{
+  g_autoptr(GHashTable) by_lead = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) upp_missing_reports_free);
+
+  g_return_val_if_fail (statuses != NULL, groups);
+
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      UppActionStatus *status = g_ptr_array_index (statuses, i);
+      UppMissingReports *group;
+
+      if (status->state != UPP_STATE_UNREPORTED)
+        continue;
+      group = g_hash_table_lookup (by_lead, status->lead != NULL ? status->lead : "");
+      if (group == NULL)
+        {
+          group = g_new0 (UppMissingReports, 1);
+          group->lead = g_strdup (status->lead != NULL ? status->lead : "");
+          group->lead_name = g_strdup (status->lead_name != NULL ? status->lead_name
+                                                                 : group->lead);
+          group->actions = g_ptr_array_new ();
+          g_ptr_array_add (groups, group);
+          g_hash_table_insert (by_lead, group->lead, group);
+        }
+      g_ptr_array_add (group->actions, status);
+    }
+  return groups;
 }
 
 /* Filters */
@@ -828,6 +890,7 @@ upp_dashboard_free (UppDashboard *self)
   g_clear_pointer (&self->package, upp_package_free);
   g_clear_pointer (&self->statuses, g_ptr_array_unref);
   g_clear_pointer (&self->attention, g_ptr_array_unref);
+  g_clear_pointer (&self->missing, g_ptr_array_unref);
   g_clear_pointer (&self->departments, g_ptr_array_unref);
   g_clear_pointer (&self->deadlines, g_ptr_array_unref);
   g_clear_pointer (&self->trend, g_ptr_array_unref);
@@ -916,6 +979,7 @@ upp_dashboard_load (UppStore     *store,
     {
       self->statuses = empty_array ((GDestroyNotify) upp_action_status_free);
       self->attention = empty_array ((GDestroyNotify) upp_attention_item_free);
+      self->missing = empty_array ((GDestroyNotify) upp_missing_reports_free);
       self->departments = empty_array ((GDestroyNotify) upp_department_counts_free);
       self->deadlines = empty_array ((GDestroyNotify) upp_deadline_free);
       self->trend = empty_array ((GDestroyNotify) upp_trend_point_free);
@@ -943,6 +1007,10 @@ upp_dashboard_load (UppStore     *store,
   upp_dashboard_compute_tiles (&self->counts, self->has_previous ? &self->previous : NULL, week,
                                self->tiles);
   self->attention = upp_dashboard_attention (self->statuses, week, &self->reference);
+  for (guint i = 0; i < self->attention->len; i++)
+    if (((UppAttentionItem *) self->attention->pdata[i])->kind != UPP_ATTENTION_UNREPORTED)
+      self->n_decisions++;
+  self->missing = upp_dashboard_missing_reports (self->statuses);
 
   n_weeks = CLAMP (upp_week_diff (week, first) + 1, 1, UPP_DASHBOARD_COMPLIANCE_WEEKS);
   if ((self->departments = upp_store_query_department_counts (store, week, error)) == NULL ||

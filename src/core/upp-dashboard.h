@@ -131,6 +131,31 @@ typedef struct
 
 void        upp_attention_item_free       (UppAttentionItem     *self);
 
+/**
+ * UppMissingReports:
+ * @lead: the department's code
+ * @lead_name: its name
+ * @actions: (element-type UppActionStatus): the actions it leads and has
+ *   not reported on for the week, in package order; borrowed from the
+ *   statuses the group was made from
+ *
+ * Who to remind: one department's unreported actions. Not a decision for
+ * the director, so not on the "Needs a decision" list.
+ */
+typedef struct
+{
+  char      *lead;
+  char      *lead_name;
+  GPtrArray *actions;
+} UppMissingReports;
+
+void        upp_missing_reports_free      (UppMissingReports    *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UppMissingReports, upp_missing_reports_free)
+
+gboolean    upp_dashboard_needs_decision  (const UppActionStatus *status);
+GPtrArray  *upp_dashboard_missing_reports (GPtrArray            *statuses);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UppAttentionItem, upp_attention_item_free)
 
 GPtrArray  *upp_dashboard_attention       (GPtrArray            *statuses,
@@ -215,8 +240,12 @@ const char *upp_dashboard_document_status (const UppDocumentInfo *info);
  * @has_previous: whether @previous means anything (@week is after the
  *   first reporting week)
  * @tiles: the key figures
- * @attention: (element-type UppAttentionItem): what needs attention,
- *   the most severe first
+ * @attention: (element-type UppAttentionItem): what needs attention:
+ *   first what needs a decision, the most severe first (@n_decisions of
+ *   them), then the unreported actions grouped by department
+ * @n_decisions: how many of @attention need a decision
+ * @missing: (element-type UppMissingReports): the unreported actions by
+ *   department, for the "Missing Reports" section
  * @departments: (element-type UppDepartmentCounts): for the chart
  * @deadlines: (element-type UppDeadline): for the chart
  * @trend: (element-type UppTrendPoint): for the chart
@@ -243,6 +272,8 @@ typedef struct
   gboolean        has_previous;
   UppTile         tiles[UPP_N_TILES];
   GPtrArray      *attention;
+  guint           n_decisions;
+  GPtrArray      *missing;
   GPtrArray      *departments;
   GPtrArray      *deadlines;
   GPtrArray      *trend;

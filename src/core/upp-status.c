@@ -26,22 +26,119 @@ describe_last_report (const UppLatestEntry *latest)
   return g_strdup_printf (_("last report: week %d, %s"), latest->week.week, status);
 }
 
+/* The overdue rule — the one place that decides when a deadline has
+ * passed. Everything else (the state, the counts, the tables, "3 days
+ * overdue", "in 5 days") is derived from upp_status_reference_day() and
+ * upp_status_days_to_deadline(); see docs/status.md. */
+
+/**
+ * upp_status_get_today:
+ * @out_date: (out caller-allocates): today's date
+ *
+ * Today in the local time zone, or the date in the environment variable
+ * `UPP_TODAY` (as upp_week_today() honours it) for tests and screenshots.
+ */
+void
+upp_status_get_today (GDate *out_date)
+{
+  const char *fake = g_getenv ("UPP_TODAY");
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (out_date != NULL);
+
+  if (fake != NULL && upp_date_parse (fake, out_date))
+    return;
+
+  now = g_date_time_new_now_local ();
+  g_date_clear (out_date, 1);
+  g_date_set_dmy (out_date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+/**
+ * upp_status_reference_day:
+ * @week: the week the follow-up is "as of"
+ * @due_weekday: the package's reporting day, 1 = Monday … 7 = Sunday
+ * @today: (nullable): today's date; %NULL when no week is the current one
+ * @out_date: (out caller-allocates): the day
+ *
+ * The moment "as of week W" means for a deadline: the day deadlines are
+ * measured from. In the current week (@today lies in @week) it is today;
+ * in any other week, past or future, it is the week's reporting day, so
+ * that looking back at week 30 reads as it did on the day week 30's
+ * reports were due, and a past briefing stays the same document. A
+ * deadline is met by the end of its day: it has passed when it lies
+ * before the reference day.
+ */
+void
+upp_status_reference_day (UppWeek      week,
+                          int          due_weekday,
+                          const GDate *today,
+                          GDate       *out_date)
+{
+  g_return_if_fail (out_date != NULL);
+
+  if (today != NULL && g_date_valid (today) &&
+      upp_week_compare (upp_week_from_date (today), week) == 0)
+    {
+      *out_date = *today;
+      return;
+    }
+  upp_week_get_day (week, CLAMP (due_weekday, 1, 7), out_date);
+}
+
+/**
+ * upp_status_days_to_deadline:
+ * @deadline: a deadline
+ * @reference: the reference day (upp_status_reference_day())
+ *
+ * Returns: how many days @deadline lies after @reference: 0 on the day
+ *   itself, negative once it has passed ("3 days overdue" is -3)
+ */
+int
+upp_status_days_to_deadline (const GDate *deadline,
+                             const GDate *reference)
+{
+  g_return_val_if_fail (deadline != NULL && g_date_valid (deadline), 0);
+  g_return_val_if_fail (reference != NULL && g_date_valid (reference), 0);
+
+  return (int) ((gint64) g_date_get_julian (deadline) - (gint64) g_date_get_julian (reference));
+}
+
+/**
+ * upp_status_deadline_passed:
+ * @deadline: a deadline
+ * @reference: the reference day (upp_status_reference_day())
+ *
+ * Returns: whether @deadline lies before @reference
+ */
+gboolean
+upp_status_deadline_passed (const GDate *deadline,
+                            const GDate *reference)
+{
+  return upp_status_days_to_deadline (deadline, reference) < 0;
+}
+
 /**
  * upp_derive_state_quick:
  * @start_week: upp_week_to_key() of the start date's week, or 0 for none
- * @deadline_week: upp_week_to_key() of the deadline's week
+ * @deadline_day: g_date_get_julian() of the deadline
+ * @reference_day: g_date_get_julian() of the week's reference day
+ *   (upp_status_reference_day())
  * @week: the week the follow-up is "as of"
  * @latest: the lead department's latest entry at or before @week
  * @out_contradiction: (out) (optional): set as for upp_derive_state()
  *
- * The rules of upp_derive_state() on precomputed week keys, without the
- * reason: for trends over thousands of actions and a hundred weeks.
+ * The rules of upp_derive_state() on precomputed day and week numbers,
+ * without the reason: for trends over thousands of actions and a hundred
+ * weeks.
  *
  * Returns: the state
  */
 UppState
 upp_derive_state_quick (int                   start_week,
-                        int                   deadline_week,
+                        guint32               deadline_day,
+                        guint32               reference_day,
                         UppWeek               week,
                         const UppLatestEntry *latest,
                         gboolean             *out_contradiction)
@@ -55,7 +152,7 @@ upp_derive_state_quick (int                   start_week,
   if (latest->has_entry && latest->status == UPP_STATUS_DONE)
     return UPP_STATE_DONE;
 
-  if (deadline_week < week_key)
+  if (deadline_day < reference_day)
     {
       if (out_contradiction != NULL)
         *out_contradiction = latest->has_entry && (latest->status == UPP_STATUS_ON_TRACK ||
@@ -127,6 +224,7 @@ week_key_of (const GDate *date)
  * @start: (nullable): the action's start date
  * @deadline: the action's deadline
  * @week: the week the follow-up is "as of"
+ * @reference: the week's reference day (upp_status_reference_day())
  * @latest: the lead department's latest entry at or before @week
  * @with_reason: whether to write @out->reason
  * @out: (out caller-allocates): the result; clear it with
@@ -136,7 +234,7 @@ week_key_of (const GDate *date)
  *
  * 1. Reported done at or before @week: done. Done stays done, even when the
  *    department no longer reports on it or the deadline has passed.
- * 2. The deadline fell in a week before @week: overdue, whatever the report
+ * 2. The deadline lies before @reference: overdue, whatever the report
  *    says. A report of “on track” or “not started” then is a contradiction.
  * 3. Not yet started (start after @week) and no report this week: not started.
  * 4. No report from the lead department for @week itself: unreported — shown
@@ -147,16 +245,19 @@ void
 upp_derive_state (const GDate          *start,
                   const GDate          *deadline,
                   UppWeek               week,
+                  const GDate          *reference,
                   const UppLatestEntry *latest,
                   gboolean              with_reason,
                   UppDerivedState      *out)
 {
   g_return_if_fail (deadline != NULL && g_date_valid (deadline));
+  g_return_if_fail (reference != NULL && g_date_valid (reference));
   g_return_if_fail (latest != NULL);
   g_return_if_fail (out != NULL);
 
   memset (out, 0, sizeof *out);
-  out->state = upp_derive_state_quick (week_key_of (start), week_key_of (deadline), week, latest,
+  out->state = upp_derive_state_quick (week_key_of (start), g_date_get_julian (deadline),
+                                       g_date_get_julian (reference), week, latest,
                                        &out->contradiction);
   if (with_reason)
     out->reason = explain_state (out->state, start, deadline, week, latest);

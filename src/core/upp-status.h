@@ -33,7 +33,7 @@ typedef struct
  * UppDerivedState:
  * @state: what to show
  * @contradiction: the report says on track (or not started) although the
- *   deadline has passed
+ *   deadline has passed (upp_status_deadline_passed())
  * @reason: (nullable): why, for people; owned by the struct
  */
 typedef struct
@@ -43,15 +43,27 @@ typedef struct
   char     *reason;
 } UppDerivedState;
 
+void upp_status_get_today      (GDate                *out_date);
+void upp_status_reference_day (UppWeek               week,
+                               int                   due_weekday,
+                               const GDate          *today,
+                               GDate                *out_date);
+int  upp_status_days_to_deadline (const GDate       *deadline,
+                                  const GDate       *reference);
+gboolean upp_status_deadline_passed (const GDate    *deadline,
+                                     const GDate    *reference);
+
 void upp_derive_state         (const GDate          *start,
                                const GDate          *deadline,
                                UppWeek               week,
+                               const GDate          *reference,
                                const UppLatestEntry *latest,
                                gboolean              with_reason,
                                UppDerivedState      *out);
 void upp_derived_state_clear  (UppDerivedState      *derived);
 UppState upp_derive_state_quick (int                   start_week,
-                                 int                   deadline_week,
+                                 guint32               deadline_day,
+                                 guint32               reference_day,
                                  UppWeek               week,
                                  const UppLatestEntry *latest,
                                  gboolean             *out_contradiction);

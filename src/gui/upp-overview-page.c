@@ -87,8 +87,23 @@ update (UppOverviewPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attention_list))) != NULL)
     gtk_list_box_remove (self->attention_list, child);
   for (guint i = 0; i < dashboard->attention->len && i < MAX_ATTENTION_ROWS; i++)
-    gtk_list_box_append (self->attention_list,
-                         upp_attention_row_new (g_ptr_array_index (dashboard->attention, i)));
+    {
+      GtkWidget *row = upp_attention_row_new (g_ptr_array_index (dashboard->attention, i));
+
+      /* After what needs a decision, who to remind: a section of its own. */
+      if (i == dashboard->n_decisions)
+        {
+          GtkWidget *header = gtk_label_new (_("Missing Reports"));
+
+          gtk_widget_add_css_class (header, "heading");
+          gtk_widget_set_halign (header, GTK_ALIGN_START);
+          gtk_widget_set_margin_start (header, 12);
+          gtk_widget_set_margin_top (header, 12);
+          gtk_widget_set_margin_bottom (header, 6);
+          gtk_list_box_row_set_header (GTK_LIST_BOX_ROW (row), header);
+        }
+      gtk_list_box_append (self->attention_list, row);
+    }
   if (dashboard->attention->len > MAX_ATTENTION_ROWS)
     {
       g_autofree char *more = g_strdup_printf (_("Show all %u in the action list"),

@@ -17,6 +17,7 @@
 #include "upp-report-window.h"
 #include "upp-revision-review.h"
 #include "upp-a11y.h"
+#include "upp-spreadsheet.h"
 #include "upp-window.h"
 
 struct _UppWindow
@@ -354,15 +355,6 @@ on_note_saved (UppWindow  *self,
 }
 
 static void
-on_store_changed (UppWindow *self)
-{
-  UppStore *store = upp_session_get_store (self->session);
-
-  if (store != NULL && upp_store_get_network_filesystem (store) != NULL)
-    upp_window_tell_network_drive (self, upp_store_get_network_filesystem (store));
-}
-
-static void
 on_failed (UppWindow  *self,
            const char *message)
 {
@@ -549,6 +541,7 @@ typedef struct
 {
   UppWindow *window;
   GFile     *file;
+  gboolean   spreadsheet;
 } Export;
 
 static void
@@ -572,19 +565,22 @@ on_briefing_written (GObject      *source,
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
 
-  if (!upp_briefing_write_finish (UPP_STORE (source), result, &error))
+  if (export->spreadsheet ? !upp_spreadsheet_write_finish (UPP_STORE (source), result, &error)
+                          : !upp_briefing_write_finish (UPP_STORE (source), result, &error))
     {
       g_autofree char *message = NULL;
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       /* Translators: the error says why, e.g. which text the sensitive-data guard refused */
-      message = g_strdup_printf (_("The briefing was not saved: %s"), error->message);
+      message = g_strdup_printf (export->spreadsheet ? _("The spreadsheet was not saved: %s")
+                                                     : _("The briefing was not saved: %s"),
+                                 error->message);
       on_failed (self, message);
       return;
     }
 
-  toast = adw_toast_new (_("Briefing saved"));
+  toast = adw_toast_new (export->spreadsheet ? _("Spreadsheet saved") : _("Briefing saved"));
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-file");
   adw_toast_set_action_target_value (toast, g_variant_new_take_string (g_file_get_uri (file)));
@@ -636,6 +632,30 @@ upp_window_export_briefing (UppWindow *self,
   upp_briefing_write_async (store, &options, file, self->cancellable, on_briefing_written, export);
 }
 
+/* The actions as a spreadsheet, in a worker thread; a name that ends in
+ * .pdf (the suggested one) becomes .xlsx. */
+static void
+export_spreadsheet (UppWindow *self,
+                    GFile     *file)
+{
+  UppStore *store = upp_session_get_store (self->session);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *stem = NULL;
+  g_autofree char *xlsx = NULL;
+  Export *export;
+
+  if (store == NULL || path == NULL)
+    return;
+  stem = g_str_has_suffix (path, ".pdf") ? g_strndup (path, strlen (path) - 4) : g_strdup (path);
+  xlsx = g_str_has_suffix (stem, ".xlsx") ? g_strdup (stem) : g_strconcat (stem, ".xlsx", NULL);
+  export = g_new0 (Export, 1);
+  export->window = g_object_ref (self);
+  export->file = g_file_new_for_path (xlsx);
+  export->spreadsheet = TRUE;
+  upp_spreadsheet_write_async (store, upp_session_get_week (self->session), xlsx,
+                               self->cancellable, on_briefing_written, export);
+}
+
 static void
 on_export_response (GtkNativeDialog *dialog,
                     int              response,
@@ -646,7 +666,9 @@ on_export_response (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       const char *contents = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "contents");
 
-      if (file != NULL)
+      if (file != NULL && g_strcmp0 (contents, "spreadsheet") == 0)
+        export_spreadsheet (self, file);
+      else if (file != NULL)
         upp_window_export_briefing (self, file, g_strcmp0 (contents, "summary") == 0);
     }
   g_clear_object (&self->export_chooser);
@@ -663,9 +685,10 @@ export_briefing_action (GtkWidget  *widget,
   g_autofree char *name = NULL;
   g_autoptr(GFile) current = NULL;
   g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
-  const char *options[] = { "full", "summary", NULL };
+  const char *options[] = { "full", "summary", "spreadsheet", NULL };
   const char *labels[] = { _("Everything, with comments and notes"),
-                           _("Summary without free texts"), NULL };
+                           _("Summary without free texts"),
+                           _("Spreadsheet of the actions (.xlsx)"), NULL };
 
   if (self->export_chooser != NULL)
     {
@@ -1221,7 +1244,8 @@ connect_session (UppWindow *self)
   g_signal_connect_swapped (self->session, "imported", G_CALLBACK (on_imported), self);
   g_signal_connect_swapped (self->session, "note-saved", G_CALLBACK (on_note_saved), self);
   g_signal_connect_swapped (self->session, "failed", G_CALLBACK (on_failed), self);
-  g_signal_connect_swapped (self->session, "notify::store", G_CALLBACK (on_store_changed), self);
+  g_signal_connect_swapped (self->session, "notify::store",
+                            G_CALLBACK (upp_window_tell_network_drive), self);
   g_signal_connect_swapped (self->session, "import-requested", G_CALLBACK (upp_window_import_files),
                             self);
 

@@ -42,8 +42,7 @@ void             upp_window_offer_other_packages (UppWindow   *self,
                                                   GPtrArray   *results);
 void             upp_window_show_toast_object (UppWindow      *self,
                                                AdwToast       *toast);
-void             upp_window_tell_network_drive (UppWindow     *self,
-                                                const char    *filesystem);
+void             upp_window_tell_network_drive (UppWindow     *self);
 const char      *upp_window_get_week_label    (UppWindow      *self);
 GtkMenuButton   *upp_window_get_week_button   (UppWindow      *self);
 void             upp_window_export_briefing   (UppWindow      *self,

@@ -24,11 +24,13 @@ action_title (UppBuilder            *b,
 {
   UppBriefing *self = b->self;
   g_autofree char *dest = upp_briefing_dest_name ("action-", status->code);
+  /* The summary has no department sections to lead to. */
+  gboolean as_link = link && !self->summary;
   g_autofree char *code = upp_briefing_esc (status->code);
   g_autofree char *title = upp_briefing_esc (status->title);
   g_autofree char *markup = g_strdup_printf ("%s\t%s", code, title);
   /* Translators: what a link to an action does, for a screen reader */
-  g_autofree char *description = link ? g_strdup_printf (_("Go to %s %s in its department’s "
+  g_autofree char *description = as_link ? g_strdup_printf (_("Go to %s %s in its department’s "
                                                            "section"), status->code,
                                                          status->title)
                                       : NULL;
@@ -50,11 +52,11 @@ action_title (UppBuilder            *b,
     upp_chunk_add_dest (chunk, dest, 0);
   /* In "Needs a decision" the actions are the section's subheadings; in a
    * department's section they are a level below the department. */
-  upp_chunk_tag_begin (chunk, tag, NULL, !link);
-  if (link)
+  upp_chunk_tag_begin (chunk, tag, NULL, !as_link);
+  if (as_link)
     upp_chunk_link_begin (chunk, dest, description);
   upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 0, UPP_INK);
-  if (link)
+  if (as_link)
     upp_chunk_tag_end (chunk, CAIRO_TAG_LINK);
   upp_chunk_tag_end (chunk, tag);
   upp_flow_add (&b->flow, chunk);
@@ -105,9 +107,21 @@ upp_builder_action_item (UppBuilder            *b,
   chunk->keep_with_next = keep_with_next;
   if (dest != NULL)
     upp_chunk_add_dest (chunk, dest, 0);
-  upp_chunk_tag_begin (chunk, tag, NULL, TRUE);
-  upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 0, UPP_INK);
-  upp_chunk_tag_end (chunk, tag);
+  /* A list item's content is its body (PDF/UA: LI holds LBody). */
+  if (g_str_equal (tag, "LI"))
+    {
+      upp_chunk_tag_begin (chunk, "LI", NULL, FALSE);
+      upp_chunk_tag_begin (chunk, "LBody", NULL, TRUE);
+      upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 0, UPP_INK);
+      upp_chunk_tag_end (chunk, "LBody");
+      upp_chunk_tag_end (chunk, "LI");
+    }
+  else
+    {
+      upp_chunk_tag_begin (chunk, tag, NULL, TRUE);
+      upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 0, UPP_INK);
+      upp_chunk_tag_end (chunk, tag);
+    }
   upp_flow_add (&b->flow, chunk);
 }
 

@@ -6,6 +6,10 @@
 
 #define G_LOG_DOMAIN "upp-briefing"
 
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "upp-briefing-private.h"
 #include "upp-text.h"
 
@@ -119,7 +123,9 @@ upp_builder_heading (UppBuilder   *b,
   switch ((int) style)
     {
     case UPP_TEXT_H1:
-      chunk->space_before = 0;
+      /* Nothing at the top of a page; where a section runs on after
+       * another (Missing Reports, the summary), a clear gap. */
+      chunk->space_before = 28;
       chunk->space_after = 12;
       break;
     case UPP_TEXT_H2:
@@ -150,7 +156,9 @@ upp_builder_section_begin (UppBuilder *b,
                            const char *title,
                            const char *dest)
 {
-  upp_flow_page_break (&b->flow);
+  /* The summary runs on: two pages at most. */
+  if (!b->self->summary)
+    upp_flow_page_break (&b->flow);
   upp_flow_tag_begin (&b->flow, "Sect");
   upp_builder_heading (b, UPP_TEXT_H1, title, dest);
   upp_briefing_add_outline (b->self, -1, title, dest);
@@ -180,6 +188,22 @@ upp_briefing_labelled (const char *label,
   return g_strdup_printf ("<span font_family=\"DejaVu Sans\" weight=\"bold\" size=\"8.5pt\" "
                           "foreground=\"#555555\">%s</span>  %s",
                           label_markup, text_markup);
+}
+
+/* Where the summary stops a list: how many more, and where they are. */
+void
+upp_builder_more_note (UppBuilder *b,
+                       guint       n_more)
+{
+  g_autofree char *text = NULL;
+
+  if (n_more == 0)
+    return;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "… and %u more; the full briefing lists them all.",
+                                       "… and %u more; the full briefing lists them all.",
+                                       n_more), n_more);
+  upp_builder_empty_note (b, text);
 }
 
 void

@@ -118,6 +118,7 @@ needs_decision_section (UppBuilder *b,
                         guint       part)
 {
   upp_section_needs_decision (b);
+  upp_section_missing_reports (b);
 }
 
 static void
@@ -336,14 +337,20 @@ upp_briefing_build (UppBriefing    *self,
   add_section (sections, upp_section_cover, 0, 2);
   add_section (sections, needs_decision_section, 0, upp_briefing_count_needing_attention (self));
   add_section (sections, changes_section, 0, 0.05 * n);
-  add_section (sections, departments_section, 0, 1);
-  add_section (sections, deadlines_section, 0, 1 + 0.15 * self->deadlines->len);
-  add_section (sections, upp_section_actions_begin, 0, 1);
-  for (guint d = 0; d < self->department_counts->len; d++)
-    add_section (sections, upp_section_actions_of_department, d, cards[d]);
-  add_section (sections, upp_section_actions_end, 0, 0);
-  appendix_index = sections->len;
-  add_section (sections, appendix_section, 0, 0.16 * n);
+  /* The summary: key figures, the ring, what needs a decision, the
+   * missing reports and the week's changes, on two pages at most. */
+  appendix_index = G_MAXUINT;
+  if (!self->summary)
+    {
+      add_section (sections, departments_section, 0, 1);
+      add_section (sections, deadlines_section, 0, 1 + 0.15 * self->deadlines->len);
+      add_section (sections, upp_section_actions_begin, 0, 1);
+      for (guint d = 0; d < self->department_counts->len; d++)
+        add_section (sections, upp_section_actions_of_department, d, cards[d]);
+      add_section (sections, upp_section_actions_end, 0, 0);
+      appendix_index = sections->len;
+      add_section (sections, appendix_section, 0, 0.16 * n);
+    }
 
   /* The costliest first, so that no thread is left with a long one last. */
   order = g_new (guint, sections->len);
@@ -360,7 +367,9 @@ upp_briefing_build (UppBriefing    *self,
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (threads->pdata[i]);
 
-  self->indicators = g_thread_join (series_thread);
+  self->indicators = series_thread != NULL
+                     ? g_thread_join (series_thread)
+                     : g_ptr_array_new_with_free_func ((GDestroyNotify) upp_indicator_series_free);
   ok = self->indicators != NULL;
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&series_query->error));

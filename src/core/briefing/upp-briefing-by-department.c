@@ -142,6 +142,21 @@ department_actions (UppBuilder *b,
 
     upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, markup, 0, 0, "P", FALSE);
   }
+  /* The department's own words on the week, before its actions. Free
+   * text: not in the summary variant. */
+  if (!self->summary)
+    {
+      const char *text = g_hash_table_lookup (self->summaries, department->code);
+
+      if (upp_briefing_has_text (text))
+        {
+          g_autofree char *label = g_strdup_printf (C_("briefing", "Summary of week %d"),
+                                                    self->week.week);
+          g_autofree char *markup = upp_briefing_labelled (label, text);
+
+          upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, markup, 0, 4, "P", FALSE);
+        }
+    }
 
   for (guint i = 0; i < list->len; i++)
     if (!g_hash_table_contains (done_before, list->pdata[i]))

@@ -30,6 +30,8 @@ upp_section_changes (UppBuilder *b)
   g_autoptr(GPtrArray) done = g_ptr_array_new ();
   g_autoptr(GPtrArray) risks = g_ptr_array_new ();
   g_autofree char *title = g_strdup_printf (_("Changes since week %d"), previous.week);
+  guint n_corrections = self->summary ? MIN (self->corrections->len, self->summary_items)
+                                      : self->corrections->len;
 
   for (guint i = 0; i < self->statuses->len && i < self->before->len; i++)
     {
@@ -66,10 +68,11 @@ upp_section_changes (UppBuilder *b)
       g_autofree char *was = g_strdup_printf (_("Week %d"), previous.week);
       g_autofree char *is = g_strdup_printf (_("Week %d"), self->week.week);
       const char *headers[] = { _("Action"), _("Lead"), was, is };
+      guint n_rows = self->summary ? MIN (changed->len, 2 * self->summary_items) : changed->len;
       UppTable table;
 
       upp_builder_table_begin (&table, b, columns, G_N_ELEMENTS (columns), headers);
-      for (guint i = 0; i < changed->len; i += 2)
+      for (guint i = 0; i < n_rows; i += 2)
         {
           UppActionStatus *now = changed->pdata[i];
           UppActionStatus *then = changed->pdata[i + 1];
@@ -81,6 +84,8 @@ upp_section_changes (UppBuilder *b)
           upp_builder_table_row (&table, (const char *[]) { action, lead, from, to });
         }
       upp_builder_table_end (&table);
+      if (self->summary && changed->len > 2 * self->summary_items)
+        upp_builder_more_note (b, (changed->len - 2 * self->summary_items) / 2);
     }
 
   upp_builder_heading (b, UPP_TEXT_H2, _("Newly done"), NULL);
@@ -88,8 +93,10 @@ upp_section_changes (UppBuilder *b)
     upp_builder_empty_note (b, _("No action was reported done this week."));
   else
     {
+      guint n_items = self->summary ? MIN (done->len, self->summary_items) : done->len;
+
       upp_flow_tag_begin (&b->flow, "L");
-      for (guint i = 0; i < done->len; i++)
+      for (guint i = 0; i < n_items; i++)
         {
           UppActionStatus *status = done->pdata[i];
           g_autofree char *lead = upp_briefing_esc (status->lead_name);
@@ -97,10 +104,16 @@ upp_section_changes (UppBuilder *b)
           upp_builder_action_item (b, status, lead, "LI", NULL, 3, FALSE);
         }
       upp_flow_tag_end (&b->flow, "L");
+      if (self->summary && done->len > self->summary_items)
+        upp_builder_more_note (b, done->len - self->summary_items);
     }
 
-  upp_builder_heading (b, UPP_TEXT_H2, _("New risks"), NULL);
-  if (risks->len == 0)
+  /* Risks are the departments' words: not in the summary. */
+  if (self->summary)
+    g_ptr_array_set_size (risks, 0);
+  else
+    upp_builder_heading (b, UPP_TEXT_H2, _("New risks"), NULL);
+  if (risks->len == 0 && !self->summary)
     upp_builder_empty_note (b, _("No new risks were reported."));
   for (guint i = 0; i < risks->len; i++)
     {
@@ -120,7 +133,7 @@ upp_section_changes (UppBuilder *b)
   upp_builder_heading (b, UPP_TEXT_H2, _("Corrected reports"), NULL);
   if (self->corrections->len == 0)
     upp_builder_empty_note (b, _("No report was corrected."));
-  for (guint i = 0; i < self->corrections->len; i++)
+  for (guint i = 0; i < n_corrections; i++)
     {
       UppDocumentInfo *info = self->corrections->pdata[i];
       g_autofree char *text = g_strdup_printf (_("%s corrected its report for week %d "
@@ -132,5 +145,6 @@ upp_section_changes (UppBuilder *b)
 
       upp_flow_paragraph (&b->flow, UPP_TEXT_BODY, markup, 0, 2, "P", FALSE);
     }
+  upp_builder_more_note (b, self->corrections->len - n_corrections);
   upp_builder_section_end (b);
 }

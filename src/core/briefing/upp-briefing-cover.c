@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "upp-briefing-private.h"
+#include "upp-dashboard.h"
 
 static guint32
 rgba_to_rgb (const UppRgba *rgba)
@@ -40,7 +41,7 @@ upp_briefing_count_needing_attention (UppBriefing *self)
   guint n = 0;
 
   for (guint i = 0; i < self->statuses->len; i++)
-    if (upp_state_needs_attention (((UppActionStatus *) g_ptr_array_index (self->statuses, i))->state))
+    if (upp_dashboard_needs_decision (g_ptr_array_index (self->statuses, i)))
       n++;
   return n;
 }
@@ -128,6 +129,9 @@ title_block (UppBuilder *b)
   upp_briefing_add_outline (self, -1, subtitle, "cover");
 }
 
+/* The key figures: a table of one header row (the states, with their
+ * symbols) and one row of numbers. On paper each number stands above its
+ * caption; the tags read the captions first, as column headers. */
 static void
 key_figures (UppBuilder *b)
 {
@@ -135,10 +139,11 @@ key_figures (UppBuilder *b)
   UppChunk *chunk = upp_chunk_new (self);
   double cell = UPP_TEXT_WIDTH / (UPP_N_STATES + 1);
   double height = 0;
+  double number_height = 0;
   int number_size = self->counts.total >= 10000 ? 13 : self->counts.total >= 1000 ? 16 : 20;
+  PangoLayout *values[UPP_N_STATES + 1];
+  PangoLayout *captions[UPP_N_STATES + 1];
 
-  upp_chunk_tag_begin (chunk, "Table", NULL, FALSE);
-  upp_chunk_tag_begin (chunk, "TR", NULL, FALSE);
   for (int i = -1; i < UPP_N_STATES; i++)
     {
       UppState state = i >= 0 ? upp_briefing_state_order[i] : UPP_N_STATES;
@@ -149,24 +154,38 @@ key_figures (UppBuilder *b)
                                                         : self->counts.total);
       g_autofree char *label = i >= 0 ? upp_briefing_state_markup (state)
                                       : upp_briefing_esc (_("Actions"));
+
+      values[i + 1] = upp_briefing_text (self, UPP_TEXT_FIGURE_NUMBER, number, -1,
+                                         PANGO_ALIGN_LEFT);
+      captions[i + 1] = upp_briefing_text (self, UPP_TEXT_FIGURE_LABEL, label, cell - 6,
+                                           PANGO_ALIGN_LEFT);
+      number_height = MAX (number_height, upp_layout_height (values[i + 1]));
+    }
+
+  upp_chunk_tag_begin (chunk, "Table", NULL, FALSE);
+  upp_chunk_tag_begin (chunk, "TR", NULL, FALSE);
+  for (int i = -1; i < UPP_N_STATES; i++)
+    {
+      UppState state = i >= 0 ? upp_briefing_state_order[i] : UPP_N_STATES;
       double x = UPP_MARGIN_LEFT + (i + 1) * cell;
-      PangoLayout *value = upp_briefing_text (self, UPP_TEXT_FIGURE_NUMBER, number, -1,
-                                              PANGO_ALIGN_LEFT);
-      PangoLayout *caption = upp_briefing_text (self, UPP_TEXT_FIGURE_LABEL, label, cell - 6,
-                                                PANGO_ALIGN_LEFT);
-      double y = 8;
+      double y = 8 + number_height + 1;
 
       /* A bar in the state's colour on top: the colour of the charts, with
        * the symbol and the word below for those who cannot see it. */
       upp_chunk_add_rect (chunk, x, 0, cell - 6, 3,
                           i >= 0 ? rgba_to_rgb (&self->chart_style.state_colors[state]) : UPP_INK);
+      upp_chunk_tag_begin (chunk, "TH", NULL, TRUE);
+      upp_chunk_add_text (chunk, captions[i + 1], x, y, UPP_INK_SECONDARY);
+      upp_chunk_tag_end (chunk, "TH");
+      height = MAX (height, y + upp_layout_height (captions[i + 1]));
+    }
+  upp_chunk_tag_end (chunk, "TR");
+  upp_chunk_tag_begin (chunk, "TR", NULL, FALSE);
+  for (int i = -1; i < UPP_N_STATES; i++)
+    {
       upp_chunk_tag_begin (chunk, "TD", NULL, TRUE);
-      upp_chunk_add_text (chunk, value, x, y, UPP_INK);
-      y += upp_layout_height (value) + 1;
-      upp_chunk_add_text (chunk, caption, x, y, UPP_INK_SECONDARY);
-      y += upp_layout_height (caption);
+      upp_chunk_add_text (chunk, values[i + 1], UPP_MARGIN_LEFT + (i + 1) * cell, 8, UPP_INK);
       upp_chunk_tag_end (chunk, "TD");
-      height = MAX (height, y);
     }
   upp_chunk_tag_end (chunk, "TR");
   upp_chunk_tag_end (chunk, "Table");
@@ -201,8 +220,8 @@ in_brief (UppBuilder *b)
           {
             g_autofree char *count = NULL;
 
-            if (upp_state_get_severity (state) != severity || !upp_state_needs_attention (state) ||
-                self->counts.counts[state] == 0)
+            if (upp_state_get_severity (state) != severity || state == UPP_STATE_UNREPORTED ||
+                !upp_state_needs_attention (state) || self->counts.counts[state] == 0)
               continue;
             count = upp_state_format_count (state, self->counts.counts[state]);
             g_string_append_printf (which, "%s%s", which->len > 0 ? ", " : "", count);
@@ -223,6 +242,14 @@ in_brief (UppBuilder *b)
                                                           "%u departments have not reported for "
                                                           "week %d.", missing),
                                              missing, self->week.week));
+  if (self->counts.counts[UPP_STATE_UNREPORTED] > 0)
+    g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%d action has no report from its lead "
+                                                          "department (Missing Reports).",
+                                                          "%d actions have no report from their "
+                                                          "lead department (Missing Reports).",
+                                                          self->counts.counts[UPP_STATE_UNREPORTED]),
+                                             self->counts.counts[UPP_STATE_UNREPORTED]));
   g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                         "%u action changed status since week %d.",
                                                         "%u actions changed status since week %d.",
@@ -266,8 +293,10 @@ in_brief (UppBuilder *b)
       pango_layout_set_indent (layout, pango_units_from_double (-14));
       chunk->height = upp_layout_height (layout);
       chunk->space_after = 3;
-      upp_chunk_tag_begin (chunk, "LI", NULL, TRUE);
+      upp_chunk_tag_begin (chunk, "LI", NULL, FALSE);
+      upp_chunk_tag_begin (chunk, "LBody", NULL, TRUE);
       upp_chunk_add_text (chunk, layout, UPP_MARGIN_LEFT, 0, UPP_INK);
+      upp_chunk_tag_end (chunk, "LBody");
       upp_chunk_tag_end (chunk, "LI");
       upp_flow_add (&b->flow, chunk);
     }
@@ -334,6 +363,7 @@ upp_section_cover (UppBuilder *b,
                                                     upp_week_add (b->self->week, -1).week);
   const TocEntry toc[] = {
     { _("Needs a decision"), "decisions" },
+    { _("Missing Reports"), "missing" },
     { changes_title, "changes" },
     { _("Departments"), "departments" },
     { _("Deadlines"), "deadlines" },
@@ -346,6 +376,8 @@ upp_section_cover (UppBuilder *b,
   title_block (b);
   key_figures (b);
   in_brief (b);
-  contents (b, toc, G_N_ELEMENTS (toc));
+  /* The summary's sections follow on the same pages: no contents. */
+  if (!b->self->summary)
+    contents (b, toc, G_N_ELEMENTS (toc));
   upp_flow_tag_end (&b->flow, "Sect");
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "upp-briefing-private.h"
+#include "upp-dashboard.h"
 
 static int
 compare_by_severity (gconstpointer a,
@@ -37,7 +38,7 @@ upp_section_needs_decision (UppBuilder *b)
     {
       UppActionStatus *status = g_ptr_array_index (self->statuses, i);
 
-      if (upp_state_needs_attention (status->state))
+      if (upp_dashboard_needs_decision (status))
         g_ptr_array_add (items, status);
     }
   /* g_ptr_array_sort is not stable; break ties on package order. */
@@ -46,22 +47,35 @@ upp_section_needs_decision (UppBuilder *b)
   upp_builder_section_begin (b, _("Needs a decision"), "decisions");
   if (items->len == 0)
     {
-      g_autofree char *text = g_strdup_printf (_("No action is overdue, delayed, at risk or "
-                                                 "unreported in week %d."), self->week.week);
+      g_autofree char *text = g_strdup_printf (_("No action is overdue, delayed or at risk "
+                                                 "in week %d."), self->week.week);
       upp_builder_empty_note (b, text);
     }
   else
     {
-      g_autofree char *intro = g_strdup_printf (_("Overdue, delayed, at-risk and unreported "
-                                                  "actions, the most severe first. Each title "
-                                                  "leads to the action in its department’s "
-                                                  "section."));
+      /* The summary has no department sections to lead to. */
+      g_autofree char *intro = self->summary
+                               ? g_strdup (_("Overdue, delayed and at-risk actions, and reports "
+                                             "that contradict the definition, the most severe "
+                                             "first, each with its reason."))
+                               : g_strdup (_("Overdue, delayed and at-risk actions, and "
+                                             "reports that contradict the definition, the "
+                                             "most severe first, each with its reason. Each "
+                                             "title leads to the action in its department’s "
+                                             "section."));
       g_autofree char *intro_markup = upp_briefing_esc (intro);
 
       upp_builder_paragraph (b, intro_markup);
     }
 
   for (guint i = 0; i < items->len; i++)
-    upp_builder_action_card (b, g_ptr_array_index (items, i), TRUE);
+    {
+      if (self->summary && i == self->summary_items)
+        {
+          upp_builder_more_note (b, items->len - i);
+          break;
+        }
+      upp_builder_action_card (b, g_ptr_array_index (items, i), TRUE);
+    }
   upp_builder_section_end (b);
 }

@@ -101,6 +101,19 @@ upp_briefing_guard (UppBriefing  *self,
     }
 
   if (!self->summary)
+    for (guint i = 0; i < self->package->departments->len; i++)
+      {
+        const UppDepartment *department = g_ptr_array_index (self->package->departments, i);
+        const char *text = g_hash_table_lookup (self->summaries, department->code);
+        /* Translators: “The summary of SOC’s report (week 40)” */
+        g_autofree char *what = g_strdup_printf (_("The summary of %s’s report (week %d)"),
+                                                 department->code, self->week.week);
+
+        if (text != NULL && !guard_field (text, what, error))
+          return FALSE;
+      }
+
+  if (!self->summary)
     for (guint i = 0; i < self->notes->len; i++)
       {
         const UppNote *note = g_ptr_array_index (self->notes, i);

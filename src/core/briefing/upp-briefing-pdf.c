@@ -48,6 +48,13 @@ upp_briefing_render_pdf (UppBriefing  *self,
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *language = g_strdup (self->language);
   guint n_figures = self->figures->len;
+  g_autofree char *title = g_strdup (self->title);
+  g_autofree char *author = g_strdup (self->organisation);
+  g_autofree char *subject = g_strdup (self->subject);
+  g_autofree char *keywords = g_strdup (self->keywords);
+  g_autofree char *created_utc = g_date_time_format (self->generated, "%Y-%m-%dT%H:%M:%S%:z");
+  /* Copies: the briefing is freed while the PDF is completed. */
+  UppPdfMetadata metadata = { title, author, subject, keywords, creator, created_utc };
   GBytes *pdf;
   gint64 start;
   cairo_surface_t *surface;
@@ -151,7 +158,8 @@ upp_briefing_render_pdf (UppBriefing  *self,
     g_autoptr(GBytes) raw = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 
     start = g_get_monotonic_time ();
-    pdf = upp_pdf_complete_tagging (raw, language, UPP_BRIEFING_PAGE_HEIGHT, figures, n_figures,
+    pdf = upp_pdf_complete_tagging (raw, &metadata, language, UPP_BRIEFING_PAGE_HEIGHT, figures,
+                                    n_figures,
                                     (const char * const *) links->pdata, links->len, error);
     g_debug ("tagging: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
   }

@@ -154,6 +154,7 @@ struct _UppBriefing
   /* options, owned copies */
   UppWeek                week;
   gboolean               summary;
+  guint                  summary_items;     /* how long the summary's lists are */
   GDateTime             *generated;
   char                  *organisation;
   char                  *language;
@@ -174,6 +175,7 @@ struct _UppBriefing
   GHashTable            *note_by_action;    /* code → UppNote, borrowed */
   GHashTable            *action_by_code;    /* code → UppAction, borrowed */
   GPtrArray             *corrections;       /* UppDocumentInfo */
+  GHashTable            *summaries;         /* department code → its summary of the week */
 
   /* layout */
   PangoFontMap          *font_map;
@@ -290,6 +292,11 @@ void         upp_briefing_render_page     (UppBriefing     *self,
  * document order. */
 
 #define UPP_N_COMPLIANCE_WEEKS 8
+/* The summary's lists start at this many items, and are cut further
+ * (UppBriefing.summary_items) until the summary keeps to two pages; a line
+ * says how many more the full briefing lists. */
+#define UPP_SUMMARY_MAX_ITEMS  8
+#define UPP_SUMMARY_MAX_PAGES  2
 #define UPP_N_DEADLINE_WEEKS   8
 
 /* An outline entry under the last top-level entry placed before it: a
@@ -369,6 +376,8 @@ void         upp_builder_paragraph        (UppBuilder      *b,
                                            const char      *markup);
 void         upp_builder_empty_note       (UppBuilder      *b,
                                            const char      *text);
+void         upp_builder_more_note        (UppBuilder      *b,
+                                           guint            n_more);
 void         upp_builder_table_begin_full (UppTable        *table,
                                            UppBuilder      *b,
                                            UppColumn       *columns,
@@ -405,12 +414,13 @@ void         upp_builder_action_card      (UppBuilder            *b,
                                            gboolean               link);
 
 /* The sections, in document order: upp-briefing-cover.c, -decisions.c,
- * -changes.c, -departments.c, -deadlines.c, -by-department.c,
+ * -missing.c, -changes.c, -departments.c, -deadlines.c, -by-department.c,
  * -indicators.c and -appendix.c */
 guint        upp_briefing_count_needing_attention (UppBriefing *self);
 void         upp_section_cover            (UppBuilder      *b,
                                            guint            part);
 void         upp_section_needs_decision   (UppBuilder      *b);
+void         upp_section_missing_reports  (UppBuilder      *b);
 void         upp_section_changes          (UppBuilder      *b);
 void         upp_section_departments      (UppBuilder      *b);
 void         upp_section_deadlines        (UppBuilder      *b);

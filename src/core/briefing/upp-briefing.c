@@ -150,6 +150,10 @@ collect (UppBriefing  *self,
         g_hash_table_insert (self->note_by_action, note->action, note);
     }
 
+  self->summaries = upp_store_query_summaries (store, self->week, error);
+  if (self->summaries == NULL)
+    return FALSE;
+
   /* Corrections: reports for this week that were corrected, and any
    * correction sent in this week. */
   documents = upp_store_list_documents (store, error);
@@ -248,14 +252,30 @@ upp_briefing_new (UppStore                  *store,
   self->keywords = g_strdup_printf ("%s, %d-W%02d, %s", self->package->code, self->week.year,
                                     self->week.week, self->summary ? _("summary") : _("briefing"));
 
+  /* The summary shows no indicators: no need for their slow query. */
   series_query.store = store;
   series_query.week = self->week;
-  series_thread = g_thread_new ("upp-briefing-series", query_series, &series_query);
+  series_thread = self->summary ? NULL
+                                : g_thread_new ("upp-briefing-series", query_series, &series_query);
 
   start = g_get_monotonic_time ();
-  upp_briefing_layout_init (self);
-  if (!upp_briefing_build (self, series_thread, &series_query, error))
-    return NULL;
+  /* The summary keeps to two pages: when its lists make it longer, it is
+   * laid out again with shorter ones (8, 5, 3, 2, 1 items). */
+  self->summary_items = UPP_SUMMARY_MAX_ITEMS;
+  for (;;)
+    {
+      upp_briefing_layout_init (self);
+      if (!upp_briefing_build (self, series_thread, &series_query, error))
+        return NULL;
+      if (!self->summary || self->pages->len <= UPP_SUMMARY_MAX_PAGES ||
+          self->summary_items <= 1)
+        break;
+      g_debug ("summary: %u pages with %u items a list", self->pages->len,
+               self->summary_items);
+      self->summary_items = self->summary_items * 2 / 3;
+      upp_briefing_layout_clear (self);
+      g_clear_pointer (&self->indicators, g_ptr_array_unref);
+    }
   g_debug ("layout: %u pages in %.0f ms", self->pages->len,
            (g_get_monotonic_time () - start) / 1000.0);
   return g_steal_pointer (&self);
@@ -336,5 +356,6 @@ upp_briefing_free (UppBriefing *self)
   g_clear_pointer (&self->note_by_action, g_hash_table_unref);
   g_clear_pointer (&self->action_by_code, g_hash_table_unref);
   g_clear_pointer (&self->corrections, g_ptr_array_unref);
+  g_clear_pointer (&self->summaries, g_hash_table_unref);
   g_free (self);
 }

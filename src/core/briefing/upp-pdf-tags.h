@@ -31,7 +31,32 @@ typedef struct
   double      height;
 } UppPdfFigure;
 
+/**
+ * UppPdfMetadata:
+ * @title: the document title, as in the document information dictionary
+ * @author: (nullable): who made it (the organisation)
+ * @subject: (nullable): what it is about
+ * @keywords: (nullable): keywords
+ * @creator: (nullable): the program
+ * @created: the creation date, ISO 8601 with its offset ("2026-11-27T00:00:00Z")
+ *
+ * What the XMP metadata says, the same as cairo's information dictionary.
+ */
+typedef struct
+{
+  const char *title;
+  const char *author;
+  const char *subject;
+  const char *keywords;
+  const char *creator;
+  const char *created;
+} UppPdfMetadata;
+
+GByteArray *upp_pdf_mark_artifacts (const guint8     *data,
+                                    gsize             length);
+
 GBytes *upp_pdf_complete_tagging (GBytes             *pdf,
+                                  const UppPdfMetadata *metadata,
                                   const char         *language,
                                   double              page_height,
                                   const UppPdfFigure *figures,

@@ -76,12 +76,21 @@ upp_store_query_status (UppStore    *self,
   g_autoptr(UppStoreReading) conn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(UppPackage) package = NULL;
+  GDate today;
+  GDate reference;
 
   g_return_val_if_fail (UPP_IS_STORE (self), NULL);
 
   conn = upp_store_read_lock (self);
   if (!upp_store_check_week (week, error) || !upp_store_require_package (conn, error))
     return NULL;
+
+  /* The one overdue rule: deadlines are measured from the week's
+   * reference day (upp_status_reference_day()). */
+  package = upp_store_ref_package (conn);
+  upp_status_get_today (&today);
+  upp_status_reference_day (week, package->due_weekday, &today, &reference);
 
   stmt = upp_sql_prepare (conn,
                           "SELECT a.code, a.title, a.goal, a.lead, d.name, a.start, a.deadline,"
@@ -125,7 +134,7 @@ upp_store_query_status (UppStore    *self,
 
       latest = (UppLatestEntry) { row->has_entry, row->entry_week, row->entry_status,
                                   row->progress };
-      upp_derive_state (&row->start, &row->deadline, week, &latest, TRUE, &derived);
+      upp_derive_state (&row->start, &row->deadline, week, &reference, &latest, TRUE, &derived);
       row->state = derived.state;
       row->contradiction = derived.contradiction;
       row->reason = g_steal_pointer (&derived.reason);

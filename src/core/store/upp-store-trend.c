@@ -12,8 +12,8 @@
 
 typedef struct
 {
-  int start_week;     /* week keys, for upp_derive_state_quick() */
-  int deadline_week;
+  int     start_week;     /* a week key and a day, for upp_derive_state_quick() */
+  guint32 deadline_day;
 } ActionWeeks;
 
 static ActionWeeks
@@ -23,7 +23,8 @@ action_weeks (const UppAction *action)
 
   if (g_date_valid (&action->start))
     weeks.start_week = upp_week_to_key (upp_week_from_date (&action->start));
-  weeks.deadline_week = upp_week_to_key (upp_week_from_date (&action->deadline));
+  if (g_date_valid (&action->deadline))
+    weeks.deadline_day = g_date_get_julian (&action->deadline);
   return weeks;
 }
 
@@ -32,6 +33,7 @@ action_weeks (const UppAction *action)
 static void
 count_weeks (UppStateCounts       *counts,
              const UppWeek        *week_of,
+             const guint32        *reference_of,
              int                   from,
              int                   until,
              ActionWeeks           weeks,
@@ -39,7 +41,8 @@ count_weeks (UppStateCounts       *counts,
 {
   for (int w = from; w < until; w++)
     upp_state_counts_add (&counts[w], upp_derive_state_quick (weeks.start_week,
-                                                              weeks.deadline_week,
+                                                              weeks.deadline_day,
+                                                              reference_of[w],
                                                               week_of[w], latest, NULL));
 }
 
@@ -59,6 +62,8 @@ compute_trend (UppStore  *self,
   g_autofree ActionWeeks *weeks = g_new0 (ActionWeeks, package->actions->len);
   g_autofree gboolean *seen = g_new0 (gboolean, package->actions->len);
   g_autofree UppWeek *week_of = g_new (UppWeek, n_weeks);
+  g_autofree guint32 *reference_of = g_new (guint32, n_weeks);
+  GDate today;
   g_autofree int *index_of_key = NULL;
   int first_key = upp_week_to_key (first);
   UppStateCounts *c;
@@ -68,8 +73,15 @@ compute_trend (UppStore  *self,
 
   g_array_set_size (counts, n_weeks);
   c = (UppStateCounts *) (gpointer) counts->data;
+  upp_status_get_today (&today);
   for (int w = 0; w < n_weeks; w++)
-    week_of[w] = w == 0 ? first : upp_week_add (week_of[w - 1], 1);
+    {
+      GDate reference;
+
+      week_of[w] = w == 0 ? first : upp_week_add (week_of[w - 1], 1);
+      upp_status_reference_day (week_of[w], package->due_weekday, &today, &reference);
+      reference_of[w] = g_date_get_julian (&reference);
+    }
   /* Week keys (202653, 202701…) to week indexes, without date arithmetic
    * per row. */
   index_of_key = g_new0 (int, upp_week_to_key (week_of[n_weeks - 1]) - first_key + 1);
@@ -108,24 +120,24 @@ compute_trend (UppStore  *self,
       if (row_action != action)
         {
           if (action >= 0)
-            count_weeks (c, week_of, next_week, n_weeks, weeks[action], &latest);
+            count_weeks (c, week_of, reference_of, next_week, n_weeks, weeks[action], &latest);
           action = row_action;
           seen[action] = TRUE;
           latest = (UppLatestEntry) { 0 };
           next_week = 0;
         }
-      count_weeks (c, week_of, next_week, index, weeks[action], &latest);
+      count_weeks (c, week_of, reference_of, next_week, index, weeks[action], &latest);
       next_week = MAX (next_week, index);
       latest = (UppLatestEntry) { TRUE, entry_week, upp_sql_column_status (stmt, 2),
                                   sqlite3_column_int (stmt, 3) };
     }
   if (action >= 0)
-    count_weeks (c, week_of, next_week, n_weeks, weeks[action], &latest);
+    count_weeks (c, week_of, reference_of, next_week, n_weeks, weeks[action], &latest);
 
   /* Actions nobody ever reported on. */
   for (guint i = 0; i < package->actions->len; i++)
     if (!seen[i])
-      count_weeks (c, week_of, 0, n_weeks, weeks[i], &(UppLatestEntry) { 0 });
+      count_weeks (c, week_of, reference_of, 0, n_weeks, weeks[i], &(UppLatestEntry) { 0 });
 
   return g_steal_pointer (&counts);
 }

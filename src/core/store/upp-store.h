@@ -238,6 +238,9 @@ gboolean    upp_store_set_note                (UppStore     *self,
 GPtrArray  *upp_store_list_notes              (UppStore     *self,
                                                UppWeek       week,
                                                GError      **error);
+GHashTable *upp_store_query_summaries         (UppStore     *self,
+                                               UppWeek       week,
+                                               GError      **error);
 
 gboolean    upp_store_save_draft              (UppStore     *self,
                                                const char   *department,
