@@ -18,25 +18,12 @@
 
 static UppGuiTest gui;
 
-/* Every widget of @type under @root, depth first. */
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
 static gboolean
 has_rows (gpointer data)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect (data, ADW_TYPE_ACTION_ROW, rows);
+  upp_test_collect (data, ADW_TYPE_ACTION_ROW, rows);
   return rows->len == 2;
 }
 
@@ -103,7 +90,7 @@ test_switch (void)
   switcher = upp_package_switcher_new (first);
   upp_test_wait_for (has_rows, switcher, "the packages to be listed");
   upp_test_save_screenshot (GTK_WIDGET (switcher), gui.screenshot_dir, "package-switcher");
-  collect (GTK_WIDGET (switcher), ADW_TYPE_ACTION_ROW, rows);
+  upp_test_collect (GTK_WIDGET (switcher), ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (g_object_get_data (rows->pdata[i], "upp-code"), "TEST-PKG") == 0)
       other = rows->pdata[i];
@@ -139,23 +126,10 @@ test_switch (void)
   upp_test_drain ();
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
-      return buttons->pdata[i];
-  return NULL;
-}
-
 static gboolean
 has_open_package_button (gpointer data)
 {
-  return find_button (data, "_Open Package") != NULL;
+  return upp_test_find_button (data, "_Open Package") != NULL;
 }
 
 static gboolean
@@ -182,7 +156,7 @@ test_other_package (void)
   upp_test_wait_for (is_loaded, first, "the demo package");
   upp_session_import (upp_window_get_session (UPP_WINDOW (first)), paths);
   upp_test_wait_for (has_open_package_button, first, "the offer to open the other package");
-  g_signal_emit_by_name (find_button (GTK_WIDGET (first), "_Open Package"), "clicked");
+  g_signal_emit_by_name (upp_test_find_button (GTK_WIDGET (first), "_Open Package"), "clicked");
   upp_test_wait_for (has_two_windows, NULL, "the other package's window");
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (gui.app)); l != NULL; l = l->next)
     if (UPP_IS_WINDOW (l->data) && l->data != (gpointer) first)

@@ -86,30 +86,16 @@ is_gone (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
-/* Every widget of @type under @root, depth first. */
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
+/* The button, which must be there. */
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *button = upp_test_find_button (root, label);
 
-  collect (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
-      return g_ptr_array_index (buttons, i);
-  g_error ("no button “%s”", label);
+  if (button == NULL)
+    g_error ("no button “%s”", label);
+  return button;
 }
 
 static char *
@@ -118,7 +104,7 @@ row_titles (GtkWidget *root)
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(GString) titles = g_string_new (NULL);
 
-  collect (root, ADW_TYPE_ACTION_ROW, rows);
+  upp_test_collect (root, ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     g_string_append_printf (titles, "%s\n",
                             adw_preferences_row_get_title (g_ptr_array_index (rows, i)));
@@ -163,7 +149,7 @@ decide (GtkWindow  *dialog,
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
   gpointer watched = dialog;
 
-  collect (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, entries);
+  upp_test_collect (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, entries);
   g_assert_cmpuint (entries->len, ==, 1);
   gtk_editable_set_text (g_ptr_array_index (entries, 0), "");
   g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (dialog), button)));

@@ -321,3 +321,44 @@ upp_test_answer_dialog (UppWindow  *window,
   upp_test_drain ();
   return body;
 }
+
+/**
+ * upp_test_collect:
+ * @root: a widget
+ * @type: a widget type
+ * @found: (element-type GtkWidget): where the widgets go
+ *
+ * Every widget of @type under @root (itself included), depth first.
+ */
+void
+upp_test_collect (GtkWidget *root,
+                  GType      type,
+                  GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    upp_test_collect (child, type, found);
+}
+
+/**
+ * upp_test_find_button:
+ * @root: a widget
+ * @label: a button's label, as set (with its underscore)
+ *
+ * Returns: (transfer none) (nullable): the first button under @root with
+ *   that label
+ */
+GtkWidget *
+upp_test_find_button (GtkWidget  *root,
+                      const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  upp_test_collect (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
+      return buttons->pdata[i];
+  return NULL;
+}

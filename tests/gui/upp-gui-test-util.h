@@ -51,6 +51,11 @@ void upp_test_wait_idle       (UppWindow        *window);
 UppStore *upp_test_open_store_of (UppWindow     *window);
 void upp_test_wait_report     (UppReportWindow  *report);
 void upp_test_settle          (int               msec);
+void upp_test_collect          (GtkWidget        *root,
+                               GType             type,
+                               GPtrArray        *found);
+GtkWidget *upp_test_find_button (GtkWidget      *root,
+                                 const char     *label);
 char *upp_test_answer_dialog   (UppWindow        *window,
                                 const char       *response);
 void upp_test_save_screenshot (GtkWidget        *widget,
